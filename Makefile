@@ -1,0 +1,174 @@
+# cirt: national CIRT readiness assessments.
+#
+#   make            build ./cirt (installs missing Debian packages first)
+#   make test       build with warnings as errors and run every test
+#   make asan       run the whole test suite under ASan and UBSan
+#   make deps       install (as root) or name the missing Debian packages
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make lint       cppcheck and clang-tidy; make format / format-check
+#   V=1             show the full commands
+
+VERSION = 0.1.0
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(PREFIX)/bin
+DATADIR = $(PREFIX)/share/cirt
+
+O ?= build
+PKG_CONFIG ?= pkg-config
+
+# Every Debian package the build, the tests and the demo need.
+DEB_PACKAGES = make gcc clang pkg-config libc6-dev \
+	libxml2-dev libxml2-utils libsqlite3-dev libhpdf-dev \
+	libcmocka-dev xxd cppcheck clang-tidy clang-format
+
+PC_MODULES = libxml-2.0 sqlite3
+PC_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PC_MODULES) 2>/dev/null)
+PC_LIBS := $(shell $(PKG_CONFIG) --libs $(PC_MODULES) 2>/dev/null)
+CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wformat=2 -Wcast-qual -Wwrite-strings -Wundef \
+	-Wvla -Wpointer-arith -Wold-style-definition -Wimplicit-fallthrough
+ifeq ($(WERROR),1)
+WARNINGS += -Werror
+endif
+ifeq ($(SANITIZE),1)
+SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+endif
+
+# The project's flags first; the user's CFLAGS and LDFLAGS add to them.
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -O2 -g $(WARNINGS) $(SAN_FLAGS) \
+	$(PC_CFLAGS) -Isrc -DCIRT_VERSION='"$(VERSION)"' \
+	-DCIRT_DATADIR='"$(DATADIR)"' -MMD -MP $(CFLAGS)
+ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
+LIBS = $(PC_LIBS) -lhpdf -lm
+
+ifeq ($(O),build)
+BIN = cirt
+else
+BIN = $(O)/cirt
+endif
+
+# Modules shared by the program and the unit tests.
+LIB_SRC = src/condition.c src/diag.c src/questionnaire.c src/xmalloc.c
+CMD_SRC = src/cmd.c src/cmd_show.c src/cmd_validate.c src/main.c
+LIB_OBJ = $(LIB_SRC:src/%.c=$(O)/%.o) $(O)/gen/schema.o
+CMD_OBJ = $(CMD_SRC:src/%.c=$(O)/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+
+ifeq ($(V),1)
+Q =
+say = @true
+else
+Q = @
+say = @printf '  %-6s %s\n'
+endif
+
+.PHONY: all deps check test asan install uninstall clean lint format \
+	format-check FORCE
+.DEFAULT_GOAL := all
+
+all: deps
+	@$(MAKE) --no-print-directory $(BIN)
+
+# Install what is missing when root; otherwise name the exact command.
+deps:
+	@missing=""; \
+	if ! command -v dpkg-query >/dev/null 2>&1; then \
+		echo "make deps: not a Debian system; make sure these are installed: $(DEB_PACKAGES)"; \
+		exit 0; \
+	fi; \
+	for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q '^install ok installed' \
+			|| missing="$$missing $$p"; \
+	done; \
+	[ -z "$$missing" ] && exit 0; \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "make deps: installing$$missing"; \
+		apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	else \
+		echo "make deps: missing Debian packages; install them with:"; \
+		echo "  sudo apt-get install -y --no-install-recommends$$missing"; \
+		exit 1; \
+	fi
+
+$(BIN): $(LIB_OBJ) $(CMD_OBJ)
+	$(say) LINK $@
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(LIB_OBJ) $(CMD_OBJ) $(LIBS)
+
+$(O)/%.o: src/%.c $(O)/.flags
+	@mkdir -p $(@D)
+	$(say) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The schema is built into the binary.
+$(O)/gen/schema.c: questionnaires/questionnaire.xsd
+	@mkdir -p $(@D)
+	$(say) GEN $@
+	$(Q){ echo '#include "schema.h"'; \
+	  echo 'const unsigned char questionnaire_xsd[] = {'; \
+	  xxd -i < $<; \
+	  echo '};'; \
+	  echo 'const size_t questionnaire_xsd_len = sizeof(questionnaire_xsd);'; \
+	} > $@.tmp && mv $@.tmp $@
+
+$(O)/gen/schema.o: $(O)/gen/schema.c $(O)/.flags
+	$(say) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/tests/%: tests/unit/%.c $(LIB_OBJ) $(O)/.flags
+	@mkdir -p $(@D)
+	$(say) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) \
+		$(CMOCKA_LIBS) $(LIBS)
+
+# Rebuild everything when the flags change (e.g. WERROR, SANITIZE, CC).
+$(O)/.flags: FORCE
+	@mkdir -p $(@D)
+	@echo '$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) $(LIBS)' | cmp -s - $@ \
+		|| echo '$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) $(LIBS)' > $@
+
+# Build with warnings as errors and run every test, without `deps`.
+check:
+	@$(MAKE) --no-print-directory WERROR=1 $(BIN) $(UNIT_BIN)
+	@CIRT="$(abspath $(BIN))" UNIT_DIR="$(abspath $(O)/tests)" \
+		STATIC_CHECKS="$(STATIC_CHECKS)" sh tests/run.sh
+
+test: deps
+	@$(MAKE) --no-print-directory check STATIC_CHECKS=1
+
+asan: deps
+	@$(MAKE) --no-print-directory check O=build/asan SANITIZE=1 STATIC_CHECKS=0
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/questionnaires
+	install -m 0755 cirt $(DESTDIR)$(BINDIR)/cirt
+	install -m 0644 questionnaires/*.xml questionnaires/questionnaire.xsd \
+		questionnaires/FORMAT.md $(DESTDIR)$(DATADIR)/questionnaires/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/cirt
+	rm -rf $(DESTDIR)$(DATADIR)
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,style,performance,portability \
+		--std=c11 --inline-suppr --suppress=missingIncludeSystem \
+		-D__GNUC__ -Isrc src
+	clang-tidy --quiet $(LIB_SRC) $(CMD_SRC) -- $(filter-out -MMD -MP,$(ALL_CFLAGS))
+
+format:
+	clang-format -i src/*.c src/*.h tests/unit/*.c
+
+format-check:
+	clang-format --dry-run --Werror src/*.c src/*.h tests/unit/*.c
+
+clean:
+	rm -rf build cirt
+
+-include $(wildcard $(O)/*.d $(O)/gen/*.d $(O)/tests/*.d)

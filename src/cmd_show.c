@@ -1,0 +1,213 @@
+/* cirt show: print the outline of a questionnaire. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "exitcode.h"
+#include "questionnaire.h"
+
+/* Print text indented by `indent` spaces, wrapped at about 78 columns
+ * (counted in bytes that start a UTF-8 character). */
+static void
+print_wrapped(const char *text, int indent)
+{
+	const char *s = text;
+
+	while (*s) {
+		int col = indent;
+		const char *line_end = s;
+		const char *p = s;
+
+		/* take words while they fit; always take at least one */
+		while (*p && *p != '\n') {
+			const char *w = p;
+			int width = 0;
+
+			while (*w == ' ')
+				w++;
+			while (*w && *w != ' ' && *w != '\n') {
+				width += ((unsigned char)*w & 0xC0) != 0x80;
+				w++;
+			}
+			if (line_end != s && col + 1 + width > 78)
+				break;
+			col += (line_end != s) + width;
+			line_end = w;
+			p = w;
+		}
+		printf("%*s%.*s\n", indent, "", (int)(line_end - s), s);
+		s = line_end;
+		while (*s == ' ' || *s == '\n')
+			s++;
+	}
+}
+
+static void
+print_question(const struct question *qu, const char *lang)
+{
+	char kind[64];
+	char flags[96];
+	int n = 0;
+
+	if (qu->type == QUESTION_SCALE)
+		snprintf(kind, sizeof(kind), "scale 0-%zu", qu->choice_count - 1);
+	else if (qu->type == QUESTION_NUMBER && qu->has_min && qu->has_max)
+		snprintf(kind, sizeof(kind), "number %g-%g", qu->min, qu->max);
+	else
+		snprintf(kind, sizeof(kind), "%s", question_type_name(qu->type));
+	flags[0] = '\0';
+	if (qu->weight != 1)
+		n += snprintf(flags + n, sizeof(flags) - (size_t)n, ", weight %g", qu->weight);
+	if (qu->required)
+		n += snprintf(flags + n, sizeof(flags) - (size_t)n, ", required");
+	if (qu->evidence)
+		n += snprintf(flags + n, sizeof(flags) - (size_t)n, ", evidence");
+	if (!question_is_scored(qu))
+		snprintf(flags + n, sizeof(flags) - (size_t)n, ", not scored");
+	if (flags[0])
+		printf("      %-8s %-14s %s\n", qu->id, kind, flags + 2);
+	else
+		printf("      %-8s %s\n", qu->id, kind);
+	if (qu->condition_source)
+		printf("               shown if %s\n", qu->condition_source);
+	print_wrapped(text_get(&qu->text, lang), 15);
+	for (size_t k = 0; k < qu->choice_count && qu->type != QUESTION_YESNO; k++) {
+		const struct choice *c = &qu->choices[k];
+
+		printf("%17s %s = %s (%g)\n", "-", c->value, text_get(&c->label, lang), c->score);
+	}
+	if (qu->type == QUESTION_YESNO && (qu->choices[0].score != 1 || qu->choices[1].score != 0))
+		printf("%17s yes (%g), no (%g)\n", "-", qu->choices[0].score, qu->choices[1].score);
+	for (size_t k = 0; k < qu->range_count; k++)
+		printf("%17s %g to %g (%g)\n", "-", qu->ranges[k].min, qu->ranges[k].max,
+		       qu->ranges[k].score);
+}
+
+static void
+print_outline(const struct questionnaire *q, const char *lang)
+{
+	double total = 0;
+
+	for (size_t p = 0; p < q->pillar_count; p++) {
+		const struct pillar *pl = &q->pillars[p];
+		double sum = 0;
+		double weights = 0;
+
+		for (size_t i = 0; i < pl->indicator_count; i++) {
+			size_t k = pl->first_indicator + i;
+
+			sum += q->indicators[k].weight * questionnaire_indicator_max(q, k);
+			weights += q->indicators[k].weight;
+		}
+		total += weights > 0 ? questionnaire_pillar_points(q, p) * sum / weights : 0;
+	}
+	print_wrapped(text_get(&q->title, lang), 0);
+	printf("  id %s, version %s, file %s\n", q->id, q->version, q->path);
+	printf("  languages:");
+	if (q->language_count == 0)
+		printf(" %s", q->default_lang);
+	for (size_t i = 0; i < q->language_count; i++)
+		printf(" %s", q->languages[i]);
+	printf(" (default %s, shown %s)\n", q->default_lang, lang);
+	printf("  %zu pillars, %zu indicators, %zu questions; maximum reachable score %.1f of 100\n",
+	       q->pillar_count, q->indicator_count, q->question_count, total);
+	if (q->description.count) {
+		putchar('\n');
+		print_wrapped(text_get(&q->description, lang), 2);
+	}
+
+	for (size_t p = 0; p < q->pillar_count; p++) {
+		const struct pillar *pl = &q->pillars[p];
+
+		printf("\n%zu. %s [%s]\n", p + 1, text_get(&pl->title, lang), pl->id);
+		printf("   weight %g, %.1f of 100 points\n", pl->weight,
+		       questionnaire_pillar_points(q, p));
+		for (size_t i = 0; i < pl->indicator_count; i++) {
+			size_t k = pl->first_indicator + i;
+			const struct indicator *in = &q->indicators[k];
+
+			printf("\n   %zu.%zu %s [%s]\n", p + 1, i + 1, text_get(&in->title, lang),
+			       in->id);
+			printf("       weight %g, best reachable %.0f%%\n", in->weight,
+			       100 * questionnaire_indicator_max(q, k));
+			for (size_t j = 0; j < in->question_count; j++)
+				print_question(&q->questions[in->first_question + j], lang);
+		}
+	}
+	printf("\nReadiness tiers:\n");
+	for (size_t t = 0; t < q->tier_count; t++) {
+		const struct tier *tr = &q->tiers[t];
+
+		if (t + 1 < q->tier_count)
+			printf("   %-24s %5.1f to below %.1f\n", text_get(&tr->name, lang), tr->min,
+			       q->tiers[t + 1].min);
+		else
+			printf("   %-24s %5.1f to 100\n", text_get(&tr->name, lang), tr->min);
+	}
+}
+
+static int
+run_show(const struct cmd *self, int argc, char **argv)
+{
+	enum { OPT_LANG = 1 };
+	static const struct option options[] = {
+		{"lang", required_argument, NULL, OPT_LANG},
+		{NULL, 0, NULL, 0},
+	};
+	const char *lang = NULL;
+	const char *path;
+	struct diag diags = DIAG_INIT;
+	struct questionnaire *q;
+	int io_error = 0;
+	int ch;
+
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+		if (ch != OPT_LANG)
+			return cmd_bad_option(self, ch, argc, argv);
+		lang = optarg;
+	}
+	if (lang && !cmd_valid_lang(lang))
+		return cmd_usage_error(self, "'%s' is not a language code such as en, fr or es", lang);
+	if (argc - optind > 1)
+		return cmd_usage_error(self, "name at most one questionnaire file");
+	path = optind < argc ? argv[optind] : cmd_default_questionnaire();
+
+	q = questionnaire_load(path, &diags, &io_error);
+	for (size_t k = 0; k < diags.count; k++)
+		fprintf(stderr, "%s\n", diags.messages[k]);
+	diag_release(&diags);
+	if (q == NULL)
+		return io_error ? EXIT_IO : EXIT_FAIL;
+	if (lang == NULL)
+		lang = q->default_lang;
+	else if (!questionnaire_has_language(q, lang))
+		cmd_error("warning: questionnaire '%s' is not fully translated into '%s'; "
+			  "texts without a translation are shown in '%s'",
+			  q->id, lang, q->default_lang);
+	print_outline(q, lang);
+	questionnaire_free(q);
+	return EXIT_OK;
+}
+
+const struct cmd cmd_show = {
+	.name = "show",
+	.summary = "print the outline of a questionnaire",
+	.usage = "usage: cirt show [FILE] [--lang L]\n"
+		 "\n"
+		 "Print the outline of a questionnaire: pillars with their weights and\n"
+		 "points, indicators, and every question with its id, type, conditions,\n"
+		 "choices and scores, then the readiness tiers and the maximum reachable\n"
+		 "score (every question shown and given its best answer).\n"
+		 "\n"
+		 "FILE defaults to $CIRT_QUESTIONNAIRE, then\n"
+		 "questionnaires/cirt-readiness.xml in the current folder, then the\n"
+		 "installed questionnaire.\n"
+		 "\n"
+		 "Options:\n"
+		 "  --lang L   show texts in language L (default: the questionnaire's\n"
+		 "             default language); a warning says when L is incomplete\n",
+	.run = run_show,
+};
