@@ -64,22 +64,54 @@ add_error(struct loader *ld, long line, const char *fmt, ...)
 	ld->errors++;
 }
 
-/* Turn one libxml2 message into a diagnostic: drop the trailing newline
- * and the namespace in braces, which only clutters the text. */
+/* libxml2 messages that mean little to an assessor, and what to say. */
+static const struct {
+	const char *prefix;
+	const char *say;
+} plain_messages[] = {
+	{"Input is not proper UTF-8", "text is not valid UTF-8"},
+	{"Excessive depth in document", "elements are nested too deeply (more than 256 levels)"},
+	{"Detected an entity reference loop", "entity references form a loop"},
+};
+
+/* Turn one libxml2 message into a one-line diagnostic: drop the namespace
+ * in braces, which only clutters the text, fold line breaks, and reword
+ * the few messages written for programmers. */
 static void
 on_xml_error(void *data, xmlErrorPtr error)
 {
 	struct loader *ld = data;
 	const char *msg = error->message ? error->message : "unknown XML error";
 	size_t ns_len = strlen(NS_PREFIX_IN_MESSAGES);
-	char *clean = xmalloc(strlen(msg) + 1);
+	char *clean;
 	size_t j = 0;
 
 	if (error->level == XML_ERR_WARNING)
 		return;
+	for (size_t i = 0; i < sizeof(plain_messages) / sizeof(plain_messages[0]); i++) {
+		size_t n = strlen(plain_messages[i].prefix);
+
+		if (strncmp(msg, plain_messages[i].prefix, n) == 0) {
+			const char *detail = strstr(msg, "Bytes:");
+
+			if (detail)
+				add_error(ld, error->line, "%s (%.*s)", plain_messages[i].say,
+					  (int)strcspn(detail, "\n"), detail);
+			else
+				add_error(ld, error->line, "%s", plain_messages[i].say);
+			return;
+		}
+	}
+	clean = xmalloc(strlen(msg) + 1);
 	for (size_t i = 0; msg[i];) {
 		if (strncmp(msg + i, NS_PREFIX_IN_MESSAGES, ns_len) == 0) {
 			i += ns_len;
+			continue;
+		}
+		if (msg[i] == '\n' && msg[i + 1] != '\0') {
+			clean[j++] = ';';
+			clean[j++] = ' ';
+			i++;
 			continue;
 		}
 		clean[j++] = msg[i++];
@@ -402,6 +434,7 @@ static void
 read_choices(struct loader *ld, struct question *qu, xmlNode **cursor)
 {
 	size_t alloc = 0;
+	int mismatch = 0;
 
 	while (*cursor && (is_element(*cursor, "choice") || is_element(*cursor, "level"))) {
 		xmlNode *node = *cursor;
@@ -421,7 +454,7 @@ read_choices(struct loader *ld, struct question *qu, xmlNode **cursor)
 		attr_number(ld, node, "score", 0, &c->score);
 		read_text(ld, node, &child, "label", &c->label, 1);
 		qu->choice_count++;
-		if ((qu->type == QUESTION_SCALE) != level)
+		if ((qu->type == QUESTION_SCALE) != level && !mismatch++)
 			add_error(ld, c->line, "question '%s': a %s question cannot have <%s> elements",
 				  qu->id, question_type_name(qu->type), level ? "level" : "choice");
 		*cursor = xmlNextElementSibling(node);
@@ -957,6 +990,7 @@ questionnaire_load_memory(const char *data, size_t size, const char *name, struc
 	xmlSchemaValidCtxtPtr vctxt = NULL;
 	xmlNode *root;
 	struct questionnaire *q = NULL;
+	size_t first_semantic;
 
 	library_init();
 	if (size > (size_t)QUESTIONNAIRE_MAX_BYTES) {
@@ -1028,7 +1062,9 @@ questionnaire_load_memory(const char *data, size_t size, const char *name, struc
 	q = xcalloc(1, sizeof(*q));
 	q->path = xstrdup(name);
 	ld.q = q;
+	first_semantic = diags->count;
 	build_model(&ld, root);
+	diag_sort_from(diags, first_semantic);
 	if (ld.errors > 0) {
 		questionnaire_free(q);
 		q = NULL;
