@@ -1,6 +1,7 @@
 # cirt: national CIRT readiness assessments.
 #
 #   make            build ./cirt (installs missing Debian packages first)
+#   make demo       build, then check and show the shipped questionnaires
 #   make test       build with warnings as errors and run every test
 #   make asan       run the whole test suite under ASan and UBSan
 #   make deps       install (as root) or name the missing Debian packages
@@ -69,8 +70,8 @@ Q = @
 say = @printf '  %-6s %s\n'
 endif
 
-.PHONY: all deps check test asan install uninstall clean lint format \
-	format-check FORCE
+.PHONY: all deps demo check test asan install uninstall clean lint lint-cppcheck \
+	format format-check unit-tests FORCE
 .DEFAULT_GOAL := all
 
 all: deps
@@ -146,9 +147,18 @@ test: deps
 asan: deps
 	@$(MAKE) --no-print-directory check O=build/asan SANITIZE=1 STATIC_CHECKS=0
 
+# What a new user runs first: build, check the shipped questionnaires and
+# show the example's outline.
+demo: all
+	./$(BIN) validate questionnaires/*.xml
+	./$(BIN) show questionnaires/example.xml
+	@echo
+	@echo "Questionnaires are checked. Write your own with questionnaires/FORMAT.md,"
+	@echo "then: ./$(BIN) validate FILE && ./$(BIN) show FILE --lang fr"
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/questionnaires
-	install -m 0755 cirt $(DESTDIR)$(BINDIR)/cirt
+	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/cirt
 	install -m 0644 questionnaires/*.xml questionnaires/questionnaire.xsd \
 		questionnaires/FORMAT.md $(DESTDIR)$(DATADIR)/questionnaires/
 
@@ -156,11 +166,14 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/cirt
 	rm -rf $(DESTDIR)$(DATADIR)
 
-lint:
+unit-tests: $(UNIT_BIN)
+
+lint: lint-cppcheck
+
+lint-cppcheck:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,style,performance,portability \
 		--std=c11 --inline-suppr --suppress=missingIncludeSystem \
-		-D__GNUC__ -Isrc src
-	clang-tidy --quiet $(LIB_SRC) $(CMD_SRC) -- $(filter-out -MMD -MP,$(ALL_CFLAGS))
+		-D__GNUC__ -Isrc src tests/unit
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c

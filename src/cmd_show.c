@@ -110,7 +110,8 @@ print_outline(const struct questionnaire *q, const char *lang)
 	for (size_t i = 0; i < q->language_count; i++)
 		printf(" %s", q->languages[i]);
 	printf(" (default %s, shown %s)\n", q->default_lang, lang);
-	printf("  %zu pillars, %zu indicators, %zu questions; maximum reachable score %.1f of 100\n",
+	printf("  %zu pillars, %zu indicators, %zu questions; maximum reachable score %.1f of "
+	       "100\n",
 	       q->pillar_count, q->indicator_count, q->question_count, total);
 	if (q->description.count) {
 		putchar('\n');
@@ -170,7 +171,8 @@ run_show(const struct cmd *self, int argc, char **argv)
 		lang = optarg;
 	}
 	if (lang && !cmd_valid_lang(lang))
-		return cmd_usage_error(self, "'%s' is not a language code such as en, fr or es", lang);
+		return cmd_usage_error(self, "'%s' is not a language code such as en, fr or es",
+				       lang);
 	if (argc - optind > 1)
 		return cmd_usage_error(self, "name at most one questionnaire file");
 	path = optind < argc ? argv[optind] : cmd_default_questionnaire();

@@ -26,10 +26,10 @@ run_validate(const struct cmd *self, int argc, char **argv)
 		struct questionnaire *q = questionnaire_load(argv[i], &diags, &io_error);
 
 		if (q) {
-			printf("%s: ok (%zu pillar%s, %zu indicator%s, %zu question%s)\n",
-			       argv[i], q->pillar_count, q->pillar_count == 1 ? "" : "s",
-			       q->indicator_count, q->indicator_count == 1 ? "" : "s",
-			       q->question_count, q->question_count == 1 ? "" : "s");
+			printf("%s: ok (%zu pillar%s, %zu indicator%s, %zu question%s)\n", argv[i],
+			       q->pillar_count, q->pillar_count == 1 ? "" : "s", q->indicator_count,
+			       q->indicator_count == 1 ? "" : "s", q->question_count,
+			       q->question_count == 1 ? "" : "s");
 			questionnaire_free(q);
 		} else {
 			int file_status = io_error ? EXIT_IO : EXIT_FAIL;

@@ -26,10 +26,10 @@ enum token_kind {
 
 struct parser {
 	const char *src;
-	size_t pos;         /* start of the current token */
-	size_t next;        /* first byte after it */
+	size_t pos;  /* start of the current token */
+	size_t next; /* first byte after it */
 	enum token_kind kind;
-	enum cond_op op;    /* for TOK_OP */
+	enum cond_op op; /* for TOK_OP */
 	int depth;
 	char *err;
 	size_t errlen;
@@ -109,8 +109,7 @@ advance(struct parser *p)
 		}
 		return;
 	}
-	if (isdigit((unsigned char)s[i]) ||
-	    (s[i] == '-' && isdigit((unsigned char)s[i + 1]))) {
+	if (isdigit((unsigned char)s[i]) || (s[i] == '-' && isdigit((unsigned char)s[i + 1]))) {
 		i++;
 		while (isdigit((unsigned char)s[i]))
 			i++;
@@ -174,8 +173,8 @@ describe_bad(struct parser *p, const char *expected)
 	else if (p->kind == TOK_BAD)
 		fail(p, p->pos, "unexpected character '%c'", p->src[p->pos]);
 	else
-		fail(p, p->pos, "%s, found '%.*s'", expected,
-		     (int)(p->next - p->pos), p->src + p->pos);
+		fail(p, p->pos, "%s, found '%.*s'", expected, (int)(p->next - p->pos),
+		     p->src + p->pos);
 }
 
 static struct cond *

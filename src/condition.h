@@ -50,8 +50,8 @@ int cond_each_test(struct cond *c, int (*fn)(struct cond *test, void *ctx), void
 const char *cond_op_name(enum cond_op op);
 
 enum answer_state {
-	ANSWER_NONE,           /* not answered, or hidden */
-	ANSWER_VALUE,          /* value holds the answer */
+	ANSWER_NONE,	       /* not answered, or hidden */
+	ANSWER_VALUE,	       /* value holds the answer */
 	ANSWER_DONT_KNOW,      /* "don't know" */
 	ANSWER_NOT_APPLICABLE, /* "not applicable" */
 };

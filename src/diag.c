@@ -9,17 +9,17 @@
 void
 diag_add(struct diag *d, const char *file, long line, const char *fmt, ...)
 {
-	va_list ap;
-	char *text;
 	char *message;
 
 	if (d->count > DIAG_MAX)
 		return;
 	if (d->count == DIAG_MAX) {
-		message = file ? xasprintf("%s: too many errors; stopped after %d",
-					   file, DIAG_MAX)
+		message = file ? xasprintf("%s: too many errors; stopped after %d", file, DIAG_MAX)
 			       : xasprintf("too many errors; stopped after %d", DIAG_MAX);
 	} else {
+		va_list ap;
+		char *text;
+
 		va_start(ap, fmt);
 		text = xvasprintf(fmt, ap);
 		va_end(ap);

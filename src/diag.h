@@ -7,12 +7,15 @@
 
 struct diag {
 	char **messages; /* owned; each a full line without newline */
-	long *lines;     /* the line each message names, 0 for none */
+	long *lines;	 /* the line each message names, 0 for none */
 	size_t count;
 	size_t alloc;
 };
 
-#define DIAG_INIT {NULL, NULL, 0, 0}
+#define DIAG_INIT                                                                                  \
+	{                                                                                          \
+		NULL, NULL, 0, 0                                                                   \
+	}
 
 /* Append a message formatted as "FILE:LINE: text", "FILE: text" when line
  * is 0, or just "text" when file is NULL. Messages beyond DIAG_MAX are

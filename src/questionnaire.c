@@ -46,8 +46,7 @@ refuse_external_entity(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 	return NULL;
 }
 
-static void
-add_error(struct loader *ld, long line, const char *fmt, ...)
+static void add_error(struct loader *ld, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 static void
@@ -126,8 +125,7 @@ on_xml_error(void *data, xmlErrorPtr error)
 /* SAX hook called for any <!DOCTYPE>: refuse it and stop parsing before a
  * single entity declaration is read. */
 static void
-on_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id,
-	   const xmlChar *system_id)
+on_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id, const xmlChar *system_id)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct loader *ld = ctxt->_private;
@@ -191,8 +189,7 @@ static int
 is_element(const xmlNode *node, const char *name)
 {
 	return node->type == XML_ELEMENT_NODE && node->ns &&
-	       xmlStrcmp(node->ns->href, XS(NS_URI)) == 0 &&
-	       xmlStrcmp(node->name, XS(name)) == 0;
+		xmlStrcmp(node->ns->href, XS(NS_URI)) == 0 && xmlStrcmp(node->name, XS(name)) == 0;
 }
 
 static long
@@ -230,8 +227,7 @@ parse_decimal(const char *s, double *out)
 /* A decimal attribute: returns 1 and sets *out when present and valid, 0
  * when absent (and *out = fallback), -1 after reporting an invalid one. */
 static int
-attr_number(struct loader *ld, const xmlNode *node, const char *name,
-	    double fallback, double *out)
+attr_number(struct loader *ld, const xmlNode *node, const char *name, double fallback, double *out)
 {
 	char *v = attr(node, name);
 	int r = 1;
@@ -315,8 +311,8 @@ text_release(struct text *t)
  * language is present, that no language repeats, and that every declared
  * language is there. */
 static void
-read_text(struct loader *ld, const xmlNode *parent, xmlNode **cursor,
-	  const char *name, struct text *t, int required)
+read_text(struct loader *ld, const xmlNode *parent, xmlNode **cursor, const char *name,
+	  struct text *t, int required)
 {
 	const struct questionnaire *q = ld->q;
 	size_t alloc = 0;
@@ -333,21 +329,23 @@ read_text(struct loader *ld, const xmlNode *parent, xmlNode **cursor,
 		for (xmlAttr *a = node->properties; a; a = a->next)
 			if (!(a->ns && xmlStrcmp(a->ns->href, XML_XML_NAMESPACE) == 0 &&
 			      xmlStrcmp(a->name, XS("lang")) == 0))
-				add_error(ld, line_of(node), "element '%s': attribute '%s%s' is not allowed",
-					  name, a->ns ? "xml:" : "", (const char *)a->name);
+				add_error(ld, line_of(node),
+					  "element '%s': attribute '%s%s' is not allowed", name,
+					  a->ns ? "xml:" : "", (const char *)a->name);
 		for (size_t i = 0; i < t->count; i++)
 			if (strcmp(t->variants[i].lang, l) == 0)
-				add_error(ld, line_of(node), "element '%s': language '%s' appears twice",
-					  name, l);
+				add_error(ld, line_of(node),
+					  "element '%s': language '%s' appears twice", name, l);
 		xgrow((void **)&t->variants, &alloc, t->count + 1, sizeof(*t->variants));
 		t->variants[t->count].lang = xstrdup(l);
-		t->variants[t->count].value =
-			normalize_space(content ? (const char *)content : "");
+		t->variants[t->count].value = normalize_space(content ? (const char *)content : "");
 		c1 = find_c1_control(t->variants[t->count].value);
 		if (c1 >= 0)
 			add_error(ld, line_of(node),
-				  "element '%s': control character U+%04X is not allowed in text", name,
-				  (unsigned)(((unsigned char)t->variants[t->count].value[c1 + 1]) & 0xFF));
+				  "element '%s': control character U+%04X is not allowed in text",
+				  name,
+				  (unsigned)(((unsigned char)t->variants[t->count].value[c1 + 1]) &
+					     0xFF));
 		if (t->variants[t->count].value[0] == '\0')
 			add_error(ld, line_of(node), "element '%s' is empty", name);
 		if (strcmp(l, q->default_lang) == 0) {
@@ -374,7 +372,8 @@ read_text(struct loader *ld, const xmlNode *parent, xmlNode **cursor,
 	for (size_t i = 0; i < q->language_count; i++)
 		if (!text_has(t, q->languages[i]))
 			add_error(ld, first_line,
-				  "'%s' has no '%s' text, but the questionnaire declares that language",
+				  "'%s' has no '%s' text, but the questionnaire declares that "
+				  "language",
 				  name, q->languages[i]);
 }
 
@@ -422,8 +421,8 @@ check_unique_ids(struct loader *ld)
 		while (first > 0 && strcmp(e[first - 1].id, e[i].id) == 0)
 			first--;
 		if (strcmp(e[i - 1].id, e[i].id) == 0)
-			add_error(ld, e[i].line, "duplicate id '%s': %s here, %s on line %ld", e[i].id,
-				  e[i].what, e[first].what, e[first].line);
+			add_error(ld, e[i].line, "duplicate id '%s': %s here, %s on line %ld",
+				  e[i].id, e[i].what, e[first].what, e[first].line);
 	}
 	free(e);
 }
@@ -455,8 +454,9 @@ read_choices(struct loader *ld, struct question *qu, xmlNode **cursor)
 		read_text(ld, node, &child, "label", &c->label, 1);
 		qu->choice_count++;
 		if ((qu->type == QUESTION_SCALE) != level && !mismatch++)
-			add_error(ld, c->line, "question '%s': a %s question cannot have <%s> elements",
-				  qu->id, question_type_name(qu->type), level ? "level" : "choice");
+			add_error(ld, c->line,
+				  "question '%s': a %s question cannot have <%s> elements", qu->id,
+				  question_type_name(qu->type), level ? "level" : "choice");
 		*cursor = xmlNextElementSibling(node);
 	}
 }
@@ -477,7 +477,8 @@ read_ranges(struct loader *ld, struct question *qu, xmlNode **cursor)
 		attr_number(ld, node, "max", 0, &r->max);
 		attr_number(ld, node, "score", 0, &r->score);
 		if (qu->type != QUESTION_NUMBER)
-			add_error(ld, r->line, "question '%s': only number questions can have <range> elements",
+			add_error(ld, r->line,
+				  "question '%s': only number questions can have <range> elements",
 				  qu->id);
 		*cursor = xmlNextElementSibling(node);
 	}
@@ -489,8 +490,8 @@ check_attribute_applies(struct loader *ld, const xmlNode *node, const struct que
 {
 	if (qu->type != type && xmlHasProp(node, XS(name)))
 		add_error(ld, line_of(node),
-			  "question '%s': attribute '%s' applies only to %s questions", qu->id, name,
-			  question_type_name(type));
+			  "question '%s': attribute '%s' applies only to %s questions", qu->id,
+			  name, question_type_name(type));
 }
 
 static void
@@ -509,8 +510,8 @@ add_yes_no(struct question *qu, double yes, double no)
 static enum question_type
 parse_type(const char *s, int *ok)
 {
-	static const char *const names[] = {"yesno", "single", "multi", "scale",
-					    "number", "text", "date"};
+	static const char *const names[] = {"yesno",  "single", "multi", "scale",
+					    "number", "text",	"date"};
 
 	*ok = 1;
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -527,33 +528,39 @@ check_question_shape(struct loader *ld, const struct question *qu)
 	case QUESTION_SINGLE:
 	case QUESTION_MULTI:
 		if (qu->choice_count < 2)
-			add_error(ld, qu->line, "question '%s': a %s question needs at least two <choice> elements",
-				  qu->id, question_type_name(qu->type));
+			add_error(
+				ld, qu->line,
+				"question '%s': a %s question needs at least two <choice> elements",
+				qu->id, question_type_name(qu->type));
 		for (size_t i = 0; i < qu->choice_count; i++)
 			for (size_t j = 0; j < i; j++)
 				if (strcmp(qu->choices[i].value, qu->choices[j].value) == 0)
 					add_error(ld, qu->choices[i].line,
-						  "question '%s': choice value '%s' appears twice", qu->id,
-						  qu->choices[i].value);
+						  "question '%s': choice value '%s' appears twice",
+						  qu->id, qu->choices[i].value);
 		break;
 	case QUESTION_SCALE:
 		if (qu->choice_count < 2)
-			add_error(ld, qu->line, "question '%s': a scale needs at least two <level> elements",
+			add_error(ld, qu->line,
+				  "question '%s': a scale needs at least two <level> elements",
 				  qu->id);
 		break;
 	case QUESTION_NUMBER:
 		if (qu->has_min && qu->has_max && qu->min > qu->max)
-			add_error(ld, qu->line, "question '%s': min %g is greater than max %g", qu->id,
-				  qu->min, qu->max);
+			add_error(ld, qu->line, "question '%s': min %g is greater than max %g",
+				  qu->id, qu->min, qu->max);
 		for (size_t i = 0; i < qu->range_count; i++) {
 			const struct score_range *r = &qu->ranges[i];
 
 			if (r->min > r->max)
-				add_error(ld, r->line, "question '%s': range min %g is greater than max %g",
-					  qu->id, r->min, r->max);
-			else if ((qu->has_min && r->max < qu->min) || (qu->has_max && r->min > qu->max))
 				add_error(ld, r->line,
-					  "question '%s': range %g..%g lies outside the allowed answers",
+					  "question '%s': range min %g is greater than max %g",
+					  qu->id, r->min, r->max);
+			else if ((qu->has_min && r->max < qu->min) ||
+				 (qu->has_max && r->min > qu->max))
+				add_error(ld, r->line,
+					  "question '%s': range %g..%g lies outside the allowed "
+					  "answers",
 					  qu->id, r->min, r->max);
 		}
 		break;
@@ -576,7 +583,8 @@ read_question(struct loader *ld, xmlNode *node, struct question *qu)
 		qu->id = xstrdup("");
 	qu->type = parse_type(type, &ok);
 	if (!ok)
-		add_error(ld, qu->line, "question '%s': unknown type '%s'", qu->id, type ? type : "");
+		add_error(ld, qu->line, "question '%s': unknown type '%s'", qu->id,
+			  type ? type : "");
 	free(type);
 	attr_number(ld, node, "weight", 1, &qu->weight);
 	qu->required = attr_bool(node, "required");
@@ -598,8 +606,9 @@ read_question(struct loader *ld, xmlNode *node, struct question *qu)
 	if (qu->type == QUESTION_YESNO)
 		add_yes_no(qu, yes, no);
 	if (child && qu->type == QUESTION_YESNO && !is_element(child, "range"))
-		add_error(ld, line_of(child), "question '%s': a yesno question has no <%s> elements",
-			  qu->id, (const char *)child->name);
+		add_error(ld, line_of(child),
+			  "question '%s': a yesno question has no <%s> elements", qu->id,
+			  (const char *)child->name);
 	else
 		read_choices(ld, qu, &child);
 	read_ranges(ld, qu, &child);
@@ -700,17 +709,20 @@ check_tiers(struct loader *ld)
 		return;
 	if (q->tiers[0].min != 0)
 		add_error(ld, q->tiers[0].line,
-			  "tier '%s': the first tier must start at 0, not %g, so that every score has a tier",
+			  "tier '%s': the first tier must start at 0, not %g, so that every score "
+			  "has a tier",
 			  q->tiers[0].id, q->tiers[0].min);
 	for (size_t i = 0; i < q->tier_count; i++) {
 		const struct tier *t = &q->tiers[i];
 
 		if (t->min < 0 || t->min > 100)
-			add_error(ld, t->line, "tier '%s': min %g is outside 0..100", t->id, t->min);
+			add_error(ld, t->line, "tier '%s': min %g is outside 0..100", t->id,
+				  t->min);
 		if (i > 0 && t->min <= q->tiers[i - 1].min)
-			add_error(ld, t->line,
-				  "tier '%s': min %g must be greater than the previous tier's min %g",
-				  t->id, t->min, q->tiers[i - 1].min);
+			add_error(
+				ld, t->line,
+				"tier '%s': min %g must be greater than the previous tier's min %g",
+				t->id, t->min, q->tiers[i - 1].min);
 	}
 }
 
@@ -733,7 +745,8 @@ check_weights_and_scores(struct loader *ld)
 			scored |= question_is_scored(&q->questions[in->first_question + k]);
 		if (!scored && in->question_count > 0)
 			add_error(ld, in->line,
-				  "indicator '%s' has no scored question (text, date and number questions without ranges earn no score)",
+				  "indicator '%s' has no scored question (text, date and number "
+				  "questions without ranges earn no score)",
 				  in->id);
 	}
 	for (size_t i = 0; i < q->question_count; i++) {
@@ -781,8 +794,9 @@ resolve_test(struct cond *test, void *data)
 			break;
 		}
 	if (target == NULL) {
-		add_error(ld, owner->line, "question '%s': condition refers to unknown question '%s'",
-			  owner->id, test->question_id);
+		add_error(ld, owner->line,
+			  "question '%s': condition refers to unknown question '%s'", owner->id,
+			  test->question_id);
 		return 0;
 	}
 	if (test->question == r->owner_index) {
@@ -792,7 +806,8 @@ resolve_test(struct cond *test, void *data)
 	}
 	if (test->question > r->owner_index) {
 		add_error(ld, owner->line,
-			  "question '%s': condition refers to question '%s', which comes later (line %ld); a condition may only test an earlier question",
+			  "question '%s': condition refers to question '%s', which comes later "
+			  "(line %ld); a condition may only test an earlier question",
 			  owner->id, target->id, target->line);
 		return 0;
 	}
@@ -801,40 +816,47 @@ resolve_test(struct cond *test, void *data)
 	case QUESTION_SINGLE:
 		if (test->op != COND_EQ && test->op != COND_NE)
 			add_error(ld, owner->line,
-				  "question '%s': operator '%s' cannot test %s question '%s'; use = or !=",
+				  "question '%s': operator '%s' cannot test %s question '%s'; use "
+				  "= or !=",
 				  owner->id, op, question_type_name(target->type), target->id);
 		else if (!question_find_choice(target, test->value))
 			add_error(ld, owner->line,
-				  "question '%s': condition tests '%s' for '%s', which is not one of its choices",
+				  "question '%s': condition tests '%s' for '%s', which is not one "
+				  "of its choices",
 				  owner->id, target->id, test->value);
 		break;
 	case QUESTION_MULTI:
 		if (test->op != COND_HAS)
 			add_error(ld, owner->line,
-				  "question '%s': multiple choice question '%s' is tested with 'has', not '%s'",
+				  "question '%s': multiple choice question '%s' is tested with "
+				  "'has', not '%s'",
 				  owner->id, target->id, op);
 		else if (!question_find_choice(target, test->value))
 			add_error(ld, owner->line,
-				  "question '%s': condition tests '%s' for '%s', which is not one of its choices",
+				  "question '%s': condition tests '%s' for '%s', which is not one "
+				  "of its choices",
 				  owner->id, target->id, test->value);
 		break;
 	case QUESTION_SCALE:
 	case QUESTION_NUMBER:
 		if (test->op == COND_HAS)
 			add_error(ld, owner->line,
-				  "question '%s': 'has' tests multiple choice questions only, and '%s' is a %s question",
+				  "question '%s': 'has' tests multiple choice questions only, and "
+				  "'%s' is a %s question",
 				  owner->id, target->id, question_type_name(target->type));
 		else if (!test->value_is_number)
 			add_error(ld, owner->line,
-				  "question '%s': %s question '%s' is compared with a number, not '%s'",
-				  owner->id, question_type_name(target->type), target->id, test->value);
+				  "question '%s': %s question '%s' is compared with a number, not "
+				  "'%s'",
+				  owner->id, question_type_name(target->type), target->id,
+				  test->value);
 		else if (target->type == QUESTION_SCALE &&
 			 (test->number < 0 || test->number >= (double)target->choice_count ||
 			  test->number != floor(test->number)))
 			add_error(ld, owner->line,
-				  "question '%s': scale '%s' has levels 0 to %zu, not %s", owner->id,
-				  target->id, target->choice_count ? target->choice_count - 1 : 0,
-				  test->value);
+				  "question '%s': scale '%s' has levels 0 to %zu, not %s",
+				  owner->id, target->id,
+				  target->choice_count ? target->choice_count - 1 : 0, test->value);
 		break;
 	default:
 		add_error(ld, owner->line,
@@ -887,7 +909,8 @@ read_languages(struct loader *ld, const xmlNode *root)
 		for (size_t i = 0; i < q->language_count; i++)
 			dup |= strcmp(q->languages[i], tok) == 0;
 		if (dup) {
-			add_error(ld, line_of(root), "language '%s' is listed twice in 'languages'", tok);
+			add_error(ld, line_of(root), "language '%s' is listed twice in 'languages'",
+				  tok);
 			continue;
 		}
 		if (strcmp(tok, q->default_lang) == 0) {
@@ -900,8 +923,8 @@ read_languages(struct loader *ld, const xmlNode *root)
 		q->language_count++;
 	}
 	if (!has_default)
-		add_error(ld, line_of(root),
-			  "'languages' must include the default language '%s'", q->default_lang);
+		add_error(ld, line_of(root), "'languages' must include the default language '%s'",
+			  q->default_lang);
 	free(list);
 }
 
@@ -967,7 +990,9 @@ check_encoding(struct loader *ld, const char *data, size_t size)
 		return -1;
 	}
 	if (size >= 4 && ((b[0] == 0 && b[1] == 0) || (b[0] == '<' && b[1] == 0))) {
-		add_error(ld, 1, "file is not UTF-8 (it looks like UTF-16 or UTF-32); save the questionnaire as UTF-8");
+		add_error(ld, 1,
+			  "file is not UTF-8 (it looks like UTF-16 or UTF-32); save the "
+			  "questionnaire as UTF-8");
 		return -1;
 	}
 	return 0;
@@ -977,7 +1002,7 @@ static int
 is_utf8_name(const xmlChar *encoding)
 {
 	return encoding == NULL || xmlStrcasecmp(encoding, XS("UTF-8")) == 0 ||
-	       xmlStrcasecmp(encoding, XS("UTF8")) == 0;
+		xmlStrcasecmp(encoding, XS("UTF8")) == 0;
 }
 
 struct questionnaire *
@@ -1023,7 +1048,9 @@ questionnaire_load_memory(const char *data, size_t size, const char *name, struc
 		goto out;
 	}
 	if (doc->intSubset || doc->extSubset) {
-		add_error(&ld, 1, "document type declarations (<!DOCTYPE>) are not allowed in a questionnaire");
+		add_error(&ld, 1,
+			  "document type declarations (<!DOCTYPE>) are not allowed in a "
+			  "questionnaire");
 		goto out;
 	}
 	if (!is_utf8_name(doc->encoding)) {
@@ -1251,8 +1278,8 @@ questionnaire_find_question(const struct questionnaire *q, const char *id)
 const char *
 question_type_name(enum question_type type)
 {
-	static const char *const names[] = {"yesno", "single", "multi", "scale",
-					    "number", "text", "date"};
+	static const char *const names[] = {"yesno",  "single", "multi", "scale",
+					    "number", "text",	"date"};
 
 	return names[type];
 }

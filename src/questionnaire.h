@@ -45,7 +45,7 @@ enum question_type {
  * level of a maturity scale (whose value is the level number "0".."N"). */
 struct choice {
 	char *value;
-	double score; /* 0..1 */
+	double score;	   /* 0..1 */
 	struct text label; /* empty for yes/no: the program names them */
 	long line;
 };
@@ -62,12 +62,12 @@ struct question {
 	char *id;
 	enum question_type type;
 	size_t indicator; /* index of its indicator */
-	size_t pillar;    /* index of its pillar */
+	size_t pillar;	  /* index of its pillar */
 	double weight;
 	int required;
 	int evidence; /* evidence (a document, law or URL) is expected */
 	struct text text;
-	struct text help; /* may be empty */
+	struct text help;	/* may be empty */
 	struct choice *choices; /* yes/no, single, multi, scale */
 	size_t choice_count;
 	/* number questions: */
@@ -137,12 +137,10 @@ struct questionnaire {
  * "FILE:LINE: message". *io_error is set to 1 when the file could not be
  * read at all (missing, unreadable, not a regular file, too large), and to
  * 0 when it was read but is invalid. io_error may be NULL. */
-struct questionnaire *questionnaire_load(const char *path, struct diag *diags,
-					 int *io_error);
+struct questionnaire *questionnaire_load(const char *path, struct diag *diags, int *io_error);
 
 /* The same for a document held in memory; name is used in messages. */
-struct questionnaire *questionnaire_load_memory(const char *data, size_t size,
-						const char *name,
+struct questionnaire *questionnaire_load_memory(const char *data, size_t size, const char *name,
 						struct diag *diags);
 
 void questionnaire_free(struct questionnaire *q);
@@ -162,8 +160,7 @@ int text_has(const struct text *t, const char *lang);
 int questionnaire_has_language(const struct questionnaire *q, const char *lang);
 
 /* The question with this id, or NULL. */
-const struct question *questionnaire_find_question(const struct questionnaire *q,
-						   const char *id);
+const struct question *questionnaire_find_question(const struct questionnaire *q, const char *id);
 
 /* The name of a question type as written in the file, e.g. "scale". */
 const char *question_type_name(enum question_type type);
@@ -185,7 +182,6 @@ double questionnaire_pillar_points(const struct questionnaire *q, size_t p);
 double questionnaire_indicator_max(const struct questionnaire *q, size_t i);
 
 /* The choice with this value, or NULL. */
-const struct choice *question_find_choice(const struct question *question,
-					  const char *value);
+const struct choice *question_find_choice(const struct question *question, const char *value);
 
 #endif

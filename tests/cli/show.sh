@@ -1,0 +1,103 @@
+# End-to-end tests of `cirt show`.
+. "$(dirname "$0")/lib.sh"
+plan 12
+
+EXAMPLE=$ROOT/questionnaires/example.xml
+
+begin "the outline lists pillars, indicators, questions, conditions and tiers"
+run "$CIRT" show "$EXAMPLE"
+expect_status 0
+expect_err_empty
+expect_out "Example CIRT readiness check"
+expect_out "1. Legal measures [legal]"
+expect_out "   weight 1, 25.0 of 100 points"
+expect_out "3. Cooperation [cooperation]"
+expect_out "   weight 2, 50.0 of 100 points"
+expect_out "2.1 National CIRT [national-cirt]"
+expect_out "L2       scale 0-3      evidence"
+expect_out "T3       number 0-500"
+expect_out "shown if C1 = no and not (T1 = none)"
+expect_out "operational = It is operational (1)"
+expect_out "3 pillars, 3 indicators, 9 questions; maximum reachable score 100.0 of 100"
+expect_out "Role-modelling            95.0 to 100"
+end
+
+begin "the maximum reachable score reflects the best answers"
+run "$CIRT" show "$FIXTURES/max-score-below-full.xml"
+expect_status 0
+expect_out "maximum reachable score 75.0 of 100"
+expect_out "weight 1, best reachable 50%"
+end
+
+begin "--lang fr shows the French texts and no English ones"
+run "$CIRT" show --lang fr "$EXAMPLE"
+expect_status 0
+expect_err_empty
+expect_out "Exemple de bilan de préparation d'un CIRT"
+expect_out "1. Mesures juridiques [legal]"
+expect_out "Quel est le statut du CIRT national ?"
+expect_out "operational = Il est opérationnel (1)"
+expect_out "Exemplaire"
+expect_no_out "Legal measures"
+expect_no_out "It is operational"
+end
+
+begin "a language the file lacks falls back to the default with a warning"
+run "$CIRT" show --lang de "$EXAMPLE"
+expect_status 0
+expect_err "warning: questionnaire 'example' is not fully translated into 'de'"
+expect_out "Legal measures"
+end
+
+begin "a malformed language code is a usage error"
+run "$CIRT" show --lang 'x;y' "$EXAMPLE"
+expect_status 2
+expect_err "'x;y' is not a language code"
+end
+
+begin "\$CIRT_QUESTIONNAIRE names the default questionnaire"
+CIRT_QUESTIONNAIRE=$FIXTURES/valid-minimal.xml run "$CIRT" show
+expect_status 0
+expect_out "Minimal questionnaire"
+end
+
+begin "without FILE, questionnaires/cirt-readiness.xml in the current folder is used"
+mkdir -p questionnaires
+cp "$EXAMPLE" questionnaires/cirt-readiness.xml
+run env -u CIRT_QUESTIONNAIRE "$CIRT" show
+expect_status 0
+expect_out "Example CIRT readiness check"
+rm -r questionnaires
+end
+
+begin "a missing default questionnaire names the path it tried"
+CIRT_QUESTIONNAIRE=$WORK/none.xml run "$CIRT" show
+expect_status 4
+expect_err "none.xml: cannot open: No such file or directory"
+end
+
+begin "an invalid questionnaire prints its errors and exits 1"
+run "$CIRT" show "$FIXTURES/duplicate-ids.xml"
+expect_status 1
+expect_err "duplicate-ids.xml:11: duplicate id 'q1'"
+expect_out_empty
+end
+
+begin "an external entity never reaches the outline"
+run "$CIRT" show "$FIXTURES/xxe-file-entity.xml"
+expect_status 1
+expect_no_out "root:"
+expect_no_err "root:"
+end
+
+begin "two files are a usage error"
+run "$CIRT" show "$EXAMPLE" "$EXAMPLE"
+expect_status 2
+expect_err "name at most one questionnaire file"
+end
+
+begin "--lang without a value is a usage error"
+run "$CIRT" show "$EXAMPLE" --lang
+expect_status 2
+expect_err "option '--lang' needs a value"
+end
