@@ -1,7 +1,30 @@
-# `make install` puts a working binary, the questionnaires and the schema
-# under DESTDIR; it builds in its own folder so the tested binary stays put.
+# The Makefile's user-facing targets: `make deps` for a user who is not
+# root, and `make install`, which builds in its own folder so that the
+# binary under test stays put.
 . "$(dirname "$0")/lib.sh"
-plan 3
+plan 5
+
+as_user() {
+	if [ "$(id -u)" = 0 ]; then
+		chmod 755 "$WORK"
+		setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"
+	else
+		"$@"
+	fi
+}
+
+begin "make deps as a user names the exact install line and fails"
+run as_user make --no-print-directory -s -C "$ROOT" deps DEB_PACKAGES="make cirt-test-no-such-package"
+[ "$status" -ne 0 ] || fail "exit status 0"
+expect_out "make deps: missing Debian packages; install them with:"
+expect_out "  sudo apt-get install -y --no-install-recommends cirt-test-no-such-package"
+end
+
+begin "make deps says nothing when everything is installed"
+run as_user make --no-print-directory -s -C "$ROOT" deps DEB_PACKAGES="make"
+expect_status 0
+expect_out_empty
+end
 
 begin "make install DESTDIR= PREFIX= installs binary, questionnaires and schema"
 run make --no-print-directory -C "$ROOT" O="$WORK/build" install DESTDIR="$WORK/root" PREFIX=/opt/cirt
