@@ -55,9 +55,9 @@ BIN = $(O)/cirt
 endif
 
 # Modules shared by the program and the unit tests.
-LIB_SRC = src/condition.c src/diag.c src/questionnaire.c src/xmalloc.c
-CMD_SRC = src/cmd.c src/cmd_show.c src/cmd_validate.c src/main.c
-LIB_OBJ = $(LIB_SRC:src/%.c=$(O)/%.o) $(O)/gen/schema.o
+LIB_SRC = src/condition.c src/country.c src/diag.c src/questionnaire.c src/xmalloc.c
+CMD_SRC = src/cmd.c src/cmd_countries.c src/cmd_show.c src/cmd_validate.c src/main.c
+LIB_OBJ = $(LIB_SRC:src/%.c=$(O)/%.o) $(O)/gen/schema.o $(O)/gen/countries.o
 CMD_OBJ = $(CMD_SRC:src/%.c=$(O)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
@@ -119,7 +119,23 @@ $(O)/gen/schema.c: questionnaires/questionnaire.xsd
 	  echo 'const size_t questionnaire_xsd_len = sizeof(questionnaire_xsd);'; \
 	} > $@.tmp && mv $@.tmp $@
 
-$(O)/gen/schema.o: $(O)/gen/schema.c $(O)/.flags
+# So is the country register; a bad row or region stops the build.
+$(O)/gen/countries.c: questionnaires/countries.csv
+	@mkdir -p $(@D)
+	$(say) GEN $@
+	$(Q)awk -F, 'BEGIN { print "#include \"country.h\""; \
+		print "const struct country country_table[] = {" } \
+	  /^#/ || $$1 == "alpha2" { next } \
+	  NF != 5 || ($$5 != "member" && $$5 != "demo") { \
+		print FILENAME ":" NR ": expected alpha2,alpha3,name,region,member|demo" > "/dev/stderr"; \
+		bad = 1; exit 1 } \
+	  { gsub(/[\\"]/, "\\\\&", $$3); \
+	    printf "\t{\"%s\", \"%s\", \"%s\", REGION_%s, %d},\n", $$1, $$2, $$3, $$4, $$5 == "demo" } \
+	  END { if (bad) exit 1; print "};"; \
+		print "const size_t country_table_count = sizeof(country_table) / sizeof(country_table[0]);" }' \
+		$< > $@.tmp && mv $@.tmp $@
+
+$(O)/gen/%.o: $(O)/gen/%.c $(O)/.flags
 	$(say) CC $<
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -160,7 +176,8 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/questionnaires
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/cirt
 	install -m 0644 questionnaires/*.xml questionnaires/questionnaire.xsd \
-		questionnaires/FORMAT.md $(DESTDIR)$(DATADIR)/questionnaires/
+		questionnaires/countries.csv questionnaires/FORMAT.md \
+		$(DESTDIR)$(DATADIR)/questionnaires/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/cirt

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "country.h"
 #include "exitcode.h"
 
 #ifndef CIRT_DATADIR
@@ -63,6 +64,27 @@ cmd_default_questionnaire(void)
 	if (access(local, F_OK) == 0)
 		return local;
 	return installed;
+}
+
+const struct country *
+cmd_country(const char *arg)
+{
+	const struct country *c = country_find(arg);
+	const struct country *near[3];
+	size_t n;
+
+	if (c)
+		return c;
+	n = country_suggest(arg, near, 3);
+	fprintf(stderr, "cirt: unknown country '%s'", arg);
+	for (size_t i = 0; i < n; i++)
+		fprintf(stderr, "%s%s (%s)",
+			i == 0		     ? "; did you mean "
+				: i + 1 == n ? " or "
+					     : ", ",
+			near[i]->alpha2, near[i]->name);
+	fprintf(stderr, "%s\n'cirt countries' lists every code\n", n ? "?" : "");
+	return NULL;
 }
 
 int

@@ -11,6 +11,8 @@
 
 #include <stdarg.h>
 
+struct country;
+
 struct cmd {
 	const char *name;
 	const char *summary; /* one line, for `cirt --help` */
@@ -19,6 +21,7 @@ struct cmd {
 	int (*run)(const struct cmd *self, int argc, char **argv);
 };
 
+extern const struct cmd cmd_countries;
 extern const struct cmd cmd_show;
 extern const struct cmd cmd_validate;
 
@@ -39,6 +42,11 @@ int cmd_bad_option(const struct cmd *c, int ch, int argc, char **argv);
  * questionnaires/cirt-readiness.xml in the current folder, then the
  * installed copy. Borrowed string. */
 const char *cmd_default_questionnaire(void);
+
+/* The country that a --country argument names (alpha-2 or alpha-3 code,
+ * any case). When there is none, prints the closest names to stderr and
+ * returns NULL. */
+const struct country *cmd_country(const char *arg);
 
 /* Whether s looks like a language tag (en, fr, pt-BR). */
 int cmd_valid_lang(const char *s);

@@ -15,6 +15,7 @@
 
 /* Alphabetical. */
 static const struct cmd *const commands[] = {
+	&cmd_countries,
 	&cmd_show,
 	&cmd_validate,
 };

@@ -1,0 +1,86 @@
+/* cirt countries: list the country register, or look one country up. */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "cmd.h"
+#include "country.h"
+#include "exitcode.h"
+
+static void
+print_country(const struct country *c)
+{
+	printf("%-2s  %-3s  %-3s  %s%s\n", c->alpha2, c->alpha3, region_code(c->region), c->name,
+	       c->demo ? "  (fictional, for demonstrations)" : "");
+}
+
+static int
+run_countries(const struct cmd *self, int argc, char **argv)
+{
+	enum { OPT_REGION = 1 };
+	static const struct option options[] = {
+		{"region", required_argument, NULL, OPT_REGION},
+		{NULL, 0, NULL, 0},
+	};
+	const char *region_arg = NULL;
+	enum region region = REGION_AFR;
+	const struct country *all;
+	size_t count;
+	size_t members = 0;
+	size_t demos = 0;
+	int ch;
+
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+		if (ch != OPT_REGION)
+			return cmd_bad_option(self, ch, argc, argv);
+		region_arg = optarg;
+	}
+	if (region_arg && region_parse(region_arg, &region) < 0)
+		return cmd_usage_error(self,
+				       "unknown region '%s'; use AFR, AMS, ARB, ASP, CIS or EUR",
+				       region_arg);
+	if (argc - optind > 1)
+		return cmd_usage_error(self, "name at most one country");
+	if (optind < argc) {
+		const struct country *c = cmd_country(argv[optind]);
+
+		if (c == NULL)
+			return EXIT_USAGE;
+		print_country(c);
+		return EXIT_OK;
+	}
+	all = country_all(&count);
+	for (size_t i = 0; i < count; i++) {
+		if (region_arg && all[i].region != region)
+			continue;
+		print_country(&all[i]);
+		if (all[i].demo)
+			demos++;
+		else
+			members++;
+	}
+	printf("%zu member state%s", members, members == 1 ? "" : "s");
+	if (region_arg)
+		printf(" in %s", region_name(region));
+	printf(", %zu fictional demonstration countr%s\n", demos, demos == 1 ? "y" : "ies");
+	return EXIT_OK;
+}
+
+const struct cmd cmd_countries = {
+	.name = "countries",
+	.summary = "list the ITU Member States with their codes and regions",
+	.usage = "usage: cirt countries [--region R] [CODE]\n"
+		 "\n"
+		 "List the country register: the 194 ITU Member States with their ISO\n"
+		 "3166-1 alpha-2 and alpha-3 codes, ITU region and English name, and the\n"
+		 "fictional countries (ISO user-assigned codes) used for demonstrations.\n"
+		 "With CODE, show that country only; an unknown code is refused with the\n"
+		 "closest names. Every --country option accepts the same codes.\n"
+		 "\n"
+		 "Options:\n"
+		 "  --region R   only region R: AFR Africa, AMS Americas, ARB Arab States,\n"
+		 "               ASP Asia-Pacific, CIS Commonwealth of Independent States,\n"
+		 "               EUR Europe\n",
+	.run = run_countries,
+};

@@ -1,0 +1,142 @@
+/* Lookups in the built-in country register. */
+#include "country.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *const region_codes[REGION_COUNT] = {"AFR", "AMS", "ARB", "ASP", "CIS", "EUR"};
+static const char *const region_names[REGION_COUNT] = {
+	"Africa", "Americas", "Arab States", "Asia-Pacific", "Commonwealth of Independent States",
+	"Europe"};
+
+const struct country *
+country_all(size_t *count)
+{
+	*count = country_table_count;
+	return country_table;
+}
+
+const struct country *
+country_find(const char *code)
+{
+	size_t n = strlen(code);
+
+	if (n != 2 && n != 3)
+		return NULL;
+	for (size_t i = 0; i < country_table_count; i++) {
+		const struct country *c = &country_table[i];
+
+		if (strcasecmp(n == 2 ? c->alpha2 : c->alpha3, code) == 0)
+			return c;
+	}
+	return NULL;
+}
+
+/* Levenshtein distance between a and b, ignoring ASCII case, capped at 64
+ * bytes of b. */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t la = strlen(a);
+	size_t lb = strlen(b);
+	size_t row[65];
+
+	if (lb > 64)
+		lb = 64;
+	if (la > 64)
+		la = 64;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diagonal = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t above = row[j];
+			size_t cost = tolower((unsigned char)a[i - 1]) !=
+				tolower((unsigned char)b[j - 1]);
+			size_t best = diagonal + cost;
+
+			if (above + 1 < best)
+				best = above + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diagonal = above;
+		}
+	}
+	return row[lb];
+}
+
+static size_t
+closeness(const char *input, const struct country *c)
+{
+	size_t n = strlen(input);
+	size_t d;
+	size_t d2;
+
+	if (n >= 3 && strncasecmp(c->name, input, n) == 0)
+		return 0;
+	d = distance(input, c->alpha2);
+	d2 = distance(input, c->alpha3);
+	if (d2 < d)
+		d = d2;
+	d2 = distance(input, c->name);
+	return d2 < d ? d2 : d;
+}
+
+size_t
+country_suggest(const char *input, const struct country **out, size_t max)
+{
+	size_t found = 0;
+	size_t scores[8] = {0};
+
+	if (max > 8)
+		max = 8;
+	for (size_t i = 0; i < country_table_count; i++) {
+		size_t s = closeness(input, &country_table[i]);
+		size_t k = found < max ? found++ : max;
+
+		/* insert into the sorted list of the best so far */
+		while (k > 0 && scores[k - 1] > s) {
+			if (k < max) {
+				scores[k] = scores[k - 1];
+				out[k] = out[k - 1];
+			}
+			k--;
+		}
+		if (k < max) {
+			scores[k] = s;
+			out[k] = &country_table[i];
+		}
+	}
+	/* only those as close as the best */
+	for (size_t k = 1; k < found; k++)
+		if (scores[k] > scores[0])
+			return k;
+	return found;
+}
+
+const char *
+region_code(enum region region)
+{
+	return region_codes[region];
+}
+
+const char *
+region_name(enum region region)
+{
+	return region_names[region];
+}
+
+int
+region_parse(const char *s, enum region *out)
+{
+	for (int i = 0; i < REGION_COUNT; i++)
+		if (strcasecmp(s, region_codes[i]) == 0) {
+			*out = (enum region)i;
+			return 0;
+		}
+	return -1;
+}
