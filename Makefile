@@ -55,7 +55,8 @@ BIN = $(O)/cirt
 endif
 
 # Modules shared by the program and the unit tests.
-LIB_SRC = src/condition.c src/country.c src/diag.c src/questionnaire.c src/xmalloc.c
+LIB_SRC = src/condition.c src/country.c src/diag.c src/i18n.c src/questionnaire.c \
+	src/xmalloc.c
 CMD_SRC = src/cmd.c src/cmd_countries.c src/cmd_show.c src/cmd_validate.c src/main.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(O)/%.o) $(O)/gen/schema.o $(O)/gen/countries.o
 CMD_OBJ = $(CMD_SRC:src/%.c=$(O)/%.o)

@@ -5,6 +5,7 @@
 
 #include "cmd.h"
 #include "exitcode.h"
+#include "i18n.h"
 #include "questionnaire.h"
 
 /* Print text indented by `indent` spaces, wrapped at about 78 columns
@@ -43,12 +44,32 @@ print_wrapped(const char *text, int indent)
 	}
 }
 
+/* Print s followed by spaces up to width characters (not bytes: accented
+ * letters take two or more bytes in UTF-8). */
+static void
+print_padded(const char *s, int width)
+{
+	int chars = 0;
+
+	for (const char *p = s; *p; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	printf("%s%*s", s, chars < width ? width - chars : 0, "");
+}
+
+/* Append ", WORD" to the flags in buf. */
+static void
+add_flag(char *buf, size_t size, const char *word)
+{
+	size_t n = strlen(buf);
+
+	snprintf(buf + n, size - n, ", %s", word);
+}
+
 static void
 print_question(const struct question *qu, const char *lang)
 {
 	char kind[64];
-	char flags[96];
-	int n = 0;
+	char flags[160] = "";
 
 	if (qu->type == QUESTION_SCALE)
 		snprintf(kind, sizeof(kind), "scale 0-%zu", qu->choice_count - 1);
@@ -56,21 +77,24 @@ print_question(const struct question *qu, const char *lang)
 		snprintf(kind, sizeof(kind), "number %g-%g", qu->min, qu->max);
 	else
 		snprintf(kind, sizeof(kind), "%s", question_type_name(qu->type));
-	flags[0] = '\0';
-	if (qu->weight != 1)
-		n += snprintf(flags + n, sizeof(flags) - (size_t)n, ", weight %g", qu->weight);
+	if (qu->weight != 1) {
+		char w[48];
+
+		snprintf(w, sizeof(w), "%s %g", i18n(lang, MSG_WEIGHT), qu->weight);
+		add_flag(flags, sizeof(flags), w);
+	}
 	if (qu->required)
-		n += snprintf(flags + n, sizeof(flags) - (size_t)n, ", required");
+		add_flag(flags, sizeof(flags), i18n(lang, MSG_REQUIRED));
 	if (qu->evidence)
-		n += snprintf(flags + n, sizeof(flags) - (size_t)n, ", evidence");
+		add_flag(flags, sizeof(flags), i18n(lang, MSG_EVIDENCE));
 	if (!question_is_scored(qu))
-		snprintf(flags + n, sizeof(flags) - (size_t)n, ", not scored");
+		add_flag(flags, sizeof(flags), i18n(lang, MSG_NOT_SCORED));
 	if (flags[0])
 		printf("      %-8s %-14s %s\n", qu->id, kind, flags + 2);
 	else
 		printf("      %-8s %s\n", qu->id, kind);
 	if (qu->condition_source)
-		printf("               shown if %s\n", qu->condition_source);
+		printf("               %s %s\n", i18n(lang, MSG_SHOWN_IF), qu->condition_source);
 	print_wrapped(text_get(&qu->text, lang), 15);
 	for (size_t k = 0; k < qu->choice_count && qu->type != QUESTION_YESNO; k++) {
 		const struct choice *c = &qu->choices[k];
@@ -78,10 +102,11 @@ print_question(const struct question *qu, const char *lang)
 		printf("%17s %s = %s (%g)\n", "-", c->value, text_get(&c->label, lang), c->score);
 	}
 	if (qu->type == QUESTION_YESNO && (qu->choices[0].score != 1 || qu->choices[1].score != 0))
-		printf("%17s yes (%g), no (%g)\n", "-", qu->choices[0].score, qu->choices[1].score);
+		printf("%17s %s (%g), %s (%g)\n", "-", i18n(lang, MSG_YES), qu->choices[0].score,
+		       i18n(lang, MSG_NO), qu->choices[1].score);
 	for (size_t k = 0; k < qu->range_count; k++)
-		printf("%17s %g to %g (%g)\n", "-", qu->ranges[k].min, qu->ranges[k].max,
-		       qu->ranges[k].score);
+		printf("%17s %g %s %g (%g)\n", "-", qu->ranges[k].min, i18n(lang, MSG_TO),
+		       qu->ranges[k].max, qu->ranges[k].score);
 }
 
 static void
@@ -103,16 +128,19 @@ print_outline(const struct questionnaire *q, const char *lang)
 		total += weights > 0 ? questionnaire_pillar_points(q, p) * sum / weights : 0;
 	}
 	print_wrapped(text_get(&q->title, lang), 0);
-	printf("  id %s, version %s, file %s\n", q->id, q->version, q->path);
-	printf("  languages:");
+	printf("  id %s, %s %s, %s %s\n", q->id, i18n(lang, MSG_VERSION), q->version,
+	       i18n(lang, MSG_FILE), q->path);
+	printf("  %s:", i18n(lang, MSG_LANGUAGES));
 	if (q->language_count == 0)
 		printf(" %s", q->default_lang);
 	for (size_t i = 0; i < q->language_count; i++)
 		printf(" %s", q->languages[i]);
-	printf(" (default %s, shown %s)\n", q->default_lang, lang);
-	printf("  %zu pillars, %zu indicators, %zu questions; maximum reachable score %.1f of "
-	       "100\n",
-	       q->pillar_count, q->indicator_count, q->question_count, total);
+	printf(" (%s %s, %s %s)\n  ", i18n(lang, MSG_DEFAULT), q->default_lang,
+	       i18n(lang, MSG_SHOWN), lang);
+	printf("%zu %s, %zu %s, %zu %s; %s %.1f %s\n", q->pillar_count, i18n(lang, MSG_PILLARS),
+	       q->indicator_count, i18n(lang, MSG_INDICATORS), q->question_count,
+	       i18n(lang, MSG_QUESTIONS), i18n(lang, MSG_MAX_REACHABLE), total,
+	       i18n(lang, MSG_OF_100));
 	if (q->description.count) {
 		putchar('\n');
 		print_wrapped(text_get(&q->description, lang), 2);
@@ -122,29 +150,34 @@ print_outline(const struct questionnaire *q, const char *lang)
 		const struct pillar *pl = &q->pillars[p];
 
 		printf("\n%zu. %s [%s]\n", p + 1, text_get(&pl->title, lang), pl->id);
-		printf("   weight %g, %.1f of 100 points\n", pl->weight,
-		       questionnaire_pillar_points(q, p));
+		printf("   %s %g, %.1f %s\n", i18n(lang, MSG_WEIGHT), pl->weight,
+		       questionnaire_pillar_points(q, p), i18n(lang, MSG_POINTS_OF_100));
 		for (size_t i = 0; i < pl->indicator_count; i++) {
 			size_t k = pl->first_indicator + i;
 			const struct indicator *in = &q->indicators[k];
 
 			printf("\n   %zu.%zu %s [%s]\n", p + 1, i + 1, text_get(&in->title, lang),
 			       in->id);
-			printf("       weight %g, best reachable %.0f%%\n", in->weight,
-			       100 * questionnaire_indicator_max(q, k));
+			printf("       %s %g, %s %.0f%s\n", i18n(lang, MSG_WEIGHT), in->weight,
+			       i18n(lang, MSG_BEST_REACHABLE),
+			       100 * questionnaire_indicator_max(q, k), i18n(lang, MSG_PERCENT));
 			for (size_t j = 0; j < in->question_count; j++)
 				print_question(&q->questions[in->first_question + j], lang);
 		}
 	}
-	printf("\nReadiness tiers:\n");
+	printf("\n%s\n", i18n(lang, MSG_TIERS));
 	for (size_t t = 0; t < q->tier_count; t++) {
 		const struct tier *tr = &q->tiers[t];
 
+		const char *from = i18n(lang, MSG_FROM);
+
+		printf("   ");
+		print_padded(text_get(&tr->name, lang), 24);
+		printf(" %s%s%5.1f ", from, *from ? " " : "", tr->min);
 		if (t + 1 < q->tier_count)
-			printf("   %-24s %5.1f to below %.1f\n", text_get(&tr->name, lang), tr->min,
-			       q->tiers[t + 1].min);
+			printf("%s %.1f\n", i18n(lang, MSG_TO_BELOW), q->tiers[t + 1].min);
 		else
-			printf("   %-24s %5.1f to 100\n", text_get(&tr->name, lang), tr->min);
+			printf("%s 100\n", i18n(lang, MSG_TO));
 	}
 }
 

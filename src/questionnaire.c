@@ -1317,6 +1317,37 @@ question_max_score(const struct question *question)
 	return best;
 }
 
+struct visibility {
+	cond_lookup lookup;
+	void *ctx;
+	const unsigned char *shown;
+};
+
+static void
+lookup_shown(void *data, size_t question, struct cond_answer *out)
+{
+	const struct visibility *v = data;
+
+	out->state = ANSWER_NONE;
+	out->value = NULL;
+	if (v->shown[question])
+		v->lookup(v->ctx, question, out);
+}
+
+void
+questionnaire_visibility(const struct questionnaire *q, cond_lookup lookup, void *ctx,
+			 unsigned char *shown)
+{
+	struct visibility v = {lookup, ctx, shown};
+
+	/* conditions test earlier questions only, so one pass in order does */
+	for (size_t i = 0; i < q->question_count; i++) {
+		const struct cond *c = q->questions[i].condition;
+
+		shown[i] = c == NULL || cond_eval(c, lookup_shown, &v);
+	}
+}
+
 double
 questionnaire_pillar_points(const struct questionnaire *q, size_t p)
 {

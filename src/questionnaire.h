@@ -172,6 +172,14 @@ int question_is_scored(const struct question *question);
 /* The best score any single answer to the question can earn, 0..1. */
 double question_max_score(const struct question *question);
 
+/* Work out which questions are shown: shown[i] becomes 1 when question i
+ * has no condition or its condition holds, and 0 otherwise. Conditions see
+ * the answers lookup gives, except that a hidden question counts as
+ * unanswered, so hiding propagates down a chain of conditions. shown must
+ * hold question_count entries. */
+void questionnaire_visibility(const struct questionnaire *q, cond_lookup lookup, void *ctx,
+			      unsigned char *shown);
+
 /* The points out of 100 that pillar p is worth: its weight's share of the
  * sum of all pillar weights. */
 double questionnaire_pillar_points(const struct questionnaire *q, size_t p);

@@ -1,6 +1,6 @@
 # End-to-end tests of `cirt show`.
 . "$(dirname "$0")/lib.sh"
-plan 12
+plan 15
 
 EXAMPLE=$ROOT/questionnaires/example.xml
 
@@ -100,4 +100,47 @@ begin "--lang without a value is a usage error"
 run "$CIRT" show "$EXAMPLE" --lang
 expect_status 2
 expect_err "option '--lang' needs a value"
+end
+
+READINESS=$ROOT/questionnaires/cirt-readiness.xml
+
+# English words that must not appear in a French or Spanish outline: the
+# program's own labels and a sample of the questionnaire's texts.
+ENGLISH="Legal measures|Technical and procedural measures|Organizational structures|Capacity development|Cooperation \[|Readiness tiers|weight |shown if|of 100 points|best reachable|required|not scored|maximum reachable|Role-modelling|Is there a law|There is none|It is operational|Office hours only|to below"
+
+begin "the shipped questionnaire outline in French has no English"
+run "$CIRT" show --lang fr "$READINESS"
+expect_status 0
+expect_err_empty
+expect_out "1. Mesures juridiques [legal]"
+expect_out "5 piliers, 33 indicateurs, 85 questions"
+expect_out "Niveaux de préparation :"
+if grep -En "$ENGLISH" "$out" >english.txt; then
+	fail "English in the French outline: $(head -n 3 english.txt)"
+fi
+end
+
+begin "the shipped questionnaire outline in Spanish has no English"
+run "$CIRT" show --lang es "$READINESS"
+expect_status 0
+expect_err_empty
+expect_out "1. Medidas jurídicas [legal]"
+expect_out "Modelo de referencia"
+if grep -En "$ENGLISH" "$out" >english.txt; then
+	fail "English in the Spanish outline: $(head -n 3 english.txt)"
+fi
+end
+
+begin "the English outline shows the five pillars at 20 points each"
+run "$CIRT" show "$READINESS"
+expect_status 0
+for p in "1. Legal measures [legal]" "2. Technical and procedural measures [technical]" \
+	"3. Organizational structures [organizational]" "4. Capacity development [capacity]" \
+	"5. Cooperation [cooperation]"; do
+	expect_out "$p"
+done
+n=$(grep -c "weight 20, 20.0 of 100 points" "$out")
+[ "$n" -eq 5 ] || fail "$n pillars at 20 points"
+expect_out "Role-modelling            95.0 to 100"
+expect_out "Building                   0.0 to below 20.0"
 end
