@@ -21,10 +21,11 @@ PKG_CONFIG ?= pkg-config
 
 # Every Debian package the build, the tests and the demo need.
 DEB_PACKAGES = make gcc clang pkg-config libc6-dev \
-	libxml2-dev libxml2-utils libsqlite3-dev libhpdf-dev \
-	libcmocka-dev xxd cppcheck clang-tidy clang-format
+	libxml2-dev libxml2-utils libsqlite3-dev libhpdf-dev nettle-dev \
+	libjansson-dev libedit-dev libcmocka-dev xxd sqlite3 tmux util-linux \
+	cppcheck clang-tidy clang-format
 
-PC_MODULES = libxml-2.0 sqlite3
+PC_MODULES = libxml-2.0 sqlite3 nettle jansson libedit
 PC_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PC_MODULES) 2>/dev/null)
 PC_LIBS := $(shell $(PKG_CONFIG) --libs $(PC_MODULES) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
@@ -55,9 +56,12 @@ BIN = $(O)/cirt
 endif
 
 # Modules shared by the program and the unit tests.
-LIB_SRC = src/condition.c src/country.c src/diag.c src/i18n.c src/questionnaire.c \
-	src/xmalloc.c
-CMD_SRC = src/cmd.c src/cmd_countries.c src/cmd_show.c src/cmd_validate.c src/main.c
+LIB_SRC = src/answer.c src/condition.c src/country.c src/csv.c src/diag.c src/error.c \
+	src/file.c src/hash.c src/json.c src/i18n.c src/lineedit.c src/questionnaire.c src/session.c src/store.c \
+	src/term.c src/xmalloc.c
+CMD_SRC = src/cmd.c src/cmd_answers.c src/cmd_assessments.c src/cmd_countries.c \
+	src/cmd_finalize.c src/cmd_import.c src/cmd_run.c src/cmd_show.c src/cmd_validate.c \
+	src/cmd_verify.c src/main.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(O)/%.o) $(O)/gen/schema.o $(O)/gen/countries.o
 CMD_OBJ = $(CMD_SRC:src/%.c=$(O)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)

@@ -6,10 +6,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "answer.h"
 #include "country.h"
 #include "exitcode.h"
+#include "questionnaire.h"
+#include "store.h"
+#include "xmalloc.h"
 
 #ifndef CIRT_DATADIR
 #define CIRT_DATADIR "/usr/local/share/cirt"
@@ -20,7 +25,21 @@ cmd_error(const char *fmt, ...)
 {
 	va_list ap;
 
+	fflush(stdout);
 	fputs("cirt: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+cmd_warning(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("cirt: warning: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -32,6 +51,7 @@ cmd_usage_error(const struct cmd *c, const char *fmt, ...)
 {
 	va_list ap;
 
+	fflush(stdout);
 	fputs("cirt: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
@@ -50,6 +70,21 @@ cmd_bad_option(const struct cmd *c, int ch, int argc, char **argv)
 	if (optopt)
 		return cmd_usage_error(c, "unknown option '-%c'", optopt);
 	return cmd_usage_error(c, "unknown option '%s'", arg);
+}
+
+int
+cmd_no_options(const struct cmd *c, int argc, char **argv, int *first)
+{
+	static const struct option none[] = {{NULL, 0, NULL, 0}};
+	int ch;
+
+	opterr = 0;
+	optind = 1;
+	ch = getopt_long(argc, argv, ":", none, NULL);
+	if (ch != -1)
+		return cmd_bad_option(c, ch, argc, argv);
+	*first = optind;
+	return 0;
 }
 
 const char *
@@ -76,12 +111,10 @@ cmd_country(const char *arg)
 	if (c)
 		return c;
 	n = country_suggest(arg, near, 3);
+	fflush(stdout);
 	fprintf(stderr, "cirt: unknown country '%s'", arg);
 	for (size_t i = 0; i < n; i++)
-		fprintf(stderr, "%s%s (%s)",
-			i == 0		     ? "; did you mean "
-				: i + 1 == n ? " or "
-					     : ", ",
+		fprintf(stderr, "%s%s (%s)", i == 0 ? "; did you mean " : i + 1 == n ? " or " : ", ",
 			near[i]->alpha2, near[i]->name);
 	fprintf(stderr, "%s\n'cirt countries' lists every code\n", n ? "?" : "");
 	return NULL;
@@ -107,4 +140,126 @@ cmd_valid_lang(const char *s)
 		n += k;
 	}
 	return s[n] == '\0';
+}
+
+const char *
+cmd_lang(const struct cmd_context *ctx)
+{
+	if (ctx->lang)
+		return ctx->lang;
+	return ctx->questionnaire ? ctx->questionnaire->default_lang : "en";
+}
+
+static int
+current_year(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	return tm.tm_year + 1900;
+}
+
+/* Say which stored answers belong to questions the questionnaire no longer
+ * has; they stay in the database. */
+static void
+warn_removed_questions(struct cmd_context *ctx, const struct assessment *a)
+{
+	struct answer_set answers;
+	struct error err = {0};
+	size_t removed = 0;
+
+	if (store_answers_load(ctx->store, a->id, &answers, &err) < 0)
+		return;
+	for (size_t i = 0; i < answers.count; i++)
+		if (!questionnaire_find_question(ctx->questionnaire, answers.items[i].question_id))
+			removed++;
+	if (removed) {
+		fflush(stdout);
+		fprintf(stderr, "cirt: warning: %zu stored answer%s belong%s to questions this version no longer has; they are kept in the database:",
+			removed, removed == 1 ? "" : "s", removed == 1 ? "s" : "");
+		for (size_t i = 0; i < answers.count; i++)
+			if (!questionnaire_find_question(ctx->questionnaire, answers.items[i].question_id))
+				fprintf(stderr, " %s", answers.items[i].question_id);
+		fputc('\n', stderr);
+	}
+	answer_set_release(&answers);
+}
+
+int
+cmd_assessment(struct cmd_context *ctx, int create, struct assessment *a)
+{
+	const struct questionnaire *q = ctx->questionnaire;
+	const char *cc = ctx->country->alpha2;
+	struct error err = {0};
+	int cycle = ctx->cycle;
+	int r;
+
+	if (cycle == 0) {
+		r = store_assessment_latest_cycle(ctx->store, cc, &cycle, &err);
+		if (r < 0)
+			goto fail;
+		if (r == 1 && !create) {
+			cmd_error("no assessment of %s (%s) in '%s'; start one with 'cirt run --country %s'",
+				  cc, ctx->country->name, ctx->db_path, cc);
+			return EXIT_DATA;
+		}
+		if (r == 1)
+			cycle = current_year();
+	}
+	r = store_assessment_get(ctx->store, cc, cycle, a, &err);
+	if (r < 0)
+		goto fail;
+	if (r == 1) {
+		if (!create) {
+			cmd_error("no assessment of %s (%s) for cycle %d in '%s'", cc, ctx->country->name,
+				  cycle, ctx->db_path);
+			return EXIT_DATA;
+		}
+		memset(a, 0, sizeof(*a));
+		snprintf(a->country, sizeof(a->country), "%s", cc);
+		a->cycle = cycle;
+		a->questionnaire_id = xstrdup(q->id);
+		a->questionnaire_version = xstrdup(q->version);
+		a->questionnaire_sha256 = xstrdup(q->sha256);
+		if (store_assessment_create(ctx->store, a, ctx->assessor, &err) < 0) {
+			assessment_release(a);
+			goto fail;
+		}
+		return EXIT_OK;
+	}
+	if (q && strcmp(a->questionnaire_id, q->id) != 0) {
+		cmd_error("the assessment of %s %d was made with questionnaire '%s', not '%s' (%s); name the right one with --questionnaire",
+			  cc, cycle, a->questionnaire_id, q->id, q->path);
+		assessment_release(a);
+		return EXIT_DATA;
+	}
+	if (q && strcmp(a->questionnaire_sha256, q->sha256) != 0) {
+		cmd_warning("the questionnaire changed since the assessment of %s %d began (version %s then, %s in %s now); answers to questions that still exist are kept and used",
+			    cc, cycle, a->questionnaire_version, q->version, q->path);
+		warn_removed_questions(ctx, a);
+	}
+	return EXIT_OK;
+fail:
+	cmd_error("%s", err.message);
+	return err.status ? err.status : EXIT_FAIL;
+}
+
+char *
+cmd_resume_command(const struct cmd_context *ctx, const struct assessment *a)
+{
+	const char *env_db = getenv("CIRT_DB");
+	int default_db = strcmp(ctx->db_path, "cirt.db") == 0 ||
+			 (env_db && strcmp(ctx->db_path, env_db) == 0);
+	char *q = NULL;
+	char *cmd;
+
+	if (ctx->questionnaire && strcmp(ctx->questionnaire->path, cmd_default_questionnaire()) != 0)
+		q = xasprintf(" --questionnaire '%s'", ctx->questionnaire->path);
+	cmd = xasprintf("cirt run --country %s --cycle %d%s%s%s%s%s%s", a->country, a->cycle,
+			default_db ? "" : " --db '", default_db ? "" : ctx->db_path,
+			default_db ? "" : "'", q ? q : "", ctx->lang ? " --lang " : "",
+			ctx->lang ? ctx->lang : "");
+	free(q);
+	return cmd;
 }

@@ -1,42 +1,87 @@
-/* The subcommand table.
+/* The subcommand table and what main does for commands before they run.
  *
  * Checklist for a new subcommand NAME:
  *   1. src/cmd_NAME.c defining `const struct cmd cmd_NAME` and its handler;
  *   2. its entry in the alphabetical table in src/main.c;
  *   3. its section in README.md (tests/cli/help.sh checks the README names it);
  *   4. its end-to-end tests in tests/cli/.
- * main handles --help for every command, so a handler never does. */
+ * main handles --help, the shared options its flags name, opening the
+ * database and loading the questionnaire, so a handler never does. */
 #ifndef CIRT_CMD_H
 #define CIRT_CMD_H
 
 #include <stdarg.h>
 
 struct country;
+struct questionnaire;
+struct store;
+struct assessment;
+
+/* What a command takes and needs; main acts on these before the handler. */
+enum cmd_flags {
+	CMD_OPT_DB = 1 << 0,            /* --db FILE (default $CIRT_DB, then cirt.db) */
+	CMD_OPT_QUESTIONNAIRE = 1 << 1, /* --questionnaire FILE */
+	CMD_OPT_COUNTRY = 1 << 2,       /* --country CC and --cycle YEAR */
+	CMD_OPT_LANG = 1 << 3,          /* --lang L */
+	CMD_OPT_ASSESSOR = 1 << 4,      /* --assessor NAME (default $CIRT_ASSESSOR, login) */
+	CMD_OPEN_DB = 1 << 5,           /* open the database, which must exist */
+	CMD_CREATE_DB = 1 << 6,         /* open it, creating it when missing */
+	CMD_WRITES = 1 << 7,            /* refuse a read-only database */
+	CMD_LOAD_QUESTIONNAIRE = 1 << 8,
+	CMD_NEEDS_COUNTRY = 1 << 9, /* --country is required */
+};
+
+struct cmd_context {
+	const char *db_path;
+	const char *questionnaire_path;
+	const char *lang; /* NULL: the questionnaire's default language */
+	const char *assessor;
+	const struct country *country;
+	int cycle; /* 0 when --cycle was not given */
+	struct store *store;
+	struct questionnaire *questionnaire;
+};
 
 struct cmd {
 	const char *name;
 	const char *summary; /* one line, for `cirt --help` */
 	const char *usage;   /* synopsis and options, for `cirt NAME --help` */
-	/* argv[0] is the command name; returns an enum exit_status */
-	int (*run)(const struct cmd *self, int argc, char **argv);
+	unsigned flags;      /* enum cmd_flags */
+	/* argv[0] is the command name, shared options removed; returns an
+	 * enum exit_status */
+	int (*run)(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv);
 };
 
+extern const struct cmd cmd_answers;
+extern const struct cmd cmd_assessments;
 extern const struct cmd cmd_countries;
+extern const struct cmd cmd_finalize;
+extern const struct cmd cmd_import;
+extern const struct cmd cmd_reopen;
+extern const struct cmd cmd_run;
 extern const struct cmd cmd_show;
 extern const struct cmd cmd_validate;
+extern const struct cmd cmd_verify;
 
 /* Print "cirt: message" and the command's usage to stderr; returns
  * EXIT_USAGE for the handler to return. */
-int cmd_usage_error(const struct cmd *c, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+int cmd_usage_error(const struct cmd *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Print "cirt: message" to stderr. */
 void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print "cirt: warning: message" to stderr. */
+void cmd_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Report an unknown option ('?') or a missing value (':') that
  * getopt_long returned as ch; option strings start with ":" so that both
  * are told apart. Returns EXIT_USAGE. */
 int cmd_bad_option(const struct cmd *c, int ch, int argc, char **argv);
+
+/* Parse the options a handler has none of: anything but its argv[0] and
+ * plain arguments is an unknown option. Returns 0 with *first set to the
+ * first plain argument, or EXIT_USAGE. */
+int cmd_no_options(const struct cmd *c, int argc, char **argv, int *first);
 
 /* The questionnaire to use when none is named: $CIRT_QUESTIONNAIRE, then
  * questionnaires/cirt-readiness.xml in the current folder, then the
@@ -50,5 +95,19 @@ const struct country *cmd_country(const char *arg);
 
 /* Whether s looks like a language tag (en, fr, pt-BR). */
 int cmd_valid_lang(const char *s);
+
+/* The language to show: --lang, else the questionnaire's default. */
+const char *cmd_lang(const struct cmd_context *ctx);
+
+/* Find the assessment that --country and --cycle name (without --cycle,
+ * the country's latest). With create, start it when missing (the current
+ * year without --cycle). Checks that it was made with the loaded
+ * questionnaire, and warns when the file changed since. Returns an exit
+ * status; on EXIT_OK, *a is filled (release it with assessment_release). */
+int cmd_assessment(struct cmd_context *ctx, int create, struct assessment *a);
+
+/* The resume command for an assessment, e.g. "cirt run --country FR
+ * --cycle 2026 --db field.db". Owned by the caller. */
+char *cmd_resume_command(const struct cmd_context *ctx, const struct assessment *a);
 
 #endif

@@ -14,7 +14,7 @@ print_country(const struct country *c)
 }
 
 static int
-run_countries(const struct cmd *self, int argc, char **argv)
+run_countries(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 {
 	enum { OPT_REGION = 1 };
 	static const struct option options[] = {
@@ -29,6 +29,7 @@ run_countries(const struct cmd *self, int argc, char **argv)
 	size_t demos = 0;
 	int ch;
 
+	(void)ctx;
 	opterr = 0;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, ":", options, NULL)) != -1) {
@@ -82,5 +83,6 @@ const struct cmd cmd_countries = {
 		 "  --region R   only region R: AFR Africa, AMS Americas, ARB Arab States,\n"
 		 "               ASP Asia-Pacific, CIS Commonwealth of Independent States,\n"
 		 "               EUR Europe\n",
+	.flags = 0,
 	.run = run_countries,
 };

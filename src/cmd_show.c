@@ -1,5 +1,4 @@
 /* cirt show: print the outline of a questionnaire. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -7,54 +6,7 @@
 #include "exitcode.h"
 #include "i18n.h"
 #include "questionnaire.h"
-
-/* Print text indented by `indent` spaces, wrapped at about 78 columns
- * (counted in bytes that start a UTF-8 character). */
-static void
-print_wrapped(const char *text, int indent)
-{
-	const char *s = text;
-
-	while (*s) {
-		int col = indent;
-		const char *line_end = s;
-		const char *p = s;
-
-		/* take words while they fit; always take at least one */
-		while (*p && *p != '\n') {
-			const char *w = p;
-			int width = 0;
-
-			while (*w == ' ')
-				w++;
-			while (*w && *w != ' ' && *w != '\n') {
-				width += ((unsigned char)*w & 0xC0) != 0x80;
-				w++;
-			}
-			if (line_end != s && col + 1 + width > 78)
-				break;
-			col += (line_end != s) + width;
-			line_end = w;
-			p = w;
-		}
-		printf("%*s%.*s\n", indent, "", (int)(line_end - s), s);
-		s = line_end;
-		while (*s == ' ' || *s == '\n')
-			s++;
-	}
-}
-
-/* Print s followed by spaces up to width characters (not bytes: accented
- * letters take two or more bytes in UTF-8). */
-static void
-print_padded(const char *s, int width)
-{
-	int chars = 0;
-
-	for (const char *p = s; *p; p++)
-		chars += ((unsigned char)*p & 0xC0) != 0x80;
-	printf("%s%*s", s, chars < width ? width - chars : 0, "");
-}
+#include "term.h"
 
 /* Append ", WORD" to the flags in buf. */
 static void
@@ -95,7 +47,7 @@ print_question(const struct question *qu, const char *lang)
 		printf("      %-8s %s\n", qu->id, kind);
 	if (qu->condition_source)
 		printf("               %s %s\n", i18n(lang, MSG_SHOWN_IF), qu->condition_source);
-	print_wrapped(text_get(&qu->text, lang), 15);
+	term_print_wrapped(stdout, text_get(&qu->text, lang), 15, 78);
 	for (size_t k = 0; k < qu->choice_count && qu->type != QUESTION_YESNO; k++) {
 		const struct choice *c = &qu->choices[k];
 
@@ -127,7 +79,7 @@ print_outline(const struct questionnaire *q, const char *lang)
 		}
 		total += weights > 0 ? questionnaire_pillar_points(q, p) * sum / weights : 0;
 	}
-	print_wrapped(text_get(&q->title, lang), 0);
+	term_print_wrapped(stdout, text_get(&q->title, lang), 0, 78);
 	printf("  id %s, %s %s, %s %s\n", q->id, i18n(lang, MSG_VERSION), q->version,
 	       i18n(lang, MSG_FILE), q->path);
 	printf("  %s:", i18n(lang, MSG_LANGUAGES));
@@ -143,7 +95,7 @@ print_outline(const struct questionnaire *q, const char *lang)
 	       i18n(lang, MSG_OF_100));
 	if (q->description.count) {
 		putchar('\n');
-		print_wrapped(text_get(&q->description, lang), 2);
+		term_print_wrapped(stdout, text_get(&q->description, lang), 2, 78);
 	}
 
 	for (size_t p = 0; p < q->pillar_count; p++) {
@@ -172,7 +124,7 @@ print_outline(const struct questionnaire *q, const char *lang)
 		const char *from = i18n(lang, MSG_FROM);
 
 		printf("   ");
-		print_padded(text_get(&tr->name, lang), 24);
+		term_print_padded(stdout, text_get(&tr->name, lang), 24);
 		printf(" %s%s%5.1f ", from, *from ? " " : "", tr->min);
 		if (t + 1 < q->tier_count)
 			printf("%s %.1f\n", i18n(lang, MSG_TO_BELOW), q->tiers[t + 1].min);
@@ -182,33 +134,20 @@ print_outline(const struct questionnaire *q, const char *lang)
 }
 
 static int
-run_show(const struct cmd *self, int argc, char **argv)
+run_show(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 {
-	enum { OPT_LANG = 1 };
-	static const struct option options[] = {
-		{"lang", required_argument, NULL, OPT_LANG},
-		{NULL, 0, NULL, 0},
-	};
-	const char *lang = NULL;
 	const char *path;
+	const char *lang;
 	struct diag diags = DIAG_INIT;
 	struct questionnaire *q;
 	int io_error = 0;
-	int ch;
+	int first;
 
-	opterr = 0;
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":", options, NULL)) != -1) {
-		if (ch != OPT_LANG)
-			return cmd_bad_option(self, ch, argc, argv);
-		lang = optarg;
-	}
-	if (lang && !cmd_valid_lang(lang))
-		return cmd_usage_error(self, "'%s' is not a language code such as en, fr or es",
-				       lang);
-	if (argc - optind > 1)
+	if (cmd_no_options(self, argc, argv, &first) != 0)
+		return EXIT_USAGE;
+	if (argc - first > 1)
 		return cmd_usage_error(self, "name at most one questionnaire file");
-	path = optind < argc ? argv[optind] : cmd_default_questionnaire();
+	path = first < argc ? argv[first] : ctx->questionnaire_path;
 
 	q = questionnaire_load(path, &diags, &io_error);
 	for (size_t k = 0; k < diags.count; k++)
@@ -216,12 +155,11 @@ run_show(const struct cmd *self, int argc, char **argv)
 	diag_release(&diags);
 	if (q == NULL)
 		return io_error ? EXIT_IO : EXIT_FAIL;
-	if (lang == NULL)
-		lang = q->default_lang;
-	else if (!questionnaire_has_language(q, lang))
-		cmd_error("warning: questionnaire '%s' is not fully translated into '%s'; "
-			  "texts without a translation are shown in '%s'",
-			  q->id, lang, q->default_lang);
+	lang = ctx->lang ? ctx->lang : q->default_lang;
+	if (!questionnaire_has_language(q, lang))
+		cmd_warning("questionnaire '%s' is not fully translated into '%s'; "
+			    "texts without a translation are shown in '%s'",
+			    q->id, lang, q->default_lang);
 	print_outline(q, lang);
 	questionnaire_free(q);
 	return EXIT_OK;
@@ -244,5 +182,6 @@ const struct cmd cmd_show = {
 		 "Options:\n"
 		 "  --lang L   show texts in language L (default: the questionnaire's\n"
 		 "             default language); a warning says when L is incomplete\n",
+	.flags = CMD_OPT_LANG | CMD_OPT_QUESTIONNAIRE,
 	.run = run_show,
 };

@@ -1,5 +1,4 @@
 /* cirt validate: check questionnaire files. */
-#include <getopt.h>
 #include <stdio.h>
 
 #include "cmd.h"
@@ -7,20 +6,17 @@
 #include "questionnaire.h"
 
 static int
-run_validate(const struct cmd *self, int argc, char **argv)
+run_validate(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 {
-	static const struct option options[] = {{NULL, 0, NULL, 0}};
-	int ch;
 	int status = EXIT_OK;
+	int first;
 
-	opterr = 0;
-	optind = 1;
-	ch = getopt_long(argc, argv, ":", options, NULL);
-	if (ch != -1)
-		return cmd_bad_option(self, ch, argc, argv);
-	if (optind == argc)
+	(void)ctx;
+	if (cmd_no_options(self, argc, argv, &first) != 0)
+		return EXIT_USAGE;
+	if (first == argc)
 		return cmd_usage_error(self, "name at least one questionnaire file");
-	for (int i = optind; i < argc; i++) {
+	for (int i = first; i < argc; i++) {
 		struct diag diags = DIAG_INIT;
 		int io_error = 0;
 		struct questionnaire *q = questionnaire_load(argv[i], &diags, &io_error);
@@ -59,5 +55,6 @@ const struct cmd cmd_validate = {
 		 "Prints 'FILE: ok (P pillars, I indicators, Q questions)' for a good\n"
 		 "file, or every error found as 'FILE:LINE: message' on stderr.\n"
 		 "Exit status 1 when a file is invalid, 4 when one cannot be read.\n",
+	.flags = 0,
 	.run = run_validate,
 };

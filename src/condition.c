@@ -367,9 +367,8 @@ parse_number(const char *s, double *out)
 	return errno == 0 && *end == '\0' && isfinite(*out);
 }
 
-/* Whether the space-separated list holds word. */
-static int
-list_has(const char *list, const char *word)
+int
+cond_list_has(const char *list, const char *word)
 {
 	size_t n = strlen(word);
 	const char *s = list;
@@ -397,7 +396,7 @@ eval_test(const struct cond *c, cond_lookup lookup, void *ctx)
 	if (a.state != ANSWER_VALUE || a.value == NULL)
 		return 0;
 	if (c->op == COND_HAS)
-		return list_has(a.value, c->value);
+		return cond_list_has(a.value, c->value);
 	numeric = c->value_is_number && parse_number(a.value, &x);
 	switch (c->op) {
 	case COND_EQ:

@@ -66,6 +66,9 @@ struct cond_answer {
 /* Fill *out with the answer to question number `question`. */
 typedef void (*cond_lookup)(void *ctx, size_t question, struct cond_answer *out);
 
+/* Whether the space-separated list (a multiple choice answer) holds word. */
+int cond_list_has(const char *list, const char *word);
+
 /* Evaluate c against the answers lookup gives; returns 1 or 0. */
 int cond_eval(const struct cond *c, cond_lookup lookup, void *ctx);
 

@@ -1,13 +1,17 @@
-/* cirt: the command table, global options, dispatch and exit status. */
+/* cirt: the command table, shared options, dispatch and exit status. */
 #include <errno.h>
 #include <locale.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "answer.h"
 #include "cmd.h"
 #include "exitcode.h"
 #include "questionnaire.h"
+#include "store.h"
 
 #ifndef CIRT_VERSION
 #define CIRT_VERSION "unknown"
@@ -15,12 +19,30 @@
 
 /* Alphabetical. */
 static const struct cmd *const commands[] = {
-	&cmd_countries,
-	&cmd_show,
-	&cmd_validate,
+	&cmd_answers, &cmd_assessments, &cmd_countries, &cmd_finalize, &cmd_import,
+	&cmd_reopen,  &cmd_run,         &cmd_show,      &cmd_validate, &cmd_verify,
 };
 
 #define COMMAND_COUNT (sizeof(commands) / sizeof(commands[0]))
+
+/* The options several commands share; a command takes those its flags
+ * name. */
+enum shared { SHARED_DB, SHARED_QUESTIONNAIRE, SHARED_COUNTRY, SHARED_CYCLE, SHARED_LANG,
+	      SHARED_ASSESSOR };
+
+static const struct {
+	const char *name;
+	unsigned flag;
+} shared_options[] = {
+	[SHARED_DB] = {"db", CMD_OPT_DB},
+	[SHARED_QUESTIONNAIRE] = {"questionnaire", CMD_OPT_QUESTIONNAIRE},
+	[SHARED_COUNTRY] = {"country", CMD_OPT_COUNTRY},
+	[SHARED_CYCLE] = {"cycle", CMD_OPT_COUNTRY},
+	[SHARED_LANG] = {"lang", CMD_OPT_LANG},
+	[SHARED_ASSESSOR] = {"assessor", CMD_OPT_ASSESSOR},
+};
+
+#define SHARED_COUNT (sizeof(shared_options) / sizeof(shared_options[0]))
 
 static void
 print_main_usage(FILE *out)
@@ -37,6 +59,9 @@ print_main_usage(FILE *out)
 	for (size_t i = 0; i < COMMAND_COUNT; i++)
 		fprintf(out, "  %-12s %s\n", commands[i]->name, commands[i]->summary);
 	fputs("\n"
+	      "Environment: CIRT_DB (the database, default cirt.db), CIRT_QUESTIONNAIRE,\n"
+	      "CIRT_ASSESSOR (your name in the history), NO_COLOR.\n"
+	      "\n"
 	      "Exit status: 0 ok, 1 a check failed, 2 usage error, 3 data error,\n"
 	      "4 a file could not be read or written.\n",
 	      out);
@@ -76,10 +101,140 @@ finish_output(int status)
 	return status;
 }
 
+/* Take the shared options the command accepts out of argv (in place) into
+ * values[]; returns the new argc, or -1 after a usage error. */
+static int
+take_shared_options(const struct cmd *c, int argc, char **argv, const char **values)
+{
+	int out = 1;
+
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		size_t k = SHARED_COUNT;
+
+		if (strcmp(arg, "--") == 0) {
+			while (i < argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		if (strncmp(arg, "--", 2) == 0)
+			for (k = 0; k < SHARED_COUNT; k++) {
+				size_t n = strlen(shared_options[k].name);
+
+				if ((c->flags & shared_options[k].flag) &&
+				    strncmp(arg + 2, shared_options[k].name, n) == 0 &&
+				    (arg[2 + n] == '\0' || arg[2 + n] == '='))
+					break;
+			}
+		if (k == SHARED_COUNT) {
+			argv[out++] = argv[i];
+			continue;
+		}
+		if (strchr(arg, '=')) {
+			values[k] = strchr(arg, '=') + 1;
+		} else if (i + 1 < argc) {
+			values[k] = argv[++i];
+		} else {
+			cmd_usage_error(c, "option '%s' needs a value", arg);
+			return -1;
+		}
+	}
+	argv[out] = NULL;
+	return out;
+}
+
+/* The assessor's name: --assessor, $CIRT_ASSESSOR, the login name. */
+static const char *
+assessor_name(const char *given)
+{
+	const char *env = getenv("CIRT_ASSESSOR");
+	const struct passwd *pw;
+
+	if (given)
+		return given;
+	if (env && *env)
+		return env;
+	pw = getpwuid(getuid());
+	if (pw && pw->pw_name && *pw->pw_name)
+		return pw->pw_name;
+	return "unknown";
+}
+
+/* Fill ctx from the shared options and do what the command's flags ask:
+ * open the database, load the questionnaire. Returns an exit status. */
+static int
+prepare_context(const struct cmd *c, const char **values, struct cmd_context *ctx)
+{
+	char message[256];
+	struct error err = {0};
+
+	ctx->db_path = values[SHARED_DB];
+	if (ctx->db_path == NULL)
+		ctx->db_path = getenv("CIRT_DB") && *getenv("CIRT_DB") ? getenv("CIRT_DB") : "cirt.db";
+	ctx->questionnaire_path = values[SHARED_QUESTIONNAIRE] ? values[SHARED_QUESTIONNAIRE]
+							       : cmd_default_questionnaire();
+	ctx->lang = values[SHARED_LANG];
+	if (ctx->lang && !cmd_valid_lang(ctx->lang))
+		return cmd_usage_error(c, "'%s' is not a language code such as en, fr or es",
+				       ctx->lang);
+	ctx->assessor = assessor_name(values[SHARED_ASSESSOR]);
+	if (answer_check_text(ctx->assessor, 200, "en", message, sizeof(message)) < 0 || !*ctx->assessor)
+		return cmd_usage_error(c, "the assessor's name: %s",
+				       *ctx->assessor ? message : "it is empty");
+	if (values[SHARED_COUNTRY]) {
+		ctx->country = cmd_country(values[SHARED_COUNTRY]);
+		if (ctx->country == NULL)
+			return EXIT_USAGE;
+	} else if (c->flags & CMD_NEEDS_COUNTRY) {
+		return cmd_usage_error(c, "name the country with --country CC");
+	}
+	if (values[SHARED_CYCLE]) {
+		char *end;
+		long y = strtol(values[SHARED_CYCLE], &end, 10);
+
+		if (*values[SHARED_CYCLE] == '\0' || *end || y < 1900 || y > 2200)
+			return cmd_usage_error(c, "'%s' is not a cycle year such as 2026",
+					       values[SHARED_CYCLE]);
+		ctx->cycle = (int)y;
+	}
+	if (c->flags & CMD_LOAD_QUESTIONNAIRE) {
+		struct diag diags = DIAG_INIT;
+		int io_error = 0;
+
+		ctx->questionnaire = questionnaire_load(ctx->questionnaire_path, &diags, &io_error);
+		fflush(stdout);
+		for (size_t i = 0; i < diags.count; i++)
+			fprintf(stderr, "%s\n", diags.messages[i]);
+		diag_release(&diags);
+		if (ctx->questionnaire == NULL)
+			return io_error ? EXIT_IO : EXIT_FAIL;
+		if (ctx->lang && !questionnaire_has_language(ctx->questionnaire, ctx->lang))
+			cmd_warning("questionnaire '%s' is not fully translated into '%s'; texts without a translation are shown in '%s'",
+				    ctx->questionnaire->id, ctx->lang,
+				    ctx->questionnaire->default_lang);
+	}
+	if (c->flags & (CMD_OPEN_DB | CMD_CREATE_DB)) {
+		ctx->store = store_open(ctx->db_path,
+					c->flags & CMD_CREATE_DB ? STORE_CREATE : STORE_EXISTING, &err);
+		if (ctx->store == NULL) {
+			cmd_error("%s", err.message);
+			return err.status;
+		}
+		if ((c->flags & CMD_WRITES) && store_read_only(ctx->store)) {
+			cmd_error("database '%s' is read-only; cirt %s needs to write to it",
+				  ctx->db_path, c->name);
+			return EXIT_IO;
+		}
+	}
+	return EXIT_OK;
+}
+
 int
 main(int argc, char **argv)
 {
 	const struct cmd *c;
+	const char *values[SHARED_COUNT] = {0};
+	struct cmd_context ctx = {0};
 	int status;
 
 	setlocale(LC_CTYPE, "");
@@ -119,7 +274,14 @@ main(int argc, char **argv)
 		fputs(c->usage, stdout);
 		return finish_output(EXIT_OK);
 	}
-	status = c->run(c, argc - 1, argv + 1);
+	argc = take_shared_options(c, argc - 1, argv + 1, values);
+	if (argc < 0)
+		return EXIT_USAGE;
+	status = prepare_context(c, values, &ctx);
+	if (status == EXIT_OK)
+		status = c->run(c, &ctx, argc, argv + 1);
+	store_close(ctx.store);
+	questionnaire_free(ctx.questionnaire);
 	questionnaire_library_cleanup();
 	return finish_output(status);
 }

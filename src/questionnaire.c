@@ -3,20 +3,19 @@
 #include "questionnaire.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 
+#include "file.h"
+#include "hash.h"
 #include "schema.h"
 #include "xmalloc.h"
 
@@ -1088,6 +1087,7 @@ questionnaire_load_memory(const char *data, size_t size, const char *name, struc
 
 	q = xcalloc(1, sizeof(*q));
 	q->path = xstrdup(name);
+	hash_sha256_hex(data, size, q->sha256);
 	ld.q = q;
 	first_semantic = diags->count;
 	build_model(&ld, root);
@@ -1108,76 +1108,20 @@ out:
 	return q;
 }
 
-/* Read a whole regular file of at most QUESTIONNAIRE_MAX_BYTES. */
-static char *
-read_file(const char *path, size_t *size, struct diag *diags)
-{
-	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
-	char *buf = NULL;
-	size_t len = 0;
-
-	if (fd < 0) {
-		diag_add(diags, path, 0, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	if (fstat(fd, &st) < 0) {
-		diag_add(diags, path, 0, "cannot read: %s", strerror(errno));
-		goto fail;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		diag_add(diags, path, 0, "is a directory, not a questionnaire file");
-		goto fail;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		diag_add(diags, path, 0, "is not a regular file");
-		goto fail;
-	}
-	if (st.st_size > QUESTIONNAIRE_MAX_BYTES) {
-		diag_add(diags, path, 0, "file is too large (%lld bytes; the limit is %ld MiB)",
-			 (long long)st.st_size, QUESTIONNAIRE_MAX_BYTES / (1024 * 1024));
-		goto fail;
-	}
-	buf = xmalloc((size_t)st.st_size + 1);
-	for (;;) {
-		ssize_t n;
-
-		if (len == (size_t)st.st_size + 1) {
-			/* the file grew while we read it */
-			diag_add(diags, path, 0, "file changed while it was read");
-			goto fail;
-		}
-		n = read(fd, buf + len, (size_t)st.st_size + 1 - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			diag_add(diags, path, 0, "cannot read: %s", strerror(errno));
-			goto fail;
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
-	}
-	close(fd);
-	*size = len;
-	return buf;
-fail:
-	free(buf);
-	close(fd);
-	return NULL;
-}
-
 struct questionnaire *
 questionnaire_load(const char *path, struct diag *diags, int *io_error)
 {
 	size_t size = 0;
-	char *data = read_file(path, &size, diags);
+	struct error err = {0};
+	char *data = file_read(path, (size_t)QUESTIONNAIRE_MAX_BYTES, &size, &err);
 	struct questionnaire *q;
 
 	if (io_error)
 		*io_error = data == NULL;
-	if (data == NULL)
+	if (data == NULL) {
+		diag_add(diags, path, 0, "%s", err.message);
 		return NULL;
+	}
 	q = questionnaire_load_memory(data, size, path, diags);
 	free(data);
 	return q;

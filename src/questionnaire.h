@@ -115,6 +115,7 @@ struct tier {
 
 struct questionnaire {
 	char *path;
+	char sha256[65]; /* of the file's bytes, lowercase hex */
 	char *id;
 	char *version;
 	char *default_lang;

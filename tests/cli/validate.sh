@@ -133,7 +133,7 @@ begin "a directory exits 4"
 mkdir adir
 run "$CIRT" validate adir
 expect_status 4
-expect_err "adir: is a directory"
+expect_err "adir: is a directory, not a file"
 end
 
 begin "an unreadable file exits 4"

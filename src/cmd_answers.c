@@ -1,0 +1,176 @@
+/* cirt answers: list an assessment's answers as a table, CSV or JSON. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "csv.h"
+#include "exitcode.h"
+#include "json.h"
+#include "store.h"
+#include "term.h"
+
+enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
+
+/* The value column as import reads it. */
+static const char *
+csv_value(const struct answer *w)
+{
+	switch (w->state) {
+	case ANSWER_DONT_KNOW:
+		return "dk";
+	case ANSWER_NOT_APPLICABLE:
+		return "na";
+	case ANSWER_VALUE:
+		return *w->value ? w->value : "-";
+	default:
+		return "";
+	}
+}
+
+static void
+write_csv_row(const struct answer *w, const struct question *qu, const char *lang)
+{
+	csv_write_field(stdout, w->question_id);
+	fputc(',', stdout);
+	csv_write_field(stdout, csv_value(w));
+	fputc(',', stdout);
+	csv_write_field(stdout, w->evidence);
+	fputc(',', stdout);
+	csv_write_field(stdout, w->comment);
+	fputc(',', stdout);
+	csv_write_field(stdout, answer_state_name(w->state));
+	fputs(w->flagged ? ",1," : ",0,", stdout);
+	csv_write_field(stdout, w->answered_by);
+	fputc(',', stdout);
+	csv_write_field(stdout, w->answered_at);
+	fputc(',', stdout);
+	csv_write_field(stdout, qu ? text_get(&qu->text, lang) : "");
+	csv_end_record(stdout);
+}
+
+static void
+write_table_row(const struct answer *w, const struct question *qu, const char *lang)
+{
+	char *d = qu ? answer_describe(qu, w->state, w->value, lang) : NULL;
+
+	printf("%-8s ", w->question_id);
+	if (!qu)
+		printf("(no longer in the questionnaire) ");
+	term_print_safe(stdout, d ? d : (w->value ? w->value : answer_state_name(w->state)));
+	if (w->flagged)
+		printf("  [flagged]");
+	putchar('\n');
+	if (*w->evidence) {
+		printf("         evidence: ");
+		term_print_safe(stdout, w->evidence);
+		putchar('\n');
+	}
+	if (*w->comment) {
+		printf("         note: ");
+		term_print_safe(stdout, w->comment);
+		putchar('\n');
+	}
+	free(d);
+}
+
+static int
+run_answers(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
+{
+	enum { OPT_FORMAT = 1 };
+	static const struct option options[] = {
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{NULL, 0, NULL, 0},
+	};
+	const struct questionnaire *q = ctx->questionnaire;
+	const char *lang = cmd_lang(ctx);
+	enum format format = FORMAT_TABLE;
+	struct answer_set answers;
+	struct assessment a;
+	struct error err = {0};
+	int status;
+	int ch;
+
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+		if (ch != OPT_FORMAT)
+			return cmd_bad_option(self, ch, argc, argv);
+		if (strcmp(optarg, "table") == 0)
+			format = FORMAT_TABLE;
+		else if (strcmp(optarg, "csv") == 0)
+			format = FORMAT_CSV;
+		else if (strcmp(optarg, "json") == 0)
+			format = FORMAT_JSON;
+		else
+			return cmd_usage_error(self, "unknown format '%s'; use table, csv or json", optarg);
+	}
+	if (optind < argc)
+		return cmd_usage_error(self, "unexpected argument '%s'", argv[optind]);
+	status = cmd_assessment(ctx, 0, &a);
+	if (status != EXIT_OK)
+		return status;
+	if (store_answers_load(ctx->store, a.id, &answers, &err) < 0) {
+		cmd_error("%s", err.message);
+		assessment_release(&a);
+		return err.status;
+	}
+	if (format == FORMAT_JSON) {
+		json_write_answers(stdout, &a, q, &answers, lang);
+	} else {
+		if (format == FORMAT_CSV) {
+			fputs("question_id,value,evidence,comment,state,flagged,answered_by,"
+			      "answered_at,question",
+			      stdout);
+			csv_end_record(stdout);
+		} else {
+			printf("%s %d, %s, %zu answer%s (%s)\n", a.country, a.cycle,
+			       a.final ? "final" : "draft", a.answered, a.answered == 1 ? "" : "s",
+			       ctx->db_path);
+		}
+		/* questionnaire order first, then questions it no longer has */
+		for (size_t pass = 0; pass < 2; pass++)
+			for (size_t i = 0; i < (pass ? answers.count : q->question_count); i++) {
+				const struct question *qu =
+					pass ? questionnaire_find_question(q, answers.items[i].question_id)
+					     : &q->questions[i];
+				const struct answer *w =
+					pass ? &answers.items[i] : answer_set_find(&answers, qu->id);
+
+				if (w == NULL || (pass && qu))
+					continue;
+				if (format == FORMAT_CSV)
+					write_csv_row(w, qu, lang);
+				else
+					write_table_row(w, qu, lang);
+			}
+	}
+	answer_set_release(&answers);
+	assessment_release(&a);
+	return EXIT_OK;
+}
+
+const struct cmd cmd_answers = {
+	.name = "answers",
+	.summary = "list an assessment's answers with evidence and notes",
+	.usage = "usage: cirt answers --country CC [--cycle YEAR] [--format table|csv|json]\n"
+		 "                    [--lang L] [--db FILE] [--questionnaire FILE]\n"
+		 "\n"
+		 "List the answers of an assessment, one row per question that has an\n"
+		 "answer, evidence, a note or a flag, in questionnaire order; answers to\n"
+		 "questions the questionnaire no longer has come last.\n"
+		 "\n"
+		 "CSV (RFC 4180, UTF-8, one header row) starts with the columns that\n"
+		 "'cirt import' reads: question_id,value,evidence,comment, so that a\n"
+		 "listing can be imported again; dk and na stand for don't know and not\n"
+		 "applicable, and - for a multiple choice answered with none of the\n"
+		 "choices. Then come state, flagged, answered_by, answered_at and the\n"
+		 "question's text.\n"
+		 "\n"
+		 "Options:\n"
+		 "  --format F   table (default), csv or json\n",
+	.flags = CMD_OPT_DB | CMD_OPT_QUESTIONNAIRE | CMD_OPT_COUNTRY | CMD_OPT_LANG | CMD_OPEN_DB |
+		 CMD_LOAD_QUESTIONNAIRE | CMD_NEEDS_COUNTRY,
+	.run = run_answers,
+};

@@ -1,0 +1,18 @@
+/* JSON output, written with jansson. The only module that includes it. */
+#ifndef CIRT_JSON_H
+#define CIRT_JSON_H
+
+#include <stdio.h>
+
+#include "answer.h"
+#include "questionnaire.h"
+#include "store.h"
+
+/* Write the answers of an assessment as one JSON document: the assessment,
+ * its questionnaire, and one object per answer row (questions this
+ * questionnaire has, in its order, then any it no longer has). Returns 0,
+ * or -1 when writing failed. */
+int json_write_answers(FILE *out, const struct assessment *a, const struct questionnaire *q,
+		       const struct answer_set *answers, const char *lang);
+
+#endif

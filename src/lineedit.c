@@ -1,0 +1,148 @@
+/* Line input through libedit on a terminal, getline otherwise. */
+#include "lineedit.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <histedit.h>
+
+#include "xmalloc.h"
+
+struct line_reader {
+	EditLine *el;
+	History *history;
+	HistEvent event;
+	char *prompt; /* what prompt_text returns */
+};
+
+static volatile sig_atomic_t interrupted;
+
+/* Ctrl-C: make standard input read as ended, which the session treats as
+ * "save and exit". Only async-signal-safe calls here. */
+static void
+on_interrupt(int sig)
+{
+	int fd = open("/dev/null", O_RDONLY);
+
+	(void)sig;
+	interrupted = 1;
+	if (fd >= 0) {
+		dup2(fd, STDIN_FILENO);
+		close(fd);
+	}
+}
+
+void
+line_reader_catch_interrupt(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_interrupt;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+int
+line_reader_interrupted(void)
+{
+	return interrupted;
+}
+
+static char *
+prompt_text(EditLine *el)
+{
+	static char fallback[] = "> ";
+	struct line_reader *r = NULL;
+
+	el_get(el, EL_CLIENTDATA, &r);
+	return r && r->prompt ? r->prompt : fallback;
+}
+
+struct line_reader *
+line_reader_new(int interactive)
+{
+	struct line_reader *r = xcalloc(1, sizeof(*r));
+
+	if (!interactive)
+		return r;
+	r->el = el_init("cirt", stdin, stdout, stderr);
+	r->history = history_init();
+	if (r->el == NULL || r->history == NULL) {
+		line_reader_free(r);
+		return line_reader_new(0);
+	}
+	history(r->history, &r->event, H_SETSIZE, 200);
+	el_set(r->el, EL_CLIENTDATA, r);
+	el_set(r->el, EL_PROMPT, prompt_text);
+	el_set(r->el, EL_EDITOR, "emacs");
+	el_set(r->el, EL_HIST, history, r->history);
+	el_set(r->el, EL_SIGNAL, 1);
+	return r;
+}
+
+void
+line_reader_free(struct line_reader *r)
+{
+	if (r == NULL)
+		return;
+	if (r->el)
+		el_end(r->el);
+	if (r->history)
+		history_end(r->history);
+	free(r->prompt);
+	free(r);
+}
+
+static char *
+strip_line_end(const char *s, size_t n)
+{
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	return xstrndup(s, n);
+}
+
+char *
+line_reader_get(struct line_reader *r, const char *prompt)
+{
+	if (interrupted)
+		return NULL;
+	if (r->el) {
+		int count = 0;
+		const char *line;
+		char *out;
+
+		free(r->prompt);
+		r->prompt = xstrdup(prompt);
+		line = el_gets(r->el, &count);
+		if (line == NULL || count <= 0 || interrupted)
+			return NULL;
+		out = strip_line_end(line, (size_t)count);
+		if (*out)
+			history(r->history, &r->event, H_ENTER, out);
+		return out;
+	} else {
+		char *buf = NULL;
+		size_t size = 0;
+		ssize_t n;
+		char *out;
+
+		fputs(prompt, stdout);
+		fflush(stdout);
+		errno = 0;
+		n = getline(&buf, &size, stdin);
+		if (n < 0 || interrupted) {
+			free(buf);
+			fputc('\n', stdout);
+			return NULL;
+		}
+		out = strip_line_end(buf, (size_t)n);
+		free(buf);
+		printf("%s\n", out);
+		return out;
+	}
+}
