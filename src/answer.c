@@ -67,7 +67,8 @@ answer_check_text(const char *s, size_t max, const char *lang, char *err, size_t
 	size_t len = strlen(s);
 
 	if (len > max)
-		return fail(err, errlen, "%s (%zu > %zu bytes)", i18n(lang, MSG_ERR_TOO_LONG), len, max);
+		return fail(err, errlen, "%s (%zu > %zu bytes)", i18n(lang, MSG_ERR_TOO_LONG), len,
+			    max);
 	while (*p) {
 		size_t n;
 		unsigned cp;
@@ -100,8 +101,9 @@ answer_check_text(const char *s, size_t max, const char *lang, char *err, size_t
 		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
 			return fail(err, errlen, "%s", i18n(lang, MSG_ERR_UTF8));
 		if (cp >= 0x80 && cp <= 0x9F)
-			return fail(err, errlen,
-				    "control characters (such as escape sequences) are not allowed");
+			return fail(
+				err, errlen,
+				"control characters (such as escape sequences) are not allowed");
 		p += n + 1;
 	}
 	return 0;
@@ -189,8 +191,8 @@ parse_yesno(const struct question *qu, const char *s, const char *lang, enum ans
 }
 
 static int
-parse_single(const struct question *qu, const char *s, const char *lang,
-	     enum answer_input mode, char **value, char *err, size_t errlen)
+parse_single(const struct question *qu, const char *s, const char *lang, enum answer_input mode,
+	     char **value, char *err, size_t errlen)
 {
 	const struct choice *c = NULL;
 	long i;
@@ -216,8 +218,9 @@ parse_single(const struct question *qu, const char *s, const char *lang,
 			    qu->type == QUESTION_SCALE ? "levels (0 to the highest level)"
 						       : "choices' values");
 	else
-		return fail(err, errlen, "%s",
-			    i18n(lang, qu->type == QUESTION_SCALE ? MSG_ERR_LEVEL : MSG_ERR_CHOICE));
+		return fail(
+			err, errlen, "%s",
+			i18n(lang, qu->type == QUESTION_SCALE ? MSG_ERR_LEVEL : MSG_ERR_CHOICE));
 	return 0;
 }
 
@@ -239,7 +242,8 @@ parse_multi(const struct question *qu, const char *s, const char *lang, enum ans
 	     tok = strtok_r(NULL, separators, &save)) {
 		char *t = trimmed(tok);
 		const struct choice *c = NULL;
-		long i = mode == ANSWER_INPUT_TYPED ? parse_index(t, 1, (long)qu->choice_count) : -1;
+		long i =
+			mode == ANSWER_INPUT_TYPED ? parse_index(t, 1, (long)qu->choice_count) : -1;
 
 		if (i > 0)
 			c = &qu->choices[i - 1];
@@ -249,7 +253,8 @@ parse_multi(const struct question *qu, const char *s, const char *lang, enum ans
 			if (mode == ANSWER_INPUT_TYPED)
 				status = fail(err, errlen, "'%s' %s", t, i18n(lang, MSG_ERR_MULTI));
 			else
-				status = fail(err, errlen, "'%s' is not one of the choices' values", t);
+				status = fail(err, errlen, "'%s' is not one of the choices' values",
+					      t);
 			free(t);
 			goto out;
 		}
@@ -290,8 +295,8 @@ parse_number(const struct question *qu, const char *s, const char *lang, char **
 		return fail(err, errlen, "'%s' %s", s, i18n(lang, MSG_ERR_WHOLE));
 	if ((qu->has_min && x < qu->min) || (qu->has_max && x > qu->max)) {
 		if (qu->has_min && qu->has_max)
-			return fail(err, errlen, "'%s' %s (%g \u2013 %g)", s, i18n(lang, MSG_ERR_OUTSIDE),
-				    qu->min, qu->max);
+			return fail(err, errlen, "'%s' %s (%g \u2013 %g)", s,
+				    i18n(lang, MSG_ERR_OUTSIDE), qu->min, qu->max);
 		return qu->has_min ? fail(err, errlen, "'%s' %s (\u2265 %g)", s,
 					  i18n(lang, MSG_ERR_OUTSIDE), qu->min)
 				   : fail(err, errlen, "'%s' %s (\u2264 %g)", s,
@@ -320,8 +325,8 @@ parse_date(const char *s, const char *lang, char **value, char *err, size_t errl
 	m = atoi(s + 5);
 	d = atoi(s + 8);
 	max = m >= 1 && m <= 12
-		      ? days[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		      : 0;
+		? days[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		: 0;
 	if (y < 1900 || y > 2200 || d < 1 || d > max)
 		return fail(err, errlen, "'%s' %s", s, i18n(lang, MSG_ERR_DATE));
 	*value = xstrdup(s);
@@ -329,9 +334,8 @@ parse_date(const char *s, const char *lang, char **value, char *err, size_t errl
 }
 
 int
-answer_parse(const struct question *qu, const char *input, const char *lang,
-	     enum answer_input mode, enum answer_state *state, char **value, char *err,
-	     size_t errlen)
+answer_parse(const struct question *qu, const char *input, const char *lang, enum answer_input mode,
+	     enum answer_state *state, char **value, char *err, size_t errlen)
 {
 	char *s;
 	int status = 0;

@@ -114,7 +114,10 @@ cmd_country(const char *arg)
 	fflush(stdout);
 	fprintf(stderr, "cirt: unknown country '%s'", arg);
 	for (size_t i = 0; i < n; i++)
-		fprintf(stderr, "%s%s (%s)", i == 0 ? "; did you mean " : i + 1 == n ? " or " : ", ",
+		fprintf(stderr, "%s%s (%s)",
+			i == 0		     ? "; did you mean "
+				: i + 1 == n ? " or "
+					     : ", ",
 			near[i]->alpha2, near[i]->name);
 	fprintf(stderr, "%s\n'cirt countries' lists every code\n", n ? "?" : "");
 	return NULL;
@@ -176,10 +179,13 @@ warn_removed_questions(struct cmd_context *ctx, const struct assessment *a)
 			removed++;
 	if (removed) {
 		fflush(stdout);
-		fprintf(stderr, "cirt: warning: %zu stored answer%s belong%s to questions this version no longer has; they are kept in the database:",
+		fprintf(stderr,
+			"cirt: warning: %zu stored answer%s belong%s to questions this version no "
+			"longer has; they are kept in the database:",
 			removed, removed == 1 ? "" : "s", removed == 1 ? "s" : "");
 		for (size_t i = 0; i < answers.count; i++)
-			if (!questionnaire_find_question(ctx->questionnaire, answers.items[i].question_id))
+			if (!questionnaire_find_question(ctx->questionnaire,
+							 answers.items[i].question_id))
 				fprintf(stderr, " %s", answers.items[i].question_id);
 		fputc('\n', stderr);
 	}
@@ -200,7 +206,8 @@ cmd_assessment(struct cmd_context *ctx, int create, struct assessment *a)
 		if (r < 0)
 			goto fail;
 		if (r == 1 && !create) {
-			cmd_error("no assessment of %s (%s) in '%s'; start one with 'cirt run --country %s'",
+			cmd_error("no assessment of %s (%s) in '%s'; start one with 'cirt run "
+				  "--country %s'",
 				  cc, ctx->country->name, ctx->db_path, cc);
 			return EXIT_DATA;
 		}
@@ -212,8 +219,8 @@ cmd_assessment(struct cmd_context *ctx, int create, struct assessment *a)
 		goto fail;
 	if (r == 1) {
 		if (!create) {
-			cmd_error("no assessment of %s (%s) for cycle %d in '%s'", cc, ctx->country->name,
-				  cycle, ctx->db_path);
+			cmd_error("no assessment of %s (%s) for cycle %d in '%s'", cc,
+				  ctx->country->name, cycle, ctx->db_path);
 			return EXIT_DATA;
 		}
 		memset(a, 0, sizeof(*a));
@@ -229,13 +236,16 @@ cmd_assessment(struct cmd_context *ctx, int create, struct assessment *a)
 		return EXIT_OK;
 	}
 	if (q && strcmp(a->questionnaire_id, q->id) != 0) {
-		cmd_error("the assessment of %s %d was made with questionnaire '%s', not '%s' (%s); name the right one with --questionnaire",
+		cmd_error("the assessment of %s %d was made with questionnaire '%s', not '%s' "
+			  "(%s); name the right one with --questionnaire",
 			  cc, cycle, a->questionnaire_id, q->id, q->path);
 		assessment_release(a);
 		return EXIT_DATA;
 	}
 	if (q && strcmp(a->questionnaire_sha256, q->sha256) != 0) {
-		cmd_warning("the questionnaire changed since the assessment of %s %d began (version %s then, %s in %s now); answers to questions that still exist are kept and used",
+		cmd_warning("the questionnaire changed since the assessment of %s %d began "
+			    "(version %s then, %s in %s now); answers to questions that still "
+			    "exist are kept and used",
 			    cc, cycle, a->questionnaire_version, q->version, q->path);
 		warn_removed_questions(ctx, a);
 	}
@@ -250,11 +260,12 @@ cmd_resume_command(const struct cmd_context *ctx, const struct assessment *a)
 {
 	const char *env_db = getenv("CIRT_DB");
 	int default_db = strcmp(ctx->db_path, "cirt.db") == 0 ||
-			 (env_db && strcmp(ctx->db_path, env_db) == 0);
+		(env_db && strcmp(ctx->db_path, env_db) == 0);
 	char *q = NULL;
 	char *cmd;
 
-	if (ctx->questionnaire && strcmp(ctx->questionnaire->path, cmd_default_questionnaire()) != 0)
+	if (ctx->questionnaire &&
+	    strcmp(ctx->questionnaire->path, cmd_default_questionnaire()) != 0)
 		q = xasprintf(" --questionnaire '%s'", ctx->questionnaire->path);
 	cmd = xasprintf("cirt run --country %s --cycle %d%s%s%s%s%s%s", a->country, a->cycle,
 			default_db ? "" : " --db '", default_db ? "" : ctx->db_path,

@@ -19,14 +19,14 @@ struct assessment;
 
 /* What a command takes and needs; main acts on these before the handler. */
 enum cmd_flags {
-	CMD_OPT_DB = 1 << 0,            /* --db FILE (default $CIRT_DB, then cirt.db) */
+	CMD_OPT_DB = 1 << 0,		/* --db FILE (default $CIRT_DB, then cirt.db) */
 	CMD_OPT_QUESTIONNAIRE = 1 << 1, /* --questionnaire FILE */
-	CMD_OPT_COUNTRY = 1 << 2,       /* --country CC and --cycle YEAR */
-	CMD_OPT_LANG = 1 << 3,          /* --lang L */
-	CMD_OPT_ASSESSOR = 1 << 4,      /* --assessor NAME (default $CIRT_ASSESSOR, login) */
-	CMD_OPEN_DB = 1 << 5,           /* open the database, which must exist */
-	CMD_CREATE_DB = 1 << 6,         /* open it, creating it when missing */
-	CMD_WRITES = 1 << 7,            /* refuse a read-only database */
+	CMD_OPT_COUNTRY = 1 << 2,	/* --country CC and --cycle YEAR */
+	CMD_OPT_LANG = 1 << 3,		/* --lang L */
+	CMD_OPT_ASSESSOR = 1 << 4,	/* --assessor NAME (default $CIRT_ASSESSOR, login) */
+	CMD_OPEN_DB = 1 << 5,		/* open the database, which must exist */
+	CMD_CREATE_DB = 1 << 6,		/* open it, creating it when missing */
+	CMD_WRITES = 1 << 7,		/* refuse a read-only database */
 	CMD_LOAD_QUESTIONNAIRE = 1 << 8,
 	CMD_NEEDS_COUNTRY = 1 << 9, /* --country is required */
 };
@@ -46,7 +46,7 @@ struct cmd {
 	const char *name;
 	const char *summary; /* one line, for `cirt --help` */
 	const char *usage;   /* synopsis and options, for `cirt NAME --help` */
-	unsigned flags;      /* enum cmd_flags */
+	unsigned flags;	     /* enum cmd_flags */
 	/* argv[0] is the command name, shared options removed; returns an
 	 * enum exit_status */
 	int (*run)(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv);
@@ -65,7 +65,8 @@ extern const struct cmd cmd_verify;
 
 /* Print "cirt: message" and the command's usage to stderr; returns
  * EXIT_USAGE for the handler to return. */
-int cmd_usage_error(const struct cmd *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int cmd_usage_error(const struct cmd *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 /* Print "cirt: message" to stderr. */
 void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

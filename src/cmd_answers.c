@@ -75,6 +75,15 @@ write_table_row(const struct answer *w, const struct question *qu, const char *l
 	free(d);
 }
 
+static void
+write_row(enum format format, const struct answer *w, const struct question *qu, const char *lang)
+{
+	if (format == FORMAT_CSV)
+		write_csv_row(w, qu, lang);
+	else
+		write_table_row(w, qu, lang);
+}
+
 static int
 run_answers(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 {
@@ -104,7 +113,8 @@ run_answers(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 		else if (strcmp(optarg, "json") == 0)
 			format = FORMAT_JSON;
 		else
-			return cmd_usage_error(self, "unknown format '%s'; use table, csv or json", optarg);
+			return cmd_usage_error(self, "unknown format '%s'; use table, csv or json",
+					       optarg);
 	}
 	if (optind < argc)
 		return cmd_usage_error(self, "unexpected argument '%s'", argv[optind]);
@@ -130,21 +140,15 @@ run_answers(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 			       ctx->db_path);
 		}
 		/* questionnaire order first, then questions it no longer has */
-		for (size_t pass = 0; pass < 2; pass++)
-			for (size_t i = 0; i < (pass ? answers.count : q->question_count); i++) {
-				const struct question *qu =
-					pass ? questionnaire_find_question(q, answers.items[i].question_id)
-					     : &q->questions[i];
-				const struct answer *w =
-					pass ? &answers.items[i] : answer_set_find(&answers, qu->id);
+		for (size_t i = 0; i < q->question_count; i++) {
+			const struct answer *w = answer_set_find(&answers, q->questions[i].id);
 
-				if (w == NULL || (pass && qu))
-					continue;
-				if (format == FORMAT_CSV)
-					write_csv_row(w, qu, lang);
-				else
-					write_table_row(w, qu, lang);
-			}
+			if (w)
+				write_row(format, w, &q->questions[i], lang);
+		}
+		for (size_t i = 0; i < answers.count; i++)
+			if (!questionnaire_find_question(q, answers.items[i].question_id))
+				write_row(format, &answers.items[i], NULL, lang);
 	}
 	answer_set_release(&answers);
 	assessment_release(&a);
@@ -171,6 +175,6 @@ const struct cmd cmd_answers = {
 		 "Options:\n"
 		 "  --format F   table (default), csv or json\n",
 	.flags = CMD_OPT_DB | CMD_OPT_QUESTIONNAIRE | CMD_OPT_COUNTRY | CMD_OPT_LANG | CMD_OPEN_DB |
-		 CMD_LOAD_QUESTIONNAIRE | CMD_NEEDS_COUNTRY,
+		CMD_LOAD_QUESTIONNAIRE | CMD_NEEDS_COUNTRY,
 	.run = run_answers,
 };

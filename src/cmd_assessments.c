@@ -92,7 +92,8 @@ run_assessments(const struct cmd *self, struct cmd_context *ctx, int argc, char 
 		}
 		term_print_padded(stdout, name, 24);
 		printf(" %-5d  %-6s %-16s %.10s %.5s  ", a->cycle, a->final ? "final" : "draft",
-		       progress, a->updated_at, strlen(a->updated_at) > 11 ? a->updated_at + 11 : "");
+		       progress, a->updated_at,
+		       strlen(a->updated_at) > 11 ? a->updated_at + 11 : "");
 		term_print_safe(stdout, a->assessors);
 		putchar('\n');
 	}

@@ -46,10 +46,13 @@ missing_required(struct cmd_context *ctx, const struct assessment *a)
 	for (size_t i = 0; i < q->question_count; i++) {
 		const struct question *qu = &q->questions[i];
 
-		if (!shown[i] || !qu->required || answer_is_given(answer_set_find(&answers, qu->id)))
+		if (!shown[i] || !qu->required ||
+		    answer_is_given(answer_set_find(&answers, qu->id)))
 			continue;
 		if (missing++ == 0)
-			fprintf(stderr, "cirt: the assessment of %s %d cannot be final: required questions are unanswered:",
+			fprintf(stderr,
+				"cirt: the assessment of %s %d cannot be final: required questions "
+				"are unanswered:",
 				a->country, a->cycle);
 		fprintf(stderr, " %s", qu->id);
 	}
@@ -106,8 +109,8 @@ run_reopen(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 	return set_status(self, ctx, argc, argv, 0);
 }
 
-#define STATUS_FLAGS                                                                             \
-	(CMD_OPT_DB | CMD_OPT_QUESTIONNAIRE | CMD_OPT_COUNTRY | CMD_OPT_ASSESSOR | CMD_OPEN_DB |  \
+#define STATUS_FLAGS                                                                               \
+	(CMD_OPT_DB | CMD_OPT_QUESTIONNAIRE | CMD_OPT_COUNTRY | CMD_OPT_ASSESSOR | CMD_OPEN_DB |   \
 	 CMD_WRITES | CMD_LOAD_QUESTIONNAIRE | CMD_NEEDS_COUNTRY)
 
 const struct cmd cmd_finalize = {

@@ -51,13 +51,13 @@ check_rows(const char *path, const struct questionnaire *q, const struct csv_row
 		char *value = NULL;
 		const char *problem = NULL;
 
-#define PROBLEM(...)                                                                            \
-	do {                                                                                     \
-		if (problems++ < MAX_REPORTED) {                                                  \
-			fprintf(stderr, "%s: row %zu (line %ld): ", path, i + 1, r->line);        \
-			fprintf(stderr, __VA_ARGS__);                                             \
-			fputc('\n', stderr);                                                      \
-		}                                                                                \
+#define PROBLEM(...)                                                                               \
+	do {                                                                                       \
+		if (problems++ < MAX_REPORTED) {                                                   \
+			fprintf(stderr, "%s: row %zu (line %ld): ", path, i + 1, r->line);         \
+			fprintf(stderr, __VA_ARGS__);                                              \
+			fputc('\n', stderr);                                                       \
+		}                                                                                  \
 	} while (0)
 		if (r->count != rows[0].count) {
 			PROBLEM("%zu fields, but the header has %zu", r->count, rows[0].count);
@@ -70,8 +70,8 @@ check_rows(const char *path, const struct questionnaire *q, const struct csv_row
 		}
 		for (size_t k = 1; k < i; k++)
 			if (rows[k].count > 0 && strcmp(rows[k].fields[0], r->fields[0]) == 0) {
-				PROBLEM("question '%s' appears again (first on row %zu)", r->fields[0],
-					k + 1);
+				PROBLEM("question '%s' appears again (first on row %zu)",
+					r->fields[0], k + 1);
 				problem = "duplicate";
 				break;
 			}
@@ -87,8 +87,8 @@ check_rows(const char *path, const struct questionnaire *q, const struct csv_row
 			continue;
 		c = &out->changes[out->count];
 		if (*r->fields[1]) {
-			if (answer_parse(qu, r->fields[1], "en", ANSWER_INPUT_IMPORT, &state, &value,
-					 message, sizeof(message)) < 0) {
+			if (answer_parse(qu, r->fields[1], "en", ANSWER_INPUT_IMPORT, &state,
+					 &value, message, sizeof(message)) < 0) {
 				PROBLEM("question '%s': %s", qu->id, message);
 				continue;
 			}
@@ -142,8 +142,7 @@ run_import(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		return EXIT_DATA;
 	}
 	free(data);
-	if (count == 0 || rows[0].count < 4 ||
-	    strcasecmp(rows[0].fields[0], columns[0]) != 0 ||
+	if (count == 0 || rows[0].count < 4 || strcasecmp(rows[0].fields[0], columns[0]) != 0 ||
 	    strcasecmp(rows[0].fields[1], columns[1]) != 0 ||
 	    strcasecmp(rows[0].fields[2], columns[2]) != 0 ||
 	    strcasecmp(rows[0].fields[3], columns[3]) != 0) {
@@ -170,9 +169,9 @@ run_import(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		cmd_error("%s", err.message);
 		status = err.status;
 	} else {
-		printf("%s: %zu row%s read, %d question%s changed in the assessment of %s %d\n", path,
-		       count - 1, count == 2 ? "" : "s", changed, changed == 1 ? "" : "s", a.country,
-		       a.cycle);
+		printf("%s: %zu row%s read, %d question%s changed in the assessment of %s %d\n",
+		       path, count - 1, count == 2 ? "" : "s", changed, changed == 1 ? "" : "s",
+		       a.country, a.cycle);
 	}
 	assessment_release(&a);
 out:
@@ -199,6 +198,6 @@ const struct cmd cmd_import = {
 		 "applied in one transaction, with history. The assessment is created\n"
 		 "when it does not exist yet.\n",
 	.flags = CMD_OPT_DB | CMD_OPT_QUESTIONNAIRE | CMD_OPT_COUNTRY | CMD_OPT_ASSESSOR |
-		 CMD_CREATE_DB | CMD_WRITES | CMD_LOAD_QUESTIONNAIRE | CMD_NEEDS_COUNTRY,
+		CMD_CREATE_DB | CMD_WRITES | CMD_LOAD_QUESTIONNAIRE | CMD_NEEDS_COUNTRY,
 	.run = run_import,
 };

@@ -28,7 +28,8 @@ run_run(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 	if (status != EXIT_OK)
 		return status;
 	if (a.final) {
-		cmd_error("the assessment of %s %d is final; reopen it with 'cirt reopen --country %s --cycle %d' to change answers",
+		cmd_error("the assessment of %s %d is final; reopen it with 'cirt reopen --country "
+			  "%s --cycle %d' to change answers",
 			  a.country, a.cycle, a.country, a.cycle);
 		assessment_release(&a);
 		return EXIT_DATA;
@@ -47,7 +48,7 @@ run_run(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 	printf("%s (%s) \u00b7 %d \u00b7 %s %s \u00b7 %s\n", ctx->country->name, a.country, a.cycle,
 	       ctx->questionnaire->id, ctx->questionnaire->version, ctx->db_path);
 	status = session_run(ctx->store, ctx->questionnaire, &a, &o, &err) < 0 ? err.status
-										: EXIT_OK;
+									       : EXIT_OK;
 	if (status != EXIT_OK)
 		cmd_error("%s", err.message);
 	free(resume);
@@ -80,7 +81,7 @@ const struct cmd cmd_run = {
 		 "  --db FILE          the database (default: $CIRT_DB, then cirt.db)\n"
 		 "  --questionnaire FILE  the questionnaire (default: the shipped one)\n",
 	.flags = CMD_OPT_DB | CMD_OPT_QUESTIONNAIRE | CMD_OPT_COUNTRY | CMD_OPT_LANG |
-		 CMD_OPT_ASSESSOR | CMD_CREATE_DB | CMD_WRITES | CMD_LOAD_QUESTIONNAIRE |
-		 CMD_NEEDS_COUNTRY,
+		CMD_OPT_ASSESSOR | CMD_CREATE_DB | CMD_WRITES | CMD_LOAD_QUESTIONNAIRE |
+		CMD_NEEDS_COUNTRY,
 	.run = run_run,
 };

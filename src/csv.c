@@ -42,10 +42,11 @@ row_add(struct csv_row *r, size_t *alloc, char *field)
 static int __attribute__((format(printf, 4, 5)))
 fail(char *err, size_t errlen, long line, const char *fmt, ...)
 {
-	va_list ap;
 	int n = snprintf(err, errlen, "line %ld: ", line);
 
 	if (n >= 0 && (size_t)n < errlen) {
+		va_list ap;
+
 		va_start(ap, fmt);
 		vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
 		va_end(ap);
@@ -74,8 +75,8 @@ csv_parse(const char *data, size_t size, struct csv_row **rows, size_t *count, c
 	size_t rows_alloc = 0;
 	size_t i = 0;
 	long line = 1;
-	int quoted = 0;       /* inside a quoted field */
-	int after_quote = 0;  /* a quoted field just closed */
+	int quoted = 0;	     /* inside a quoted field */
+	int after_quote = 0; /* a quoted field just closed */
 	int field_started = 0;
 	long quote_line = 0;
 
@@ -124,7 +125,8 @@ csv_parse(const char *data, size_t size, struct csv_row **rows, size_t *count, c
 		if (c == '\r' && (i + 1 >= size || data[i + 1] == '\n'))
 			continue;
 		if (c == '\n') {
-			int blank = row.count == 0 && !field_started && !after_quote && field.len == 0;
+			int blank =
+				row.count == 0 && !field_started && !after_quote && field.len == 0;
 
 			if (!blank) {
 				row_add(&row, &row_alloc, builder_take(&field));
@@ -140,13 +142,15 @@ csv_parse(const char *data, size_t size, struct csv_row **rows, size_t *count, c
 			continue;
 		}
 		if (after_quote) {
-			fail(err, errlen, line, "text after the closing quote of a field (write \"\" for a quote)");
+			fail(err, errlen, line,
+			     "text after the closing quote of a field (write \"\" for a quote)");
 			goto fail;
 		}
 		if (c == '"') {
 			if (field.len > 0) {
 				fail(err, errlen, line,
-				     "a quote inside an unquoted field (put the field in quotes and double the quote)");
+				     "a quote inside an unquoted field (put the field in quotes "
+				     "and double the quote)");
 				goto fail;
 			}
 			quoted = 1;

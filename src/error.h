@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 struct error {
-	int status;        /* an enum exit_status, EXIT_OK when none */
+	int status;	   /* an enum exit_status, EXIT_OK when none */
 	char message[512]; /* lowercase, no final full stop */
 };
 

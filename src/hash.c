@@ -61,7 +61,7 @@ hash_sha256_finish(struct hash_sha256 *h, char hex[SHA256_HEX_SIZE])
 void
 hash_sha256_hex(const void *data, size_t size, char hex[SHA256_HEX_SIZE])
 {
-	struct hash_sha256 h;
+	struct hash_sha256 h = {{0}};
 
 	hash_sha256_init(&h);
 	hash_sha256_add(&h, data, size);

@@ -49,56 +49,63 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 	[MSG_EVIDENCE_LABEL] = {"Evidence", "Preuve", "Prueba"},
 	[MSG_NOTE_LABEL] = {"Note", "Note", "Nota"},
 	[MSG_FLAGGED] = {"flagged for review", "à revoir", "marcada para revisión"},
-	[MSG_HINT] = {"Answer, or type ? for help, dk (don't know), na (not applicable), :help for commands",
-		      "Répondez, ou tapez ? pour l'aide, dk (ne sait pas), na (sans objet), :help pour les commandes",
-		      "Responda, o escriba ? para la ayuda, dk (no sabe), na (no aplicable), :help para los comandos"},
-	[MSG_HINT_MULTI] = {"choose one or more numbers separated by commas, or 0 for none",
-			    "choisissez un ou plusieurs numéros séparés par des virgules, ou 0 pour aucun",
-			    "elija uno o varios números separados por comas, o 0 para ninguno"},
+	[MSG_HINT] = {"Answer, or type ? for help, dk (don't know), na (not applicable), :help for "
+		      "commands",
+		      "Répondez, ou tapez ? pour l'aide, dk (ne sait pas), na (sans objet), :help "
+		      "pour les commandes",
+		      "Responda, o escriba ? para la ayuda, dk (no sabe), na (no aplicable), :help "
+		      "para los comandos"},
+	[MSG_HINT_MULTI] =
+		{"choose one or more numbers separated by commas, or 0 for none",
+		 "choisissez un ou plusieurs numéros séparés par des virgules, ou 0 pour aucun",
+		 "elija uno o varios números separados por comas, o 0 para ninguno"},
 	[MSG_HINT_NUMBER] = {"a number", "un nombre", "un número"},
 	[MSG_BETWEEN] = {"between", "entre", "entre"},
 	[MSG_AND] = {"and", "et", "y"},
-	[MSG_WHOLE_NUMBERS] = {"whole numbers only", "nombres entiers uniquement", "solo números enteros"},
+	[MSG_WHOLE_NUMBERS] = {"whole numbers only", "nombres entiers uniquement",
+			       "solo números enteros"},
 	[MSG_HINT_DATE] = {"a date written YYYY-MM-DD", "une date écrite AAAA-MM-JJ",
 			   "una fecha escrita AAAA-MM-DD"},
 	[MSG_HINT_TEXT] = {"free text", "texte libre", "texto libre"},
 	[MSG_NO_HELP] = {"There is no help text for this question.",
 			 "Cette question n'a pas de texte d'aide.",
 			 "Esta pregunta no tiene texto de ayuda."},
-	[MSG_COMMANDS_HELP] = {
-		"  ?              help for this question\n"
-		"  dk, na         don't know, not applicable\n"
-		"  :back          the previous question\n"
-		"  :skip          the next question, leaving this one unanswered\n"
-		"  :goto QID      the question with id QID\n"
-		"  :pillar K      the first question of pillar K\n"
-		"  :evidence TEXT record evidence (a law, a document, a URL); :evidence - clears it\n"
-		"  :note TEXT     record a note; :note - clears it\n"
-		"  :flag          mark this question for review, or unmark it\n"
-		"  :review        the answers so far in this pillar\n"
-		"  :quit          save and stop (Ctrl-D and Ctrl-C do the same)\n",
-		"  ?              aide pour cette question\n"
-		"  dk, na         ne sait pas, sans objet\n"
-		"  :back          la question précédente\n"
-		"  :skip          la question suivante, sans répondre à celle-ci\n"
-		"  :goto QID      la question d'identifiant QID\n"
-		"  :pillar K      la première question du pilier K\n"
-		"  :evidence TEXTE noter une preuve (loi, document, URL) ; :evidence - l'efface\n"
-		"  :note TEXTE    noter une remarque ; :note - l'efface\n"
-		"  :flag          marquer cette question à revoir, ou retirer la marque\n"
-		"  :review        les réponses déjà données dans ce pilier\n"
-		"  :quit          enregistrer et arrêter (Ctrl-D et Ctrl-C font de même)\n",
-		"  ?              ayuda para esta pregunta\n"
-		"  dk, na         no sabe, no aplicable\n"
-		"  :back          la pregunta anterior\n"
-		"  :skip          la pregunta siguiente, sin responder a esta\n"
-		"  :goto QID      la pregunta con el identificador QID\n"
-		"  :pillar K      la primera pregunta del pilar K\n"
-		"  :evidence TEXTO registrar una prueba (ley, documento, URL); :evidence - la borra\n"
-		"  :note TEXTO    registrar una nota; :note - la borra\n"
-		"  :flag          marcar esta pregunta para revisión, o desmarcarla\n"
-		"  :review        las respuestas dadas en este pilar\n"
-		"  :quit          guardar y salir (Ctrl-D y Ctrl-C hacen lo mismo)\n"},
+	[MSG_COMMANDS_HELP] =
+		{"  ?              help for this question\n"
+		 "  dk, na         don't know, not applicable\n"
+		 "  :back          the previous question\n"
+		 "  :skip          the next question, leaving this one unanswered\n"
+		 "  :goto QID      the question with id QID\n"
+		 "  :pillar K      the first question of pillar K\n"
+		 "  :evidence TEXT record evidence (a law, a document, a URL); :evidence - clears "
+		 "it\n"
+		 "  :note TEXT     record a note; :note - clears it\n"
+		 "  :flag          mark this question for review, or unmark it\n"
+		 "  :review        the answers so far in this pillar\n"
+		 "  :quit          save and stop (Ctrl-D and Ctrl-C do the same)\n",
+		 "  ?              aide pour cette question\n"
+		 "  dk, na         ne sait pas, sans objet\n"
+		 "  :back          la question précédente\n"
+		 "  :skip          la question suivante, sans répondre à celle-ci\n"
+		 "  :goto QID      la question d'identifiant QID\n"
+		 "  :pillar K      la première question du pilier K\n"
+		 "  :evidence TEXTE noter une preuve (loi, document, URL) ; :evidence - l'efface\n"
+		 "  :note TEXTE    noter une remarque ; :note - l'efface\n"
+		 "  :flag          marquer cette question à revoir, ou retirer la marque\n"
+		 "  :review        les réponses déjà données dans ce pilier\n"
+		 "  :quit          enregistrer et arrêter (Ctrl-D et Ctrl-C font de même)\n",
+		 "  ?              ayuda para esta pregunta\n"
+		 "  dk, na         no sabe, no aplicable\n"
+		 "  :back          la pregunta anterior\n"
+		 "  :skip          la pregunta siguiente, sin responder a esta\n"
+		 "  :goto QID      la pregunta con el identificador QID\n"
+		 "  :pillar K      la primera pregunta del pilar K\n"
+		 "  :evidence TEXTO registrar una prueba (ley, documento, URL); :evidence - la "
+		 "borra\n"
+		 "  :note TEXTO    registrar una nota; :note - la borra\n"
+		 "  :flag          marcar esta pregunta para revisión, o desmarcarla\n"
+		 "  :review        las respuestas dadas en este pilar\n"
+		 "  :quit          guardar y salir (Ctrl-D y Ctrl-C hacen lo mismo)\n"},
 	[MSG_REASON_PROMPT] = {"Reason for the change (optional, Enter to skip)",
 			       "Motif de la modification (facultatif, Entrée pour passer)",
 			       "Motivo del cambio (opcional, Intro para omitir)"},
@@ -111,18 +118,20 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 	[MSG_RESUME] = {"Resume with", "Pour reprendre", "Para continuar"},
 	[MSG_FIRST_QUESTION] = {"This is the first question.", "C'est la première question.",
 				"Esta es la primera pregunta."},
-	[MSG_NO_QUESTION_HERE] = {"There is no question here: use :back, :goto QID or :quit.",
-				  "Il n'y a pas de question ici : utilisez :back, :goto QID ou :quit.",
-				  "Aquí no hay ninguna pregunta: use :back, :goto QID o :quit."},
+	[MSG_NO_QUESTION_HERE] =
+		{"There is no question here: use :back, :goto QID or :quit.",
+		 "Il n'y a pas de question ici : utilisez :back, :goto QID ou :quit.",
+		 "Aquí no hay ninguna pregunta: use :back, :goto QID o :quit."},
 	[MSG_UNKNOWN_COMMAND] = {"Unknown command; :help lists them.",
 				 "Commande inconnue ; :help en donne la liste.",
 				 "Comando desconocido; :help los enumera."},
 	[MSG_UNKNOWN_QUESTION] = {"There is no question with that id.",
 				  "Aucune question n'a cet identifiant.",
 				  "Ninguna pregunta tiene ese identificador."},
-	[MSG_HIDDEN_QUESTION] = {"That question is hidden by the answers so far; it is shown only if",
-				 "Cette question est masquée par les réponses données ; elle n'est affichée que si",
-				 "Esa pregunta está oculta por las respuestas dadas; solo se muestra si"},
+	[MSG_HIDDEN_QUESTION] =
+		{"That question is hidden by the answers so far; it is shown only if",
+		 "Cette question est masquée par les réponses données ; elle n'est affichée que si",
+		 "Esa pregunta está oculta por las respuestas dadas; solo se muestra si"},
 	[MSG_NO_PILLAR] = {"There is no such pillar; choose", "Ce pilier n'existe pas ; choisissez",
 			   "Ese pilar no existe; elija"},
 	[MSG_FLAG_SET] = {"Flagged for review.", "Marquée à revoir.", "Marcada para revisión."},
@@ -144,15 +153,19 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 	[MSG_ERR_EMPTY] = {"the answer is empty", "la réponse est vide", "la respuesta está vacía"},
 	[MSG_ERR_YESNO] = {"answer yes or no (1 or 2)", "répondez oui ou non (1 ou 2)",
 			   "responda sí o no (1 o 2)"},
-	[MSG_ERR_CHOICE] = {"choose a number from the list, or type a choice's value or label",
-			    "choisissez un numéro de la liste, ou tapez la valeur ou le libellé d'un choix",
-			    "elija un número de la lista, o escriba el valor o la etiqueta de una opción"},
+	[MSG_ERR_CHOICE] =
+		{"choose a number from the list, or type a choice's value or label",
+		 "choisissez un numéro de la liste, ou tapez la valeur ou le libellé d'un choix",
+		 "elija un número de la lista, o escriba el valor o la etiqueta de una opción"},
 	[MSG_ERR_LEVEL] = {"choose a level from the list, or type its label",
 			   "choisissez un niveau de la liste, ou tapez son libellé",
 			   "elija un nivel de la lista, o escriba su etiqueta"},
-	[MSG_ERR_MULTI] = {"is not a choice; choose numbers from the list separated by commas, or 0 for none",
-			   "n'est pas un choix ; choisissez des numéros de la liste séparés par des virgules, ou 0 pour aucun",
-			   "no es una opción; elija números de la lista separados por comas, o 0 para ninguno"},
+	[MSG_ERR_MULTI] =
+		{"is not a choice; choose numbers from the list separated by commas, or 0 for none",
+		 "n'est pas un choix ; choisissez des numéros de la liste séparés par des "
+		 "virgules, ou 0 pour aucun",
+		 "no es una opción; elija números de la lista separados por comas, o 0 para "
+		 "ninguno"},
 	[MSG_ERR_NUMBER] = {"is not a number (write it like 12 or 3.5)",
 			    "n'est pas un nombre (écrivez-le comme 12 ou 3.5)",
 			    "no es un número (escríbalo como 12 o 3.5)"},
@@ -163,9 +176,11 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 	[MSG_ERR_DATE] = {"is not a valid date; write it YYYY-MM-DD",
 			  "n'est pas une date valide ; écrivez-la AAAA-MM-JJ",
 			  "no es una fecha válida; escríbala AAAA-MM-DD"},
-	[MSG_ERR_CONTROL] = {"control characters (such as escape sequences) are not allowed",
-			     "les caractères de contrôle (comme les séquences d'échappement) ne sont pas permis",
-			     "no se permiten caracteres de control (como las secuencias de escape)"},
+	[MSG_ERR_CONTROL] =
+		{"control characters (such as escape sequences) are not allowed",
+		 "les caractères de contrôle (comme les séquences d'échappement) ne sont pas "
+		 "permis",
+		 "no se permiten caracteres de control (como las secuencias de escape)"},
 	[MSG_ERR_UTF8] = {"the text is not valid UTF-8", "le texte n'est pas en UTF-8 valide",
 			  "el texto no es UTF-8 válido"},
 	[MSG_ERR_TOO_LONG] = {"the text is too long", "le texte est trop long",

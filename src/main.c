@@ -20,15 +20,21 @@
 /* Alphabetical. */
 static const struct cmd *const commands[] = {
 	&cmd_answers, &cmd_assessments, &cmd_countries, &cmd_finalize, &cmd_import,
-	&cmd_reopen,  &cmd_run,         &cmd_show,      &cmd_validate, &cmd_verify,
+	&cmd_reopen,  &cmd_run,		&cmd_show,	&cmd_validate, &cmd_verify,
 };
 
 #define COMMAND_COUNT (sizeof(commands) / sizeof(commands[0]))
 
 /* The options several commands share; a command takes those its flags
  * name. */
-enum shared { SHARED_DB, SHARED_QUESTIONNAIRE, SHARED_COUNTRY, SHARED_CYCLE, SHARED_LANG,
-	      SHARED_ASSESSOR };
+enum shared {
+	SHARED_DB,
+	SHARED_QUESTIONNAIRE,
+	SHARED_COUNTRY,
+	SHARED_CYCLE,
+	SHARED_LANG,
+	SHARED_ASSESSOR
+};
 
 static const struct {
 	const char *name;
@@ -170,7 +176,8 @@ prepare_context(const struct cmd *c, const char **values, struct cmd_context *ct
 
 	ctx->db_path = values[SHARED_DB];
 	if (ctx->db_path == NULL)
-		ctx->db_path = getenv("CIRT_DB") && *getenv("CIRT_DB") ? getenv("CIRT_DB") : "cirt.db";
+		ctx->db_path =
+			getenv("CIRT_DB") && *getenv("CIRT_DB") ? getenv("CIRT_DB") : "cirt.db";
 	ctx->questionnaire_path = values[SHARED_QUESTIONNAIRE] ? values[SHARED_QUESTIONNAIRE]
 							       : cmd_default_questionnaire();
 	ctx->lang = values[SHARED_LANG];
@@ -178,7 +185,8 @@ prepare_context(const struct cmd *c, const char **values, struct cmd_context *ct
 		return cmd_usage_error(c, "'%s' is not a language code such as en, fr or es",
 				       ctx->lang);
 	ctx->assessor = assessor_name(values[SHARED_ASSESSOR]);
-	if (answer_check_text(ctx->assessor, 200, "en", message, sizeof(message)) < 0 || !*ctx->assessor)
+	if (answer_check_text(ctx->assessor, 200, "en", message, sizeof(message)) < 0 ||
+	    !*ctx->assessor)
 		return cmd_usage_error(c, "the assessor's name: %s",
 				       *ctx->assessor ? message : "it is empty");
 	if (values[SHARED_COUNTRY]) {
@@ -209,13 +217,15 @@ prepare_context(const struct cmd *c, const char **values, struct cmd_context *ct
 		if (ctx->questionnaire == NULL)
 			return io_error ? EXIT_IO : EXIT_FAIL;
 		if (ctx->lang && !questionnaire_has_language(ctx->questionnaire, ctx->lang))
-			cmd_warning("questionnaire '%s' is not fully translated into '%s'; texts without a translation are shown in '%s'",
+			cmd_warning("questionnaire '%s' is not fully translated into '%s'; texts "
+				    "without a translation are shown in '%s'",
 				    ctx->questionnaire->id, ctx->lang,
 				    ctx->questionnaire->default_lang);
 	}
 	if (c->flags & (CMD_OPEN_DB | CMD_CREATE_DB)) {
-		ctx->store = store_open(ctx->db_path,
-					c->flags & CMD_CREATE_DB ? STORE_CREATE : STORE_EXISTING, &err);
+		ctx->store =
+			store_open(ctx->db_path,
+				   c->flags & CMD_CREATE_DB ? STORE_CREATE : STORE_EXISTING, &err);
 		if (ctx->store == NULL) {
 			cmd_error("%s", err.message);
 			return err.status;

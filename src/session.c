@@ -74,7 +74,7 @@ struct progress {
 	size_t shown;
 	size_t answered;
 	size_t position; /* of cur among the questions shown, from 1 */
-	size_t skipped;  /* unanswered before cur */
+	size_t skipped;	 /* unanswered before cur */
 	size_t remaining;
 	size_t flagged;
 };
@@ -119,40 +119,51 @@ print_labelled(struct session *s, const char *label, const char *text)
 	fputc('\n', s->out);
 }
 
+/* Append text to the hint in buf, after a separator when buf has some. */
+static void
+hint_add(char *buf, size_t size, const char *text)
+{
+	size_t n = strlen(buf);
+
+	snprintf(buf + n, size - n, "%s%s", n ? " \u00b7 " : "", text);
+}
+
 /* The hint under a question: required, evidence, and how to answer. */
 static void
 print_hint(struct session *s, const struct question *qu)
 {
 	char hint[512] = "";
-	size_t n = 0;
+	char number[160];
 
-#define ADD(...) (n += (size_t)snprintf(hint + n, n < sizeof(hint) ? sizeof(hint) - n : 0, __VA_ARGS__))
 	if (qu->required)
-		ADD("%s", i18n(s->lang, MSG_REQUIRED));
+		hint_add(hint, sizeof(hint), i18n(s->lang, MSG_REQUIRED));
 	if (qu->evidence)
-		ADD("%s%s", n ? " \u00b7 " : "", i18n(s->lang, MSG_EVIDENCE_EXPECTED));
+		hint_add(hint, sizeof(hint), i18n(s->lang, MSG_EVIDENCE_EXPECTED));
 	switch (qu->type) {
 	case QUESTION_MULTI:
-		ADD("%s%s", n ? " \u00b7 " : "", i18n(s->lang, MSG_HINT_MULTI));
+		hint_add(hint, sizeof(hint), i18n(s->lang, MSG_HINT_MULTI));
 		break;
 	case QUESTION_NUMBER:
-		ADD("%s%s", n ? " \u00b7 " : "", i18n(s->lang, MSG_HINT_NUMBER));
 		if (qu->has_min && qu->has_max)
-			ADD(" %s %g %s %g", i18n(s->lang, MSG_BETWEEN), qu->min, i18n(s->lang, MSG_AND),
-			    qu->max);
-		if (qu->integer)
-			ADD(", %s", i18n(s->lang, MSG_WHOLE_NUMBERS));
+			snprintf(number, sizeof(number), "%s %s %g %s %g%s%s",
+				 i18n(s->lang, MSG_HINT_NUMBER), i18n(s->lang, MSG_BETWEEN),
+				 qu->min, i18n(s->lang, MSG_AND), qu->max, qu->integer ? ", " : "",
+				 qu->integer ? i18n(s->lang, MSG_WHOLE_NUMBERS) : "");
+		else
+			snprintf(number, sizeof(number), "%s%s%s", i18n(s->lang, MSG_HINT_NUMBER),
+				 qu->integer ? ", " : "",
+				 qu->integer ? i18n(s->lang, MSG_WHOLE_NUMBERS) : "");
+		hint_add(hint, sizeof(hint), number);
 		break;
 	case QUESTION_DATE:
-		ADD("%s%s", n ? " \u00b7 " : "", i18n(s->lang, MSG_HINT_DATE));
+		hint_add(hint, sizeof(hint), i18n(s->lang, MSG_HINT_DATE));
 		break;
 	case QUESTION_TEXT:
-		ADD("%s%s", n ? " \u00b7 " : "", i18n(s->lang, MSG_HINT_TEXT));
+		hint_add(hint, sizeof(hint), i18n(s->lang, MSG_HINT_TEXT));
 		break;
 	default:
 		break;
 	}
-#undef ADD
 	if (*hint)
 		fprintf(s->out, "  %s(%s)%s\n", term_start(s->o->colour, TERM_DIM), hint,
 			term_end(s->o->colour));
@@ -171,7 +182,8 @@ show_question(struct session *s)
 
 	fputc('\n', s->out);
 	snprintf(line, sizeof(line), "%s %zu %s %zu \u00b7 %s", i18n(s->lang, MSG_PILLAR),
-		 qu->pillar + 1, i18n(s->lang, MSG_OF), q->pillar_count, text_get(&pl->title, s->lang));
+		 qu->pillar + 1, i18n(s->lang, MSG_OF), q->pillar_count,
+		 text_get(&pl->title, s->lang));
 	say(s, TERM_BOLD, line);
 	snprintf(line, sizeof(line), "%s %zu %s %zu \u00b7 %.0f%s %s", i18n(s->lang, MSG_QUESTION),
 		 p.position, i18n(s->lang, MSG_OF), p.shown,
@@ -211,11 +223,10 @@ print_counts(struct session *s)
 {
 	struct progress p = progress(s);
 
-	fprintf(s->out, "%s %s %d: %zu %s, %zu %s, %zu %s %s %zu %s.\n",
-		i18n(s->lang, MSG_SAVED), s->a->country, s->a->cycle, p.answered,
-		i18n(s->lang, MSG_ANSWERED), p.skipped, i18n(s->lang, MSG_SKIPPED), p.remaining,
-		i18n(s->lang, MSG_REMAINING), i18n(s->lang, MSG_OF), p.shown,
-		i18n(s->lang, MSG_QUESTIONS_SHOWN));
+	fprintf(s->out, "%s %s %d: %zu %s, %zu %s, %zu %s %s %zu %s.\n", i18n(s->lang, MSG_SAVED),
+		s->a->country, s->a->cycle, p.answered, i18n(s->lang, MSG_ANSWERED), p.skipped,
+		i18n(s->lang, MSG_SKIPPED), p.remaining, i18n(s->lang, MSG_REMAINING),
+		i18n(s->lang, MSG_OF), p.shown, i18n(s->lang, MSG_QUESTIONS_SHOWN));
 	if (p.flagged) {
 		const char *sep = "";
 
@@ -294,15 +305,15 @@ answer_current(struct session *s, const char *line, struct error *err)
 		print_error(s, message);
 		return 0;
 	}
-	if (answer_is_given(old) && (old->state != state || (value && old->value &&
-							      strcmp(old->value, value) != 0))) {
+	if (answer_is_given(old) &&
+	    (old->state != state || (value && old->value && strcmp(old->value, value) != 0))) {
 		char prompt[256];
 
 		snprintf(prompt, sizeof(prompt), "%s> ", i18n(s->lang, MSG_REASON_PROMPT));
 		for (;;) {
 			reason = line_reader_get(s->in, prompt);
-			if (reason == NULL || answer_check_text(reason, 2000, s->lang, message,
-								sizeof(message)) == 0)
+			if (reason == NULL ||
+			    answer_check_text(reason, 2000, s->lang, message, sizeof(message)) == 0)
 				break;
 			print_error(s, message);
 			free(reason);
@@ -338,8 +349,9 @@ set_text(struct session *s, int evidence, const char *text, struct error *err)
 		const char *now = w ? (evidence ? w->evidence : w->comment) : "";
 
 		if (*now)
-			print_labelled(s, i18n(s->lang, evidence ? MSG_EVIDENCE_LABEL : MSG_NOTE_LABEL),
-				       now);
+			print_labelled(
+				s, i18n(s->lang, evidence ? MSG_EVIDENCE_LABEL : MSG_NOTE_LABEL),
+				now);
 		else
 			say(s, TERM_DIM, i18n(s->lang, evidence ? MSG_NO_EVIDENCE : MSG_NO_NOTE));
 		return 0;
@@ -358,7 +370,10 @@ set_text(struct session *s, int evidence, const char *text, struct error *err)
 	if (commit(s, &c, &changed, err) < 0)
 		return -1;
 	say(s, TERM_DIM,
-	    i18n(s->lang, !changed ? MSG_UNCHANGED : evidence ? MSG_EVIDENCE_SAVED : MSG_NOTE_SAVED));
+	    i18n(s->lang,
+		 !changed	    ? MSG_UNCHANGED
+			 : evidence ? MSG_EVIDENCE_SAVED
+				    : MSG_NOTE_SAVED));
 	return 0;
 }
 
@@ -393,7 +408,6 @@ review(struct session *s)
 	for (size_t i = 0; i < s->q->question_count; i++) {
 		const struct question *qu = &s->q->questions[i];
 		const struct answer *w = s->by_index[i];
-		char *d;
 
 		if (qu->pillar != pillar)
 			continue;
@@ -405,7 +419,8 @@ review(struct session *s)
 		if (!answer_is_given(w)) {
 			fprintf(s->out, "%s", i18n(s->lang, MSG_NOT_ANSWERED));
 		} else {
-			d = answer_describe(qu, w->state, w->value, s->lang);
+			char *d = answer_describe(qu, w->state, w->value, s->lang);
+
 			term_print_safe(s->out, d);
 			free(d);
 		}
@@ -490,8 +505,8 @@ handle(struct session *s, char *line, struct error *err)
 		if (at_end)
 			print_error(s, i18n(s->lang, MSG_NO_QUESTION_HERE));
 		else if (s->q->questions[s->cur].help.count)
-			term_print_wrapped(s->out, text_get(&s->q->questions[s->cur].help, s->lang), 2,
-					   WIDTH);
+			term_print_wrapped(s->out, text_get(&s->q->questions[s->cur].help, s->lang),
+					   2, WIDTH);
 		else
 			say(s, TERM_DIM, i18n(s->lang, MSG_NO_HELP));
 		return 0;
@@ -533,8 +548,9 @@ handle(struct session *s, char *line, struct error *err)
 		review(s);
 		return 0;
 	}
-	if (at_end && (strcmp(p, ":skip") == 0 || strcmp(p, ":evidence") == 0 ||
-		       strcmp(p, ":note") == 0 || strcmp(p, ":flag") == 0)) {
+	if (at_end &&
+	    (strcmp(p, ":skip") == 0 || strcmp(p, ":evidence") == 0 || strcmp(p, ":note") == 0 ||
+	     strcmp(p, ":flag") == 0)) {
 		print_error(s, i18n(s->lang, MSG_NO_QUESTION_HERE));
 		return 0;
 	}

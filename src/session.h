@@ -10,10 +10,10 @@
 #include "store.h"
 
 struct session_options {
-	const char *lang;           /* the language to show */
-	const char *assessor;       /* who answers, for the history */
+	const char *lang;	    /* the language to show */
+	const char *assessor;	    /* who answers, for the history */
 	const char *resume_command; /* printed when the session ends */
-	int interactive;            /* standard input is a terminal */
+	int interactive;	    /* standard input is a terminal */
 	int colour;
 };
 

@@ -101,16 +101,19 @@ db_error(struct store *s, struct error *err, const char *what)
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return error_set(err, EXIT_IO,
-				 "database '%s' is busy: another cirt kept it locked for more than %d seconds",
+				 "database '%s' is busy: another cirt kept it locked for more than "
+				 "%d seconds",
 				 s->path, STORE_BUSY_TIMEOUT_MS / 1000);
 	case SQLITE_READONLY:
 		return error_set(err, EXIT_IO, "database '%s' is read-only", s->path);
 	case SQLITE_FULL:
-		return error_set(err, EXIT_IO, "cannot write database '%s': the disk is full", s->path);
+		return error_set(err, EXIT_IO, "cannot write database '%s': the disk is full",
+				 s->path);
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
 	case SQLITE_PERM:
-		return error_set(err, EXIT_IO, "cannot %s in database '%s': %s", what, s->path, detail);
+		return error_set(err, EXIT_IO, "cannot %s in database '%s': %s", what, s->path,
+				 detail);
 	default:
 		return error_set(err, EXIT_DATA, "cannot %s in database '%s': %s", what, s->path,
 				 detail);
@@ -209,15 +212,19 @@ migrate(struct store *s, int from, struct error *err)
 {
 	char sql[64];
 
+	if (from < 0 || from > STORE_SCHEMA_VERSION)
+		return error_set(err, EXIT_DATA, "database '%s' has an unknown schema %d", s->path,
+				 from);
 	if (exec(s, "BEGIN IMMEDIATE", err, "start an upgrade") < 0)
 		return -1;
 	if (from == 0 &&
 	    exec(s, "PRAGMA application_id = 1128878676", err, "mark the database as cirt's") < 0)
 		goto fail;
-	for (int v = from + 1; v <= STORE_SCHEMA_VERSION; v++) {
-		if (exec(s, migrations[v - 1], err, "upgrade the schema") < 0)
+	/* migrations[i] leads to schema i + 1 */
+	for (int i = from; i < MIGRATION_COUNT; i++) {
+		if (exec(s, migrations[i], err, "upgrade the schema") < 0)
 			goto fail;
-		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v);
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", i + 1);
 		if (exec(s, sql, err, "upgrade the schema") < 0)
 			goto fail;
 	}
@@ -240,10 +247,12 @@ create_private_file(const char *path, enum store_mode mode, struct error *err)
 		return 0;
 	}
 	if (errno != ENOENT)
-		return error_set(err, EXIT_IO, "cannot open database '%s': %s", path, strerror(errno));
+		return error_set(err, EXIT_IO, "cannot open database '%s': %s", path,
+				 strerror(errno));
 	if (mode != STORE_CREATE)
 		return error_set(err, EXIT_IO,
-				 "no database '%s'; start an assessment with 'cirt run' or name one with --db",
+				 "no database '%s'; start an assessment with 'cirt run' or name "
+				 "one with --db",
 				 path);
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0)
@@ -285,19 +294,21 @@ store_open(const char *path, enum store_mode mode, struct error *err)
 	    pragma_int(s, "PRAGMA user_version", &version, err) < 0 ||
 	    pragma_int(s, "SELECT count(*) FROM sqlite_schema", &objects, err) < 0) {
 		if (err && strstr(err->message, "not a database"))
-			error_set(err, EXIT_DATA, "cannot open database '%s': file is not a database",
-				  path);
+			error_set(err, EXIT_DATA,
+				  "cannot open database '%s': file is not a database", path);
 		goto fail;
 	}
 	if (app_id != STORE_APPLICATION_ID && !(app_id == 0 && objects == 0)) {
-		error_set(err, EXIT_DATA,
-			  "'%s' is not a cirt database: it is an SQLite file of another application",
-			  path);
+		error_set(
+			err, EXIT_DATA,
+			"'%s' is not a cirt database: it is an SQLite file of another application",
+			path);
 		goto fail;
 	}
 	if (version > STORE_SCHEMA_VERSION) {
 		error_set(err, EXIT_DATA,
-			  "database '%s' was made by a newer cirt (schema %d; this cirt knows up to %d); upgrade cirt to use it",
+			  "database '%s' was made by a newer cirt (schema %d; this cirt knows up "
+			  "to %d); upgrade cirt to use it",
 			  path, version, STORE_SCHEMA_VERSION);
 		goto fail;
 	}
@@ -305,7 +316,8 @@ store_open(const char *path, enum store_mode mode, struct error *err)
 	if (store_integrity_check(s, 0, problem, sizeof(problem), err) != 0) {
 		if (err && err->status == EXIT_OK)
 			error_set(err, EXIT_DATA,
-				  "database '%s' is damaged (%s); restore it from a backup or an export",
+				  "database '%s' is damaged (%s); restore it from a backup or an "
+				  "export",
 				  path, problem);
 		goto fail;
 	}
@@ -319,8 +331,8 @@ store_open(const char *path, enum store_mode mode, struct error *err)
 	if (version < STORE_SCHEMA_VERSION) {
 		if (store_read_only(s)) {
 			error_set(err, EXIT_IO,
-				  "database '%s' needs an upgrade to schema %d but is read-only", path,
-				  STORE_SCHEMA_VERSION);
+				  "database '%s' needs an upgrade to schema %d but is read-only",
+				  path, STORE_SCHEMA_VERSION);
 			goto fail;
 		}
 		if (migrate(s, version, err) < 0)
@@ -405,10 +417,10 @@ assessment_release(struct assessment *a)
 	memset(a, 0, sizeof(*a));
 }
 
-#define ASSESSMENT_COLUMNS                                                                       \
-	"a.id, a.country, a.cycle, a.questionnaire_id, a.questionnaire_version,"                 \
-	" a.questionnaire_sha256, a.status, a.mission_start, a.mission_end, a.assessors,"        \
-	" a.created_at, a.updated_at,"                                                           \
+#define ASSESSMENT_COLUMNS                                                                         \
+	"a.id, a.country, a.cycle, a.questionnaire_id, a.questionnaire_version,"                   \
+	" a.questionnaire_sha256, a.status, a.mission_start, a.mission_end, a.assessors,"          \
+	" a.created_at, a.updated_at,"                                                             \
 	" (SELECT count(*) FROM answer w WHERE w.assessment_id = a.id AND w.state != 'none')"
 
 static void
@@ -459,8 +471,7 @@ store_assessment_get(struct store *s, const char *country, int cycle, struct ass
 }
 
 int
-store_assessment_latest_cycle(struct store *s, const char *country, int *cycle,
-			      struct error *err)
+store_assessment_latest_cycle(struct store *s, const char *country, int *cycle, struct error *err)
 {
 	sqlite3_stmt *st = prepare(s, "SELECT max(cycle) FROM assessment WHERE country = ?1", err);
 	int rc;
@@ -481,8 +492,7 @@ store_assessment_latest_cycle(struct store *s, const char *country, int *cycle,
 }
 
 int
-store_assessment_list(struct store *s, struct assessment **out, size_t *count,
-		      struct error *err)
+store_assessment_list(struct store *s, struct assessment **out, size_t *count, struct error *err)
 {
 	sqlite3_stmt *st = prepare(s,
 				   "SELECT " ASSESSMENT_COLUMNS " FROM assessment a"
@@ -533,10 +543,9 @@ history_entry_release(struct history_entry *e)
 /* The hash of an entry: its content and the previous hash, as
  * length-prefixed fields, so that no two different entries hash alike. */
 static void
-entry_hash(const char *country, int cycle, const struct history_entry *e,
-	   char out[SHA256_HEX_SIZE])
+entry_hash(const char *country, int cycle, const struct history_entry *e, char out[SHA256_HEX_SIZE])
 {
-	struct hash_sha256 h;
+	struct hash_sha256 h = {{0}};
 	char number[32];
 
 	hash_sha256_init(&h);
@@ -594,11 +603,12 @@ history_append(struct store *s, const struct assessment *a, struct history_entry
 		e->reason = xstrdup("");
 	entry_hash(a->country, a->cycle, e, hash);
 
-	st = prepare(s,
-		     "INSERT INTO history (assessment_id, seq, question_id, field, old_state,"
-		     " old_value, new_state, new_value, changed_by, changed_at, reason, prev_hash, hash)"
-		     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-		     err);
+	st = prepare(
+		s,
+		"INSERT INTO history (assessment_id, seq, question_id, field, old_state,"
+		" old_value, new_state, new_value, changed_by, changed_at, reason, prev_hash, hash)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+		err);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, a->id);
@@ -625,11 +635,12 @@ int
 store_history_load(struct store *s, long long assessment_id, struct history_entry **out,
 		   size_t *count, struct error *err)
 {
-	sqlite3_stmt *st = prepare(s,
-				   "SELECT seq, question_id, field, old_state, old_value, new_state,"
-				   " new_value, changed_by, changed_at, reason, prev_hash, hash"
-				   " FROM history WHERE assessment_id = ?1 ORDER BY seq",
-				   err);
+	sqlite3_stmt *st =
+		prepare(s,
+			"SELECT seq, question_id, field, old_state, old_value, new_state,"
+			" new_value, changed_by, changed_at, reason, prev_hash, hash"
+			" FROM history WHERE assessment_id = ?1 ORDER BY seq",
+			err);
 	size_t alloc = 0;
 	int rc;
 
@@ -671,8 +682,7 @@ store_history_load(struct store *s, long long assessment_id, struct history_entr
 /* ---- writing ----------------------------------------------------------- */
 
 int
-store_assessment_create(struct store *s, struct assessment *a, const char *who,
-			struct error *err)
+store_assessment_create(struct store *s, struct assessment *a, const char *who, struct error *err)
 {
 	sqlite3_stmt *st;
 	char now[32];
@@ -682,11 +692,12 @@ store_assessment_create(struct store *s, struct assessment *a, const char *who,
 	store_now(now, sizeof(now));
 	if (exec(s, "BEGIN IMMEDIATE", err, "start a transaction") < 0)
 		return -1;
-	st = prepare(s,
-		     "INSERT INTO assessment (country, cycle, questionnaire_id, questionnaire_version,"
-		     " questionnaire_sha256, assessors, created_at, updated_at)"
-		     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-		     err);
+	st = prepare(
+		s,
+		"INSERT INTO assessment (country, cycle, questionnaire_id, questionnaire_version,"
+		" questionnaire_sha256, assessors, created_at, updated_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+		err);
 	if (st == NULL)
 		goto fail;
 	bind_text(st, 1, a->country);
@@ -797,7 +808,8 @@ check_draft(struct store *s, const struct assessment *a, struct error *err)
 		return db_error(s, err, "read the assessment");
 	if (final)
 		return error_set(err, EXIT_DATA,
-				 "the assessment of %s %d is final; reopen it with 'cirt reopen --country %s --cycle %d' to change it",
+				 "the assessment of %s %d is final; reopen it with 'cirt reopen "
+				 "--country %s --cycle %d' to change it",
 				 a->country, a->cycle, a->country, a->cycle);
 	return 0;
 }
@@ -977,7 +989,8 @@ apply_change(struct store *s, const struct assessment *a, const struct answer_ch
 	}
 	if (!same(evidence, r.evidence)) {
 		changed = 1;
-		if (record(s, a, c, "evidence", NULL, r.evidence, NULL, evidence, who, now, err) < 0)
+		if (record(s, a, c, "evidence", NULL, r.evidence, NULL, evidence, who, now, err) <
+		    0)
 			goto fail;
 	}
 	if (!same(comment, r.comment)) {
@@ -995,12 +1008,13 @@ apply_change(struct store *s, const struct assessment *a, const struct answer_ch
 		row_release(&r);
 		return 0;
 	}
-	st = prepare(s,
-		     "INSERT INTO answer (assessment_id, question_id, state, value, evidence, comment,"
-		     " flagged, answered_by, answered_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-		     " ON CONFLICT (assessment_id, question_id) DO UPDATE SET state = ?3, value = ?4,"
-		     " evidence = ?5, comment = ?6, flagged = ?7, answered_by = ?8, answered_at = ?9",
-		     err);
+	st = prepare(
+		s,
+		"INSERT INTO answer (assessment_id, question_id, state, value, evidence, comment,"
+		" flagged, answered_by, answered_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+		" ON CONFLICT (assessment_id, question_id) DO UPDATE SET state = ?3, value = ?4,"
+		" evidence = ?5, comment = ?6, flagged = ?7, answered_by = ?8, answered_at = ?9",
+		err);
 	if (st == NULL)
 		goto fail;
 	sqlite3_bind_int64(st, 1, a->id);
@@ -1156,7 +1170,6 @@ replay(struct expected **list, size_t *n, size_t *alloc, const struct history_en
        char *problem, size_t size)
 {
 	struct expected *x;
-	const char *old_now;
 
 	if (strcmp(e->field, "created") == 0 || strcmp(e->field, "status") == 0)
 		return 0;
@@ -1174,7 +1187,8 @@ replay(struct expected **list, size_t *n, size_t *alloc, const struct history_en
 	if (strcmp(e->field, "answer") == 0) {
 		if (!same(e->old_state, x->state) || !same(e->old_value, x->value))
 			return broken(problem, size,
-				      "history entry %lld (question %s) starts from an answer the history never gave",
+				      "history entry %lld (question %s) starts from an answer the "
+				      "history never gave",
 				      e->seq, e->question_id);
 		free(x->state);
 		free(x->value);
@@ -1187,17 +1201,20 @@ replay(struct expected **list, size_t *n, size_t *alloc, const struct history_en
 
 		if (!same(e->old_value, *slot))
 			return broken(problem, size,
-				      "history entry %lld (question %s) starts from %s the history never gave",
+				      "history entry %lld (question %s) starts from %s the history "
+				      "never gave",
 				      e->seq, e->question_id, e->field);
 		free(*slot);
 		*slot = xstrdup(e->new_value ? e->new_value : "");
 		return 0;
 	}
 	if (strcmp(e->field, "flag") == 0) {
-		old_now = x->flagged ? "1" : "0";
+		const char *old_now = x->flagged ? "1" : "0";
+
 		if (!same(e->old_value, old_now))
 			return broken(problem, size,
-				      "history entry %lld (question %s) starts from a flag the history never gave",
+				      "history entry %lld (question %s) starts from a flag the "
+				      "history never gave",
 				      e->seq, e->question_id);
 		x->flagged = e->new_value && strcmp(e->new_value, "1") == 0;
 		return 0;
@@ -1235,22 +1252,25 @@ store_verify(struct store *s, const struct assessment *a, char *problem, size_t 
 		struct history_entry *e = &h[i];
 
 		if (e->seq != (long long)i + 1) {
-			status = broken(problem, size, "history entry %zu is missing (found %lld next)",
-					i + 1, e->seq);
+			status = broken(problem, size,
+					"history entry %zu is missing (found %lld next)", i + 1,
+					e->seq);
 			break;
 		}
 		if (strcmp(e->prev_hash, prev) != 0) {
 			status = broken(problem, size,
-					"history entry %lld does not follow entry %lld: its link to the previous hash is broken",
+					"history entry %lld does not follow entry %lld: its link "
+					"to the previous hash is broken",
 					e->seq, e->seq - 1);
 			break;
 		}
 		entry_hash(a->country, a->cycle, e, hash);
 		if (strcmp(hash, e->hash) != 0) {
 			status = broken(problem, size,
-					"history entry %lld (%s%s%s, %s by %s) was altered: its hash does not match its content",
-					e->seq, e->field, *e->question_id ? " of " : "", e->question_id,
-					e->changed_at, e->changed_by);
+					"history entry %lld (%s%s%s, %s by %s) was altered: its "
+					"hash does not match its content",
+					e->seq, e->field, *e->question_id ? " of " : "",
+					e->question_id, e->changed_at, e->changed_by);
 			break;
 		}
 		if (strcmp(e->field, "status") == 0)
@@ -1272,9 +1292,10 @@ store_verify(struct store *s, const struct assessment *a, char *problem, size_t 
 		if (x == NULL || !same(answer_state_name(w->state), x->state) ||
 		    !same(w->value, x->value) || !same(w->evidence, x->evidence) ||
 		    !same(w->comment, x->comment) || w->flagged != x->flagged)
-			status = broken(problem, size,
-					"the stored answer to %s differs from what the history records",
-					w->question_id);
+			status = broken(
+				problem, size,
+				"the stored answer to %s differs from what the history records",
+				w->question_id);
 	}
 	for (size_t i = 0; i < nexpect && status == 0; i++)
 		if (answer_set_find(&answers, expect[i].question_id) == NULL)

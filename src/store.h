@@ -24,7 +24,7 @@ struct store;
 struct assessment {
 	long long id;
 	char country[3]; /* ISO 3166-1 alpha-2 */
-	int cycle;       /* the year */
+	int cycle;	 /* the year */
 	char *questionnaire_id;
 	char *questionnaire_version;
 	char *questionnaire_sha256;
@@ -41,7 +41,7 @@ void assessment_release(struct assessment *a);
 
 enum store_mode {
 	STORE_EXISTING, /* the database must exist */
-	STORE_CREATE,   /* create it (mode 0600) when missing */
+	STORE_CREATE,	/* create it (mode 0600) when missing */
 };
 
 /* Open the database at path: check that it is cirt's, upgrade an older
@@ -119,7 +119,7 @@ int store_answers_change(struct store *s, const struct assessment *a,
 struct history_entry {
 	long long seq;
 	char *question_id; /* "" for the assessment itself */
-	char *field;       /* created, status, answer, evidence, comment, flag */
+	char *field;	   /* created, status, answer, evidence, comment, flag */
 	char *old_state;
 	char *old_value;
 	char *new_state;
@@ -145,8 +145,7 @@ int store_verify(struct store *s, const struct assessment *a, char *problem, siz
 
 /* SQLite's integrity check (full, or the quicker check run at every open):
  * 0 when "ok", 1 with the first problem in problem, -1 on error. */
-int store_integrity_check(struct store *s, int full, char *problem, size_t size,
-			  struct error *err);
+int store_integrity_check(struct store *s, int full, char *problem, size_t size, struct error *err);
 
 /* The current time as stored: UTC with milliseconds. buf holds 32. */
 void store_now(char *buf, size_t size);

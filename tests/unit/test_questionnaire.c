@@ -454,8 +454,7 @@ test_unreadable_paths(void **state)
 
 	assert_null(questionnaire_load("tests/fixtures", &d, &io_error));
 	assert_int_equal(io_error, 1);
-	assert_string_equal(d.messages[0],
-			    "tests/fixtures: is a directory, not a file");
+	assert_string_equal(d.messages[0], "tests/fixtures: is a directory, not a file");
 	diag_release(&d);
 
 	assert_null(questionnaire_load("/dev/null", &d, &io_error));
