@@ -289,7 +289,7 @@ parse_number(const struct question *qu, const char *s, const char *lang, char **
 	errno = 0;
 	x = strtod(s, &end);
 	if (end == s || *end || errno || !isfinite(x) || isspace((unsigned char)*s) ||
-	    strpbrk(s, "xXpPnN") != NULL)
+	    strpbrk(s, "xXpPnNeE") != NULL)
 		return fail(err, errlen, "'%s' %s", s, i18n(lang, MSG_ERR_NUMBER));
 	if (qu->integer && x != floor(x))
 		return fail(err, errlen, "'%s' %s", s, i18n(lang, MSG_ERR_WHOLE));

@@ -10,6 +10,7 @@
 
 #include <histedit.h>
 
+#include "term.h"
 #include "xmalloc.h"
 
 struct line_reader {
@@ -142,7 +143,8 @@ line_reader_get(struct line_reader *r, const char *prompt)
 		}
 		out = strip_line_end(buf, (size_t)n);
 		free(buf);
-		printf("%s\n", out);
+		term_print_safe(stdout, out); /* what was typed may hold escapes */
+		fputc('\n', stdout);
 		return out;
 	}
 }

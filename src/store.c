@@ -262,6 +262,52 @@ create_private_file(const char *path, enum store_mode mode, struct error *err)
 	return 1;
 }
 
+/* "file:PATH?immutable=1" with PATH percent-encoded, for reading a file we
+ * cannot write (SQLite's WAL mode would otherwise need to create files next
+ * to it). */
+static char *
+immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *uri = xmalloc(strlen(path) * 3 + 32);
+	size_t n = (size_t)sprintf(uri, "file:");
+
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p)) {
+			uri[n++] = (char)*p;
+		} else {
+			uri[n++] = '%';
+			uri[n++] = hex[*p >> 4];
+			uri[n++] = hex[*p & 15];
+		}
+	}
+	strcpy(uri + n, "?immutable=1");
+	return uri;
+}
+
+static int
+open_connection(struct store *s, const char *path, int read_only, struct error *err)
+{
+	char *uri = read_only ? immutable_uri(path) : NULL;
+	int flags = read_only ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE;
+	int rc = sqlite3_open_v2(read_only ? uri : path, &s->db, flags, NULL);
+
+	free(uri);
+	if (rc != SQLITE_OK) {
+		if (s->db == NULL)
+			return error_set(err, EXIT_IO, "cannot open database '%s': out of memory",
+					 path);
+		return db_error(s, err, "open the database");
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+	return 0;
+}
+
 struct store *
 store_open(const char *path, enum store_mode mode, struct error *err)
 {
@@ -276,19 +322,9 @@ store_open(const char *path, enum store_mode mode, struct error *err)
 	created = create_private_file(path, mode, err);
 	if (created < 0)
 		goto fail;
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		if (s->db == NULL) {
-			error_set(err, EXIT_IO, "cannot open database '%s': out of memory", path);
-			goto fail;
-		}
-		db_error(s, err, "open the database");
+	/* a file we cannot write is read as it stands */
+	if (open_connection(s, path, created == 0 && access(path, W_OK) != 0, err) < 0)
 		goto fail;
-	}
-	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
-	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-	sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-	sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
 
 	if (pragma_int(s, "PRAGMA application_id", &app_id, err) < 0 ||
 	    pragma_int(s, "PRAGMA user_version", &version, err) < 0 ||
