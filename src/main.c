@@ -290,7 +290,11 @@ main(int argc, char **argv)
 	status = prepare_context(c, values, &ctx);
 	if (status == EXIT_OK)
 		status = c->run(c, &ctx, argc, argv + 1);
-	store_close(ctx.store);
+	/* a refused command leaves no new, empty database behind */
+	if (status != EXIT_OK)
+		store_close_removing_unused(ctx.store);
+	else
+		store_close(ctx.store);
 	questionnaire_free(ctx.questionnaire);
 	questionnaire_library_cleanup();
 	return finish_output(status);

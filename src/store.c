@@ -21,6 +21,7 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	int opened_version;
+	int created; /* this open created the file */
 };
 
 static const char genesis_hash[] =
@@ -323,6 +324,7 @@ store_open(const char *path, enum store_mode mode, struct error *err)
 	if (created < 0)
 		goto fail;
 	/* a file we cannot write is read as it stands */
+	s->created = created == 1;
 	if (open_connection(s, path, created == 0 && access(path, W_OK) != 0, err) < 0)
 		goto fail;
 
@@ -394,6 +396,40 @@ store_close(struct store *s)
 		sqlite3_close(s->db);
 	free(s->path);
 	free(s);
+}
+
+int
+store_created_unused(struct store *s)
+{
+	int n = -1;
+
+	if (s == NULL || !s->created)
+		return 0;
+	if (pragma_int(s, "SELECT count(*) FROM assessment", &n, NULL) < 0)
+		return 0;
+	return n == 0;
+}
+
+void
+store_close_removing_unused(struct store *s)
+{
+	char *path;
+	char *side;
+
+	if (!store_created_unused(s)) {
+		store_close(s);
+		return;
+	}
+	path = xstrdup(s->path);
+	store_close(s);
+	unlink(path);
+	side = xasprintf("%s-wal", path);
+	unlink(side);
+	free(side);
+	side = xasprintf("%s-shm", path);
+	unlink(side);
+	free(side);
+	free(path);
 }
 
 int

@@ -51,6 +51,13 @@ enum store_mode {
 struct store *store_open(const char *path, enum store_mode mode, struct error *err);
 void store_close(struct store *s);
 
+/* Whether this store_open created the file and no assessment was made in it
+ * since: a command that then fails removes it (store_remove_if_unused). */
+int store_created_unused(struct store *s);
+
+/* Close s and, when store_created_unused, delete the file it created. */
+void store_close_removing_unused(struct store *s);
+
 /* Whether the database can only be read (a read-only file). */
 int store_read_only(const struct store *s);
 

@@ -36,9 +36,9 @@ end() {
 	else
 		echo "not ok $number - $title$problems"
 		echo "#   stdout:"
-		sed 's/^/#     /' "$out" | head -n 20
+		head -n 20 "$out" | cut -c1-200 | sed 's/^/#     /'
 		echo "#   stderr:"
-		sed 's/^/#     /' "$err" | head -n 20
+		head -n 20 "$err" | cut -c1-200 | sed 's/^/#     /'
 	fi
 }
 
