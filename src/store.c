@@ -206,18 +206,23 @@ pragma_int(struct store *s, const char *sql, int *out, struct error *err)
 	return 0;
 }
 
-/* Bring the schema from `from` up to STORE_SCHEMA_VERSION in one
- * transaction. */
+/* Bring the schema up to STORE_SCHEMA_VERSION in one transaction. The
+ * version is read again under the write lock, because another cirt may
+ * have upgraded (or created) the schema since this one looked. */
 static int
-migrate(struct store *s, int from, struct error *err)
+migrate(struct store *s, struct error *err)
 {
 	char sql[64];
+	int from = 0;
 
-	if (from < 0 || from > STORE_SCHEMA_VERSION)
-		return error_set(err, EXIT_DATA, "database '%s' has an unknown schema %d", s->path,
-				 from);
 	if (exec(s, "BEGIN IMMEDIATE", err, "start an upgrade") < 0)
 		return -1;
+	if (pragma_int(s, "PRAGMA user_version", &from, err) < 0)
+		goto fail;
+	if (from < 0 || from > STORE_SCHEMA_VERSION) {
+		error_set(err, EXIT_DATA, "database '%s' has an unknown schema %d", s->path, from);
+		goto fail;
+	}
 	if (from == 0 &&
 	    exec(s, "PRAGMA application_id = 1128878676", err, "mark the database as cirt's") < 0)
 		goto fail;
@@ -373,7 +378,7 @@ store_open(const char *path, enum store_mode mode, struct error *err)
 				  path, STORE_SCHEMA_VERSION);
 			goto fail;
 		}
-		if (migrate(s, version, err) < 0)
+		if (migrate(s, err) < 0)
 			goto fail;
 	}
 	return s;
@@ -444,6 +449,21 @@ store_opened_version(const struct store *s)
 	return s->opened_version;
 }
 
+/* SQLite's report spans lines and names the schema: make it one line. */
+static void
+tidy_problem(char *problem)
+{
+	static const char noise[] = "*** in database main *** ";
+	char *p;
+
+	for (char *c = problem; *c; c++)
+		if (*c == '\n')
+			*c = ' ';
+	p = strstr(problem, noise);
+	if (p)
+		memmove(p, p + strlen(noise), strlen(p + strlen(noise)) + 1);
+}
+
 int
 store_integrity_check(struct store *s, int full, char *problem, size_t size, struct error *err)
 {
@@ -470,6 +490,8 @@ store_integrity_check(struct store *s, int full, char *problem, size_t size, str
 		}
 	}
 	sqlite3_finalize(st);
+	if (bad)
+		tidy_problem(problem);
 	return bad;
 }
 

@@ -23,6 +23,8 @@ begin() {
 	title=$1
 	problems=""
 	number=$((number + 1))
+	: >"$out"
+	: >"$err"
 }
 
 fail() {
