@@ -32,9 +32,11 @@ got=$(sql full.db "SELECT group_concat(question_id || '=' || value, ' ') FROM (S
 [ "$got" = "L1=yes L2=2 L3=2019-05-01 T1=operational T2=incident forensics T3=12 T4=National forensic laboratory C1=no C2=yes" ] \
 	|| fail "stored: $got"
 [ "$(stat -c %a full.db)" = 600 ] || fail "database mode $(stat -c %a full.db)"
+cp "$out" full.out
 end
 
 begin "each screen shows pillar, position, progress, choices and what is expected"
+cp full.out "$out"
 expect_out "Pillar 2 of 3 · Technical and procedural measures"
 expect_out "Question 1 of 3 · 0% answered"
 expect_out "  (required · evidence expected)"
