@@ -206,6 +206,32 @@ pragma_int(struct store *s, const char *sql, int *out, struct error *err)
 	return 0;
 }
 
+/* The application id, schema version and number of schema objects, read
+ * in one consistent snapshot. */
+static int
+read_header(struct store *s, int *app_id, int *version, int *objects, struct error *err)
+{
+	sqlite3_stmt *st = prepare(s,
+				   "SELECT (SELECT application_id FROM pragma_application_id),"
+				   " (SELECT user_version FROM pragma_user_version),"
+				   " (SELECT count(*) FROM sqlite_schema)",
+				   err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*app_id = sqlite3_column_int(st, 0);
+		*version = sqlite3_column_int(st, 1);
+		*objects = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_error(s, err, "read the schema");
+	return 0;
+}
+
 /* Bring the schema up to STORE_SCHEMA_VERSION in one transaction. The
  * version is read again under the write lock, because another cirt may
  * have upgraded (or created) the schema since this one looked. */
@@ -333,12 +359,12 @@ store_open(const char *path, enum store_mode mode, struct error *err)
 	if (open_connection(s, path, created == 0 && access(path, W_OK) != 0, err) < 0)
 		goto fail;
 
-	if (pragma_int(s, "PRAGMA application_id", &app_id, err) < 0 ||
-	    pragma_int(s, "PRAGMA user_version", &version, err) < 0 ||
-	    pragma_int(s, "SELECT count(*) FROM sqlite_schema", &objects, err) < 0) {
+	/* one statement, so one snapshot: another cirt may be creating the
+	 * schema at this very moment */
+	if (read_header(s, &app_id, &version, &objects, err) < 0) {
 		if (err && strstr(err->message, "not a database"))
-			error_set(err, EXIT_DATA,
-				  "cannot open database '%s': file is not a database", path);
+			error_set(err, EXIT_DATA, "cannot open database '%s': file is not a database",
+				  path);
 		goto fail;
 	}
 	if (app_id != STORE_APPLICATION_ID && !(app_id == 0 && objects == 0)) {
