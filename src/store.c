@@ -363,8 +363,8 @@ store_open(const char *path, enum store_mode mode, struct error *err)
 	 * schema at this very moment */
 	if (read_header(s, &app_id, &version, &objects, err) < 0) {
 		if (err && strstr(err->message, "not a database"))
-			error_set(err, EXIT_DATA, "cannot open database '%s': file is not a database",
-				  path);
+			error_set(err, EXIT_DATA,
+				  "cannot open database '%s': file is not a database", path);
 		goto fail;
 	}
 	if (app_id != STORE_APPLICATION_ID && !(app_id == 0 && objects == 0)) {
