@@ -206,6 +206,38 @@ pragma_int(struct store *s, const char *sql, int *out, struct error *err)
 	return 0;
 }
 
+/* Switch the file to WAL unless it is already. Changing the journal mode
+ * does not wait for other connections as statements do, so a first run
+ * racing another retries within the same busy timeout. */
+static int
+use_wal(struct store *s, struct error *err)
+{
+	struct timespec pause = {0, 10 * 1000 * 1000};
+
+	for (int waited = 0;; waited += 10) {
+		sqlite3_stmt *st = prepare(s, "PRAGMA journal_mode = WAL", err);
+		int rc;
+		int wal = 0;
+
+		if (st == NULL)
+			return -1;
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			wal = strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+		sqlite3_finalize(st);
+		if (rc == SQLITE_ROW && wal)
+			return 0;
+		if (rc != SQLITE_ROW && (rc & 0xFF) != SQLITE_BUSY)
+			return db_error(s, err, "set up the journal");
+		if (waited >= STORE_BUSY_TIMEOUT_MS)
+			return rc == SQLITE_ROW
+				? error_set(err, EXIT_DATA,
+					    "database '%s' cannot use a WAL journal", s->path)
+				: db_error(s, err, "set up the journal");
+		nanosleep(&pause, NULL);
+	}
+}
+
 /* The application id, schema version and number of schema objects, read
  * in one consistent snapshot. */
 static int
@@ -287,6 +319,8 @@ create_private_file(const char *path, enum store_mode mode, struct error *err)
 				 "one with --db",
 				 path);
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno == EEXIST)
+		return 0; /* another cirt created it a moment ago */
 	if (fd < 0)
 		return error_set(err, EXIT_IO, "cannot create database '%s': %s", path,
 				 strerror(errno));
@@ -390,10 +424,8 @@ store_open(const char *path, enum store_mode mode, struct error *err)
 				  path, problem);
 		goto fail;
 	}
-	if (!store_read_only(s)) {
-		if (exec(s, "PRAGMA journal_mode = WAL", err, "set up the journal") < 0)
-			goto fail;
-	}
+	if (!store_read_only(s) && use_wal(s, err) < 0)
+		goto fail;
 	if (exec(s, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", err,
 		 "set up the database") < 0)
 		goto fail;
