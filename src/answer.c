@@ -43,6 +43,30 @@ answer_set_find(const struct answer_set *s, const char *question_id)
 	return NULL;
 }
 
+struct set_lookup {
+	const struct questionnaire *q;
+	const struct answer_set *answers;
+};
+
+static void
+set_lookup(void *ctx, size_t question, struct cond_answer *out)
+{
+	const struct set_lookup *l = ctx;
+	const struct answer *w = answer_set_find(l->answers, l->q->questions[question].id);
+
+	out->state = w ? w->state : ANSWER_NONE;
+	out->value = w ? w->value : NULL;
+}
+
+void
+answer_set_visibility(const struct questionnaire *q, const struct answer_set *answers,
+		      unsigned char *shown)
+{
+	struct set_lookup l = {q, answers};
+
+	questionnaire_visibility(q, set_lookup, &l, shown);
+}
+
 int
 answer_is_given(const struct answer *a)
 {

@@ -36,6 +36,11 @@ void answer_set_release(struct answer_set *s);
 /* The answer to question_id, or NULL. Borrowed. */
 struct answer *answer_set_find(const struct answer_set *s, const char *question_id);
 
+/* Work out which questions of q are shown given these answers (see
+ * questionnaire_visibility); shown holds q->question_count entries. */
+void answer_set_visibility(const struct questionnaire *q, const struct answer_set *answers,
+			   unsigned char *shown);
+
 /* Whether the answer counts as answered (a value, don't know or not
  * applicable). a may be NULL. */
 int answer_is_given(const struct answer *a);

@@ -20,17 +20,24 @@
 #define CIRT_DATADIR "/usr/local/share/cirt"
 #endif
 
+/* Print "cirt: PREFIXmessage" to stderr, after what stdout holds. */
+static void __attribute__((format(printf, 2, 0)))
+report(const char *prefix, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fprintf(stderr, "cirt: %s", prefix);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void
 cmd_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fputs("cirt: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	report("", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void
@@ -38,12 +45,9 @@ cmd_warning(const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fputs("cirt: warning: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	report("warning: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int
@@ -51,12 +55,10 @@ cmd_usage_error(const struct cmd *c, const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fputs("cirt: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	report("", fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n\n%s", c->usage);
+	fprintf(stderr, "\n%s", c->usage);
 	return EXIT_USAGE;
 }
 
@@ -84,6 +86,18 @@ cmd_no_options(const struct cmd *c, int argc, char **argv, int *first)
 	if (ch != -1)
 		return cmd_bad_option(c, ch, argc, argv);
 	*first = optind;
+	return 0;
+}
+
+int
+cmd_no_arguments(const struct cmd *c, int argc, char **argv)
+{
+	int first = argc;
+
+	if (cmd_no_options(c, argc, argv, &first) != 0)
+		return EXIT_USAGE;
+	if (first < argc)
+		return cmd_usage_error(c, "unexpected argument '%s'", argv[first]);
 	return 0;
 }
 

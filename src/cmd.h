@@ -84,6 +84,10 @@ int cmd_bad_option(const struct cmd *c, int ch, int argc, char **argv);
  * first plain argument, or EXIT_USAGE. */
 int cmd_no_options(const struct cmd *c, int argc, char **argv, int *first);
 
+/* The same for a handler that takes no plain arguments either: returns 0,
+ * or EXIT_USAGE after saying what is wrong. */
+int cmd_no_arguments(const struct cmd *c, int argc, char **argv);
+
 /* The questionnaire to use when none is named: $CIRT_QUESTIONNAIRE, then
  * questionnaires/cirt-readiness.xml in the current folder, then the
  * installed copy. Borrowed string. */

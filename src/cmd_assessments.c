@@ -10,32 +10,19 @@
 #include "store.h"
 #include "term.h"
 
-static void
-lookup(void *ctx, size_t question, struct cond_answer *out)
-{
-	const void *const *pair = ctx;
-	const struct answer_set *answers = pair[0];
-	const struct questionnaire *q = pair[1];
-	const struct answer *w = answer_set_find(answers, q->questions[question].id);
-
-	out->state = w ? w->state : ANSWER_NONE;
-	out->value = w ? w->value : NULL;
-}
-
 /* How many questions the questionnaire shows given these answers, and how
  * many of them are answered. */
 static void
 shown_counts(const struct questionnaire *q, const struct answer_set *answers, size_t *shown,
 	     size_t *answered)
 {
-	const void *pair[2] = {answers, q};
 	unsigned char *on = calloc(q->question_count, 1);
 
 	*shown = 0;
 	*answered = 0;
 	if (on == NULL)
 		return;
-	questionnaire_visibility(q, lookup, pair, on);
+	answer_set_visibility(q, answers, on);
 	for (size_t i = 0; i < q->question_count; i++) {
 		if (!on[i])
 			continue;
@@ -52,12 +39,9 @@ run_assessments(const struct cmd *self, struct cmd_context *ctx, int argc, char 
 	struct assessment *list = NULL;
 	size_t count = 0;
 	struct error err = {0};
-	int first;
 
-	if (cmd_no_options(self, argc, argv, &first) != 0)
+	if (cmd_no_arguments(self, argc, argv) != 0)
 		return EXIT_USAGE;
-	if (first < argc)
-		return cmd_usage_error(self, "unexpected argument '%s'", argv[first]);
 	if (store_assessment_list(ctx->store, &list, &count, &err) < 0) {
 		cmd_error("%s", err.message);
 		return err.status;

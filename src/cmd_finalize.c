@@ -7,28 +7,12 @@
 #include "exitcode.h"
 #include "store.h"
 
-struct required_check {
-	struct answer_set *answers;
-	const struct questionnaire *q;
-};
-
-static void
-lookup(void *ctx, size_t question, struct cond_answer *out)
-{
-	const struct required_check *r = ctx;
-	const struct answer *w = answer_set_find(r->answers, r->q->questions[question].id);
-
-	out->state = w ? w->state : ANSWER_NONE;
-	out->value = w ? w->value : NULL;
-}
-
 /* Print the required questions shown but unanswered; returns how many. */
 static size_t
 missing_required(struct cmd_context *ctx, const struct assessment *a)
 {
 	const struct questionnaire *q = ctx->questionnaire;
 	struct answer_set answers;
-	struct required_check r = {&answers, q};
 	struct error err = {0};
 	unsigned char *shown;
 	size_t missing = 0;
@@ -42,7 +26,7 @@ missing_required(struct cmd_context *ctx, const struct assessment *a)
 		answer_set_release(&answers);
 		return 1;
 	}
-	questionnaire_visibility(q, lookup, &r, shown);
+	answer_set_visibility(q, &answers, shown);
 	for (size_t i = 0; i < q->question_count; i++) {
 		const struct question *qu = &q->questions[i];
 
@@ -68,13 +52,10 @@ set_status(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 {
 	struct assessment a;
 	struct error err = {0};
-	int first;
 	int status;
 
-	if (cmd_no_options(self, argc, argv, &first) != 0)
+	if (cmd_no_arguments(self, argc, argv) != 0)
 		return EXIT_USAGE;
-	if (first < argc)
-		return cmd_usage_error(self, "unexpected argument '%s'", argv[first]);
 	status = cmd_assessment(ctx, 0, &a);
 	if (status != EXIT_OK)
 		return status;

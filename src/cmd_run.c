@@ -17,13 +17,10 @@ run_run(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 	struct session_options o = {0};
 	struct error err = {0};
 	char *resume;
-	int first;
 	int status;
 
-	if (cmd_no_options(self, argc, argv, &first) != 0)
+	if (cmd_no_arguments(self, argc, argv) != 0)
 		return EXIT_USAGE;
-	if (first < argc)
-		return cmd_usage_error(self, "unexpected argument '%s'", argv[first]);
 	status = cmd_assessment(ctx, 1, &a);
 	if (status != EXIT_OK)
 		return status;

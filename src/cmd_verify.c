@@ -15,15 +15,12 @@ run_verify(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 	size_t count = 0;
 	struct error err = {0};
 	char problem[512];
-	int first;
 	int status = EXIT_OK;
 	int r;
 	size_t checked = 0;
 
-	if (cmd_no_options(self, argc, argv, &first) != 0)
+	if (cmd_no_arguments(self, argc, argv) != 0)
 		return EXIT_USAGE;
-	if (first < argc)
-		return cmd_usage_error(self, "unexpected argument '%s'", argv[first]);
 	r = store_integrity_check(ctx->store, 1, problem, sizeof(problem), &err);
 	if (r < 0) {
 		cmd_error("%s", err.message);
