@@ -59,6 +59,7 @@ extern const struct cmd cmd_finalize;
 extern const struct cmd cmd_import;
 extern const struct cmd cmd_reopen;
 extern const struct cmd cmd_run;
+extern const struct cmd cmd_score;
 extern const struct cmd cmd_show;
 extern const struct cmd cmd_validate;
 extern const struct cmd cmd_verify;

@@ -74,3 +74,69 @@ json_write_answers(FILE *out, const struct assessment *a, const struct questionn
 		fputc('\n', out);
 	return r;
 }
+
+/* Round to 4 decimals so the output reads well and is stable. */
+static json_t *
+number(double x)
+{
+	return json_real((double)(long long)(x * 10000 + (x < 0 ? -0.5 : 0.5)) / 10000);
+}
+
+int
+json_write_scores(FILE *out, const struct assessment *a, const struct questionnaire *q,
+		  const struct score_result *r, const char *lang)
+{
+	json_t *doc = json_object();
+	json_t *pillars = json_array();
+	int rc;
+
+	json_object_set_new(doc, "country", json_string(a->country));
+	json_object_set_new(doc, "cycle", json_integer(a->cycle));
+	json_object_set_new(doc, "status", json_string(a->final ? "final" : "draft"));
+	json_object_set_new(doc, "questionnaire", json_string(q->id));
+	json_object_set_new(doc, "questionnaire_version", json_string(q->version));
+	json_object_set_new(doc, "overall", number(r->overall));
+	json_object_set_new(doc, "tier", json_string(q->tiers[r->tier].id));
+	json_object_set_new(doc, "tier_name", json_string(text_get(&q->tiers[r->tier].name, lang)));
+	json_object_set_new(doc, "completeness", number(r->completeness));
+	json_object_set_new(doc, "questions_shown", json_integer((json_int_t)r->shown));
+	json_object_set_new(doc, "questions_answered", json_integer((json_int_t)r->answered));
+	for (size_t p = 0; p < q->pillar_count; p++) {
+		const struct pillar_score *ps = &r->pillars[p];
+		json_t *o = json_object();
+		json_t *indicators = json_array();
+
+		json_object_set_new(o, "id", json_string(q->pillars[p].id));
+		json_object_set_new(o, "title", json_string(text_get(&q->pillars[p].title, lang)));
+		json_object_set_new(o, "counted", json_boolean(ps->counted));
+		json_object_set_new(o, "score", number(ps->score));
+		json_object_set_new(o, "points", number(ps->points));
+		json_object_set_new(o, "worth", number(ps->worth));
+		json_object_set_new(o, "questions_shown", json_integer((json_int_t)ps->shown));
+		json_object_set_new(o, "questions_answered",
+				    json_integer((json_int_t)ps->answered));
+		for (size_t k = 0; k < q->pillars[p].indicator_count; k++) {
+			size_t i = q->pillars[p].first_indicator + k;
+			const struct indicator_score *is = &r->indicators[i];
+			json_t *x = json_object();
+
+			json_object_set_new(x, "id", json_string(q->indicators[i].id));
+			json_object_set_new(x, "title",
+					    json_string(text_get(&q->indicators[i].title, lang)));
+			json_object_set_new(x, "score", number(is->score));
+			json_object_set_new(x, "points", number(is->points));
+			json_object_set_new(x, "worth", number(is->worth));
+			json_object_set_new(x, "status",
+					    json_string(score_status_name(is->status)));
+			json_array_append_new(indicators, x);
+		}
+		json_object_set_new(o, "indicators", indicators);
+		json_array_append_new(pillars, o);
+	}
+	json_object_set_new(doc, "pillars", pillars);
+	rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	json_decref(doc);
+	if (rc == 0)
+		fputc('\n', out);
+	return rc;
+}

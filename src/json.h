@@ -6,6 +6,7 @@
 
 #include "answer.h"
 #include "questionnaire.h"
+#include "score.h"
 #include "store.h"
 
 /* Write the answers of an assessment as one JSON document: the assessment,
@@ -14,5 +15,10 @@
  * or -1 when writing failed. */
 int json_write_answers(FILE *out, const struct assessment *a, const struct questionnaire *q,
 		       const struct answer_set *answers, const char *lang);
+
+/* Write an assessment's scores: overall, tier, completeness, and every
+ * pillar and indicator. Returns 0, or -1 when writing failed. */
+int json_write_scores(FILE *out, const struct assessment *a, const struct questionnaire *q,
+		      const struct score_result *r, const char *lang);
 
 #endif

@@ -17,11 +17,22 @@
 #define CIRT_VERSION "unknown"
 #endif
 
-/* Alphabetical. */
+/* Alphabetical, one per line. */
+/* clang-format off */
 static const struct cmd *const commands[] = {
-	&cmd_answers, &cmd_assessments, &cmd_countries, &cmd_finalize, &cmd_import,
-	&cmd_reopen,  &cmd_run,		&cmd_show,	&cmd_validate, &cmd_verify,
+	&cmd_answers,
+	&cmd_assessments,
+	&cmd_countries,
+	&cmd_finalize,
+	&cmd_import,
+	&cmd_reopen,
+	&cmd_run,
+	&cmd_score,
+	&cmd_show,
+	&cmd_validate,
+	&cmd_verify,
 };
+/* clang-format on */
 
 #define COMMAND_COUNT (sizeof(commands) / sizeof(commands[0]))
 

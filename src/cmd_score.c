@@ -1,0 +1,157 @@
+/* cirt score: an assessment's pillar and overall scores, tier and
+ * completeness. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "csv.h"
+#include "exitcode.h"
+#include "json.h"
+#include "score.h"
+#include "store.h"
+#include "term.h"
+
+enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
+
+static void
+csv_row(const char *level, const char *id, const char *title, double score, double points,
+	double worth, const char *status, double completeness)
+{
+	csv_write_field(stdout, level);
+	fputc(',', stdout);
+	csv_write_field(stdout, id);
+	fputc(',', stdout);
+	csv_write_field(stdout, title);
+	printf(",%.4f,%.2f,%.2f,", score, points, worth);
+	csv_write_field(stdout, status);
+	if (completeness >= 0)
+		printf(",%.4f", completeness);
+	else
+		fputc(',', stdout);
+	csv_end_record(stdout);
+}
+
+static void
+print_csv(const struct questionnaire *q, const struct score_result *r, const char *lang)
+{
+	fputs("level,id,title,score,points,worth,status,completeness", stdout);
+	csv_end_record(stdout);
+	csv_row("overall", q->id, text_get(&q->title, lang), r->overall / 100, r->overall, 100,
+		text_get(&q->tiers[r->tier].name, lang), r->completeness);
+	for (size_t p = 0; p < q->pillar_count; p++) {
+		const struct pillar_score *ps = &r->pillars[p];
+
+		csv_row("pillar", q->pillars[p].id, text_get(&q->pillars[p].title, lang), ps->score,
+			ps->points, ps->worth, ps->counted ? "" : "not applicable",
+			ps->shown ? (double)ps->answered / (double)ps->shown : 0);
+		for (size_t k = 0; k < q->pillars[p].indicator_count; k++) {
+			size_t i = q->pillars[p].first_indicator + k;
+			const struct indicator_score *is = &r->indicators[i];
+
+			csv_row("indicator", q->indicators[i].id,
+				text_get(&q->indicators[i].title, lang), is->score, is->points,
+				is->worth, score_status_name(is->status), -1);
+		}
+	}
+}
+
+static void
+print_table(const struct assessment *a, const struct questionnaire *q, const struct score_result *r,
+	    const char *lang)
+{
+	printf("%s %d \u00b7 %s %s \u00b7 %s\n", a->country, a->cycle, q->id, q->version,
+	       a->final ? "final" : "draft");
+	printf("%-46s %7s %7s\n", "PILLAR", "POINTS", "OF");
+	for (size_t p = 0; p < q->pillar_count; p++) {
+		const struct pillar_score *ps = &r->pillars[p];
+
+		term_print_padded(stdout, text_get(&q->pillars[p].title, lang), 46);
+		if (ps->counted)
+			printf(" %7.1f %7.1f\n", ps->points, ps->worth);
+		else
+			printf(" %15s\n", "not applicable");
+	}
+	printf("%-46s %7.1f %7.1f\n", "Overall", r->overall, 100.0);
+	printf("Readiness tier: %s\n", text_get(&q->tiers[r->tier].name, lang));
+	printf("Completeness: %.0f%% (%zu of %zu questions shown answered; unanswered "
+	       "questions count as 0)\n",
+	       100 * r->completeness, r->answered, r->shown);
+}
+
+static int
+run_score(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
+{
+	enum { OPT_FORMAT = 1 };
+	static const struct option options[] = {
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{NULL, 0, NULL, 0},
+	};
+	const struct questionnaire *q = ctx->questionnaire;
+	const char *lang = cmd_lang(ctx);
+	enum format format = FORMAT_TABLE;
+	struct answer_set answers;
+	struct score_result r;
+	struct assessment a;
+	struct error err = {0};
+	int status;
+	int ch;
+
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+		if (ch != OPT_FORMAT)
+			return cmd_bad_option(self, ch, argc, argv);
+		if (strcmp(optarg, "table") == 0)
+			format = FORMAT_TABLE;
+		else if (strcmp(optarg, "csv") == 0)
+			format = FORMAT_CSV;
+		else if (strcmp(optarg, "json") == 0)
+			format = FORMAT_JSON;
+		else
+			return cmd_usage_error(self, "unknown format '%s'; use table, csv or json",
+					       optarg);
+	}
+	if (optind < argc)
+		return cmd_usage_error(self, "unexpected argument '%s'", argv[optind]);
+	status = cmd_assessment(ctx, 0, &a);
+	if (status != EXIT_OK)
+		return status;
+	if (store_answers_load(ctx->store, a.id, &answers, &err) < 0) {
+		cmd_error("%s", err.message);
+		assessment_release(&a);
+		return err.status;
+	}
+	score_assessment(q, &answers, &r);
+	if (format == FORMAT_JSON)
+		json_write_scores(stdout, &a, q, &r, lang);
+	else if (format == FORMAT_CSV)
+		print_csv(q, &r, lang);
+	else
+		print_table(&a, q, &r, lang);
+	score_result_release(&r);
+	answer_set_release(&answers);
+	assessment_release(&a);
+	return EXIT_OK;
+}
+
+const struct cmd cmd_score = {
+	.name = "score",
+	.summary = "score an assessment: pillars, overall, tier, completeness",
+	.usage = "usage: cirt score --country CC [--cycle YEAR] [--format table|csv|json]\n"
+		 "                  [--lang L] [--db FILE] [--questionnaire FILE]\n"
+		 "\n"
+		 "Print the points of each pillar, the overall score out of 100, the\n"
+		 "readiness tier and the completeness (answered share of the questions\n"
+		 "shown). Don't know and unanswered questions count 0; not applicable and\n"
+		 "hidden questions leave the denominator. CSV and JSON add every\n"
+		 "indicator with its score and status (met at 0.75, partial above 0.25).\n"
+		 "CSV columns: level (overall, pillar, indicator), id, title, score (0-1),\n"
+		 "points, worth, status (the tier for the overall row), completeness.\n"
+		 "\n"
+		 "Options:\n"
+		 "  --format F   table (default), csv or json\n",
+	.flags = CMD_OPT_DB | CMD_OPT_QUESTIONNAIRE | CMD_OPT_COUNTRY | CMD_OPT_LANG | CMD_OPEN_DB |
+		CMD_LOAD_QUESTIONNAIRE | CMD_NEEDS_COUNTRY,
+	.run = run_score,
+};
