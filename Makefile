@@ -22,10 +22,11 @@ PKG_CONFIG ?= pkg-config
 # Every Debian package the build, the tests and the demo need.
 DEB_PACKAGES = make gcc clang pkg-config libc6-dev \
 	libxml2-dev libxml2-utils libsqlite3-dev libhpdf-dev nettle-dev \
-	libjansson-dev libedit-dev libcmocka-dev xxd sqlite3 tmux util-linux \
+	libjansson-dev libedit-dev libharfbuzz-dev fonts-dejavu-core libcmocka-dev xxd \
+	sqlite3 tmux util-linux poppler-utils qpdf python3 \
 	cppcheck clang-tidy clang-format
 
-PC_MODULES = libxml-2.0 sqlite3 nettle jansson libedit
+PC_MODULES = libxml-2.0 sqlite3 nettle jansson libedit harfbuzz-subset harfbuzz
 PC_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PC_MODULES) 2>/dev/null)
 PC_LIBS := $(shell $(PKG_CONFIG) --libs $(PC_MODULES) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
@@ -57,10 +58,11 @@ endif
 
 # Modules shared by the program and the unit tests.
 LIB_SRC = src/answer.c src/condition.c src/country.c src/csv.c src/diag.c src/error.c \
-	src/file.c src/hash.c src/json.c src/i18n.c src/lineedit.c src/questionnaire.c src/score.c src/session.c src/store.c \
+	src/file.c src/hash.c src/json.c src/i18n.c src/lineedit.c src/pdf.c src/questionnaire.c src/report.c src/score.c src/session.c \
+	src/store.c src/subset.c \
 	src/term.c src/xmalloc.c
 CMD_SRC = src/cmd.c src/cmd_answers.c src/cmd_assessments.c src/cmd_countries.c \
-	src/cmd_finalize.c src/cmd_import.c src/cmd_run.c src/cmd_score.c src/cmd_show.c src/cmd_validate.c \
+	src/cmd_finalize.c src/cmd_import.c src/cmd_report.c src/cmd_run.c src/cmd_score.c src/cmd_show.c src/cmd_validate.c \
 	src/cmd_verify.c src/main.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(O)/%.o) $(O)/gen/schema.o $(O)/gen/countries.o
 CMD_OBJ = $(CMD_SRC:src/%.c=$(O)/%.o)

@@ -58,6 +58,7 @@ extern const struct cmd cmd_countries;
 extern const struct cmd cmd_finalize;
 extern const struct cmd cmd_import;
 extern const struct cmd cmd_reopen;
+extern const struct cmd cmd_report;
 extern const struct cmd cmd_run;
 extern const struct cmd cmd_score;
 extern const struct cmd cmd_show;

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -67,4 +68,54 @@ fail:
 	free(buf);
 	close(fd);
 	return NULL;
+}
+
+int
+file_write_atomic(const char *path, const void *data, size_t size, unsigned mode, struct error *err)
+{
+	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
+	const char *p = data;
+	size_t left = size;
+	int fd = mkstemp(tmp);
+
+	if (fd < 0) {
+		error_set(err, EXIT_IO, "cannot write '%s': %s", path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	while (left > 0) {
+		ssize_t n = write(fd, p, left);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			error_set(err, EXIT_IO, "cannot write '%s': %s", path,
+				  n < 0 ? strerror(errno) : "short write");
+			goto fail;
+		}
+		p += n;
+		left -= (size_t)n;
+	}
+	if (fchmod(fd, (mode_t)mode) < 0 || fsync(fd) < 0) {
+		error_set(err, EXIT_IO, "cannot write '%s': %s", path, strerror(errno));
+		goto fail;
+	}
+	if (close(fd) < 0) {
+		fd = -1;
+		error_set(err, EXIT_IO, "cannot write '%s': %s", path, strerror(errno));
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) < 0) {
+		error_set(err, EXIT_IO, "cannot write '%s': %s", path, strerror(errno));
+		goto fail;
+	}
+	free(tmp);
+	return 0;
+fail:
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	return -1;
 }

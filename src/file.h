@@ -13,4 +13,11 @@
  * the path, such as "cannot open: No such file or directory". */
 char *file_read(const char *path, size_t max, size_t *size, struct error *err);
 
+/* Write data to path atomically: into a temporary file in the same folder,
+ * flushed to disk, then renamed over path; on any failure nothing is left
+ * behind and path is as it was. mode is the new file's permission bits.
+ * Returns 0, or -1 with err set (EXIT_IO). */
+int file_write_atomic(const char *path, const void *data, size_t size, unsigned mode,
+		      struct error *err);
+
 #endif

@@ -185,6 +185,122 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 			  "el texto no es UTF-8 válido"},
 	[MSG_ERR_TOO_LONG] = {"the text is too long", "le texte est trop long",
 			      "el texto es demasiado largo"},
+	[MSG_R_COUNTRY] = {"Country", "Pays", "País"},
+	[MSG_R_CYCLE] = {"Cycle", "Cycle", "Ciclo"},
+	[MSG_R_MISSION] = {"Mission", "Mission", "Misión"},
+	[MSG_R_ASSESSORS] = {"Assessors", "Évaluateurs", "Evaluadores"},
+	[MSG_R_QUESTIONNAIRE] = {"Questionnaire", "Questionnaire", "Cuestionario"},
+	[MSG_R_STATUS] = {"Status", "Statut", "Estado"},
+	[MSG_R_DRAFT] = {"Draft", "Projet", "Borrador"},
+	[MSG_R_FINAL] = {"Final", "Définitif", "Definitivo"},
+	[MSG_R_REPORT_DATE] = {"Report date", "Date du rapport", "Fecha del informe"},
+	[MSG_R_SUMMARY] = {"Executive summary", "Synthèse", "Resumen ejecutivo"},
+	[MSG_R_OVERALL] = {"Overall score", "Score global", "Puntuación global"},
+	[MSG_R_TIER] = {"Readiness tier", "Niveau de préparation", "Nivel de preparación"},
+	[MSG_R_COMPLETENESS] = {"Completeness", "Complétude", "Exhaustividad"},
+	[MSG_R_COMPLETENESS_NOTE] =
+		{"questions shown that were answered. Unanswered and don't know count as 0; not "
+		 "applicable and hidden questions are left out.",
+		 "questions affichées ayant reçu une réponse. Les questions sans réponse et « ne "
+		 "sait pas » comptent 0 ; les questions sans objet et masquées sont écartées.",
+		 "preguntas mostradas que recibieron respuesta. Las preguntas sin respuesta y «no "
+		 "sabe» cuentan 0; las no aplicables y ocultas se excluyen."},
+	[MSG_R_POINTS] = {"Points", "Points", "Puntos"},
+	[MSG_R_SCORE] = {"Score", "Score", "Puntuación"},
+	[MSG_R_MAXIMUM] = {"Maximum", "Maximum", "Máximo"},
+	[MSG_R_INDICATOR] = {"Indicator", "Indicateur", "Indicador"},
+	[MSG_R_STRONGEST] = {"Strongest indicators", "Indicateurs les plus solides",
+			     "Indicadores más sólidos"},
+	[MSG_R_WEAKEST] = {"Weakest indicators", "Indicateurs les plus faibles",
+			   "Indicadores más débiles"},
+	[MSG_R_COMPARISON] = {"Comparison", "Comparaison", "Comparación"},
+	[MSG_R_REGION_MEAN] = {"Regional mean", "Moyenne régionale", "Media regional"},
+	[MSG_R_GLOBAL_MEAN] = {"Global mean", "Moyenne mondiale", "Media mundial"},
+	[MSG_R_ASSESSMENTS] = {"assessments", "évaluations", "evaluaciones"},
+	[MSG_R_MET] = {"met", "atteint", "cumplido"},
+	[MSG_R_PARTIAL] = {"partial", "partiel", "parcial"},
+	[MSG_R_NOT_MET] = {"not met", "non atteint", "no cumplido"},
+	[MSG_R_ANSWER] = {"Answer", "Réponse", "Respuesta"},
+	[MSG_R_NOT_ANSWERED] = {"Not answered", "Sans réponse", "Sin respuesta"},
+	[MSG_R_RECOMMENDATIONS] = {"Recommendations", "Recommandations", "Recomendaciones"},
+	[MSG_R_RECOMMENDATIONS_NOTE] =
+		{"One for each indicator not fully met, the largest gain first: the points the "
+		 "overall score would gain if the indicator were fully met.",
+		 "Une par indicateur non pleinement atteint, par gain décroissant : les points que "
+		 "gagnerait le score global si l'indicateur était pleinement atteint.",
+		 "Una por indicador no plenamente cumplido, de mayor a menor ganancia: los puntos "
+		 "que ganaría la puntuación global si el indicador se cumpliera plenamente."},
+	[MSG_R_GAIN] = {"points to gain", "points à gagner", "puntos por ganar"},
+	[MSG_R_LIFTS] = {"lifts", "renforce", "refuerza"},
+	[MSG_R_PATH] = {"Path to the next tier", "Vers le niveau suivant",
+			"Hacia el nivel siguiente"},
+	[MSG_R_PATH_INTRO] =
+		{"Fully meeting these indicators lifts the overall score into the tier",
+		 "Atteindre pleinement ces indicateurs porte le score global au niveau",
+		 "Cumplir plenamente estos indicadores eleva la puntuación global al nivel"},
+	[MSG_R_PATH_TOP] = {"The country has reached the top tier.",
+			    "Le pays a atteint le niveau le plus élevé.",
+			    "El país ha alcanzado el nivel más alto."},
+	[MSG_R_PATH_NONE] =
+		{"No set of indicators reaches the next tier with the questions answered so far.",
+		 "Aucun ensemble d'indicateurs n'atteint le niveau suivant avec les réponses "
+		 "données.",
+		 "Ningún conjunto de indicadores alcanza el nivel siguiente con las respuestas "
+		 "dadas."},
+	[MSG_R_OPEN_ITEMS] = {"Open items", "Points ouverts", "Asuntos pendientes"},
+	[MSG_R_DONT_KNOW_LIST] = {"Answered \u201cdon't know\u201d", "Réponses « ne sait pas »",
+				  "Respuestas «no sabe»"},
+	[MSG_R_NONE] = {"None.", "Aucun.", "Ninguno."},
+	[MSG_R_PROGRESS] = {"Progress since", "Progrès depuis", "Avances desde"},
+	[MSG_R_CHANGE] = {"Change", "Évolution", "Cambio"},
+	[MSG_R_METHODOLOGY] = {"Methodology", "Méthodologie", "Metodología"},
+	[MSG_R_METHOD_TEXT] =
+		{"Each answer earns the score the questionnaire gives it, from 0 to 1; several "
+		 "choices add up to at most 1. Don't know and unanswered questions count as 0. "
+		 "Questions hidden by earlier answers, answered not applicable, or without a score "
+		 "(text, dates) are left out.\n"
+		 "An indicator's score is the weighted mean of its questions. It is met at 0.75 or "
+		 "more, partial above 0.25, and not met otherwise.\n"
+		 "A pillar's score is the weighted mean of its indicators; each pillar is worth "
+		 "its weight's share of 100 points. An indicator or pillar with nothing left to "
+		 "count is left out, and the others share its weight.\n"
+		 "The overall score is the sum of the pillars' points. The readiness tier is the "
+		 "highest tier whose minimum the overall score reaches.\n"
+		 "Completeness is the share of the questions shown that were answered. Because "
+		 "unanswered questions count as 0, read the score together with its completeness.",
+		 "Chaque réponse reçoit le score que lui donne le questionnaire, de 0 à 1 ; "
+		 "plusieurs choix s'additionnent jusqu'à 1 au plus. Les réponses « ne sait pas » "
+		 "et les questions sans réponse comptent 0. Les questions masquées par des "
+		 "réponses précédentes, sans objet ou non notées (texte, dates) sont écartées.\n"
+		 "Le score d'un indicateur est la moyenne pondérée de ses questions. Il est "
+		 "atteint à partir de 0,75, partiel au-dessus de 0,25, et non atteint sinon.\n"
+		 "Le score d'un pilier est la moyenne pondérée de ses indicateurs ; chaque pilier "
+		 "vaut la part de 100 points que lui donne son poids. Un indicateur ou un pilier "
+		 "sans rien à compter est écarté, et les autres se partagent son poids.\n"
+		 "Le score global est la somme des points des piliers. Le niveau de préparation "
+		 "est le plus élevé dont le score global atteint le minimum.\n"
+		 "La complétude est la part des questions affichées qui ont reçu une réponse. "
+		 "Comme les questions sans réponse comptent 0, le score se lit avec sa complétude.",
+		 "Cada respuesta obtiene la puntuación que le asigna el cuestionario, de 0 a 1; "
+		 "varias opciones suman como máximo 1. Las respuestas «no sabe» y las preguntas "
+		 "sin respuesta cuentan 0. Se excluyen las preguntas ocultas por respuestas "
+		 "anteriores, las no aplicables y las que no puntúan (texto, fechas).\n"
+		 "La puntuación de un indicador es la media ponderada de sus preguntas. Se cumple "
+		 "a partir de 0,75, es parcial por encima de 0,25 y no se cumple en los demás "
+		 "casos.\n"
+		 "La puntuación de un pilar es la media ponderada de sus indicadores; cada pilar "
+		 "vale la parte de 100 puntos que le da su peso. Un indicador o pilar sin nada que "
+		 "contar se excluye, y los demás se reparten su peso.\n"
+		 "La puntuación global es la suma de los puntos de los pilares. El nivel de "
+		 "preparación es el más alto cuyo mínimo alcanza la puntuación global.\n"
+		 "La exhaustividad es la parte de las preguntas mostradas que recibieron "
+		 "respuesta. Como las preguntas sin respuesta cuentan 0, la puntuación debe leerse "
+		 "junto con su exhaustividad."},
+	[MSG_R_SHA256] = {"SHA-256 of the questionnaire file",
+			  "SHA-256 du fichier du questionnaire",
+			  "SHA-256 del archivo del cuestionario"},
+	[MSG_R_PAGE] = {"Page", "Page", "Página"},
+	[MSG_R_SAMPLE] = {"Sample data", "Données d'exemple", "Datos de ejemplo"},
 };
 
 static int

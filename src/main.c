@@ -26,6 +26,7 @@ static const struct cmd *const commands[] = {
 	&cmd_finalize,
 	&cmd_import,
 	&cmd_reopen,
+	&cmd_report,
 	&cmd_run,
 	&cmd_score,
 	&cmd_show,

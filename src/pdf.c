@@ -1,0 +1,345 @@
+/* PDF drawing through libharu. */
+#include "pdf.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <hpdf.h>
+
+#include "exitcode.h"
+#include "subset.h"
+#include "xmalloc.h"
+
+#define MAX_OUTLINES 256
+
+struct pdf {
+	HPDF_Doc doc;
+	HPDF_Font fonts[2];
+	HPDF_Page *pages;
+	size_t page_count;
+	size_t page_alloc;
+	HPDF_Page page; /* the one drawn on */
+	double width;
+	double height;
+	HPDF_Outline outlines[MAX_OUTLINES];
+	int outline_count;
+	char *subset_paths[2]; /* temporary files libharu reads at save time */
+	jmp_buf jump;
+	HPDF_STATUS error;
+	HPDF_STATUS detail;
+};
+
+/* libharu's error handler: keep the first error and jump back to the
+ * public function that was running. */
+static void
+on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
+{
+	struct pdf *p = data;
+
+	if (p->error == 0) {
+		p->error = error;
+		p->detail = detail;
+	}
+	longjmp(p->jump, 1);
+}
+
+/* Each public function runs libharu calls under this guard. */
+#define GUARD(p, fallback)                                                                         \
+	do {                                                                                       \
+		if ((p)->error || setjmp((p)->jump))                                               \
+			return fallback;                                                           \
+	} while (0)
+#define GUARD_VOID(p)                                                                              \
+	do {                                                                                       \
+		if ((p)->error || setjmp((p)->jump))                                               \
+			return;                                                                    \
+	} while (0)
+
+static char *
+subset_to_temporary(const char *font, const uint32_t *cps, size_t n, struct error *err)
+{
+	const char *dir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	char *path = xasprintf("%s/cirt-font-XXXXXX", dir);
+	int fd = mkstemp(path);
+
+	if (fd < 0) {
+		error_set(err, EXIT_IO, "cannot create a temporary file in '%s'", dir);
+		free(path);
+		return NULL;
+	}
+	close(fd);
+	if (subset_font(font, cps, n, path, err) < 0) {
+		unlink(path);
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
+static void
+remove_subsets(struct pdf *p)
+{
+	for (int i = 0; i < 2; i++)
+		if (p->subset_paths[i]) {
+			unlink(p->subset_paths[i]);
+			free(p->subset_paths[i]);
+			p->subset_paths[i] = NULL;
+		}
+}
+
+struct pdf *
+pdf_new(double width, double height, const char *const font_paths[2], const uint32_t *codepoints,
+	size_t count, struct error *err)
+{
+	struct pdf *p = xcalloc(1, sizeof(*p));
+
+	p->width = width;
+	p->height = height;
+	for (int i = 0; i < 2; i++) {
+		p->subset_paths[i] = subset_to_temporary(font_paths[i], codepoints, count, err);
+		if (p->subset_paths[i] == NULL)
+			goto fail;
+	}
+	p->doc = HPDF_New(on_error, p);
+	if (p->doc == NULL) {
+		error_set(err, EXIT_IO, "cannot start a PDF document");
+		goto fail;
+	}
+	if (setjmp(p->jump)) {
+		error_set(err, EXIT_IO, "cannot set up the PDF fonts (libharu error 0x%04X, %u)",
+			  (unsigned)p->error, (unsigned)p->detail);
+		goto fail;
+	}
+	HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
+	/* the UTF-8 encoder before any text, outline or information */
+	HPDF_UseUTFEncodings(p->doc);
+	HPDF_SetCurrentEncoder(p->doc, "UTF-8");
+	for (int i = 0; i < 2; i++) {
+		const char *name = HPDF_LoadTTFontFromFile(p->doc, p->subset_paths[i], HPDF_TRUE);
+
+		p->fonts[i] = HPDF_GetFont(p->doc, name, "UTF-8");
+	}
+	HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
+	return p;
+fail:
+	pdf_free(p);
+	return NULL;
+}
+
+void
+pdf_free(struct pdf *p)
+{
+	if (p == NULL)
+		return;
+	if (p->doc)
+		HPDF_Free(p->doc);
+	remove_subsets(p);
+	free(p->pages);
+	free(p);
+}
+
+size_t
+pdf_page_new(struct pdf *p)
+{
+	GUARD(p, p->page_count);
+	p->page = HPDF_AddPage(p->doc);
+	HPDF_Page_SetWidth(p->page, (HPDF_REAL)p->width);
+	HPDF_Page_SetHeight(p->page, (HPDF_REAL)p->height);
+	xgrow((void **)&p->pages, &p->page_alloc, p->page_count + 1, sizeof(*p->pages));
+	p->pages[p->page_count] = p->page;
+	return p->page_count++;
+}
+
+size_t
+pdf_page_count(const struct pdf *p)
+{
+	return p->page_count;
+}
+
+void
+pdf_page_select(struct pdf *p, size_t page)
+{
+	if (page < p->page_count)
+		p->page = p->pages[page];
+}
+
+void
+pdf_text(struct pdf *p, enum pdf_font font, double size, double x, double y, const char *utf8)
+{
+	pdf_text_rotated(p, font, size, x, y, 0, utf8);
+}
+
+void
+pdf_text_rotated(struct pdf *p, enum pdf_font font, double size, double x, double y, double degrees,
+		 const char *utf8)
+{
+	double rad = degrees * 3.14159265358979323846 / 180;
+	double c = cos(rad);
+	double s = sin(rad);
+
+	GUARD_VOID(p);
+	if (*utf8 == '\0')
+		return;
+	HPDF_Page_BeginText(p->page);
+	HPDF_Page_SetFontAndSize(p->page, p->fonts[font], (HPDF_REAL)size);
+	HPDF_Page_SetTextMatrix(p->page, (HPDF_REAL)c, (HPDF_REAL)s, (HPDF_REAL)-s, (HPDF_REAL)c,
+				(HPDF_REAL)x, (HPDF_REAL)y);
+	HPDF_Page_ShowText(p->page, utf8);
+	HPDF_Page_EndText(p->page);
+}
+
+double
+pdf_text_width(struct pdf *p, enum pdf_font font, double size, const char *utf8)
+{
+	HPDF_TextWidth tw;
+
+	GUARD(p, 0);
+	if (*utf8 == '\0')
+		return 0;
+	tw = HPDF_Font_TextWidth(p->fonts[font], (const HPDF_BYTE *)utf8, (HPDF_UINT)strlen(utf8));
+	return (double)tw.width * size / 1000.0;
+}
+
+void
+pdf_fill_colour(struct pdf *p, struct pdf_colour c)
+{
+	GUARD_VOID(p);
+	HPDF_Page_SetRGBFill(p->page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+}
+
+void
+pdf_stroke_colour(struct pdf *p, struct pdf_colour c)
+{
+	GUARD_VOID(p);
+	HPDF_Page_SetRGBStroke(p->page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+}
+
+void
+pdf_line_width(struct pdf *p, double width)
+{
+	GUARD_VOID(p);
+	HPDF_Page_SetLineWidth(p->page, (HPDF_REAL)width);
+}
+
+static void
+paint(struct pdf *p, int fill, int stroke)
+{
+	if (fill && stroke)
+		HPDF_Page_FillStroke(p->page);
+	else if (fill)
+		HPDF_Page_Fill(p->page);
+	else if (stroke)
+		HPDF_Page_Stroke(p->page);
+	else
+		HPDF_Page_EndPath(p->page);
+}
+
+void
+pdf_rect(struct pdf *p, double x, double y, double w, double h, int fill, int stroke)
+{
+	GUARD_VOID(p);
+	HPDF_Page_Rectangle(p->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
+	paint(p, fill, stroke);
+}
+
+void
+pdf_line(struct pdf *p, double x1, double y1, double x2, double y2)
+{
+	GUARD_VOID(p);
+	HPDF_Page_MoveTo(p->page, (HPDF_REAL)x1, (HPDF_REAL)y1);
+	HPDF_Page_LineTo(p->page, (HPDF_REAL)x2, (HPDF_REAL)y2);
+	HPDF_Page_Stroke(p->page);
+}
+
+void
+pdf_polygon(struct pdf *p, const double *xy, size_t n, int fill, int stroke)
+{
+	GUARD_VOID(p);
+	if (n < 2)
+		return;
+	HPDF_Page_MoveTo(p->page, (HPDF_REAL)xy[0], (HPDF_REAL)xy[1]);
+	for (size_t i = 1; i < n; i++)
+		HPDF_Page_LineTo(p->page, (HPDF_REAL)xy[2 * i], (HPDF_REAL)xy[2 * i + 1]);
+	HPDF_Page_ClosePath(p->page);
+	paint(p, fill, stroke);
+}
+
+int
+pdf_outline(struct pdf *p, int parent, const char *title)
+{
+	HPDF_Destination dest;
+	HPDF_Outline o;
+
+	GUARD(p, -1);
+	if (p->outline_count >= MAX_OUTLINES)
+		return -1;
+	o = HPDF_CreateOutline(p->doc, parent >= 0 ? p->outlines[parent] : NULL, title,
+			       HPDF_GetEncoder(p->doc, "UTF-8"));
+	dest = HPDF_Page_CreateDestination(p->page);
+	HPDF_Destination_SetXYZ(dest, 0, HPDF_Page_GetHeight(p->page), 1);
+	HPDF_Outline_SetDestination(o, dest);
+	HPDF_Outline_SetOpened(o, HPDF_TRUE);
+	p->outlines[p->outline_count] = o;
+	return p->outline_count++;
+}
+
+static HPDF_Date
+date_of(time_t when)
+{
+	HPDF_Date d;
+	struct tm tm;
+
+	memset(&d, 0, sizeof(d));
+	gmtime_r(&when, &tm);
+	d.year = tm.tm_year + 1900;
+	d.month = tm.tm_mon + 1;
+	d.day = tm.tm_mday;
+	d.hour = tm.tm_hour;
+	d.minutes = tm.tm_min;
+	d.seconds = tm.tm_sec;
+	d.ind = 'Z';
+	return d;
+}
+
+void
+pdf_info(struct pdf *p, const char *title, const char *author, const char *subject,
+	 const char *keywords, time_t created)
+{
+	GUARD_VOID(p);
+	HPDF_SetInfoAttr(p->doc, HPDF_INFO_TITLE, title);
+	HPDF_SetInfoAttr(p->doc, HPDF_INFO_AUTHOR, author);
+	HPDF_SetInfoAttr(p->doc, HPDF_INFO_SUBJECT, subject);
+	HPDF_SetInfoAttr(p->doc, HPDF_INFO_KEYWORDS, keywords);
+	HPDF_SetInfoAttr(p->doc, HPDF_INFO_CREATOR, "cirt");
+	HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_CREATION_DATE, date_of(created));
+	HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_MOD_DATE, date_of(created));
+}
+
+int
+pdf_save(struct pdf *p, unsigned char **data, size_t *size, struct error *err)
+{
+	HPDF_UINT32 n;
+	HPDF_UINT32 got;
+
+	*data = NULL;
+	*size = 0;
+	if (p->error == 0 && setjmp(p->jump) == 0) {
+		HPDF_SaveToStream(p->doc);
+		n = HPDF_GetStreamSize(p->doc);
+		*data = xmalloc(n ? n : 1);
+		got = n;
+		HPDF_ReadFromStream(p->doc, *data, &got);
+		*size = got;
+	}
+	if (p->error) {
+		free(*data);
+		*data = NULL;
+		return error_set(err, EXIT_IO, "cannot make the PDF (libharu error 0x%04X, %u)",
+				 (unsigned)p->error, (unsigned)p->detail);
+	}
+	return 0;
+}

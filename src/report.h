@@ -1,0 +1,46 @@
+/* The printable country report: cover, executive summary with a radar
+ * chart, one section per pillar, recommendations with the path to the next
+ * tier, open items, progress since the previous cycle, and the methodology.
+ * Lays the report out on pdf pages; the caller gathers the data and writes
+ * the bytes. */
+#ifndef CIRT_REPORT_H
+#define CIRT_REPORT_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "answer.h"
+#include "country.h"
+#include "error.h"
+#include "questionnaire.h"
+#include "score.h"
+#include "store.h"
+
+struct report_input {
+	const struct questionnaire *q;
+	const struct assessment *a;
+	const struct country *country;
+	const struct answer_set *answers;
+	const struct score_result *score;
+	const char *lang;
+	const char *marking;	   /* a confidentiality marking, or NULL */
+	int letter;		   /* US letter instead of A4 */
+	int sample;		   /* mark every page "Sample data" */
+	time_t date;		   /* the report's date */
+	const char *font_paths[2]; /* regular and bold TrueType fonts */
+	/* the other assessments of the same cycle, when there are some */
+	size_t region_count;
+	double region_mean;
+	size_t global_count;
+	double global_mean;
+	/* the country's previous cycle, or NULL */
+	const struct score_result *previous;
+	int previous_cycle;
+};
+
+/* Lay the report out; returns 0 with the PDF's bytes (owned by the caller)
+ * or -1 with err set. */
+int report_write(const struct report_input *in, unsigned char **pdf, size_t *size,
+		 struct error *err);
+
+#endif
