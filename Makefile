@@ -5,6 +5,7 @@
 #   make test       build with warnings as errors and run every test
 #   make asan       run the whole test suite under ASan and UBSan
 #   make deps       install (as root) or name the missing Debian packages
+#   make report-png the summary page of a sample report, for the README
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make lint       cppcheck and clang-tidy; make format / format-check
 #   V=1             show the full commands
@@ -77,7 +78,7 @@ Q = @
 say = @printf '  %-6s %s\n'
 endif
 
-.PHONY: all deps demo check test asan install uninstall clean lint lint-cppcheck \
+.PHONY: all deps demo report-png check test asan install uninstall clean lint lint-cppcheck \
 	format format-check unit-tests FORCE
 .DEFAULT_GOAL := all
 
@@ -178,6 +179,17 @@ demo: all
 	@echo
 	@echo "Questionnaires are checked. Write your own with questionnaires/FORMAT.md,"
 	@echo "then: ./$(BIN) validate FILE && ./$(BIN) show FILE --lang fr"
+
+# The summary page of a sample report, as the picture in the README.
+report-png: all
+	@rm -rf $(O)/report-png && mkdir -p $(O)/report-png docs
+	@./$(BIN) import tests/fixtures/readiness-answers-sample.csv --country XB \
+		--db $(O)/report-png/sample.db --questionnaire questionnaires/cirt-readiness.xml >/dev/null
+	@SOURCE_DATE_EPOCH=1767225600 ./$(BIN) report --country XB --db $(O)/report-png/sample.db \
+		--questionnaire questionnaires/cirt-readiness.xml -o $(O)/report-png/XB.pdf >/dev/null
+	@pdftoppm -r 60 -png -f 2 -l 2 -singlefile $(O)/report-png/XB.pdf docs/report-summary \
+		2>/dev/null
+	@echo docs/report-summary.png
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/questionnaires

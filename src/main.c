@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <locale.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -260,6 +261,8 @@ main(int argc, char **argv)
 	int status;
 
 	setlocale(LC_CTYPE, "");
+	/* past a file size limit, let write() fail with a message, not a signal */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {
 		print_main_usage(stderr);
 		return EXIT_USAGE;

@@ -123,11 +123,12 @@ keep(struct flow *f, char *s)
 static const char *
 tx(struct flow *f, const char *s)
 {
-	char *out = xmalloc(strlen(s) * 3 + 1);
+	char *out;
 	size_t n = 0;
 
 	if (s == NULL)
 		s = "";
+	out = xmalloc(strlen(s) * 3 + 1);
 	while (*s) {
 		uint32_t cp = next_cp(&s);
 
@@ -440,9 +441,8 @@ table(struct flow *f, const struct column *cols, size_t ncols, const char *const
 			x = f->left;
 		}
 		for (size_t c = 0; c < ncols && c < 8; c++) {
-			count[c] = wrap(f, c == 0 ? PDF_REGULAR : PDF_REGULAR, SMALL,
-					cells[r * ncols + c], cols[c].width * total - 2 * pad,
-					&lines[c]);
+			count[c] = wrap(f, PDF_REGULAR, SMALL, cells[r * ncols + c],
+					cols[c].width * total - 2 * pad, &lines[c]);
 			if (count[c] > most)
 				most = count[c];
 		}
@@ -897,7 +897,7 @@ recommendations(struct flow *f)
 	/* the path to the next tier, in a box */
 	path = score_path_to_next_tier(q, s, order, &reachable);
 	{
-		double top = f->y;
+		double top;
 		double box_left = f->left;
 
 		need(f, 60);
@@ -966,12 +966,12 @@ open_items(struct flow *f)
 {
 	const struct questionnaire *q = f->in->q;
 	const struct score_result *s = f->in->score;
-	int any;
 
 	heading(f, msg(f, MSG_R_OPEN_ITEMS), 0);
 	for (int pass = 0; pass < 2; pass++) {
+		int any = 0;
+
 		subheading(f, msg(f, pass ? MSG_R_DONT_KNOW_LIST : MSG_FLAGGED_LIST));
-		any = 0;
 		for (size_t i = 0; i < q->question_count; i++) {
 			const struct answer *w =
 				answer_set_find(f->in->answers, q->questions[i].id);

@@ -374,6 +374,19 @@ open_connection(struct store *s, const char *path, int read_only, struct error *
 	return 0;
 }
 
+/* Whether we can write path and create files beside it. */
+static int
+writable(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir =
+		slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	int ok = access(path, W_OK) == 0 && access(dir, W_OK) == 0;
+
+	free(dir);
+	return ok;
+}
+
 struct store *
 store_open(const char *path, enum store_mode mode, struct error *err)
 {
@@ -388,9 +401,10 @@ store_open(const char *path, enum store_mode mode, struct error *err)
 	created = create_private_file(path, mode, err);
 	if (created < 0)
 		goto fail;
-	/* a file we cannot write is read as it stands */
+	/* a file we cannot write, or in a folder we cannot write (where the WAL
+	 * files would go), is read as it stands */
 	s->created = created == 1;
-	if (open_connection(s, path, created == 0 && access(path, W_OK) != 0, err) < 0)
+	if (open_connection(s, path, created == 0 && !writable(path), err) < 0)
 		goto fail;
 
 	/* one statement, so one snapshot: another cirt may be creating the

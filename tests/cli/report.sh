@@ -1,0 +1,181 @@
+# End-to-end tests of `cirt report`, checked with qpdf, pdftotext and pdfinfo.
+. "$(dirname "$0")/lib.sh"
+plan 13
+
+export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/example.xml"
+export CIRT_ASSESSOR="Ana Díaz"
+
+# The answers of the hand-computed case (39.375 points, tier Evolving), with
+# accented and Cyrillic text in evidence and notes.
+cat >gh.csv <<'CSV'
+question_id,value,evidence,comment
+L1,yes,"Loi n° 2019-15 sur la cybercriminalité, art. 4",
+L2,2,,Дирекция по киберсигурност
+T1,operational,,
+T2,incident forensics,,
+T3,3,,
+C1,no,,
+C2,dk,,
+CSV
+"$CIRT" import gh.csv --country GH --cycle 2026 --db r.db >/dev/null
+printf 'question_id,value,evidence,comment\nL1,no,,\nT1,planned,,\nC1,no,,\n' >old.csv
+"$CIRT" import old.csv --country GH --cycle 2025 --db r.db >/dev/null
+printf 'question_id,value,evidence,comment\nL1,yes,,\nT1,none,,\nC1,yes,,\n' >ng.csv
+"$CIRT" import ng.csv --country NG --cycle 2026 --db r.db >/dev/null
+
+# poppler warns about libharu's ToUnicode tables; nothing else may appear
+pdf_text() {
+	pdftotext -layout "$1" - 2>poppler.err
+	grep -v "Invalid 'begincidrange' operator in ToUnicode CMap" poppler.err >&2
+}
+
+begin "a report is written to reports/CC-YEAR.pdf and passes qpdf --check"
+run "$CIRT" report --country GH --db r.db
+expect_status 0
+expect_out "reports/GH-2026.pdf"
+[ -f reports/GH-2026.pdf ] || fail "no file"
+[ "$(stat -c %a reports/GH-2026.pdf)" = 644 ] || fail "mode $(stat -c %a reports/GH-2026.pdf)"
+qpdf --check reports/GH-2026.pdf >qpdf.txt 2>&1 || fail "qpdf: $(tail -n 3 qpdf.txt)"
+grep -q "No syntax or stream encoding errors found" qpdf.txt || fail "qpdf: $(cat qpdf.txt)"
+ls reports | grep -v '^GH-2026.pdf$' && fail "other files left in reports/"
+end
+
+begin "the text holds the country, pillars, scores, tier, accents and Cyrillic"
+pdf_text reports/GH-2026.pdf >gh.txt 2>text.err
+[ -s text.err ] && fail "poppler complained: $(head -n 3 text.err)"
+for s in "Ghana" "GH · Cycle 2026" "Legal measures" "Technical and procedural measures" \
+	"Cooperation" "39.4" "Evolving" "Executive summary" "Recommendations" \
+	"Path to the next tier" "Methodology" "Loi n° 2019-15 sur la cybercriminalité" \
+	"Дирекция по киберсигурност" "Page 1 of" "Draft" "Progress since 2025" \
+	"Regional mean (AFR, 2 assessments)" "Ana Díaz"; do
+	grep -qF -- "$s" gh.txt || fail "missing: $s"
+done
+end
+
+begin "pdfinfo shows the title, author, subject and an A4 page count"
+pdfinfo reports/GH-2026.pdf >info.txt 2>/dev/null
+grep -q "^Title: *Example CIRT readiness check – Ghana 2026$" info.txt || fail "title: $(grep Title info.txt)"
+grep -q "^Author: *Ana Díaz$" info.txt || fail "author"
+grep -q "^Subject: *Example CIRT readiness check$" info.txt || fail "subject"
+grep -q "^Page size: *595.28 x 841.89 pts (A4)$" info.txt || fail "page size"
+pages=$(sed -n 's/^Pages: *//p' info.txt)
+[ "$pages" -ge 6 ] || fail "$pages pages"
+grep -qF "Page $pages of $pages" gh.txt || fail "no 'Page $pages of $pages'"
+end
+
+begin "with SOURCE_DATE_EPOCH the same database gives the same bytes"
+SOURCE_DATE_EPOCH=1700000000 "$CIRT" report --country GH --db r.db -o a.pdf >/dev/null
+SOURCE_DATE_EPOCH=1700000000 "$CIRT" report --country GH --db r.db -o b.pdf >/dev/null
+cmp -s a.pdf b.pdf || fail "the two reports differ"
+pdfinfo a.pdf 2>/dev/null | grep -q "^CreationDate: *Tue Nov 14 22:13:20 2023" || fail "date: $(pdfinfo a.pdf 2>/dev/null | grep CreationDate)"
+end
+
+begin "the report speaks French with --lang fr"
+run "$CIRT" report --country GH --db r.db --lang fr -o fr.pdf
+expect_status 0
+pdf_text fr.pdf >fr.txt 2>/dev/null
+for s in "Synthèse" "Score global" "Niveau de préparation" "Recommandations" "Méthodologie" \
+	"Mesures juridiques" "En évolution" "Page 1 sur" "Projet"; do
+	grep -qF -- "$s" fr.txt || fail "missing: $s"
+done
+for s in "Executive summary" "Recommendations" "Methodology" "Legal measures"; do
+	grep -qF -- "$s" fr.txt && fail "English: $s"
+done
+end
+
+begin "--paper letter, --marking and a final assessment"
+printf 'question_id,value,evidence,comment\nL1,yes,,\nL2,3,,\nL3,2019-01-01,,\nT1,operational,,\nT2,incident alerts forensics,,\nT3,40,,\nT4,lab,,\nC1,yes,,\n' >full.csv
+"$CIRT" import full.csv --country CL --db r.db >/dev/null
+"$CIRT" finalize --country CL --db r.db >/dev/null
+run "$CIRT" report --country CL --db r.db --paper letter --marking "CONFIDENTIAL – MINISTRY USE" -o cl.pdf
+expect_status 0
+pdfinfo cl.pdf 2>/dev/null | grep -q "612 x 792 pts (letter)" || fail "not letter"
+pdf_text cl.pdf >cl.txt 2>/dev/null
+pages=$(pdfinfo cl.pdf 2>/dev/null | sed -n 's/^Pages: *//p')
+n=$(grep -c "CONFIDENTIAL – MINISTRY USE" cl.txt)
+[ "$n" -gt "$pages" ] || fail "the marking is on $n lines for $pages pages"
+grep -q "Draft" cl.txt && fail "a final assessment is marked Draft"
+grep -qF "Role-modelling" cl.txt || fail "no top tier"
+grep -qF "The country has reached the top tier." cl.txt || fail "no top tier note"
+end
+
+begin "--all writes one report per assessment into a folder"
+run "$CIRT" report --all --db r.db -o all
+expect_status 0
+[ "$(ls all | wc -l)" = 4 ] || fail "$(ls all)"
+for f in GH-2025 GH-2026 NG-2026 CL-2026; do
+	[ -f "all/$f.pdf" ] || fail "no $f.pdf"
+done
+run "$CIRT" report --all --cycle 2025 --db r.db -o all25
+expect_status 0
+[ "$(ls all25)" = GH-2025.pdf ] || fail "$(ls all25)"
+end
+
+begin "a fictional demo country is marked Sample data"
+"$CIRT" import ng.csv --country XA --db r.db >/dev/null
+run "$CIRT" report --country XA --db r.db -o xa.pdf
+expect_status 0
+pdf_text xa.pdf >xa.txt 2>/dev/null
+grep -qF "Sample data" xa.txt || fail "not marked"
+grep -qF "Aralia" xa.txt || fail "no name"
+end
+
+begin "--private makes the file readable only by its owner"
+run "$CIRT" report --country GH --db r.db --private -o private.pdf
+expect_status 0
+[ "$(stat -c %a private.pdf)" = 600 ] || fail "mode $(stat -c %a private.pdf)"
+end
+
+begin "a folder that does not exist is a clear error and leaves nothing"
+run "$CIRT" report --country GH --db r.db -o nowhere/gh.pdf
+expect_status 4
+expect_err "cannot write 'nowhere/gh.pdf': No such file or directory"
+[ -e nowhere ] && fail "something was created"
+end
+
+begin "a folder one cannot write to is a clear error and leaves nothing"
+mkdir locked
+chmod 755 "$WORK"
+chmod 555 locked
+if [ "$(id -u)" = 0 ]; then
+	# root writes anywhere: run as nobody, with a database nobody owns
+	mkdir mine
+	cp r.db mine/r.db
+	chown -R nobody mine
+	run setpriv --reuid=nobody --regid=nogroup --clear-groups \
+		"$CIRT" report --country GH --db "$WORK/mine/r.db" -o "$WORK/locked/gh.pdf"
+else
+	run "$CIRT" report --country GH --db r.db -o "$WORK/locked/gh.pdf"
+fi
+expect_status 4
+expect_err "cannot write '$WORK/locked/gh.pdf': Permission denied"
+[ -z "$(ls locked)" ] || fail "left: $(ls locked)"
+end
+
+begin "a full disk is a clear error and leaves no partial PDF"
+# a 40 KB file size limit: room for the database (32 KB), not for the report
+printf 'question_id,value,evidence,comment\nLC1,yes,,\nTN1,operational,,\n' >br.csv
+"$CIRT" import br.csv --country BR --db big.db --questionnaire "$ROOT/questionnaires/cirt-readiness.xml" >/dev/null
+( ulimit -f 80; "$CIRT" report --country BR --db big.db \
+	--questionnaire "$ROOT/questionnaires/cirt-readiness.xml" -o big.pdf ) >"$out" 2>"$err"
+status=$?
+expect_status 4
+expect_err "cannot write 'big.pdf': File too large"
+[ -e big.pdf ] && fail "a partial PDF was left"
+ls big.pdf.tmp-* 2>/dev/null && fail "a temporary file was left"
+end
+
+begin "bad options are refused"
+run "$CIRT" report --db r.db
+expect_status 2
+expect_err "name the country with --country CC, or use --all"
+run "$CIRT" report --country GH --all --db r.db
+expect_status 2
+expect_err "choose --country or --all, not both"
+run "$CIRT" report --country GH --paper a3 --db r.db
+expect_status 2
+expect_err "unknown paper 'a3'; use a4 or letter"
+SOURCE_DATE_EPOCH=soon run "$CIRT" report --country GH --db r.db -o x.pdf
+expect_status 2
+expect_err "SOURCE_DATE_EPOCH 'soon' is not a number of seconds"
+end
