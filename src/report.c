@@ -1024,8 +1024,17 @@ methodology(struct flow *f)
 {
 	const struct questionnaire *q = f->in->q;
 
+	const char *rules = msg(f, MSG_R_METHOD_TEXT);
+
 	heading(f, msg(f, MSG_R_METHODOLOGY), 1);
-	para(f, PDF_REGULAR, BODY, 0, msg(f, MSG_R_METHOD_TEXT), BLACK);
+	/* one paragraph per rule, with a little air between them */
+	while (*rules) {
+		size_t n = strcspn(rules, "\n");
+
+		para(f, PDF_REGULAR, BODY, 0, keep(f, xstrndup(rules, n)), BLACK);
+		f->y -= 4;
+		rules += n + (rules[n] == '\n');
+	}
 	f->y -= 6;
 	subheading(f, msg(f, MSG_TIERS));
 	for (size_t t = 0; t < q->tier_count; t++)
@@ -1038,7 +1047,7 @@ methodology(struct flow *f)
 		     BLACK);
 	subheading(f, msg(f, MSG_R_QUESTIONNAIRE));
 	para(f, PDF_REGULAR, BODY, 0,
-	     fmt(f, "%s \u00b7 %s %s \u00b7 %s", text_get(&q->title, f->lang), q->id,
+	     fmt(f, "%s \u00b7 %s \u00b7 %s %s", text_get(&q->title, f->lang), q->id,
 		 i18n(f->lang, MSG_VERSION), q->version),
 	     BLACK);
 	para(f, PDF_REGULAR, SMALL, 0, fmt(f, "%s: %s", i18n(f->lang, MSG_R_SHA256), q->sha256),

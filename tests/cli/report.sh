@@ -52,7 +52,7 @@ for s in "Ghana" "GH · Cycle 2026" "Legal measures" "Technical and procedural m
 done
 end
 
-begin "pdfinfo shows the title, author, subject and an A4 page count"
+begin "pdfinfo shows the metadata and page count; the outline has every section"
 pdfinfo reports/GH-2026.pdf >info.txt 2>/dev/null
 grep -q "^Title: *Example CIRT readiness check – Ghana 2026$" info.txt || fail "title: $(grep Title info.txt)"
 grep -q "^Author: *Ana Díaz$" info.txt || fail "author"
@@ -61,6 +61,14 @@ grep -q "^Page size: *595.28 x 841.89 pts (A4)$" info.txt || fail "page size"
 pages=$(sed -n 's/^Pages: *//p' info.txt)
 [ "$pages" -ge 6 ] || fail "$pages pages"
 grep -qF "Page $pages of $pages" gh.txt || fail "no 'Page $pages of $pages'"
+qpdf --json --json-key=outlines reports/GH-2026.pdf >outline.json
+python3 - outline.json <<'PY' || fail "outline: $(cat outline.json)"
+import json, sys
+titles = [o["title"] for o in json.load(open(sys.argv[1]))["outlines"]]
+assert titles == ["Example CIRT readiness check", "Executive summary", "1. Legal measures",
+                  "2. Technical and procedural measures", "3. Cooperation", "Recommendations",
+                  "Open items", "Progress since 2025", "Methodology"], titles
+PY
 end
 
 begin "with SOURCE_DATE_EPOCH the same database gives the same bytes"
