@@ -11,7 +11,7 @@ cat >gh.csv <<'CSV'
 question_id,value,evidence,comment
 L1,yes,"Loi n° 2019-15 sur la cybercriminalité, art. 4",
 L2,2,,Дирекция по киберсигурност
-T1,operational,,
+T1,operational,Photo of the team board 📷,
 T2,incident forensics,,
 T3,3,,
 C1,no,,
@@ -40,14 +40,15 @@ grep -q "No syntax or stream encoding errors found" qpdf.txt || fail "qpdf: $(ca
 ls reports | grep -v '^GH-2026.pdf$' && fail "other files left in reports/"
 end
 
-begin "the text holds the country, pillars, scores, tier, accents and Cyrillic"
+begin "the text holds the country, pillars, scores, tier, accents, Cyrillic; no silent drops"
 pdf_text reports/GH-2026.pdf >gh.txt 2>text.err
 [ -s text.err ] && fail "poppler complained: $(head -n 3 text.err)"
 for s in "Ghana" "GH · Cycle 2026" "Legal measures" "Technical and procedural measures" \
 	"Cooperation" "39.4" "Evolving" "Executive summary" "Recommendations" \
 	"Path to the next tier" "Methodology" "Loi n° 2019-15 sur la cybercriminalité" \
 	"Дирекция по киберсигурност" "Page 1 of" "Draft" "Progress since 2025" \
-	"Regional mean (AFR, 2 assessments)" "Ana Díaz"; do
+	"Regional mean (AFR, 2 assessments)" "Ana Díaz" \
+	"Photo of the team board �"; do
 	grep -qF -- "$s" gh.txt || fail "missing: $s"
 done
 end
