@@ -29,6 +29,7 @@ enum cmd_flags {
 	CMD_WRITES = 1 << 7,		/* refuse a read-only database */
 	CMD_LOAD_QUESTIONNAIRE = 1 << 8,
 	CMD_NEEDS_COUNTRY = 1 << 9, /* --country is required */
+	CMD_OPT_CYCLE = 1 << 10,    /* --cycle YEAR without --country */
 };
 
 struct cmd_context {
@@ -54,6 +55,7 @@ struct cmd {
 
 extern const struct cmd cmd_answers;
 extern const struct cmd cmd_assessments;
+extern const struct cmd cmd_compare;
 extern const struct cmd cmd_countries;
 extern const struct cmd cmd_finalize;
 extern const struct cmd cmd_import;

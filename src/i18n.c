@@ -301,6 +301,35 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 			  "SHA-256 del archivo del cuestionario"},
 	[MSG_R_PAGE] = {"Page", "Page", "Página"},
 	[MSG_R_SAMPLE] = {"Sample data", "Données d'exemple", "Datos de ejemplo"},
+	[MSG_C_RANK] = {"Rank", "Rang", "Puesto"},
+	[MSG_C_REGION] = {"Region", "Région", "Región"},
+	[MSG_C_HEAT_MAP] = {"Heat map of pillar scores", "Carte de chaleur des scores par pilier",
+			    "Mapa de calor de las puntuaciones por pilar"},
+	[MSG_C_REGIONAL_MEANS] = {"Regional means by pillar", "Moyennes régionales par pilier",
+				  "Medias regionales por pilar"},
+	[MSG_C_DISTRIBUTION] = {"Distribution of overall scores", "Répartition des scores globaux",
+				"Distribución de las puntuaciones globales"},
+	[MSG_C_CHANGES] = {"Change since the previous cycle", "Évolution depuis le cycle précédent",
+			   "Cambio desde el ciclo anterior"},
+	[MSG_C_INCOMPLETE_NOTE] = {"* incomplete: unanswered questions count as 0",
+				   "* incomplète : les questions sans réponse comptent 0",
+				   "* incompleta: las preguntas sin respuesta cuentan 0"},
+	[MSG_C_TIED_NOTE] = {"= tied: the same score, to one decimal",
+			     "= ex aequo : le même score, à une décimale",
+			     "= empate: la misma puntuación, con un decimal"},
+	[MSG_C_WEIGHTS] = {"Weights", "Pondérations", "Ponderaciones"},
+	[MSG_C_DEFAULT_WEIGHTS] = {"those of the questionnaire", "celles du questionnaire",
+				   "las del cuestionario"},
+	[MSG_C_RANK_RANGE] = {"Ranks", "Rangs", "Puestos"},
+	[MSG_C_BEFORE] = {"Before", "Avant", "Antes"},
+	[MSG_C_NOW] = {"Now", "Maintenant", "Ahora"},
+	[MSG_C_SENSITIVITY_NOTE] =
+		{"Ranks: the best and worst rank each country takes when each pillar's weight in "
+		 "turn moves by 25% either way.",
+		 "Rangs : le meilleur et le moins bon rang de chaque pays lorsque le poids de "
+		 "chaque pilier varie tour à tour de 25 % dans un sens ou dans l'autre.",
+		 "Puestos: el mejor y el peor puesto de cada país cuando el peso de cada pilar "
+		 "varía por turnos un 25 % en un sentido u otro."},
 };
 
 static int

@@ -140,3 +140,90 @@ json_write_scores(FILE *out, const struct assessment *a, const struct questionna
 		fputc('\n', out);
 	return rc;
 }
+
+int
+json_write_comparison(FILE *out, const struct questionnaire *q, const struct compare *c,
+		      int sensitivity, const char *weights, const char *lang)
+{
+	json_t *doc = json_object();
+	json_t *entries = json_array();
+	json_t *means = json_object();
+	json_t *histogram = json_array();
+	int rc;
+
+	json_object_set_new(doc, "questionnaire", json_string(q->id));
+	json_object_set_new(doc, "questionnaire_version", json_string(q->version));
+	json_object_set_new(doc, "weights", weights ? json_string(weights) : json_null());
+	json_object_set_new(doc, "count", json_integer((json_int_t)c->count));
+	json_object_set_new(doc, "mean_overall", number(c->mean_overall));
+	for (size_t i = 0; i < c->count; i++) {
+		const struct compare_entry *e = &c->entries[i];
+		json_t *o = json_object();
+		json_t *pillars = json_object();
+
+		json_object_set_new(o, "rank", json_integer((json_int_t)e->rank));
+		json_object_set_new(o, "tied", json_boolean(e->tied));
+		json_object_set_new(o, "country", json_string(e->country));
+		json_object_set_new(o, "name", json_string(e->info ? e->info->name : ""));
+		json_object_set_new(o, "region",
+				    e->info ? json_string(region_code(e->info->region))
+					    : json_null());
+		json_object_set_new(o, "cycle", json_integer(e->cycle));
+		for (size_t p = 0; p < q->pillar_count; p++)
+			json_object_set_new(pillars, q->pillars[p].id,
+					    e->score.pillars[p].counted
+						    ? number(e->score.pillars[p].points)
+						    : json_null());
+		json_object_set_new(o, "pillars", pillars);
+		json_object_set_new(o, "overall", number(e->score.overall));
+		json_object_set_new(o, "tier", json_string(q->tiers[e->score.tier].id));
+		json_object_set_new(o, "tier_name",
+				    json_string(text_get(&q->tiers[e->score.tier].name, lang)));
+		json_object_set_new(o, "completeness", number(e->score.completeness));
+		json_object_set_new(o, "incomplete", json_boolean(e->score.completeness < 1));
+		if (e->has_previous) {
+			json_t *prev = json_object();
+
+			json_object_set_new(prev, "cycle", json_integer(e->previous_cycle));
+			json_object_set_new(prev, "overall", number(e->previous_overall));
+			json_object_set_new(prev, "change",
+					    number(e->score.overall - e->previous_overall));
+			json_object_set_new(o, "previous", prev);
+		} else {
+			json_object_set_new(o, "previous", json_null());
+		}
+		if (sensitivity) {
+			json_t *range = json_object();
+
+			json_object_set_new(range, "best_rank",
+					    json_integer((json_int_t)e->rank_low));
+			json_object_set_new(range, "worst_rank",
+					    json_integer((json_int_t)e->rank_high));
+			json_object_set_new(o, "sensitivity", range);
+		}
+		json_array_append_new(entries, o);
+	}
+	json_object_set_new(doc, "entries", entries);
+	for (int r = 0; r < REGION_COUNT; r++) {
+		json_t *m;
+
+		if (c->region_counts[r] == 0)
+			continue;
+		m = json_object();
+		for (size_t p = 0; p < q->pillar_count && p < 32; p++)
+			json_object_set_new(m, q->pillars[p].id,
+					    c->region_means[r][p] < 0
+						    ? json_null()
+						    : number(c->region_means[r][p]));
+		json_object_set_new(means, region_code((enum region)r), m);
+	}
+	json_object_set_new(doc, "regional_pillar_means", means);
+	for (size_t b = 0; b < 10; b++)
+		json_array_append_new(histogram, json_integer((json_int_t)c->histogram[b]));
+	json_object_set_new(doc, "histogram", histogram);
+	rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	json_decref(doc);
+	if (rc == 0)
+		fputc('\n', out);
+	return rc;
+}

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "answer.h"
+#include "compare.h"
 #include "questionnaire.h"
 #include "score.h"
 #include "store.h"
@@ -20,5 +21,11 @@ int json_write_answers(FILE *out, const struct assessment *a, const struct quest
  * pillar and indicator. Returns 0, or -1 when writing failed. */
 int json_write_scores(FILE *out, const struct assessment *a, const struct questionnaire *q,
 		      const struct score_result *r, const char *lang);
+
+/* Write a comparison: every entry ranked with its pillar points, overall,
+ * tier, completeness, change and (with sensitivity) rank range, then the
+ * regional means and the distribution. */
+int json_write_comparison(FILE *out, const struct questionnaire *q, const struct compare *c,
+			  int sensitivity, const char *weights, const char *lang);
 
 #endif

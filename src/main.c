@@ -23,6 +23,7 @@
 static const struct cmd *const commands[] = {
 	&cmd_answers,
 	&cmd_assessments,
+	&cmd_compare,
 	&cmd_countries,
 	&cmd_finalize,
 	&cmd_import,
@@ -56,7 +57,7 @@ static const struct {
 	[SHARED_DB] = {"db", CMD_OPT_DB},
 	[SHARED_QUESTIONNAIRE] = {"questionnaire", CMD_OPT_QUESTIONNAIRE},
 	[SHARED_COUNTRY] = {"country", CMD_OPT_COUNTRY},
-	[SHARED_CYCLE] = {"cycle", CMD_OPT_COUNTRY},
+	[SHARED_CYCLE] = {"cycle", CMD_OPT_COUNTRY | CMD_OPT_CYCLE},
 	[SHARED_LANG] = {"lang", CMD_OPT_LANG},
 	[SHARED_ASSESSOR] = {"assessor", CMD_OPT_ASSESSOR},
 };

@@ -23,6 +23,7 @@
 #define XS(s) ((const xmlChar *)(s))
 
 #define NS_URI "urn:cirt:questionnaire:1"
+#define WEIGHTS_NS_URI "urn:cirt:weights:1"
 #define NS_PREFIX_IN_MESSAGES "{" NS_URI "}"
 
 /* What a load is doing, shared with libxml2's callbacks. */
@@ -1004,11 +1005,66 @@ is_utf8_name(const xmlChar *encoding)
 		xmlStrcasecmp(encoding, XS("UTF8")) == 0;
 }
 
+/* Parse data safely (no DTD, no entities, nothing external, UTF-8 only, within
+ * libxml2's limits); returns the document, or NULL after adding errors. */
+static xmlDocPtr
+parse_safely(struct loader *ld, const char *data, size_t size, long max_bytes)
+{
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc;
+
+	library_init();
+	if (size > (size_t)max_bytes) {
+		add_error(ld, 0, "file is too large (%zu bytes; the limit is %ld MiB)", size,
+			  max_bytes / (1024 * 1024));
+		return NULL;
+	}
+	if (check_encoding(ld, data, size) < 0)
+		return NULL;
+	xmlSetStructuredErrorFunc(ld, on_xml_error);
+	ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL) {
+		add_error(ld, 0, "cannot create an XML parser");
+		xmlSetStructuredErrorFunc(NULL, NULL);
+		return NULL;
+	}
+	ctxt->sax->internalSubset = on_doctype;
+	ctxt->_private = ld;
+	/* No NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or HUGE: entities
+	 * stay unexpanded, nothing external is read, and libxml2's limits on
+	 * depth and size stay in force. */
+	doc = xmlCtxtReadMemory(ctxt, data, (int)size, ld->name, NULL,
+				XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+	xmlFreeParserCtxt(ctxt);
+	if (doc == NULL || ld->errors > 0) {
+		if (ld->errors == 0)
+			add_error(ld, 0, "not a well-formed XML document");
+		goto fail;
+	}
+	if (doc->intSubset || doc->extSubset) {
+		add_error(ld, 1, "document type declarations (<!DOCTYPE>) are not allowed");
+		goto fail;
+	}
+	if (!is_utf8_name(doc->encoding)) {
+		add_error(ld, 1, "file declares encoding '%s'; save it as UTF-8",
+			  (const char *)doc->encoding);
+		goto fail;
+	}
+	if (xmlDocGetRootElement(doc) == NULL) {
+		add_error(ld, 0, "document has no root element");
+		goto fail;
+	}
+	return doc;
+fail:
+	if (doc)
+		xmlFreeDoc(doc);
+	return NULL;
+}
+
 struct questionnaire *
 questionnaire_load_memory(const char *data, size_t size, const char *name, struct diag *diags)
 {
 	struct loader ld = {name, diags, 0, NULL};
-	xmlParserCtxtPtr ctxt = NULL;
 	xmlDocPtr doc = NULL;
 	xmlSchemaPtr schema;
 	xmlSchemaValidCtxtPtr vctxt = NULL;
@@ -1017,51 +1073,14 @@ questionnaire_load_memory(const char *data, size_t size, const char *name, struc
 	size_t first_semantic;
 
 	library_init();
-	if (size > (size_t)QUESTIONNAIRE_MAX_BYTES) {
-		add_error(&ld, 0, "file is too large (%zu bytes; the limit is %ld MiB)", size,
-			  QUESTIONNAIRE_MAX_BYTES / (1024 * 1024));
-		goto out;
-	}
-	if (check_encoding(&ld, data, size) < 0)
-		goto out;
 	schema = built_in_schema(&ld);
 	if (schema == NULL)
 		goto out;
-
+	doc = parse_safely(&ld, data, size, QUESTIONNAIRE_MAX_BYTES);
+	if (doc == NULL)
+		goto out;
 	xmlSetStructuredErrorFunc(&ld, on_xml_error);
-	ctxt = xmlNewParserCtxt();
-	if (ctxt == NULL) {
-		add_error(&ld, 0, "cannot create an XML parser");
-		goto out;
-	}
-	ctxt->sax->internalSubset = on_doctype;
-	ctxt->_private = &ld;
-	/* No NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or HUGE: entities
-	 * stay unexpanded, nothing external is read, and libxml2's limits on
-	 * depth and size stay in force. */
-	doc = xmlCtxtReadMemory(ctxt, data, (int)size, name, NULL,
-				XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
-	if (doc == NULL || ld.errors > 0) {
-		if (ld.errors == 0)
-			add_error(&ld, 0, "not a well-formed XML document");
-		goto out;
-	}
-	if (doc->intSubset || doc->extSubset) {
-		add_error(&ld, 1,
-			  "document type declarations (<!DOCTYPE>) are not allowed in a "
-			  "questionnaire");
-		goto out;
-	}
-	if (!is_utf8_name(doc->encoding)) {
-		add_error(&ld, 1, "file declares encoding '%s'; save the questionnaire as UTF-8",
-			  (const char *)doc->encoding);
-		goto out;
-	}
 	root = xmlDocGetRootElement(doc);
-	if (root == NULL) {
-		add_error(&ld, 0, "document has no root element");
-		goto out;
-	}
 	if (!is_element(root, "questionnaire")) {
 		if (xmlStrcmp(root->name, XS("questionnaire")) == 0)
 			add_error(&ld, line_of(root),
@@ -1103,9 +1122,82 @@ out:
 		xmlSchemaFreeValidCtxt(vctxt);
 	if (doc)
 		xmlFreeDoc(doc);
-	if (ctxt)
-		xmlFreeParserCtxt(ctxt);
 	return q;
+}
+
+int
+questionnaire_apply_weights(struct questionnaire *q, const char *path, struct diag *diags)
+{
+	struct loader ld = {path, diags, 0, q};
+	struct error err = {0};
+	size_t size = 0;
+	char *data = file_read(path, 1024 * 1024, &size, &err);
+	xmlDocPtr doc = NULL;
+	xmlNode *root;
+
+	if (data == NULL) {
+		diag_add(diags, path, 0, "%s", err.message);
+		return -1;
+	}
+	doc = parse_safely(&ld, data, size, 1024 * 1024);
+	free(data);
+	if (doc == NULL)
+		goto out;
+	root = xmlDocGetRootElement(doc);
+	if (root->type != XML_ELEMENT_NODE || xmlStrcmp(root->name, XS("weights")) != 0 ||
+	    root->ns == NULL || xmlStrcmp(root->ns->href, XS(WEIGHTS_NS_URI)) != 0) {
+		add_error(&ld, line_of(root),
+			  "the root element must be <weights xmlns=\"" WEIGHTS_NS_URI "\">");
+		goto out;
+	}
+	for (xmlNode *c = xmlFirstElementChild(root); c; c = xmlNextElementSibling(c)) {
+		int pillar = xmlStrcmp(c->name, XS("pillar")) == 0;
+		char *id = attr(c, "id");
+		const char *what = pillar ? "pillar" : "indicator";
+		double weight = 0;
+		int found = 0;
+		int r;
+
+		if (!pillar && xmlStrcmp(c->name, XS("indicator")) != 0) {
+			add_error(&ld, line_of(c),
+				  "element <%s> is not allowed; use <pillar> or <indicator>",
+				  (const char *)c->name);
+			free(id);
+			continue;
+		}
+		if (id == NULL) {
+			add_error(&ld, line_of(c), "<%s> needs an id", what);
+			continue;
+		}
+		r = attr_number(&ld, c, "weight", 0, &weight); /* -1: reported already */
+		if (r == 0 || (r == 1 && !(weight > 0 && weight <= 1000000))) {
+			add_error(&ld, line_of(c), "%s '%s': weight must be a positive number",
+				  what, id);
+		} else if (r < 0) {
+			/* not a number: said */
+		} else if (pillar) {
+			for (size_t i = 0; i < q->pillar_count; i++)
+				if (strcmp(q->pillars[i].id, id) == 0) {
+					q->pillars[i].weight = weight;
+					found = 1;
+				}
+		} else {
+			for (size_t i = 0; i < q->indicator_count; i++)
+				if (strcmp(q->indicators[i].id, id) == 0) {
+					q->indicators[i].weight = weight;
+					found = 1;
+				}
+		}
+		if (r == 1 && weight > 0 && !found)
+			add_error(&ld, line_of(c), "questionnaire '%s' has no %s '%s'", q->id, what,
+				  id);
+		free(id);
+	}
+out:
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (doc)
+		xmlFreeDoc(doc);
+	return ld.errors ? -1 : 0;
 }
 
 struct questionnaire *

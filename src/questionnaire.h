@@ -146,6 +146,15 @@ struct questionnaire *questionnaire_load_memory(const char *data, size_t size, c
 
 void questionnaire_free(struct questionnaire *q);
 
+/* Override pillar and indicator weights from a weights file:
+ *   <weights xmlns="urn:cirt:weights:1">
+ *     <pillar id="legal" weight="30"/>
+ *     <indicator id="legal.enforcement" weight="2"/>
+ *   </weights>
+ * Returns 0, or -1 after adding every problem to diags; q may then be
+ * partly changed, so do not use it further. */
+int questionnaire_apply_weights(struct questionnaire *q, const char *path, struct diag *diags);
+
 /* Release what the loader keeps for the whole process (the parsed schema,
  * libxml2's globals). Call once before exit; loading afterwards is an error. */
 void questionnaire_library_cleanup(void);

@@ -43,7 +43,12 @@ struct flow {
 	struct pdf *pdf; /* NULL in the collecting pass */
 	struct codepoints *cps;
 	const struct report_input *in;
+	const struct comparison_input *cmp;
 	const char *lang;
+	const char *head;    /* the page header's text */
+	const char *marking; /* or NULL */
+	int draft;
+	int sample;
 	double w, h;
 	double left, right, top, bottom;
 	double y;
@@ -414,33 +419,50 @@ table(struct flow *f, const struct column *cols, size_t ncols, const char *const
 	int header_due = cols[0].title[0] != '\0';
 
 	for (size_t r = 0; r < rows; r++) {
-		const char **lines[8];
-		size_t count[8];
+		const char **lines[16];
+		size_t count[16];
 		size_t most = 1;
 		double x = f->left;
 		double hgt;
 
 		if (header_due) {
-			need(f, 2 * (lead + 2 * pad));
-			f->y -= lead + 2 * pad;
+			/* the header, wrapped like the cells */
+			const char **head[16];
+			size_t hcount[16];
+			size_t hmost = 1;
+			double hh;
+
+			for (size_t c = 0; c < ncols && c < 16; c++) {
+				hcount[c] = wrap(f, PDF_BOLD, SMALL, cols[c].title,
+						 cols[c].width * total - 2 * pad, &head[c]);
+				if (hcount[c] > hmost)
+					hmost = hcount[c];
+			}
+			hh = (double)hmost * lead + 2 * pad;
+			need(f, hh + lead + 2 * pad);
+			f->y -= hh;
 			fill(f, LIGHT);
-			rect(f, f->left, f->y, total, lead + 2 * pad, 1, 0);
+			rect(f, f->left, f->y, total, hh, 1, 0);
 			fill(f, BLACK);
-			for (size_t c = 0; c < ncols; c++) {
+			for (size_t c = 0; c < ncols && c < 16; c++) {
 				double cw = cols[c].width * total;
 
-				if (cols[c].right)
-					text_right(f, PDF_BOLD, SMALL, x + cw - pad, f->y + pad + 2,
-						   cols[c].title);
-				else
-					text(f, PDF_BOLD, SMALL, x + pad, f->y + pad + 2,
-					     cols[c].title);
+				for (size_t k = 0; k < hcount[c]; k++) {
+					double ty = f->y + hh - pad - (double)(k + 1) * lead + 2;
+
+					if (cols[c].right)
+						text_right(f, PDF_BOLD, SMALL, x + cw - pad, ty,
+							   head[c][k]);
+					else
+						text(f, PDF_BOLD, SMALL, x + pad, ty, head[c][k]);
+				}
+				free(head[c]);
 				x += cw;
 			}
 			header_due = 0;
 			x = f->left;
 		}
-		for (size_t c = 0; c < ncols && c < 8; c++) {
+		for (size_t c = 0; c < ncols && c < 16; c++) {
 			count[c] = wrap(f, PDF_REGULAR, SMALL, cells[r * ncols + c],
 					cols[c].width * total - 2 * pad, &lines[c]);
 			if (count[c] > most)
@@ -448,7 +470,7 @@ table(struct flow *f, const struct column *cols, size_t ncols, const char *const
 		}
 		hgt = (double)most * lead + 2 * pad;
 		if (f->y - hgt < f->bottom) {
-			for (size_t c = 0; c < ncols && c < 8; c++)
+			for (size_t c = 0; c < ncols && c < 16; c++)
 				free(lines[c]);
 			page_break(f);
 			header_due = cols[0].title[0] != '\0';
@@ -465,7 +487,7 @@ table(struct flow *f, const struct column *cols, size_t ncols, const char *const
 		}
 		stroke(f, RULE, 0.4);
 		line(f, f->left, f->y, f->left + total, f->y);
-		for (size_t c = 0; c < ncols && c < 8; c++) {
+		for (size_t c = 0; c < ncols && c < 16; c++) {
 			double cw = cols[c].width * total;
 
 			for (size_t k = 0; k < count[c]; k++) {
@@ -520,15 +542,6 @@ static const char *
 title_of(struct flow *f, const struct text *t)
 {
 	return tx(f, text_get(t, f->lang));
-}
-
-static const char *
-country_line(struct flow *f)
-{
-	const struct report_input *in = f->in;
-
-	return fmt(f, "%s (%s) \u00b7 %s %d", in->country ? in->country->name : in->a->country,
-		   in->a->country, i18n(f->lang, MSG_R_CYCLE), in->a->cycle);
 }
 
 static void
@@ -1063,8 +1076,7 @@ methodology(struct flow *f)
 static void
 decorate(struct flow *f)
 {
-	const struct report_input *in = f->in;
-	const char *head = country_line(f);
+	const char *head = tx(f, f->head);
 
 	for (size_t i = 0; i < f->pages; i++) {
 		const char *foot = fmt(f, "%s %zu %s %zu", i18n(f->lang, MSG_R_PAGE), i + 1,
@@ -1074,13 +1086,13 @@ decorate(struct flow *f)
 			pdf_page_select(f->pdf, i);
 		fill(f, GREY);
 		text(f, PDF_REGULAR, SMALL, f->left, f->h - 36, head);
-		if (in->marking)
+		if (f->marking)
 			text_right(f, PDF_BOLD, SMALL, f->w - f->right, f->h - 36,
-				   tx(f, in->marking));
-		else if (!in->a->final)
+				   tx(f, f->marking));
+		else if (f->draft)
 			text_right(f, PDF_BOLD, SMALL, f->w - f->right, f->h - 36,
 				   msg(f, MSG_R_DRAFT));
-		if (in->sample)
+		if (f->sample)
 			text_centre(f, PDF_BOLD, SMALL, f->w / 2, f->h - 36, msg(f, MSG_R_SAMPLE));
 		stroke(f, RULE, 0.5);
 		line(f, f->left, f->h - 42, f->w - f->right, f->h - 42);
@@ -1107,6 +1119,18 @@ layout(struct flow *f)
 	decorate(f);
 }
 
+/* The code points every document may print: ASCII and a few signs. */
+static void
+collect_basics(struct codepoints *cps)
+{
+	for (char c = ' '; c <= '~'; c++) {
+		char one[2] = {c, 0};
+
+		collect(cps, one);
+	}
+	collect(cps, "\u00a0\u202f\u2013\u00b7\u2691\uFFFD");
+}
+
 static void
 release_pool(struct flow *f)
 {
@@ -1124,6 +1148,7 @@ report_write(const struct report_input *in, unsigned char **pdf, size_t *size, s
 	struct codepoints cps = {0};
 	struct flow f = {0};
 	char title[512];
+	char *head;
 	int status = -1;
 
 	f.in = in;
@@ -1135,14 +1160,15 @@ report_write(const struct report_input *in, unsigned char **pdf, size_t *size, s
 	f.right = 56;
 	f.top = 64;
 	f.bottom = 56;
+	f.head = head =
+		xasprintf("%s (%s) \u00b7 %s %d", in->country ? in->country->name : in->a->country,
+			  in->a->country, i18n(in->lang, MSG_R_CYCLE), in->a->cycle);
+	f.marking = in->marking;
+	f.draft = !in->a->final;
+	f.sample = in->sample;
 
-	/* pass 1: the code points; the ASCII letters and digits always */
-	for (char c = ' '; c <= '~'; c++) {
-		char one[2] = {c, 0};
-
-		collect(&cps, one);
-	}
-	collect(&cps, "\u00a0\u202f\u2013\u00b7\u2691\uFFFD");
+	/* pass 1: the code points */
+	collect_basics(&cps);
 	layout(&f);
 	collect(&cps, title_of(&f, &in->q->title));
 	release_pool(&f);
@@ -1157,6 +1183,290 @@ report_write(const struct report_input *in, unsigned char **pdf, size_t *size, s
 	pdf_info(f.pdf, tx(&f, title), tx(&f, *in->a->assessors ? in->a->assessors : "cirt"),
 		 tx(&f, text_get(&in->q->title, in->lang)),
 		 fmt(&f, "CIRT, %s, %d, %s", in->a->country, in->a->cycle, in->q->id), in->date);
+	status = pdf_save(f.pdf, pdf, size, err);
+out:
+	pdf_free(f.pdf);
+	release_pool(&f);
+	free(cps.v);
+	free(head);
+	return status;
+}
+
+/* ---- the comparison ---------------------------------------------------- */
+
+/* A colour from red (0) through amber to green (1). */
+static struct pdf_colour
+scale_colour(double v)
+{
+	struct pdf_colour c;
+
+	if (v < 0.5) {
+		c.r = 0.96;
+		c.g = 0.62 + 0.6 * v;
+		c.b = 0.60 - 0.3 * v;
+	} else {
+		c.r = 0.96 - 1.1 * (v - 0.5);
+		c.g = 0.92;
+		c.b = 0.45 + 0.2 * (v - 0.5);
+	}
+	return c;
+}
+
+static void
+ranking(struct flow *f)
+{
+	const struct comparison_input *in = f->cmp;
+	const struct questionnaire *q = in->q;
+	const struct compare *c = in->c;
+	size_t np = q->pillar_count;
+	size_t ncols = 6 + np + (size_t)in->sensitivity;
+	struct column *cols = xcalloc(ncols, sizeof(*cols));
+	const char **cells = xcalloc(ncols * (c->count + 1), sizeof(char *));
+	double pillar_share = 0.30 / (double)np;
+	size_t k = 0;
+	const char *legend = "";
+
+	cols[k++] = (struct column){msg(f, MSG_C_RANK), 0.06, 1};
+	cols[k++] = (struct column){msg(f, MSG_R_COUNTRY), in->sensitivity ? 0.14 : 0.23, 0};
+	cols[k++] = (struct column){msg(f, MSG_C_REGION), 0.08, 0};
+	for (size_t p = 0; p < np; p++) {
+		cols[k++] = (struct column){fmt(f, "%zu", p + 1), pillar_share, 1};
+		legend = fmt(f, "%s%s%zu %s", legend, p ? " \u00b7 " : "", p + 1,
+			     text_get(&q->pillars[p].title, f->lang));
+	}
+	cols[k++] = (struct column){msg(f, MSG_R_OVERALL), 0.08, 1};
+	cols[k++] = (struct column){msg(f, MSG_R_TIER), 0.12, 0};
+	cols[k++] = (struct column){msg(f, MSG_R_COMPLETENESS), 0.13, 1};
+	if (in->sensitivity)
+		cols[k++] = (struct column){msg(f, MSG_C_RANK_RANGE), 0.09, 1};
+	for (size_t i = 0; i < c->count; i++) {
+		const struct compare_entry *e = &c->entries[i];
+		const char **row = &cells[i * ncols];
+
+		k = 0;
+		row[k++] = fmt(f, "%s%zu", e->tied ? "=" : "", e->rank);
+		row[k++] = fmt(f, "%s (%s) %d", e->info ? e->info->name : e->country, e->country,
+			       e->cycle);
+		row[k++] = e->info ? region_code(e->info->region) : "\u2013";
+		for (size_t p = 0; p < np; p++)
+			row[k++] = e->score.pillars[p].counted
+				? fmt(f, "%.1f", e->score.pillars[p].points)
+				: "\u2013";
+		row[k++] = fmt(f, "%.1f", e->score.overall);
+		row[k++] = title_of(f, &q->tiers[e->score.tier].name);
+		row[k++] = fmt(f, "%.0f%s%s", 100 * e->score.completeness,
+			       i18n(f->lang, MSG_PERCENT), e->score.completeness < 1 ? " *" : "");
+		if (in->sensitivity)
+			row[k++] = e->rank_low == e->rank_high
+				? fmt(f, "%zu", e->rank_low)
+				: fmt(f, "%zu\u2013%zu", e->rank_low, e->rank_high);
+	}
+	table(f, cols, ncols, cells, NULL, c->count);
+	para(f, PDF_REGULAR, SMALL, 0, legend, GREY);
+	para(f, PDF_REGULAR, SMALL, 0,
+	     fmt(f, "%s \u00b7 %s", i18n(f->lang, MSG_C_TIED_NOTE),
+		 i18n(f->lang, MSG_C_INCOMPLETE_NOTE)),
+	     GREY);
+	if (in->sensitivity)
+		para(f, PDF_REGULAR, SMALL, 0, msg(f, MSG_C_SENSITIVITY_NOTE), GREY);
+	free(cells);
+	free(cols);
+}
+
+static void
+heat_map(struct flow *f)
+{
+	const struct questionnaire *q = f->cmp->q;
+	const struct compare *c = f->cmp->c;
+	double name_w = 150;
+	double cell_w = (f->w - f->left - f->right - name_w) / (double)q->pillar_count;
+	double row_h = 13;
+
+	heading(f, msg(f, MSG_C_HEAT_MAP), 0);
+	f->y -= 14;
+	for (size_t p = 0; p < q->pillar_count; p++)
+		text_centre(f, PDF_BOLD, SMALL, f->left + name_w + cell_w * ((double)p + 0.5), f->y,
+			    fmt(f, "%zu", p + 1));
+	for (size_t i = 0; i < c->count; i++) {
+		const struct compare_entry *e = &c->entries[i];
+
+		need(f, row_h);
+		f->y -= row_h;
+		text(f, PDF_REGULAR, SMALL, f->left, f->y + 3,
+		     fmt(f, "%s (%s)", e->info ? e->info->name : e->country, e->country));
+		for (size_t p = 0; p < q->pillar_count; p++) {
+			const struct pillar_score *ps = &e->score.pillars[p];
+			double x = f->left + name_w + cell_w * (double)p;
+
+			fill(f, ps->counted ? scale_colour(ps->score) : NOT_APPLICABLE);
+			rect(f, x + 1, f->y, cell_w - 2, row_h - 1, 1, 0);
+			fill(f, BLACK);
+			text_centre(f, PDF_REGULAR, SMALL, x + cell_w / 2, f->y + 3,
+				    ps->counted ? fmt(f, "%.0f%s", 100 * ps->score,
+						      i18n(f->lang, MSG_PERCENT))
+						: "\u2013");
+		}
+	}
+	f->y -= 8;
+}
+
+static void
+regional_means(struct flow *f)
+{
+	const struct questionnaire *q = f->cmp->q;
+	const struct compare *c = f->cmp->c;
+	double bar_w = f->w - f->left - f->right - 230;
+
+	heading(f, msg(f, MSG_C_REGIONAL_MEANS), 0);
+	for (int r = 0; r < REGION_COUNT; r++) {
+		if (c->region_counts[r] == 0)
+			continue;
+		need(f, 14 + 10 * (double)q->pillar_count);
+		f->y -= 14;
+		text(f, PDF_BOLD, BODY, f->left, f->y,
+		     fmt(f, "%s \u00b7 %s (%zu)", region_code((enum region)r),
+			 region_name((enum region)r), c->region_counts[r]));
+		for (size_t p = 0; p < q->pillar_count && p < 32; p++) {
+			double v = c->region_means[r][p];
+
+			f->y -= 10;
+			text(f, PDF_REGULAR, 7, f->left + 10, f->y + 1,
+			     fmt(f, "%zu %s", p + 1, text_get(&q->pillars[p].title, f->lang)));
+			fill(f, LIGHT);
+			rect(f, f->left + 190, f->y, bar_w, 8, 1, 0);
+			if (v >= 0) {
+				fill(f, ACCENT);
+				rect(f, f->left + 190, f->y, bar_w * v, 8, 1, 0);
+			}
+			fill(f, BLACK);
+			text(f, PDF_REGULAR, 7, f->left + 196 + bar_w, f->y + 1,
+			     v >= 0 ? fmt(f, "%.0f%s", 100 * v, i18n(f->lang, MSG_PERCENT))
+				    : "\u2013");
+		}
+	}
+	f->y -= 8;
+}
+
+static void
+distribution(struct flow *f)
+{
+	const struct compare *c = f->cmp->c;
+	double total = f->w - f->left - f->right;
+	double chart_h = 120;
+	double bar_w = total / 10;
+	size_t most = 1;
+	double base;
+
+	need(f, chart_h + 100); /* the heading stays with its chart */
+	heading(f, msg(f, MSG_C_DISTRIBUTION), 0);
+	for (size_t b = 0; b < 10; b++)
+		if (c->histogram[b] > most)
+			most = c->histogram[b];
+	base = f->y - chart_h - 4;
+	for (size_t b = 0; b < 10; b++) {
+		double h = chart_h * (double)c->histogram[b] / (double)most;
+		double x = f->left + bar_w * (double)b;
+
+		fill(f, ACCENT_FILL);
+		rect(f, x + 2, base, bar_w - 4, h, 1, 0);
+		fill(f, BLACK);
+		if (c->histogram[b])
+			text_centre(f, PDF_BOLD, SMALL, x + bar_w / 2, base + h + 3,
+				    fmt(f, "%zu", c->histogram[b]));
+		text_centre(f, PDF_REGULAR, 7, x + bar_w / 2, base - 10,
+			    fmt(f, "%zu\u2013%zu", 10 * b, 10 * b + 10));
+	}
+	stroke(f, RULE, 0.5);
+	line(f, f->left, base, f->left + total, base);
+	f->y = base - 24;
+}
+
+static void
+changes(struct flow *f)
+{
+	const struct compare *c = f->cmp->c;
+	const struct column cols[] = {{msg(f, MSG_R_COUNTRY), 0.40, 0},
+				      {msg(f, MSG_R_CYCLE), 0.15, 1},
+				      {msg(f, MSG_C_BEFORE), 0.15, 1},
+				      {msg(f, MSG_C_NOW), 0.15, 1},
+				      {msg(f, MSG_R_CHANGE), 0.15, 1}};
+	const char **cells = xcalloc(5 * (c->count + 1), sizeof(char *));
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->count; i++) {
+		const struct compare_entry *e = &c->entries[i];
+
+		if (!e->has_previous)
+			continue;
+		cells[5 * n] = fmt(f, "%s (%s)", e->info ? e->info->name : e->country, e->country);
+		cells[5 * n + 1] = fmt(f, "%d \u2192 %d", e->previous_cycle, e->cycle);
+		cells[5 * n + 2] = fmt(f, "%.1f", e->previous_overall);
+		cells[5 * n + 3] = fmt(f, "%.1f", e->score.overall);
+		cells[5 * n + 4] = fmt(f, "%+.1f", e->score.overall - e->previous_overall);
+		n++;
+	}
+	if (n > 0) {
+		heading(f, msg(f, MSG_C_CHANGES), 0);
+		table(f, cols, 5, cells, NULL, n);
+	}
+	free(cells);
+}
+
+static void
+layout_comparison(struct flow *f)
+{
+	const struct comparison_input *in = f->cmp;
+
+	f->pages = 0;
+	heading(f, msg(f, MSG_R_COMPARISON), 1);
+	para(f, PDF_REGULAR, BODY, 0,
+	     fmt(f, "%zu %s \u00b7 %s %s %s \u00b7 %s: %s", in->c->count,
+		 i18n(f->lang, MSG_R_ASSESSMENTS), text_get(&in->q->title, f->lang),
+		 i18n(f->lang, MSG_VERSION), in->q->version, i18n(f->lang, MSG_C_WEIGHTS),
+		 in->weights ? in->weights : i18n(f->lang, MSG_C_DEFAULT_WEIGHTS)),
+	     GREY);
+	f->y -= 6;
+	ranking(f);
+	heat_map(f);
+	regional_means(f);
+	distribution(f);
+	changes(f);
+	decorate(f);
+}
+
+int
+report_write_comparison(const struct comparison_input *in, unsigned char **pdf, size_t *size,
+			struct error *err)
+{
+	struct codepoints cps = {0};
+	struct flow f = {0};
+	int status = -1;
+
+	f.cmp = in;
+	f.lang = in->lang;
+	f.cps = &cps;
+	f.w = 595.28;
+	f.h = 841.89;
+	f.left = 48;
+	f.right = 48;
+	f.top = 64;
+	f.bottom = 56;
+	f.head = text_get(&in->q->title, in->lang);
+	f.sample = in->sample;
+	collect_basics(&cps);
+	collect(&cps, "\u2192");
+	layout_comparison(&f);
+	release_pool(&f);
+	f.pdf = pdf_new(f.w, f.h, in->font_paths, cps.v, cps.count, err);
+	if (f.pdf == NULL)
+		goto out;
+	layout_comparison(&f);
+	pdf_info(f.pdf,
+		 tx(&f,
+		    fmt(&f, "%s \u2013 %s", text_get(&in->q->title, in->lang),
+			i18n(in->lang, MSG_R_COMPARISON))),
+		 "cirt", tx(&f, text_get(&in->q->title, in->lang)),
+		 fmt(&f, "CIRT, comparison, %s", in->q->id), in->date);
 	status = pdf_save(f.pdf, pdf, size, err);
 out:
 	pdf_free(f.pdf);

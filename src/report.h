@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "answer.h"
+#include "compare.h"
 #include "country.h"
 #include "error.h"
 #include "questionnaire.h"
@@ -42,5 +43,21 @@ struct report_input {
  * or -1 with err set. */
 int report_write(const struct report_input *in, unsigned char **pdf, size_t *size,
 		 struct error *err);
+
+struct comparison_input {
+	const struct questionnaire *q;
+	const struct compare *c;
+	const char *lang;
+	int sensitivity;     /* show each country's rank range */
+	const char *weights; /* the weights file used, or NULL */
+	int sample;	     /* some entry is a fictional country */
+	time_t date;
+	const char *font_paths[2];
+};
+
+/* Lay out the comparison: ranking table, heat map, regional means,
+ * distribution and changes. The same return as report_write. */
+int report_write_comparison(const struct comparison_input *in, unsigned char **pdf, size_t *size,
+			    struct error *err);
 
 #endif

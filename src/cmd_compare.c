@@ -1,0 +1,334 @@
+/* cirt compare: rank countries, by region and cycle, as PDF, CSV or JSON. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cmd.h"
+#include "compare.h"
+#include "country.h"
+#include "csv.h"
+#include "exitcode.h"
+#include "file.h"
+#include "json.h"
+#include "report.h"
+#include "store.h"
+#include "xmalloc.h"
+
+enum format { FORMAT_PDF, FORMAT_CSV, FORMAT_JSON };
+
+struct loaded {
+	struct assessment *list;
+	struct answer_set *answers;
+	size_t count;
+};
+
+static void
+loaded_release(struct loaded *l)
+{
+	for (size_t i = 0; i < l->count; i++) {
+		answer_set_release(&l->answers[i]);
+		assessment_release(&l->list[i]);
+	}
+	free(l->answers);
+	free(l->list);
+}
+
+/* Whether country code cc is in the comma-separated list of countries
+ * (already checked). */
+static int
+listed(const char *list, const char *cc)
+{
+	char *copy = xstrdup(list);
+	char *save = NULL;
+	int found = 0;
+
+	for (char *t = strtok_r(copy, ",", &save); t && !found; t = strtok_r(NULL, ",", &save))
+		found = strcmp(country_find(t)->alpha2, cc) == 0;
+	free(copy);
+	return found;
+}
+
+/* The assessments to compare: by default the latest cycle of every
+ * country; made with the loaded questionnaire. */
+static size_t
+select_entries(struct cmd_context *ctx, const struct loaded *l, const char *countries,
+	       int region_set, enum region region, struct compare_entry *out)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->count; i++) {
+		const struct assessment *a = &l->list[i];
+		const struct country *c = country_find(a->country);
+		int latest = 1;
+
+		if (strcmp(a->questionnaire_id, ctx->questionnaire->id) != 0)
+			continue;
+		if (ctx->cycle && a->cycle != ctx->cycle)
+			continue;
+		if (!ctx->cycle)
+			for (size_t k = 0; k < l->count; k++)
+				if (strcmp(l->list[k].country, a->country) == 0 &&
+				    l->list[k].cycle > a->cycle &&
+				    strcmp(l->list[k].questionnaire_id, a->questionnaire_id) == 0)
+					latest = 0;
+		if (!latest)
+			continue;
+		if (region_set && (c == NULL || c->region != region))
+			continue;
+		if (countries && !listed(countries, a->country))
+			continue;
+		memset(&out[n], 0, sizeof(out[n]));
+		out[n].country = a->country;
+		out[n].info = c;
+		out[n].cycle = a->cycle;
+		out[n].answers = &l->answers[i];
+		/* the country's previous cycle, for the change */
+		for (size_t k = 0; k < l->count; k++) {
+			const struct assessment *b = &l->list[k];
+
+			if (strcmp(b->country, a->country) != 0 || b->cycle >= a->cycle ||
+			    strcmp(b->questionnaire_id, a->questionnaire_id) != 0 ||
+			    (out[n].has_previous && b->cycle <= out[n].previous_cycle))
+				continue;
+			{
+				struct score_result r;
+
+				score_assessment(ctx->questionnaire, &l->answers[k], &r);
+				out[n].has_previous = 1;
+				out[n].previous_cycle = b->cycle;
+				out[n].previous_overall = r.overall;
+				score_result_release(&r);
+			}
+		}
+		n++;
+	}
+	return n;
+}
+
+static void
+write_csv(const struct questionnaire *q, const struct compare *c, int sensitivity, const char *lang)
+{
+	fputs("rank,tied,country,name,region,cycle", stdout);
+	for (size_t p = 0; p < q->pillar_count; p++) {
+		fputc(',', stdout);
+		csv_write_field(stdout, q->pillars[p].id);
+	}
+	fputs(",overall,tier,completeness,incomplete,previous_cycle,change", stdout);
+	if (sensitivity)
+		fputs(",best_rank,worst_rank", stdout);
+	csv_end_record(stdout);
+	for (size_t i = 0; i < c->count; i++) {
+		const struct compare_entry *e = &c->entries[i];
+
+		printf("%zu,%d,%s,", e->rank, e->tied, e->country);
+		csv_write_field(stdout, e->info ? e->info->name : "");
+		printf(",%s,%d", e->info ? region_code(e->info->region) : "", e->cycle);
+		for (size_t p = 0; p < q->pillar_count; p++)
+			if (e->score.pillars[p].counted)
+				printf(",%.2f", e->score.pillars[p].points);
+			else
+				fputs(",", stdout);
+		printf(",%.2f,", e->score.overall);
+		csv_write_field(stdout, text_get(&q->tiers[e->score.tier].name, lang));
+		printf(",%.4f,%d,", e->score.completeness, e->score.completeness < 1);
+		if (e->has_previous)
+			printf("%d,%+.2f", e->previous_cycle,
+			       e->score.overall - e->previous_overall);
+		else
+			fputs(",", stdout);
+		if (sensitivity)
+			printf(",%zu,%zu", e->rank_low, e->rank_high);
+		csv_end_record(stdout);
+	}
+}
+
+static int
+run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
+{
+	enum { OPT_REGION = 1, OPT_COUNTRIES, OPT_FORMAT, OPT_WEIGHTS, OPT_SENSITIVITY };
+	static const struct option options[] = {
+		{"region", required_argument, NULL, OPT_REGION},
+		{"countries", required_argument, NULL, OPT_COUNTRIES},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"weights", required_argument, NULL, OPT_WEIGHTS},
+		{"sensitivity", no_argument, NULL, OPT_SENSITIVITY},
+		{"output", required_argument, NULL, 'o'},
+		{NULL, 0, NULL, 0},
+	};
+	enum format format = FORMAT_PDF;
+	const char *countries = NULL;
+	const char *weights = NULL;
+	const char *output = NULL;
+	const char *region_arg = NULL;
+	enum region region = REGION_AFR;
+	int sensitivity = 0;
+	struct loaded l = {0};
+	struct compare_entry *entries = NULL;
+	struct compare c = {0};
+	struct error err = {0};
+	int status = EXIT_OK;
+	size_t n;
+	int ch;
+
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, ":o:", options, NULL)) != -1) {
+		switch (ch) {
+		case OPT_REGION:
+			region_arg = optarg;
+			break;
+		case OPT_COUNTRIES:
+			countries = optarg;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "pdf") == 0)
+				format = FORMAT_PDF;
+			else if (strcmp(optarg, "csv") == 0)
+				format = FORMAT_CSV;
+			else if (strcmp(optarg, "json") == 0)
+				format = FORMAT_JSON;
+			else
+				return cmd_usage_error(
+					self, "unknown format '%s'; use pdf, csv or json", optarg);
+			break;
+		case OPT_WEIGHTS:
+			weights = optarg;
+			break;
+		case OPT_SENSITIVITY:
+			sensitivity = 1;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		default:
+			return cmd_bad_option(self, ch, argc, argv);
+		}
+	}
+	if (optind < argc)
+		return cmd_usage_error(self, "unexpected argument '%s'", argv[optind]);
+	if (region_arg && region_parse(region_arg, &region) < 0)
+		return cmd_usage_error(self,
+				       "unknown region '%s'; use AFR, AMS, ARB, ASP, CIS or EUR",
+				       region_arg);
+	if (countries) {
+		char *copy = xstrdup(countries);
+		char *save = NULL;
+		int bad = 0;
+
+		for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
+			bad |= cmd_country(t) == NULL;
+		free(copy);
+		if (bad)
+			return EXIT_USAGE;
+	}
+	if (weights) {
+		struct diag d = DIAG_INIT;
+		int r = questionnaire_apply_weights(ctx->questionnaire, weights, &d);
+
+		for (size_t i = 0; i < d.count; i++)
+			fprintf(stderr, "%s\n", d.messages[i]);
+		diag_release(&d);
+		if (r < 0)
+			return EXIT_DATA;
+	}
+	if (store_assessment_list(ctx->store, &l.list, &l.count, &err) < 0) {
+		cmd_error("%s", err.message);
+		return err.status;
+	}
+	l.answers = xcalloc(l.count + 1, sizeof(*l.answers));
+	for (size_t i = 0; i < l.count; i++)
+		if (store_answers_load(ctx->store, l.list[i].id, &l.answers[i], &err) < 0) {
+			cmd_error("%s", err.message);
+			status = err.status;
+			goto out;
+		}
+	entries = xcalloc(l.count + 1, sizeof(*entries));
+	n = select_entries(ctx, &l, countries, region_arg != NULL, region, entries);
+	if (n == 0) {
+		cmd_error("no assessment in '%s' matches; 'cirt assessments' lists them",
+			  ctx->db_path);
+		status = EXIT_DATA;
+		goto out;
+	}
+	compare_run(ctx->questionnaire, entries, n, &c);
+	if (sensitivity)
+		compare_sensitivity(ctx->questionnaire, &c);
+	if (format == FORMAT_CSV) {
+		write_csv(ctx->questionnaire, &c, sensitivity, cmd_lang(ctx));
+	} else if (format == FORMAT_JSON) {
+		json_write_comparison(stdout, ctx->questionnaire, &c, sensitivity, weights,
+				      cmd_lang(ctx));
+	} else {
+		struct comparison_input in = {0};
+		unsigned char *pdf;
+		size_t size;
+		const char *font_dir = getenv("CIRT_FONT_DIR");
+		char *fonts[2];
+		const char *env = getenv("SOURCE_DATE_EPOCH");
+
+		if (font_dir == NULL || *font_dir == '\0')
+			font_dir = "/usr/share/fonts/truetype/dejavu";
+		fonts[0] = xasprintf("%s/DejaVuSans.ttf", font_dir);
+		fonts[1] = xasprintf("%s/DejaVuSans-Bold.ttf", font_dir);
+		in.q = ctx->questionnaire;
+		in.c = &c;
+		in.lang = cmd_lang(ctx);
+		in.sensitivity = sensitivity;
+		in.weights = weights;
+		in.date = env && *env ? (time_t)strtoll(env, NULL, 10) : time(NULL);
+		in.font_paths[0] = fonts[0];
+		in.font_paths[1] = fonts[1];
+		for (size_t i = 0; i < n; i++)
+			in.sample |= entries[i].info && entries[i].info->demo;
+		if (output == NULL)
+			output = "reports/comparison.pdf";
+		if (report_write_comparison(&in, &pdf, &size, &err) < 0 ||
+		    file_write_atomic(output, pdf, size, 0644, &err) < 0) {
+			cmd_error("%s", err.message);
+			status = err.status;
+		} else {
+			printf("%s\n", output);
+			free(pdf);
+		}
+		free(fonts[0]);
+		free(fonts[1]);
+	}
+out:
+	compare_release(&c);
+	free(entries);
+	loaded_release(&l);
+	return status;
+}
+
+const struct cmd cmd_compare = {
+	.name = "compare",
+	.summary = "rank and compare countries, regions and cycles",
+	.usage = "usage: cirt compare [--region R] [--cycle YEAR] [--countries CC,CC,...]\n"
+		 "                    [--format pdf|csv|json] [-o FILE] [--weights FILE]\n"
+		 "                    [--sensitivity] [--lang L] [--db FILE]\n"
+		 "\n"
+		 "Compare assessments made with the questionnaire: by default the latest\n"
+		 "cycle of every country in the database. The PDF (default\n"
+		 "reports/comparison.pdf) has a ranking table, a heat map of countries by\n"
+		 "pillar, regional means per pillar, the distribution of overall scores\n"
+		 "and each country's change since its previous cycle; CSV and JSON carry\n"
+		 "the same figures. Equal scores share a rank and are marked tied;\n"
+		 "incomplete assessments are marked, never dropped.\n"
+		 "\n"
+		 "Options:\n"
+		 "  --region R         only countries of ITU region R (AFR, AMS, ARB, ASP,\n"
+		 "                     CIS, EUR)\n"
+		 "  --cycle YEAR       that cycle instead of each country's latest\n"
+		 "  --countries LIST   only these countries (codes separated by commas)\n"
+		 "  --format F         pdf (default), csv or json (CSV and JSON to stdout)\n"
+		 "  -o, --output FILE  where the PDF goes\n"
+		 "  --weights FILE     recompute every score with other pillar and\n"
+		 "                     indicator weights (see README)\n"
+		 "  --sensitivity      add each country's best and worst rank when each\n"
+		 "                     pillar's weight in turn moves by 25% either way\n",
+	.flags = CMD_OPT_DB | CMD_OPT_QUESTIONNAIRE | CMD_OPT_CYCLE | CMD_OPT_LANG | CMD_OPEN_DB |
+		CMD_LOAD_QUESTIONNAIRE,
+	.run = run_compare,
+};
