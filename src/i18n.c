@@ -301,7 +301,7 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 			  "SHA-256 del archivo del cuestionario"},
 	[MSG_R_PAGE] = {"Page", "Page", "Página"},
 	[MSG_R_SAMPLE] = {"Sample data", "Données d'exemple", "Datos de ejemplo"},
-	[MSG_C_RANK] = {"Rank", "Rang", "Puesto"},
+	[MSG_C_RANK] = {"Rank", "Rang", "Pto."},
 	[MSG_C_REGION] = {"Region", "Région", "Región"},
 	[MSG_C_HEAT_MAP] = {"Heat map of pillar scores", "Carte de chaleur des scores par pilier",
 			    "Mapa de calor de las puntuaciones por pilar"},
@@ -320,8 +320,11 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 	[MSG_C_WEIGHTS] = {"Weights", "Pondérations", "Ponderaciones"},
 	[MSG_C_DEFAULT_WEIGHTS] = {"those of the questionnaire", "celles du questionnaire",
 				   "las del cuestionario"},
-	[MSG_C_RANK_RANGE] = {"Ranks", "Rangs", "Puestos"},
+	[MSG_C_RANK_RANGE] = {"Ranks", "Rangs", "Ptos."},
 	[MSG_C_BEFORE] = {"Before", "Avant", "Antes"},
+	[MSG_C_SHORT_OVERALL] = {"Overall", "Global", "Global"},
+	[MSG_C_SHORT_TIER] = {"Tier", "Niveau", "Nivel"},
+	[MSG_C_SHORT_COMPLETE] = {"Answered", "Réponses", "Respuestas"},
 	[MSG_C_NOW] = {"Now", "Maintenant", "Ahora"},
 	[MSG_C_SENSITIVITY_NOTE] =
 		{"Ranks: the best and worst rank each country takes when each pillar's weight in "

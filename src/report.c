@@ -1234,9 +1234,9 @@ ranking(struct flow *f)
 		legend = fmt(f, "%s%s%zu %s", legend, p ? " \u00b7 " : "", p + 1,
 			     text_get(&q->pillars[p].title, f->lang));
 	}
-	cols[k++] = (struct column){msg(f, MSG_R_OVERALL), 0.08, 1};
-	cols[k++] = (struct column){msg(f, MSG_R_TIER), 0.12, 0};
-	cols[k++] = (struct column){msg(f, MSG_R_COMPLETENESS), 0.13, 1};
+	cols[k++] = (struct column){msg(f, MSG_C_SHORT_OVERALL), 0.08, 1};
+	cols[k++] = (struct column){msg(f, MSG_C_SHORT_TIER), 0.12, 0};
+	cols[k++] = (struct column){msg(f, MSG_C_SHORT_COMPLETE), 0.13, 1};
 	if (in->sensitivity)
 		cols[k++] = (struct column){msg(f, MSG_C_RANK_RANGE), 0.09, 1};
 	for (size_t i = 0; i < c->count; i++) {
@@ -1263,6 +1263,11 @@ ranking(struct flow *f)
 	}
 	table(f, cols, ncols, cells, NULL, c->count);
 	para(f, PDF_REGULAR, SMALL, 0, legend, GREY);
+	para(f, PDF_REGULAR, SMALL, 0,
+	     fmt(f, "%s: %s \u00b7 %s: %s", i18n(f->lang, MSG_C_SHORT_OVERALL),
+		 i18n(f->lang, MSG_R_OVERALL), i18n(f->lang, MSG_C_SHORT_COMPLETE),
+		 i18n(f->lang, MSG_R_COMPLETENESS)),
+	     GREY);
 	para(f, PDF_REGULAR, SMALL, 0,
 	     fmt(f, "%s \u00b7 %s", i18n(f->lang, MSG_C_TIED_NOTE),
 		 i18n(f->lang, MSG_C_INCOMPLETE_NOTE)),

@@ -1,0 +1,147 @@
+# End-to-end tests of `cirt compare` against hand-computed figures on the
+# example questionnaire (pillars of 25, 25 and 50 points):
+#   GH  39.375  (the case of tests/unit/test_score.c), previous cycle 6.25
+#   NG  62.5    legal 0.5, technical 0, cooperation 1
+#   DE  62.5    the same answers as NG: a tie
+#   KE   6.25   legal 0, technical 0.25, cooperation 0; C2 unanswered
+. "$(dirname "$0")/lib.sh"
+plan 8
+
+export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/example.xml"
+printf 'question_id,value,evidence,comment\nL1,yes,,\nL2,2,,\nT1,operational,,\nT2,incident forensics,,\nT3,3,,\nC1,no,,\nC2,dk,,\n' >gh.csv
+printf 'question_id,value,evidence,comment\nL1,no,,\nT1,planned,,\nC1,no,,\n' >low.csv
+printf 'question_id,value,evidence,comment\nL1,yes,,\nT1,none,,\nC1,yes,,\n' >ng.csv
+"$CIRT" import gh.csv --country GH --cycle 2026 --db c.db >/dev/null
+"$CIRT" import low.csv --country GH --cycle 2025 --db c.db >/dev/null
+"$CIRT" import ng.csv --country NG --cycle 2026 --db c.db >/dev/null
+"$CIRT" import ng.csv --country DE --cycle 2026 --db c.db >/dev/null
+"$CIRT" import low.csv --country KE --cycle 2026 --db c.db >/dev/null
+
+begin "the CSV ranks the latest cycles, with ties, incomplete entries and changes"
+run "$CIRT" compare --db c.db --format csv
+expect_status 0
+python3 - "$out" <<'PY' || fail "CSV: $(cat "$out")"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='')))
+got = [(r["rank"], r["tied"], r["country"], r["overall"]) for r in rows]
+assert got == [("1", "1", "DE", "62.50"), ("1", "1", "NG", "62.50"),
+               ("3", "0", "GH", "39.38"), ("4", "0", "KE", "6.25")], got
+by = {r["country"]: r for r in rows}
+assert by["GH"]["previous_cycle"] == "2025" and by["GH"]["change"] == "+33.12"
+assert by["KE"]["incomplete"] == "1" and by["KE"]["completeness"] == "0.7500"
+assert by["NG"]["technical"] == "0.00" and by["NG"]["cooperation"] == "50.00"
+assert by["DE"]["region"] == "EUR" and by["GH"]["tier"] == "Evolving"
+PY
+end
+
+begin "JSON carries the same figures, the regional means and the distribution"
+run "$CIRT" compare --db c.db --format json
+expect_status 0
+python3 - "$out" <<'PY' || fail "JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["count"] == 4 and d["weights"] is None
+e = {x["country"]: x for x in d["entries"]}
+assert e["GH"]["overall"] == 39.375 and e["GH"]["previous"]["change"] == 33.125
+assert e["DE"]["tied"] and e["NG"]["rank"] == 1
+assert abs(d["regional_pillar_means"]["AFR"]["legal"] - 0.45) < 1e-9
+assert d["regional_pillar_means"]["EUR"]["cooperation"] == 1
+assert d["histogram"] == [1, 0, 0, 1, 0, 0, 2, 0, 0, 0]
+PY
+end
+
+begin "--region, --countries and --cycle select assessments"
+run "$CIRT" compare --db c.db --format csv --region eur
+expect_status 0
+[ "$(tail -n +2 "$out" | cut -d, -f3 | tr -d '\r' | tr '\n' ' ')" = "DE " ] || fail "region: $(cat "$out")"
+run "$CIRT" compare --db c.db --format csv --countries gha,ke
+[ "$(tail -n +2 "$out" | cut -d, -f3 | tr '\n' ' ')" = "GH KE " ] || fail "countries: $(cat "$out")"
+run "$CIRT" compare --db c.db --format csv --cycle 2025
+[ "$(tail -n +2 "$out" | cut -d, -f3,6,10 | tr -d '\r')" = "GH,2025,6.25" ] || fail "cycle: $(cat "$out")"
+end
+
+begin "the PDF has the ranking, heat map, regional means, distribution and changes"
+run "$CIRT" compare --db c.db -o cmp.pdf
+expect_status 0
+expect_out "cmp.pdf"
+qpdf --check cmp.pdf >qpdf.txt 2>&1 || fail "qpdf: $(tail -n 2 qpdf.txt)"
+pdftotext -layout cmp.pdf - 2>/dev/null >cmp.txt
+for s in "Comparison" "4 assessments" "Germany (DE) 2026" "Heat map of pillar scores" \
+	"Regional means by pillar" "AFR · Africa (3)" "Distribution of overall scores" \
+	"Change since the previous cycle" "2025 → 2026" "+33.1" "= tied" "* incomplete"; do
+	grep -qF -- "$s" cmp.txt || fail "missing: $s"
+done
+grep -q "^ *=1 *Germany (DE)" cmp.txt || fail "no tie mark: $(grep Germany cmp.txt)"
+grep -q "75% \*" cmp.txt || fail "no incomplete mark"
+SOURCE_DATE_EPOCH=1 "$CIRT" compare --db c.db -o a.pdf >/dev/null
+SOURCE_DATE_EPOCH=1 "$CIRT" compare --db c.db -o b.pdf >/dev/null
+cmp -s a.pdf b.pdf || fail "not reproducible"
+end
+
+begin "--weights recomputes every score under other weights"
+cat >w.xml <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<weights xmlns="urn:cirt:weights:1">
+  <pillar id="cooperation" weight="1"/>
+</weights>
+XML
+run "$CIRT" compare --db c.db --format csv --weights w.xml
+expect_status 0
+python3 - "$out" <<'PY' || fail "weights: $(cat "$out")"
+import csv, sys
+by = {r["country"]: r for r in csv.DictReader(open(sys.argv[1], newline=''))}
+# three pillars of 33.33 points: GH (0.85 + 0.725 + 0) / 3, NG (0.5 + 0 + 1) / 3
+assert by["GH"]["overall"] == "52.50" and by["GH"]["rank"] == "1", by["GH"]
+assert by["NG"]["overall"] == "50.00"
+PY
+end
+
+begin "a bad weights file is refused with its line"
+cat >bad.xml <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<weights xmlns="urn:cirt:weights:1">
+  <pillar id="cooperation" weight="-1"/>
+  <pillar id="economy" weight="2"/>
+  <indicator id="national-cirt"/>
+</weights>
+XML
+run "$CIRT" compare --db c.db --format csv --weights bad.xml
+expect_status 3
+expect_err "bad.xml:3: pillar 'cooperation': weight must be a positive number"
+expect_err "bad.xml:4: questionnaire 'example' has no pillar 'economy'"
+expect_err "bad.xml:5: indicator 'national-cirt': weight must be a positive number"
+expect_out_empty
+printf '<?xml version="1.0"?>\n<!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<weights xmlns="urn:cirt:weights:1">&x;</weights>\n' >xxe.xml
+run "$CIRT" compare --db c.db --format csv --weights xxe.xml
+expect_status 3
+expect_err "xxe.xml:2: document type declarations (<!DOCTYPE>) are not allowed"
+expect_no_err "root:"
+end
+
+begin "--sensitivity gives each country its range of ranks"
+run "$CIRT" compare --db c.db --format csv --sensitivity
+expect_status 0
+python3 - "$out" <<'PY' || fail "sensitivity: $(cat "$out")"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='')))
+for r in rows:
+    assert int(r["best_rank"]) <= int(r["rank"]) <= int(r["worst_rank"]), r
+by = {r["country"]: r for r in rows}
+# GH stays third: with cooperation at 1.5 NG still has 57.1 to GH's 45.0
+assert (by["GH"]["best_rank"], by["GH"]["worst_rank"]) == ("3", "3"), by["GH"]
+assert (by["NG"]["best_rank"], by["NG"]["worst_rank"]) == ("1", "1"), by["NG"]
+assert (by["KE"]["best_rank"], by["KE"]["worst_rank"]) == ("4", "4")
+PY
+end
+
+begin "nothing to compare and bad options are refused"
+run "$CIRT" compare --db c.db --format csv --region CIS
+expect_status 3
+expect_err "no assessment in 'c.db' matches"
+run "$CIRT" compare --db c.db --format xls
+expect_status 2
+expect_err "unknown format 'xls'; use pdf, csv or json"
+run "$CIRT" compare --db c.db --countries GH,QQ
+expect_status 2
+expect_err "unknown country 'QQ'"
+end
