@@ -1,9 +1,13 @@
 /* JSON documents through jansson. */
 #include "json.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <jansson.h>
+
+#include "xmalloc.h"
 
 static json_t *
 string_or_null(const char *s)
@@ -226,4 +230,275 @@ json_write_comparison(FILE *out, const struct questionnaire *q, const struct com
 	if (rc == 0)
 		fputc('\n', out);
 	return rc;
+}
+
+/* ---- bundles ----------------------------------------------------------- */
+
+static json_t *
+answer_json(const struct answer *w)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "question_id", json_string(w->question_id));
+	json_object_set_new(o, "state", json_string(answer_state_name(w->state)));
+	json_object_set_new(o, "value", string_or_null(w->value));
+	json_object_set_new(o, "evidence", json_string(w->evidence));
+	json_object_set_new(o, "comment", json_string(w->comment));
+	json_object_set_new(o, "flagged", json_boolean(w->flagged));
+	json_object_set_new(o, "answered_by", json_string(w->answered_by));
+	json_object_set_new(o, "answered_at", json_string(w->answered_at));
+	return o;
+}
+
+static json_t *
+history_json(const struct history_entry *e)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "seq", json_integer(e->seq));
+	json_object_set_new(o, "question_id", json_string(e->question_id));
+	json_object_set_new(o, "field", json_string(e->field));
+	json_object_set_new(o, "old_state", string_or_null(e->old_state));
+	json_object_set_new(o, "old_value", string_or_null(e->old_value));
+	json_object_set_new(o, "new_state", string_or_null(e->new_state));
+	json_object_set_new(o, "new_value", string_or_null(e->new_value));
+	json_object_set_new(o, "changed_by", json_string(e->changed_by));
+	json_object_set_new(o, "changed_at", json_string(e->changed_at));
+	json_object_set_new(o, "reason", json_string(e->reason));
+	json_object_set_new(o, "prev_hash", json_string(e->prev_hash));
+	json_object_set_new(o, "hash", json_string(e->hash));
+	return o;
+}
+
+char *
+json_bundle_text(const struct bundle *b)
+{
+	const struct assessment *a = &b->assessment;
+	json_t *doc = json_object();
+	json_t *q = json_object();
+	json_t *as = json_object();
+	json_t *answers = json_array();
+	json_t *history = json_array();
+	char *text;
+
+	json_object_set_new(doc, "format", json_string(BUNDLE_FORMAT));
+	json_object_set_new(doc, "format_version", json_integer(BUNDLE_VERSION));
+	json_object_set_new(doc, "exported_at", json_string(b->exported_at));
+	json_object_set_new(doc, "exported_by", json_string(b->exported_by));
+	json_object_set_new(q, "id", json_string(b->questionnaire_id));
+	json_object_set_new(q, "version", json_string(b->questionnaire_version));
+	json_object_set_new(q, "sha256", json_string(b->questionnaire_sha256));
+	json_object_set_new(doc, "questionnaire", q);
+	json_object_set_new(as, "country", json_string(a->country));
+	json_object_set_new(as, "cycle", json_integer(a->cycle));
+	json_object_set_new(as, "status", json_string(a->final ? "final" : "draft"));
+	json_object_set_new(as, "mission_start", json_string(a->mission_start));
+	json_object_set_new(as, "mission_end", json_string(a->mission_end));
+	json_object_set_new(as, "assessors", json_string(a->assessors));
+	json_object_set_new(as, "created_at", json_string(a->created_at));
+	json_object_set_new(as, "updated_at", json_string(a->updated_at));
+	json_object_set_new(doc, "assessment", as);
+	for (size_t i = 0; i < b->answers.count; i++)
+		json_array_append_new(answers, answer_json(&b->answers.items[i]));
+	json_object_set_new(doc, "answers", answers);
+	for (size_t i = 0; i < b->history_count; i++)
+		json_array_append_new(history, history_json(&b->history[i]));
+	json_object_set_new(doc, "history", history);
+	text = json_dumps(doc, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	json_decref(doc);
+	return text;
+}
+
+/* Reading: the first problem found, with where it is. */
+struct reader {
+	char *err;
+	size_t errlen;
+	int failed;
+};
+
+static void __attribute__((format(printf, 2, 3))) bad(struct reader *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (r->failed)
+		return;
+	r->failed = 1;
+	va_start(ap, fmt);
+	vsnprintf(r->err, r->errlen, fmt, ap);
+	va_end(ap);
+}
+
+/* The string member key of o, copied; NULL (and a complaint unless
+ * nullable) when it is missing, null or not a string. */
+static char *
+member_string(struct reader *r, json_t *o, const char *where, const char *key, int nullable)
+{
+	json_t *v = json_object_get(o, key);
+
+	if (v == NULL || json_is_null(v)) {
+		if (!nullable)
+			bad(r, "%s: '%s' is missing", where, key);
+		return NULL;
+	}
+	if (!json_is_string(v)) {
+		bad(r, "%s: '%s' is not a string", where, key);
+		return NULL;
+	}
+	if (strlen(json_string_value(v)) != json_string_length(v)) {
+		bad(r, "%s: '%s' holds a NUL character", where, key);
+		return NULL;
+	}
+	return xstrdup(json_string_value(v));
+}
+
+static long long
+member_integer(struct reader *r, json_t *o, const char *where, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+
+	if (!json_is_integer(v)) {
+		bad(r, "%s: '%s' is not a whole number", where, key);
+		return 0;
+	}
+	return json_integer_value(v);
+}
+
+int
+json_bundle_parse(const char *data, size_t size, struct bundle *out, char *err, size_t errlen)
+{
+	struct reader r = {err, errlen, 0};
+	json_error_t je;
+	json_t *doc;
+	json_t *v;
+	char *text;
+	char where[64];
+
+	memset(out, 0, sizeof(*out));
+	doc = json_loadb(data, size, JSON_REJECT_DUPLICATES, &je);
+	if (doc == NULL) {
+		snprintf(err, errlen, "line %d: %s", je.line, je.text);
+		return -1;
+	}
+	if (!json_is_object(doc)) {
+		bad(&r, "not a cirt bundle: the document is not an object");
+		goto out;
+	}
+	text = member_string(&r, doc, "bundle", "format", 0);
+	if (text == NULL || strcmp(text, BUNDLE_FORMAT) != 0)
+		bad(&r, "not a cirt bundle ('format' is not \"%s\")", BUNDLE_FORMAT);
+	free(text);
+	if (!r.failed && member_integer(&r, doc, "bundle", "format_version") != BUNDLE_VERSION)
+		bad(&r, "bundle format version %lld is not %d; a newer cirt made it",
+		    (long long)json_integer_value(json_object_get(doc, "format_version")),
+		    BUNDLE_VERSION);
+	if (r.failed)
+		goto out;
+	out->exported_at = member_string(&r, doc, "bundle", "exported_at", 0);
+	out->exported_by = member_string(&r, doc, "bundle", "exported_by", 0);
+	v = json_object_get(doc, "questionnaire");
+	if (!json_is_object(v)) {
+		bad(&r, "'questionnaire' is missing");
+		goto out;
+	}
+	out->questionnaire_id = member_string(&r, v, "questionnaire", "id", 0);
+	out->questionnaire_version = member_string(&r, v, "questionnaire", "version", 0);
+	out->questionnaire_sha256 = member_string(&r, v, "questionnaire", "sha256", 0);
+	v = json_object_get(doc, "assessment");
+	if (!json_is_object(v)) {
+		bad(&r, "'assessment' is missing");
+		goto out;
+	}
+	text = member_string(&r, v, "assessment", "country", 0);
+	snprintf(out->assessment.country, sizeof(out->assessment.country), "%s",
+		 text && strlen(text) == 2 ? text : "");
+	free(text);
+	out->assessment.cycle = (int)member_integer(&r, v, "assessment", "cycle");
+	text = member_string(&r, v, "assessment", "status", 0);
+	out->assessment.final = text && strcmp(text, "final") == 0;
+	if (text && strcmp(text, "final") != 0 && strcmp(text, "draft") != 0)
+		bad(&r, "assessment: status '%s' is neither draft nor final", text);
+	free(text);
+	out->assessment.mission_start = member_string(&r, v, "assessment", "mission_start", 0);
+	out->assessment.mission_end = member_string(&r, v, "assessment", "mission_end", 0);
+	out->assessment.assessors = member_string(&r, v, "assessment", "assessors", 0);
+	out->assessment.created_at = member_string(&r, v, "assessment", "created_at", 0);
+	out->assessment.updated_at = member_string(&r, v, "assessment", "updated_at", 0);
+	out->assessment.questionnaire_id =
+		xstrdup(out->questionnaire_id ? out->questionnaire_id : "");
+	out->assessment.questionnaire_version =
+		xstrdup(out->questionnaire_version ? out->questionnaire_version : "");
+	out->assessment.questionnaire_sha256 =
+		xstrdup(out->questionnaire_sha256 ? out->questionnaire_sha256 : "");
+
+	v = json_object_get(doc, "answers");
+	if (!json_is_array(v)) {
+		bad(&r, "'answers' is missing");
+		goto out;
+	}
+	for (size_t i = 0; i < json_array_size(v) && !r.failed; i++) {
+		json_t *o = json_array_get(v, i);
+		struct answer *w;
+		json_t *flag;
+
+		snprintf(where, sizeof(where), "answer %zu", i + 1);
+		if (!json_is_object(o)) {
+			bad(&r, "%s is not an object", where);
+			break;
+		}
+		xgrow((void **)&out->answers.items, &out->answers.alloc, out->answers.count + 1,
+		      sizeof(*out->answers.items));
+		w = &out->answers.items[out->answers.count++];
+		memset(w, 0, sizeof(*w));
+		w->question_id = member_string(&r, o, where, "question_id", 0);
+		text = member_string(&r, o, where, "state", 0);
+		if (text && answer_state_parse(text, &w->state) < 0)
+			bad(&r, "%s: unknown state '%s'", where, text);
+		free(text);
+		w->value = member_string(&r, o, where, "value", 1);
+		w->evidence = member_string(&r, o, where, "evidence", 0);
+		w->comment = member_string(&r, o, where, "comment", 0);
+		flag = json_object_get(o, "flagged");
+		if (!json_is_boolean(flag))
+			bad(&r, "%s: 'flagged' is not true or false", where);
+		w->flagged = json_is_true(flag);
+		w->answered_by = member_string(&r, o, where, "answered_by", 0);
+		w->answered_at = member_string(&r, o, where, "answered_at", 0);
+	}
+	v = json_object_get(doc, "history");
+	if (!r.failed && !json_is_array(v)) {
+		bad(&r, "'history' is missing");
+		goto out;
+	}
+	for (size_t i = 0; !r.failed && i < json_array_size(v); i++) {
+		json_t *o = json_array_get(v, i);
+		struct history_entry *e;
+
+		snprintf(where, sizeof(where), "history entry %zu", i + 1);
+		if (!json_is_object(o)) {
+			bad(&r, "%s is not an object", where);
+			break;
+		}
+		if (i == 0)
+			out->history = xcalloc(json_array_size(v), sizeof(*out->history));
+		e = &out->history[out->history_count++];
+		e->seq = member_integer(&r, o, where, "seq");
+		e->question_id = member_string(&r, o, where, "question_id", 0);
+		e->field = member_string(&r, o, where, "field", 0);
+		e->old_state = member_string(&r, o, where, "old_state", 1);
+		e->old_value = member_string(&r, o, where, "old_value", 1);
+		e->new_state = member_string(&r, o, where, "new_state", 1);
+		e->new_value = member_string(&r, o, where, "new_value", 1);
+		e->changed_by = member_string(&r, o, where, "changed_by", 0);
+		e->changed_at = member_string(&r, o, where, "changed_at", 0);
+		e->reason = member_string(&r, o, where, "reason", 0);
+		e->prev_hash = member_string(&r, o, where, "prev_hash", 0);
+		e->hash = member_string(&r, o, where, "hash", 0);
+	}
+out:
+	json_decref(doc);
+	if (r.failed) {
+		bundle_release(out);
+		return -1;
+	}
+	return 0;
 }

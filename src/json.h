@@ -6,6 +6,7 @@
 
 #include "answer.h"
 #include "compare.h"
+#include "exchange.h"
 #include "questionnaire.h"
 #include "score.h"
 #include "store.h"
@@ -27,5 +28,13 @@ int json_write_scores(FILE *out, const struct assessment *a, const struct questi
  * regional means and the distribution. */
 int json_write_comparison(FILE *out, const struct questionnaire *q, const struct compare *c,
 			  int sensitivity, const char *weights, const char *lang);
+
+/* The bundle as JSON text (owned by the caller). */
+char *json_bundle_text(const struct bundle *b);
+
+/* Read a bundle from JSON text, checking every member's type; the content
+ * is checked further by exchange_check. Returns 0, or -1 with the reason
+ * in err. */
+int json_bundle_parse(const char *data, size_t size, struct bundle *out, char *err, size_t errlen);
 
 #endif

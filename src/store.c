@@ -404,7 +404,8 @@ store_open(const char *path, enum store_mode mode, struct error *err)
 	/* a file we cannot write, or in a folder we cannot write (where the WAL
 	 * files would go), is read as it stands */
 	s->created = created == 1;
-	if (open_connection(s, path, created == 0 && !writable(path), err) < 0)
+	if (open_connection(s, path, mode == STORE_READ || (created == 0 && !writable(path)), err) <
+	    0)
 		goto fail;
 
 	/* one statement, so one snapshot: another cirt may be creating the
@@ -443,7 +444,9 @@ store_open(const char *path, enum store_mode mode, struct error *err)
 	if (exec(s, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", err,
 		 "set up the database") < 0)
 		goto fail;
-	if (version < STORE_SCHEMA_VERSION) {
+	if (version < STORE_SCHEMA_VERSION && mode == STORE_READ && version >= 1) {
+		/* every schema since the first can be read as it is */
+	} else if (version < STORE_SCHEMA_VERSION) {
 		if (store_read_only(s)) {
 			error_set(err, EXIT_IO,
 				  "database '%s' needs an upgrade to schema %d but is read-only",
@@ -708,8 +711,9 @@ history_entry_release(struct history_entry *e)
 
 /* The hash of an entry: its content and the previous hash, as
  * length-prefixed fields, so that no two different entries hash alike. */
-static void
-entry_hash(const char *country, int cycle, const struct history_entry *e, char out[SHA256_HEX_SIZE])
+void
+store_history_hash(const char *country, int cycle, const struct history_entry *e,
+		   char out[SHA256_HEX_SIZE])
 {
 	struct hash_sha256 h = {{0}};
 	char number[32];
@@ -767,7 +771,7 @@ history_append(struct store *s, const struct assessment *a, struct history_entry
 	e->prev_hash = xstrdup(prev);
 	if (e->reason == NULL)
 		e->reason = xstrdup("");
-	entry_hash(a->country, a->cycle, e, hash);
+	store_history_hash(a->country, a->cycle, e, hash);
 
 	st = prepare(
 		s,
@@ -1116,12 +1120,48 @@ record(struct store *s, const struct assessment *a, const struct answer_change *
 	e.old_value = dup_or_null(old_value);
 	e.new_state = dup_or_null(new_state);
 	e.new_value = dup_or_null(new_value);
-	e.changed_by = xstrdup(who);
-	e.changed_at = xstrdup(now);
+	e.changed_by = xstrdup(c->who ? c->who : who);
+	e.changed_at = xstrdup(c->when ? c->when : now);
 	e.reason = xstrdup(c->reason ? c->reason : "");
 	rc = history_append(s, a, &e, err);
 	history_entry_release(&e);
 	return rc;
+}
+
+/* Keep a change that lost a merge in the history as "merged", once. */
+static int
+record_merged(struct store *s, const struct assessment *a, const struct answer_change *c,
+	      const char *who, const char *now, struct error *err)
+{
+	const char *state = answer_state_name(c->state);
+	const char *value = c->state == ANSWER_VALUE ? c->value : NULL;
+	sqlite3_stmt *st = prepare(s,
+				   "SELECT count(*) FROM history WHERE assessment_id = ?1"
+				   " AND question_id = ?2 AND field = 'merged' AND new_state = ?3"
+				   " AND new_value IS ?4 AND changed_by = ?5 AND changed_at = ?6",
+				   err);
+	int rc;
+	int seen = 0;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, a->id);
+	bind_text(st, 2, c->question_id);
+	bind_text(st, 3, state);
+	bind_text(st, 4, value);
+	bind_text(st, 5, c->who ? c->who : who);
+	bind_text(st, 6, c->when ? c->when : now);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		seen = sqlite3_column_int(st, 0) > 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_error(s, err, "read the history");
+	if (seen)
+		return 0;
+	if (record(s, a, c, "merged", NULL, NULL, state, value, who, now, err) < 0)
+		return -1;
+	return 1;
 }
 
 /* Apply one change inside the caller's transaction; 1 when something
@@ -1140,6 +1180,8 @@ apply_change(struct store *s, const struct assessment *a, const struct answer_ch
 	int changed = 0;
 	int rc;
 
+	if (c->record_only)
+		return record_merged(s, a, c, who, now, err);
 	if (row_load(s, a->id, c->question_id, &r, err) < 0)
 		return -1;
 	state = c->set_answer ? answer_state_name(c->state) : r.state;
@@ -1190,8 +1232,8 @@ apply_change(struct store *s, const struct assessment *a, const struct answer_ch
 	bind_text(st, 5, evidence);
 	bind_text(st, 6, comment);
 	sqlite3_bind_int(st, 7, flagged);
-	bind_text(st, 8, who);
-	bind_text(st, 9, now);
+	bind_text(st, 8, c->who ? c->who : who);
+	bind_text(st, 9, c->when ? c->when : now);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -1252,6 +1294,106 @@ store_answers_change(struct store *s, const struct assessment *a,
 	if (exec(s, "COMMIT", err, "save the answers") < 0)
 		goto fail;
 	return changed;
+fail:
+	rollback(s);
+	return -1;
+}
+
+int
+store_assessment_restore(struct store *s, struct assessment *a, const struct answer_set *answers,
+			 const struct history_entry *history, size_t count, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (exec(s, "BEGIN IMMEDIATE", err, "start a transaction") < 0)
+		return -1;
+	st = prepare(
+		s,
+		"INSERT INTO assessment (country, cycle, questionnaire_id, questionnaire_version,"
+		" questionnaire_sha256, status, mission_start, mission_end, assessors, created_at,"
+		" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+		err);
+	if (st == NULL)
+		goto fail;
+	bind_text(st, 1, a->country);
+	sqlite3_bind_int(st, 2, a->cycle);
+	bind_text(st, 3, a->questionnaire_id);
+	bind_text(st, 4, a->questionnaire_version);
+	bind_text(st, 5, a->questionnaire_sha256);
+	bind_text(st, 6, a->final ? "final" : "draft");
+	bind_text(st, 7, a->mission_start);
+	bind_text(st, 8, a->mission_end);
+	bind_text(st, 9, a->assessors);
+	bind_text(st, 10, a->created_at);
+	bind_text(st, 11, a->updated_at);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		db_error(s, err, "restore the assessment");
+		goto fail;
+	}
+	a->id = sqlite3_last_insert_rowid(s->db);
+	for (size_t i = 0; i < answers->count; i++) {
+		const struct answer *w = &answers->items[i];
+
+		st = prepare(
+			s,
+			"INSERT INTO answer (assessment_id, question_id, state, value, evidence,"
+			" comment, flagged, answered_by, answered_at)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+			err);
+		if (st == NULL)
+			goto fail;
+		sqlite3_bind_int64(st, 1, a->id);
+		bind_text(st, 2, w->question_id);
+		bind_text(st, 3, answer_state_name(w->state));
+		bind_text(st, 4, w->value);
+		bind_text(st, 5, w->evidence);
+		bind_text(st, 6, w->comment);
+		sqlite3_bind_int(st, 7, w->flagged);
+		bind_text(st, 8, w->answered_by);
+		bind_text(st, 9, w->answered_at);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			db_error(s, err, "restore an answer");
+			goto fail;
+		}
+	}
+	for (size_t i = 0; i < count; i++) {
+		const struct history_entry *e = &history[i];
+
+		st = prepare(
+			s,
+			"INSERT INTO history (assessment_id, seq, question_id, field, old_state,"
+			" old_value, new_state, new_value, changed_by, changed_at, reason,"
+			" prev_hash, hash)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+			err);
+		if (st == NULL)
+			goto fail;
+		sqlite3_bind_int64(st, 1, a->id);
+		sqlite3_bind_int64(st, 2, e->seq);
+		bind_text(st, 3, e->question_id);
+		bind_text(st, 4, e->field);
+		bind_text(st, 5, e->old_state);
+		bind_text(st, 6, e->old_value);
+		bind_text(st, 7, e->new_state);
+		bind_text(st, 8, e->new_value);
+		bind_text(st, 9, e->changed_by);
+		bind_text(st, 10, e->changed_at);
+		bind_text(st, 11, e->reason);
+		bind_text(st, 12, e->prev_hash);
+		bind_text(st, 13, e->hash);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			db_error(s, err, "restore the history");
+			goto fail;
+		}
+	}
+	return exec(s, "COMMIT", err, "restore the assessment") < 0 ? -1 : 0;
 fail:
 	rollback(s);
 	return -1;
@@ -1337,7 +1479,8 @@ replay(struct expected **list, size_t *n, size_t *alloc, const struct history_en
 {
 	struct expected *x;
 
-	if (strcmp(e->field, "created") == 0 || strcmp(e->field, "status") == 0)
+	if (strcmp(e->field, "created") == 0 || strcmp(e->field, "status") == 0 ||
+	    strcmp(e->field, "merged") == 0)
 		return 0;
 	x = expected_find(*list, *n, e->question_id);
 	if (x == NULL) {
@@ -1430,7 +1573,7 @@ store_verify(struct store *s, const struct assessment *a, char *problem, size_t 
 					e->seq, e->seq - 1);
 			break;
 		}
-		entry_hash(a->country, a->cycle, e, hash);
+		store_history_hash(a->country, a->cycle, e, hash);
 		if (strcmp(hash, e->hash) != 0) {
 			status = broken(problem, size,
 					"history entry %lld (%s%s%s, %s by %s) was altered: its "

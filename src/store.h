@@ -42,6 +42,7 @@ void assessment_release(struct assessment *a);
 enum store_mode {
 	STORE_EXISTING, /* the database must exist */
 	STORE_CREATE,	/* create it (mode 0600) when missing */
+	STORE_READ,	/* read it as it stands: never written, never upgraded */
 };
 
 /* Open the database at path: check that it is cirt's, upgrade an older
@@ -52,7 +53,7 @@ struct store *store_open(const char *path, enum store_mode mode, struct error *e
 void store_close(struct store *s);
 
 /* Whether this store_open created the file and no assessment was made in it
- * since: a command that then fails removes it (store_remove_if_unused). */
+ * since: a command that then fails removes it (store_close_removing_unused). */
 int store_created_unused(struct store *s);
 
 /* Close s and, when store_created_unused, delete the file it created. */
@@ -113,6 +114,13 @@ struct answer_change {
 	int set_flag;
 	int flagged;
 	const char *reason; /* may be NULL */
+	/* for merges: who made the change and when (NULL: the caller, now),
+	 * and record_only to keep the change in the history as "merged"
+	 * without applying it (a later answer won); an identical merged
+	 * record is not written twice */
+	const char *who;
+	const char *when;
+	int record_only;
 };
 
 /* Apply the changes in one transaction, all or none, recording history for
@@ -139,6 +147,18 @@ struct history_entry {
 };
 
 void history_entry_release(struct history_entry *e);
+
+/* The hash an entry of the assessment of country and cycle must carry:
+ * the SHA-256 of its content and its prev_hash. */
+void store_history_hash(const char *country, int cycle, const struct history_entry *e,
+			char out[65]);
+
+/* Create an assessment exactly as another database holds it: the
+ * assessment's fields, its answer rows and its whole history, hashes
+ * included, in one transaction. The country and cycle must be new here. */
+int store_assessment_restore(struct store *s, struct assessment *a,
+			     const struct answer_set *answers, const struct history_entry *history,
+			     size_t count, struct error *err);
 
 /* The whole history of an assessment, oldest first. */
 int store_history_load(struct store *s, long long assessment_id, struct history_entry **out,

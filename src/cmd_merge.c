@@ -1,0 +1,205 @@
+/* cirt merge: bring bundles, or other cirt databases, into this one. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "exchange.h"
+#include "exitcode.h"
+#include "file.h"
+#include "json.h"
+#include "xmalloc.h"
+
+struct input {
+	const char *path;
+	struct bundle *bundles;
+	size_t count;
+};
+
+/* Whether the file starts like an SQLite database. */
+static int
+is_database(const char *data, size_t size)
+{
+	return size >= 16 && memcmp(data, "SQLite format 3", 16) == 0;
+}
+
+/* Read every assessment of another cirt database, without writing to it. */
+static int
+read_database(struct cmd_context *ctx, struct input *in, struct error *err)
+{
+	struct store *other = store_open(in->path, STORE_READ, err);
+	struct assessment *list = NULL;
+	size_t count = 0;
+	int status = 0;
+
+	if (other == NULL)
+		return -1;
+	if (store_assessment_list(other, &list, &count, err) < 0) {
+		store_close(other);
+		return -1;
+	}
+	in->bundles = xcalloc(count + 1, sizeof(*in->bundles));
+	for (size_t i = 0; i < count && status == 0; i++) {
+		status = exchange_export(other, &list[i], ctx->assessor, &in->bundles[i], err);
+		if (status == 0)
+			in->count++;
+	}
+	for (size_t i = 0; i < count; i++)
+		assessment_release(&list[i]);
+	free(list);
+	store_close(other);
+	return status;
+}
+
+static int
+read_input(struct cmd_context *ctx, struct input *in, struct error *err)
+{
+	size_t size;
+	char *data = file_read(in->path, (size_t)BUNDLE_MAX_BYTES, &size, err);
+	char message[256];
+
+	if (data == NULL)
+		return -1;
+	if (is_database(data, size)) {
+		free(data);
+		return read_database(ctx, in, err);
+	}
+	in->bundles = xcalloc(1, sizeof(*in->bundles));
+	if (json_bundle_parse(data, size, &in->bundles[0], message, sizeof(message)) < 0) {
+		free(data);
+		return error_set(err, EXIT_DATA, "not a usable bundle: %s", message);
+	}
+	free(data);
+	in->count = 1;
+	return 0;
+}
+
+static void
+print_conflict(void *ctx, const struct assessment *a, const struct merge_conflict *c)
+{
+	const struct cmd_context *cc = ctx;
+	const struct question *qu = questionnaire_find_question(cc->questionnaire, c->question_id);
+	char *ours = answer_describe(qu, c->ours->state, c->ours->value, cmd_lang(cc));
+	char *theirs = answer_describe(qu, c->theirs->state, c->theirs->value, cmd_lang(cc));
+
+	printf("conflict in %s %d, question %s: here \"%s\" (%s, %s), there \"%s\" (%s, %s); "
+	       "kept the later, \"%s\"; the other stays in the history. To settle it: "
+	       "cirt run --country %s --cycle %d, then :goto %s\n",
+	       a->country, a->cycle, c->question_id, ours, c->ours->answered_by,
+	       c->ours->answered_at, theirs, c->theirs->answered_by, c->theirs->answered_at,
+	       c->theirs_won ? theirs : ours, a->country, a->cycle, c->question_id);
+	free(ours);
+	free(theirs);
+}
+
+static int
+run_merge(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
+{
+	enum { OPT_FORCE = 1 };
+	static const struct option options[] = {
+		{"force", no_argument, NULL, OPT_FORCE},
+		{NULL, 0, NULL, 0},
+	};
+	struct input *inputs;
+	size_t count;
+	int force = 0;
+	int status = EXIT_OK;
+	int ch;
+
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+		if (ch != OPT_FORCE)
+			return cmd_bad_option(self, ch, argc, argv);
+		force = 1;
+	}
+	if (optind == argc)
+		return cmd_usage_error(self, "name at least one bundle or database");
+	count = (size_t)(argc - optind);
+	inputs = xcalloc(count, sizeof(*inputs));
+	/* read and check everything before writing anything */
+	for (size_t i = 0; i < count && status == EXIT_OK; i++) {
+		struct error err = {0};
+
+		inputs[i].path = argv[optind + (int)i];
+		if (read_input(ctx, &inputs[i], &err) < 0) {
+			cmd_error("%s: %s; nothing was merged", inputs[i].path, err.message);
+			status = err.status ? err.status : EXIT_DATA;
+			break;
+		}
+		for (size_t k = 0; k < inputs[i].count; k++)
+			if (exchange_check(&inputs[i].bundles[k], &err) < 0) {
+				cmd_error("%s: %s; nothing was merged", inputs[i].path,
+					  err.message);
+				status = EXIT_DATA;
+				break;
+			}
+	}
+	for (size_t i = 0; i < count && status == EXIT_OK; i++)
+		for (size_t k = 0; k < inputs[i].count && status == EXIT_OK; k++) {
+			const struct bundle *b = &inputs[i].bundles[k];
+			struct merge_result r;
+			struct error err = {0};
+
+			if (exchange_merge(ctx->store, ctx->questionnaire, b, force, inputs[i].path,
+					   print_conflict, ctx, &r, &err) < 0) {
+				cmd_error("%s: %s %d: %s", inputs[i].path, b->assessment.country,
+					  b->assessment.cycle, err.message);
+				status = err.status;
+				break;
+			}
+			printf("%s: %s %d: ", inputs[i].path, b->assessment.country,
+			       b->assessment.cycle);
+			if (r.restored)
+				printf("new here, %zu answer%s\n", r.changed,
+				       r.changed == 1 ? "" : "s");
+			else if (r.changed == 0)
+				printf("nothing to change\n");
+			else
+				printf("%zu change%s, %zu conflict%s\n", r.changed,
+				       r.changed == 1 ? "" : "s", r.conflicts,
+				       r.conflicts == 1 ? "" : "s");
+			if (r.dropped) {
+				printf("%s: %s %d: left out %zu answer%s to questions this "
+				       "questionnaire lacks:",
+				       inputs[i].path, b->assessment.country, b->assessment.cycle,
+				       r.dropped, r.dropped == 1 ? "" : "s");
+				for (size_t a = 0; a < b->answers.count; a++)
+					if (!questionnaire_find_question(
+						    ctx->questionnaire,
+						    b->answers.items[a].question_id))
+						printf(" %s", b->answers.items[a].question_id);
+				putchar('\n');
+			}
+		}
+	for (size_t i = 0; i < count; i++) {
+		for (size_t k = 0; k < inputs[i].count; k++)
+			bundle_release(&inputs[i].bundles[k]);
+		free(inputs[i].bundles);
+	}
+	free(inputs);
+	return status;
+}
+
+const struct cmd cmd_merge = {
+	.name = "merge",
+	.summary = "bring bundles or other cirt databases into this one",
+	.usage = "usage: cirt merge FILE... [--force] [--db FILE] [--questionnaire FILE]\n"
+		 "\n"
+		 "Merge bundles made by 'cirt export', or whole cirt databases (read, never\n"
+		 "changed), into the database. Every file is checked first; a damaged or\n"
+		 "hostile one is refused and nothing is written. An assessment new here\n"
+		 "arrives exactly as it was. Otherwise, question by question, the later\n"
+		 "change wins and the other stays in the history; each conflict is printed\n"
+		 "with both answers, who and when, and how to settle it. Merging the same\n"
+		 "bundle twice changes nothing.\n"
+		 "\n"
+		 "Options:\n"
+		 "  --force   merge a bundle made with another version of the questionnaire,\n"
+		 "            keeping the answers to questions that still exist (the others\n"
+		 "            are listed)\n",
+	.flags = CMD_OPT_DB | CMD_OPT_QUESTIONNAIRE | CMD_OPT_ASSESSOR | CMD_CREATE_DB |
+		CMD_WRITES | CMD_LOAD_QUESTIONNAIRE,
+	.run = run_merge,
+};

@@ -1,0 +1,308 @@
+/* Bundles and merges. */
+#include "exchange.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "country.h"
+#include "exitcode.h"
+#include "hash.h"
+#include "xmalloc.h"
+
+void
+bundle_release(struct bundle *b)
+{
+	free(b->questionnaire_id);
+	free(b->questionnaire_version);
+	free(b->questionnaire_sha256);
+	free(b->exported_at);
+	free(b->exported_by);
+	assessment_release(&b->assessment);
+	answer_set_release(&b->answers);
+	for (size_t i = 0; i < b->history_count; i++)
+		history_entry_release(&b->history[i]);
+	free(b->history);
+	memset(b, 0, sizeof(*b));
+}
+
+static char *
+dup_or_empty(const char *s)
+{
+	return xstrdup(s ? s : "");
+}
+
+int
+exchange_export(struct store *s, const struct assessment *a, const char *who, struct bundle *out,
+		struct error *err)
+{
+	char now[32];
+
+	memset(out, 0, sizeof(*out));
+	store_now(now, sizeof(now));
+	out->questionnaire_id = xstrdup(a->questionnaire_id);
+	out->questionnaire_version = xstrdup(a->questionnaire_version);
+	out->questionnaire_sha256 = xstrdup(a->questionnaire_sha256);
+	out->exported_at = xstrdup(now);
+	out->exported_by = xstrdup(who);
+	out->assessment = *a;
+	out->assessment.questionnaire_id = xstrdup(a->questionnaire_id);
+	out->assessment.questionnaire_version = xstrdup(a->questionnaire_version);
+	out->assessment.questionnaire_sha256 = xstrdup(a->questionnaire_sha256);
+	out->assessment.mission_start = dup_or_empty(a->mission_start);
+	out->assessment.mission_end = dup_or_empty(a->mission_end);
+	out->assessment.assessors = dup_or_empty(a->assessors);
+	out->assessment.created_at = dup_or_empty(a->created_at);
+	out->assessment.updated_at = dup_or_empty(a->updated_at);
+	if (store_answers_load(s, a->id, &out->answers, err) < 0 ||
+	    store_history_load(s, a->id, &out->history, &out->history_count, err) < 0) {
+		bundle_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_text(const char *what, const char *s, size_t max, struct error *err)
+{
+	char message[256];
+
+	if (s == NULL)
+		return error_set(err, EXIT_DATA, "%s is missing", what);
+	if (answer_check_text(s, max, "en", message, sizeof(message)) < 0)
+		return error_set(err, EXIT_DATA, "%s: %s", what, message);
+	return 0;
+}
+
+static int
+is_hex64(const char *s)
+{
+	if (s == NULL || strlen(s) != 64)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f')))
+			return 0;
+	return 1;
+}
+
+int
+exchange_check(const struct bundle *b, struct error *err)
+{
+	const struct assessment *a = &b->assessment;
+	const char *prev = "0000000000000000000000000000000000000000000000000000000000000000";
+	const struct country *c = country_find(a->country);
+
+	if (c == NULL || strcmp(c->alpha2, a->country) != 0)
+		return error_set(err, EXIT_DATA, "the country '%s' is not an ISO alpha-2 code",
+				 a->country);
+	if (a->cycle < 1900 || a->cycle > 2200)
+		return error_set(err, EXIT_DATA, "the cycle %d is not a year", a->cycle);
+	if (check_text("the questionnaire id", b->questionnaire_id, 64, err) < 0 ||
+	    check_text("the questionnaire version", b->questionnaire_version, 32, err) < 0 ||
+	    check_text("the assessors", a->assessors, 4096, err) < 0 ||
+	    check_text("the mission start", a->mission_start, 32, err) < 0 ||
+	    check_text("the mission end", a->mission_end, 32, err) < 0 ||
+	    check_text("the creation time", a->created_at, 32, err) < 0 ||
+	    check_text("the time of the last change", a->updated_at, 32, err) < 0)
+		return -1;
+	if (!is_hex64(b->questionnaire_sha256))
+		return error_set(err, EXIT_DATA,
+				 "the questionnaire's SHA-256 is not 64 hex digits");
+	for (size_t i = 0; i < b->answers.count; i++) {
+		const struct answer *w = &b->answers.items[i];
+
+		if (check_text("an answer's question id", w->question_id, 64, err) < 0 ||
+		    check_text("an answer's evidence", w->evidence, ANSWER_TEXT_MAX, err) < 0 ||
+		    check_text("an answer's comment", w->comment, ANSWER_TEXT_MAX, err) < 0 ||
+		    check_text("an answer's author", w->answered_by, 200, err) < 0 ||
+		    check_text("an answer's time", w->answered_at, 32, err) < 0 ||
+		    (w->value &&
+		     check_text("an answer's value", w->value, ANSWER_TEXT_MAX, err) < 0))
+			return -1;
+		if ((w->state == ANSWER_VALUE) != (w->value != NULL))
+			return error_set(err, EXIT_DATA,
+					 "the answer to %s has a value that does not fit its state",
+					 w->question_id);
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(b->answers.items[k].question_id, w->question_id) == 0)
+				return error_set(err, EXIT_DATA, "question %s is answered twice",
+						 w->question_id);
+	}
+	if (b->history_count == 0)
+		return error_set(err, EXIT_DATA, "the history is empty");
+	for (size_t i = 0; i < b->history_count; i++) {
+		const struct history_entry *e = &b->history[i];
+		char hash[SHA256_HEX_SIZE];
+
+		if (e->seq != (long long)i + 1)
+			return error_set(err, EXIT_DATA, "history entry %zu is missing", i + 1);
+		if (check_text("a history entry's question", e->question_id, 64, err) < 0 ||
+		    check_text("a history entry's field", e->field, 16, err) < 0 ||
+		    check_text("a history entry's author", e->changed_by, 200, err) < 0 ||
+		    check_text("a history entry's time", e->changed_at, 32, err) < 0 ||
+		    check_text("a history entry's reason", e->reason, 4096, err) < 0 ||
+		    (e->old_value &&
+		     check_text("a history entry's old value", e->old_value, ANSWER_TEXT_MAX, err) <
+			     0) ||
+		    (e->new_value &&
+		     check_text("a history entry's new value", e->new_value, ANSWER_TEXT_MAX, err) <
+			     0))
+			return -1;
+		if (!is_hex64(e->prev_hash) || strcmp(e->prev_hash, prev) != 0)
+			return error_set(err, EXIT_DATA,
+					 "history entry %lld does not follow the one before it",
+					 e->seq);
+		store_history_hash(a->country, a->cycle, e, hash);
+		if (e->hash == NULL || strcmp(hash, e->hash) != 0)
+			return error_set(err, EXIT_DATA,
+					 "history entry %lld was altered: its hash does not match "
+					 "its content",
+					 e->seq);
+		prev = e->hash;
+	}
+	return 0;
+}
+
+static int
+same_answer(const struct answer *x, const struct answer *y)
+{
+	return x->state == y->state &&
+		((x->value == NULL && y->value == NULL) ||
+		 (x->value && y->value && strcmp(x->value, y->value) == 0));
+}
+
+static int
+same_row(const struct answer *x, const struct answer *y)
+{
+	return same_answer(x, y) && strcmp(x->evidence, y->evidence) == 0 &&
+		strcmp(x->comment, y->comment) == 0 && x->flagged == y->flagged;
+}
+
+/* A change that writes all of theirs, as they made it. */
+static struct answer_change
+change_to(const struct answer *theirs, const char *reason)
+{
+	struct answer_change c = {0};
+
+	c.question_id = theirs->question_id;
+	c.set_answer = 1;
+	c.state = theirs->state;
+	c.value = theirs->value;
+	c.set_evidence = 1;
+	c.evidence = theirs->evidence;
+	c.set_comment = 1;
+	c.comment = theirs->comment;
+	c.set_flag = 1;
+	c.flagged = theirs->flagged;
+	c.reason = reason;
+	c.who = theirs->answered_by;
+	c.when = theirs->answered_at;
+	return c;
+}
+
+int
+exchange_merge(struct store *s, const struct questionnaire *q, const struct bundle *b, int force,
+	       const char *source, merge_conflict_fn on_conflict, void *ctx, struct merge_result *r,
+	       struct error *err)
+{
+	const struct assessment *ba = &b->assessment;
+	struct assessment local;
+	struct answer_set ours = {0};
+	struct answer_change *changes = NULL;
+	size_t n = 0;
+	char *reason = NULL;
+	int found;
+	int status = -1;
+	int changed;
+
+	memset(r, 0, sizeof(*r));
+	if (strcmp(b->questionnaire_id, q->id) != 0)
+		return error_set(
+			err, EXIT_DATA,
+			"the bundle holds an assessment made with questionnaire '%s', not '%s'",
+			b->questionnaire_id, q->id);
+	if (strcmp(b->questionnaire_sha256, q->sha256) != 0 && !force)
+		return error_set(err, EXIT_DATA,
+				 "the bundle was made with version %s of questionnaire '%s' "
+				 "(another file than %s, version %s); merge it with --force to "
+				 "keep the answers to questions that still exist",
+				 b->questionnaire_version, q->id, q->path, q->version);
+	for (size_t i = 0; i < b->answers.count; i++)
+		if (!questionnaire_find_question(q, b->answers.items[i].question_id))
+			r->dropped++;
+	found = store_assessment_get(s, ba->country, ba->cycle, &local, err);
+	if (found < 0)
+		return -1;
+	if (found == 1 && r->dropped == 0) {
+		/* new here: restore it exactly */
+		struct assessment copy = *ba;
+
+		if (store_assessment_restore(s, &copy, &b->answers, b->history, b->history_count,
+					     err) < 0)
+			return -1;
+		r->restored = 1;
+		r->changed = b->answers.count;
+		return 0;
+	}
+	if (found == 1) {
+		/* new here, but some answers go: start it and apply the rest */
+		local = *ba;
+		local.questionnaire_id = xstrdup(q->id);
+		local.questionnaire_version = xstrdup(q->version);
+		local.questionnaire_sha256 = xstrdup(q->sha256);
+		local.mission_start = xstrdup("");
+		local.mission_end = xstrdup("");
+		local.assessors = NULL;
+		local.created_at = NULL;
+		local.updated_at = NULL;
+		if (store_assessment_create(s, &local, b->exported_by, err) < 0) {
+			assessment_release(&local);
+			return -1;
+		}
+		r->restored = 1;
+	} else if (strcmp(local.questionnaire_id, q->id) != 0) {
+		error_set(err, EXIT_DATA, "the assessment of %s %d here uses questionnaire '%s'",
+			  ba->country, ba->cycle, local.questionnaire_id);
+		goto out;
+	}
+	if (store_answers_load(s, local.id, &ours, err) < 0)
+		goto out;
+	reason = xasprintf("merged from %s", source);
+	changes = xcalloc(b->answers.count + 1, sizeof(*changes));
+	for (size_t i = 0; i < b->answers.count; i++) {
+		const struct answer *theirs = &b->answers.items[i];
+		const struct answer *mine = answer_set_find(&ours, theirs->question_id);
+		struct merge_conflict c = {theirs->question_id, mine, theirs, 0};
+
+		if (!questionnaire_find_question(q, theirs->question_id))
+			continue;
+		if (mine && same_row(mine, theirs))
+			continue;
+		if (mine == NULL || strcmp(theirs->answered_at, mine->answered_at) > 0) {
+			changes[n++] = change_to(theirs, reason);
+			c.theirs_won = 1;
+		} else if (!same_answer(mine, theirs)) {
+			/* ours is later: keep theirs in the history only */
+			changes[n] = change_to(theirs, reason);
+			changes[n++].record_only = 1;
+		} else {
+			continue;
+		}
+		if (mine && answer_is_given(mine) && answer_is_given(theirs) &&
+		    !same_answer(mine, theirs)) {
+			r->conflicts++;
+			if (on_conflict)
+				on_conflict(ctx, &local, &c);
+		}
+	}
+	changed = n ? store_answers_change(s, &local, changes, n, b->exported_by, err) : 0;
+	if (changed < 0)
+		goto out;
+	r->changed = (size_t)changed;
+	status = 0;
+out:
+	free(changes);
+	free(reason);
+	answer_set_release(&ours);
+	assessment_release(&local);
+	return status;
+}

@@ -1,0 +1,74 @@
+/* Exchanging assessments between field laptops: bundles (one assessment
+ * with every answer and its whole history) and merging them, or another
+ * cirt database, into this one.
+ *
+ * Merging rules: a bundle is checked completely (its structure, its texts
+ * and codes, and its history chain recomputed) before anything is
+ * written. An assessment this database lacks is restored exactly as the
+ * bundle holds it. Otherwise, question by question, the later change wins;
+ * when the answers differ, the other is kept in the history as a "merged"
+ * entry and reported as a conflict. Merging the same bundle again changes
+ * nothing. */
+#ifndef CIRT_EXCHANGE_H
+#define CIRT_EXCHANGE_H
+
+#include <stddef.h>
+
+#include "answer.h"
+#include "error.h"
+#include "questionnaire.h"
+#include "store.h"
+
+#define BUNDLE_FORMAT "cirt-bundle"
+#define BUNDLE_VERSION 1
+#define BUNDLE_MAX_BYTES (64L * 1024 * 1024)
+
+struct bundle {
+	char *questionnaire_id;
+	char *questionnaire_version;
+	char *questionnaire_sha256;
+	char *exported_at;
+	char *exported_by;
+	struct assessment assessment;
+	struct answer_set answers;
+	struct history_entry *history;
+	size_t history_count;
+};
+
+void bundle_release(struct bundle *b);
+
+/* Build the bundle of assessment a. */
+int exchange_export(struct store *s, const struct assessment *a, const char *who,
+		    struct bundle *out, struct error *err);
+
+/* Check everything in b that a hostile or damaged file could get wrong.
+ * Returns 0, or -1 with err set (EXIT_DATA). */
+int exchange_check(const struct bundle *b, struct error *err);
+
+/* A conflict: the same question answered differently on two laptops. */
+struct merge_conflict {
+	const char *question_id;
+	const struct answer *ours;
+	const struct answer *theirs;
+	int theirs_won;
+};
+
+typedef void (*merge_conflict_fn)(void *ctx, const struct assessment *a,
+				  const struct merge_conflict *c);
+
+struct merge_result {
+	int restored;	  /* the assessment was new here */
+	size_t changed;	  /* questions changed */
+	size_t conflicts; /* reported through the callback */
+	size_t dropped;	  /* answers to questions this questionnaire lacks (force) */
+};
+
+/* Merge b into s. A bundle made with another version of q is refused
+ * unless force, which keeps only answers to questions q has (listing the
+ * others through dropped). Returns 0, or -1 with err set; on error
+ * nothing was written. */
+int exchange_merge(struct store *s, const struct questionnaire *q, const struct bundle *b,
+		   int force, const char *source, merge_conflict_fn on_conflict, void *ctx,
+		   struct merge_result *r, struct error *err);
+
+#endif
