@@ -1,7 +1,7 @@
 # cirt: national CIRT readiness assessments.
 #
 #   make            build ./cirt (installs missing Debian packages first)
-#   make demo       build, then check and show the shipped questionnaires
+#   make demo       sample assessments, their reports and a comparison
 #   make test       build with warnings as errors and run every test
 #   make asan       run the whole test suite under ASan and UBSan
 #   make deps       install (as root) or name the missing Debian packages
@@ -16,6 +16,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 BINDIR = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share/cirt
+MANDIR = $(PREFIX)/share/man
 
 O ?= build
 PKG_CONFIG ?= pkg-config
@@ -172,14 +173,30 @@ test: deps
 asan: deps
 	@$(MAKE) --no-print-directory check O=build/asan SANITIZE=1 STATIC_CHECKS=0
 
-# What a new user runs first: build, check the shipped questionnaires and
-# show the example's outline.
+# What a new user runs first: sample assessments of the fictional countries
+# (ISO user-assigned codes XA to XF) over two cycles in reports/demo.db,
+# their reports and a comparison in reports/.
+DEMO_Q = questionnaires/cirt-readiness.xml
 demo: all
-	./$(BIN) validate questionnaires/*.xml
-	./$(BIN) show questionnaires/example.xml
+	@rm -f reports/demo.db reports/demo.db-wal reports/demo.db-shm
+	@for f in tests/fixtures/demo/*.csv; do \
+		b=$$(basename $$f .csv); \
+		CIRT_ASSESSOR="cirt demo" ./$(BIN) import $$f --country $${b%-*} --cycle $${b#*-} \
+			--db reports/demo.db --questionnaire $(DEMO_Q) >/dev/null || exit 1; \
+	done
+	@for c in XA XB XC XE; do \
+		./$(BIN) finalize --country $$c --cycle 2025 --db reports/demo.db \
+			--questionnaire $(DEMO_Q) >/dev/null || exit 1; \
+	done
+	@./$(BIN) assessments --db reports/demo.db --questionnaire $(DEMO_Q)
 	@echo
-	@echo "Questionnaires are checked. Write your own with questionnaires/FORMAT.md,"
-	@echo "then: ./$(BIN) validate FILE && ./$(BIN) show FILE --lang fr"
+	@./$(BIN) report --all --db reports/demo.db --questionnaire $(DEMO_Q) -o reports
+	@./$(BIN) compare --db reports/demo.db --questionnaire $(DEMO_Q) --sensitivity \
+		-o reports/comparison.pdf
+	@echo
+	@echo "Sample data for fictional countries: reports/demo.db, the country reports and"
+	@echo "reports/comparison.pdf above. Start a real assessment with, for example:"
+	@echo "  ./$(BIN) run --country KE --assessor \"Your Name\""
 
 # The summary page of a sample report, as the picture in the README.
 report-png: all
@@ -193,14 +210,15 @@ report-png: all
 	@echo docs/report-summary.png
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/questionnaires
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/questionnaires $(DESTDIR)$(MANDIR)/man1
+	install -m 0644 cirt.1 $(DESTDIR)$(MANDIR)/man1/cirt.1
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/cirt
 	install -m 0644 questionnaires/*.xml questionnaires/questionnaire.xsd \
 		questionnaires/countries.csv questionnaires/FORMAT.md \
 		$(DESTDIR)$(DATADIR)/questionnaires/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/cirt
+	rm -f $(DESTDIR)$(BINDIR)/cirt $(DESTDIR)$(MANDIR)/man1/cirt.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
 unit-tests: $(UNIT_BIN)
