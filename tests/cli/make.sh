@@ -26,13 +26,14 @@ expect_status 0
 expect_out_empty
 end
 
-begin "make install DESTDIR= PREFIX= installs binary, questionnaires and schema"
+begin "make install DESTDIR= PREFIX= installs binary, questionnaires, schema and manual"
 run make --no-print-directory -C "$ROOT" O="$WORK/build" install DESTDIR="$WORK/root" PREFIX=/opt/cirt
 expect_status 0
 [ -x "$WORK/root/opt/cirt/bin/cirt" ] || fail "no binary"
-for f in questionnaire.xsd example.xml FORMAT.md; do
+for f in questionnaire.xsd example.xml cirt-readiness.xml countries.csv FORMAT.md; do
 	[ -f "$WORK/root/opt/cirt/share/cirt/questionnaires/$f" ] || fail "no $f"
 done
+[ -f "$WORK/root/opt/cirt/share/man/man1/cirt.1" ] || fail "no manual page"
 end
 
 begin "the installed binary validates the installed questionnaires without the source tree"
