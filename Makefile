@@ -7,6 +7,7 @@
 #   make deps       install (as root) or name the missing Debian packages
 #   make report-png the summary page of a sample report, for the README
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make fuzz       libFuzzer on four targets, FUZZ_SECONDS each (60)
 #   make lint       cppcheck and clang-tidy; make format / format-check
 #   V=1             show the full commands
 
@@ -25,6 +26,7 @@ PKG_CONFIG ?= pkg-config
 DEB_PACKAGES = make gcc clang pkg-config libc6-dev \
 	libxml2-dev libxml2-utils libsqlite3-dev libhpdf-dev nettle-dev \
 	libjansson-dev libedit-dev libharfbuzz-dev fonts-dejavu-core libcmocka-dev xxd \
+	libclang-rt-14-dev valgrind \
 	sqlite3 tmux util-linux poppler-utils qpdf python3 \
 	cppcheck clang-tidy clang-format
 
@@ -39,6 +41,9 @@ WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wvla -Wpointer-arith -Wold-style-definition -Wimplicit-fallthrough
 ifeq ($(WERROR),1)
 WARNINGS += -Werror
+endif
+ifeq ($(FUZZ),1)
+SAN_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 endif
 ifeq ($(SANITIZE),1)
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -80,7 +85,7 @@ Q = @
 say = @printf '  %-6s %s\n'
 endif
 
-.PHONY: all deps demo report-png check test asan install uninstall clean lint lint-cppcheck \
+.PHONY: all deps demo report-png check test asan fuzz fuzz-build install uninstall clean lint lint-cppcheck \
 	format format-check unit-tests FORCE
 .DEFAULT_GOAL := all
 
@@ -154,6 +159,29 @@ $(O)/tests/%: tests/unit/%.c $(LIB_OBJ) $(O)/.flags
 	$(say) CC $<
 	$(Q)$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) \
 		$(CMOCKA_LIBS) $(LIBS)
+
+# libFuzzer targets, built with clang into build/fuzz.
+FUZZ_TARGETS = questionnaire condition csv bundle
+FUZZ_SECONDS ?= 60
+
+$(O)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJ) $(O)/.flags
+	@mkdir -p $(@D)
+	$(say) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(LIB_OBJ) $(LIBS)
+
+fuzz-build:
+	@$(MAKE) --no-print-directory O=build/fuzz CC=clang FUZZ=1 \
+		$(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+
+# Fuzz each target for FUZZ_SECONDS (60 by default), starting from the seed
+# corpus; new inputs go to build/fuzz/work-TARGET, never into the sources.
+fuzz: deps fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p build/fuzz/work-$$t; \
+		echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+		build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+			-print_final_stats=1 build/fuzz/work-$$t tests/fuzz/corpus/$$t || exit 1; \
+	done
 
 # Rebuild everything when the flags change (e.g. WERROR, SANITIZE, CC).
 $(O)/.flags: FORCE

@@ -73,8 +73,8 @@ static const struct {
 	{"Detected an entity reference loop", "entity references form a loop"},
 };
 
-/* Turn one libxml2 message into a one-line diagnostic: drop the namespace
- * in braces, which only clutters the text, fold line breaks, and reword
+/* Turn one libxml2 message into a one-line diagnostic: keep its first line,
+ * drop the namespace in braces, which only clutters the text, and reword
  * the few messages written for programmers. */
 static void
 on_xml_error(void *data, xmlErrorPtr error)
@@ -101,16 +101,11 @@ on_xml_error(void *data, xmlErrorPtr error)
 			return;
 		}
 	}
+	/* the first line says what is wrong; later ones echo the input */
 	clean = xmalloc(strlen(msg) + 1);
-	for (size_t i = 0; msg[i];) {
+	for (size_t i = 0; msg[i] && msg[i] != '\n';) {
 		if (strncmp(msg + i, NS_PREFIX_IN_MESSAGES, ns_len) == 0) {
 			i += ns_len;
-			continue;
-		}
-		if (msg[i] == '\n' && msg[i + 1] != '\0') {
-			clean[j++] = ';';
-			clean[j++] = ' ';
-			i++;
 			continue;
 		}
 		clean[j++] = msg[i++];

@@ -74,6 +74,7 @@ for t in tests/cli/*.sh; do
 done
 if [ "${STATIC_CHECKS:-0}" = 1 ]; then
 	run_suite "static" sh tests/static.sh
+	run_suite "fuzz smoke" sh tests/fuzz/smoke.sh
 fi
 
 if [ "$skipped" -gt 0 ]; then
