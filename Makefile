@@ -85,7 +85,7 @@ Q = @
 say = @printf '  %-6s %s\n'
 endif
 
-.PHONY: all deps demo report-png check test asan fuzz fuzz-build install uninstall clean lint lint-cppcheck \
+.PHONY: all deps demo report-png check test asan fuzz fuzz-build lint-clang-tidy valgrind install uninstall clean lint lint-cppcheck \
 	format format-check unit-tests FORCE
 .DEFAULT_GOAL := all
 
@@ -251,7 +251,12 @@ uninstall:
 
 unit-tests: $(UNIT_BIN)
 
-lint: lint-cppcheck
+lint: lint-cppcheck lint-clang-tidy
+
+# The checks and why some are left out: .clang-tidy.
+lint-clang-tidy:
+	clang-tidy --quiet $(LIB_SRC) $(CMD_SRC) -- -std=c11 -D_DEFAULT_SOURCE -Isrc \
+		$(PC_CFLAGS) -DCIRT_VERSION='"$(VERSION)"' -DCIRT_DATADIR='"$(DATADIR)"'
 
 lint-cppcheck:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,style,performance,portability \

@@ -173,6 +173,8 @@ match_choice(const struct question *qu, const char *s, const char *lang, int pre
 	size_t n = strlen(s);
 	int matches = 0;
 
+	if (qu->choices == NULL)
+		return NULL;
 	for (size_t i = 0; i < qu->choice_count; i++) {
 		const struct choice *c = &qu->choices[i];
 
@@ -287,11 +289,11 @@ parse_multi(const struct question *qu, const char *s, const char *lang, enum ans
 		free(t);
 	}
 build:
-	for (size_t i = 0; i < qu->choice_count; i++)
+	for (size_t i = 0; qu->choices && i < qu->choice_count; i++)
 		if (chosen[i])
 			len += strlen(qu->choices[i].value) + 1;
 	*value = xcalloc(len + 1, 1);
-	for (size_t i = 0; i < qu->choice_count; i++)
+	for (size_t i = 0; qu->choices && i < qu->choice_count; i++)
 		if (chosen[i]) {
 			if (**value)
 				strcat(*value, " ");

@@ -39,6 +39,8 @@ struct options {
 static void
 scored_release(struct scored *list, size_t count)
 {
+	if (list == NULL)
+		return;
 	for (size_t i = 0; i < count; i++) {
 		if (list[i].usable)
 			score_result_release(&list[i].score);
@@ -246,7 +248,7 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 	o.fonts[1] = fonts[1];
 
 	status = load_all(ctx, &list, &count);
-	if (status != EXIT_OK)
+	if (status != EXIT_OK || list == NULL)
 		goto out;
 	if (o.all) {
 		const char *dir = o.output ? o.output : "reports";

@@ -1,4 +1,7 @@
 /* Whole-file reads with a size limit. */
+/* O_TMPFILE is a GNU extension */
+#define _GNU_SOURCE
+
 #include "file.h"
 
 #include <errno.h>
@@ -70,35 +73,84 @@ fail:
 	return NULL;
 }
 
+/* Open an unnamed file in the folder of path (nothing is left if the
+ * process dies); -1 where the file system cannot. */
+static int
+open_unnamed(const char *path)
+{
+#ifdef O_TMPFILE
+	const char *slash = strrchr(path, '/');
+	char *dir =
+		slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+
+	free(dir);
+	return fd;
+#else
+	(void)path;
+	return -1;
+#endif
+}
+
+static int
+write_all(int fd, const void *data, size_t size)
+{
+	const char *p = data;
+
+	while (size > 0) {
+		ssize_t n = write(fd, p, size);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;
+			return -1;
+		}
+		p += n;
+		size -= (size_t)n;
+	}
+	return 0;
+}
+
 int
 file_write_atomic(const char *path, const void *data, size_t size, unsigned mode, struct error *err)
 {
 	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
-	const char *p = data;
-	size_t left = size;
-	int fd = mkstemp(tmp);
+	int unnamed = 1;
+	int fd = open_unnamed(path);
 
+	if (fd < 0) {
+		/* a named temporary file, for file systems without O_TMPFILE */
+		unnamed = 0;
+		fd = mkstemp(tmp);
+	} else {
+		/* a name that is free now: mkstemp makes one, we take it back */
+		int probe = mkstemp(tmp);
+
+		if (probe >= 0) {
+			close(probe);
+			unlink(tmp);
+		}
+	}
 	if (fd < 0) {
 		error_set(err, EXIT_IO, "cannot write '%s': %s", path, strerror(errno));
 		free(tmp);
 		return -1;
 	}
-	while (left > 0) {
-		ssize_t n = write(fd, p, left);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			error_set(err, EXIT_IO, "cannot write '%s': %s", path,
-				  n < 0 ? strerror(errno) : "short write");
-			goto fail;
-		}
-		p += n;
-		left -= (size_t)n;
-	}
-	if (fchmod(fd, (mode_t)mode) < 0 || fsync(fd) < 0) {
+	if (write_all(fd, data, size) < 0 || fchmod(fd, (mode_t)mode) < 0 || fsync(fd) < 0) {
 		error_set(err, EXIT_IO, "cannot write '%s': %s", path, strerror(errno));
 		goto fail;
+	}
+	if (unnamed) {
+		char proc[64];
+
+		/* give the finished file its temporary name, then the real one */
+		snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) < 0) {
+			error_set(err, EXIT_IO, "cannot write '%s': %s", path, strerror(errno));
+			goto fail;
+		}
 	}
 	if (close(fd) < 0) {
 		fd = -1;

@@ -190,10 +190,11 @@ prepare_context(const struct cmd *c, const char **values, struct cmd_context *ct
 	char message[256];
 	struct error err = {0};
 
+	const char *env_db = getenv("CIRT_DB");
+
 	ctx->db_path = values[SHARED_DB];
 	if (ctx->db_path == NULL)
-		ctx->db_path =
-			getenv("CIRT_DB") && *getenv("CIRT_DB") ? getenv("CIRT_DB") : "cirt.db";
+		ctx->db_path = env_db && *env_db ? env_db : "cirt.db";
 	ctx->questionnaire_path = values[SHARED_QUESTIONNAIRE] ? values[SHARED_QUESTIONNAIRE]
 							       : cmd_default_questionnaire();
 	ctx->lang = values[SHARED_LANG];

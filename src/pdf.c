@@ -62,7 +62,8 @@ on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 static char *
 subset_to_temporary(const char *font, const uint32_t *cps, size_t n, struct error *err)
 {
-	const char *dir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	const char *env = getenv("TMPDIR");
+	const char *dir = env && *env ? env : "/tmp";
 	char *path = xasprintf("%s/cirt-font-XXXXXX", dir);
 	int fd = mkstemp(path);
 

@@ -980,6 +980,11 @@ check_encoding(struct loader *ld, const char *data, size_t size)
 {
 	const unsigned char *b = (const unsigned char *)data;
 
+	if (size >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
+		add_error(ld, 1,
+			  "file starts with a byte order mark; save it as UTF-8 without one");
+		return -1;
+	}
 	if (size >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
 		add_error(ld, 1, "file is UTF-16; save the questionnaire as UTF-8");
 		return -1;
@@ -1011,7 +1016,7 @@ parse_safely(struct loader *ld, const char *data, size_t size, long max_bytes)
 	library_init();
 	if (size > (size_t)max_bytes) {
 		add_error(ld, 0, "file is too large (%zu bytes; the limit is %ld MiB)", size,
-			  max_bytes / (1024 * 1024));
+			  max_bytes / (1024L * 1024));
 		return NULL;
 	}
 	if (check_encoding(ld, data, size) < 0)
@@ -1126,7 +1131,7 @@ questionnaire_apply_weights(struct questionnaire *q, const char *path, struct di
 	struct loader ld = {path, diags, 0, q};
 	struct error err = {0};
 	size_t size = 0;
-	char *data = file_read(path, 1024 * 1024, &size, &err);
+	char *data = file_read(path, 1024UL * 1024, &size, &err);
 	xmlDocPtr doc = NULL;
 	xmlNode *root;
 
@@ -1134,7 +1139,7 @@ questionnaire_apply_weights(struct questionnaire *q, const char *path, struct di
 		diag_add(diags, path, 0, "%s", err.message);
 		return -1;
 	}
-	doc = parse_safely(&ld, data, size, 1024 * 1024);
+	doc = parse_safely(&ld, data, size, 1024L * 1024);
 	free(data);
 	if (doc == NULL)
 		goto out;

@@ -869,7 +869,7 @@ pillar_section(struct flow *f, size_t p)
 			     fmt(f, "%s%s \u00b7 %s", qu->id, w && w->flagged ? " \u2691" : "",
 				 text_get(&qu->text, f->lang)),
 			     BLACK);
-			if (answer_is_given(w)) {
+			if (w && answer_is_given(w)) {
 				char *d = answer_describe(qu, w->state, w->value, f->lang);
 
 				para(f, PDF_REGULAR, BODY, 12,
@@ -1123,8 +1123,8 @@ layout(struct flow *f)
 static void
 collect_basics(struct codepoints *cps)
 {
-	for (char c = ' '; c <= '~'; c++) {
-		char one[2] = {c, 0};
+	for (int c = ' '; c <= '~'; c++) {
+		char one[2] = {(char)c, 0};
 
 		collect(cps, one);
 	}

@@ -212,7 +212,7 @@ pragma_int(struct store *s, const char *sql, int *out, struct error *err)
 static int
 use_wal(struct store *s, struct error *err)
 {
-	struct timespec pause = {0, 10 * 1000 * 1000};
+	struct timespec pause = {0, 10000000L}; /* 10 ms */
 
 	for (int waited = 0;; waited += 10) {
 		sqlite3_stmt *st = prepare(s, "PRAGMA journal_mode = WAL", err);

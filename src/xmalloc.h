@@ -7,13 +7,15 @@
 
 /* Each returns memory owned by the caller; on exhaustion or size overflow
  * the process prints a message and aborts, so callers never test for NULL. */
-void *xmalloc(size_t size);
-void *xcalloc(size_t count, size_t size);
-void *xreallocarray(void *ptr, size_t count, size_t size);
-char *xstrdup(const char *s);
-char *xstrndup(const char *s, size_t n);
-char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+#define XMALLOC_NONNULL __attribute__((returns_nonnull, warn_unused_result))
+
+void *xmalloc(size_t size) XMALLOC_NONNULL;
+void *xcalloc(size_t count, size_t size) XMALLOC_NONNULL;
+void *xreallocarray(void *ptr, size_t count, size_t size) XMALLOC_NONNULL;
+char *xstrdup(const char *s) XMALLOC_NONNULL;
+char *xstrndup(const char *s, size_t n) XMALLOC_NONNULL;
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2))) XMALLOC_NONNULL;
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0))) XMALLOC_NONNULL;
 
 /* Grow *items (of *alloc elements of size each) so that it holds at least
  * need elements; doubles the allocation to keep appends amortised O(1). */

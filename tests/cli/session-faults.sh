@@ -77,10 +77,10 @@ random_delay() {
 	printf '0.%03d' $((n % 150))
 }
 
-begin "20 kills at random moments lose no confirmed answer and never damage the database"
+begin "50 kills at random moments lose no confirmed answer and never damage the database"
 kills=0
 confirmed_total=0
-for i in $(seq 1 20); do
+for i in $(seq 1 50); do
 	rm -f k.db k.db-wal k.db-shm
 	# answers arrive one every 10 ms, so that kills land mid-session
 	# shellcheck disable=SC2086

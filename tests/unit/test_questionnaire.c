@@ -403,6 +403,8 @@ test_bad_bytes(void **state)
 	expect_memory_refused(nul, sizeof(nul) - 1, "mem.xml:2: Char 0x0 out of allowed range");
 	expect_memory_refused(latin1, sizeof(latin1) - 1,
 			      "mem.xml:1: file declares encoding 'ISO-8859-1'");
+	expect_memory_refused("\xEF\xBB\xBF<a/>", 7,
+			      "mem.xml:1: file starts with a byte order mark");
 	expect_memory_refused("", 0, "mem.xml:1: Document is empty");
 	expect_memory_refused("<a>", 3, "mem.xml:1:");
 }
