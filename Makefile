@@ -8,6 +8,7 @@
 #   make report-png the summary page of a sample report, for the README
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make fuzz       libFuzzer on four targets, FUZZ_SECONDS each (60)
+#   make bench      time cirt on 194 countries x 3 cycles against the budget
 #   make lint       cppcheck and clang-tidy; make format / format-check
 #   V=1             show the full commands
 
@@ -85,7 +86,7 @@ Q = @
 say = @printf '  %-6s %s\n'
 endif
 
-.PHONY: all deps demo report-png check test asan fuzz fuzz-build lint-clang-tidy valgrind install uninstall clean lint lint-cppcheck \
+.PHONY: all deps demo report-png check test asan fuzz fuzz-build lint-clang-tidy valgrind bench install uninstall clean lint lint-cppcheck \
 	format format-check unit-tests FORCE
 .DEFAULT_GOAL := all
 
@@ -197,6 +198,23 @@ check:
 
 test: deps
 	@$(MAKE) --no-print-directory check STATIC_CHECKS=1
+
+# The end-to-end tests with every cirt run under Valgrind's memcheck (slow;
+# the timing-bound fault suites are left to make test and make asan).
+valgrind: deps
+	@$(MAKE) --no-print-directory O=build/valgrind build/valgrind/cirt
+	@mkdir -p build/valgrind
+	@printf '#!/bin/sh\nexec valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --track-fds=no "%s" "$$@"\n' \
+		"$(abspath build/valgrind/cirt)" >build/valgrind/cirt-memcheck
+	@chmod +x build/valgrind/cirt-memcheck
+	@CIRT="$(abspath build/valgrind/cirt-memcheck)" UNIT_DIR=/nonexistent \
+		CIRT_BINARY="$(abspath build/valgrind/cirt)" \
+		SKIP_SUITES="cli/faults cli/session-faults cli/make" sh tests/run.sh
+
+# Speed and size against the budget in docs/PERFORMANCE.md (not in make test).
+bench: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@python3 tests/bench/bench.py
 
 asan: deps
 	@$(MAKE) --no-print-directory check O=build/asan SANITIZE=1 STATIC_CHECKS=0

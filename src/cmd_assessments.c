@@ -39,6 +39,7 @@ run_assessments(const struct cmd *self, struct cmd_context *ctx, int argc, char 
 	struct assessment *list = NULL;
 	size_t count = 0;
 	struct error err = {0};
+	int status = EXIT_OK;
 
 	if (cmd_no_arguments(self, argc, argv) != 0)
 		return EXIT_USAGE;
@@ -54,7 +55,7 @@ run_assessments(const struct cmd *self, struct cmd_context *ctx, int argc, char 
 	}
 	printf("%-24s %-5s  %-6s %-16s %-17s %s\n", "COUNTRY", "CYCLE", "STATUS", "PROGRESS",
 	       "LAST CHANGE (UTC)", "ASSESSORS");
-	for (size_t i = 0; i < count; i++) {
+	for (size_t i = 0; i < count && status == EXIT_OK; i++) {
 		const struct assessment *a = &list[i];
 		const struct country *c = country_find(a->country);
 		char name[64];
@@ -62,18 +63,26 @@ run_assessments(const struct cmd *self, struct cmd_context *ctx, int argc, char 
 		struct answer_set answers;
 
 		snprintf(name, sizeof(name), "%s %s", a->country, c ? c->name : "");
-		if (strcmp(a->questionnaire_id, q->id) == 0 &&
-		    store_answers_load(ctx->store, a->id, &answers, &err) == 0) {
+		if (store_answers_load(ctx->store, a->id, &answers, &err) < 0) {
+			cmd_error("%s", err.message);
+			status = err.status;
+			break;
+		}
+		if (strcmp(a->questionnaire_id, q->id) == 0) {
 			size_t shown;
 			size_t answered;
 
 			shown_counts(q, &answers, &shown, &answered);
 			snprintf(progress, sizeof(progress), "%zu/%zu %3.0f%%", answered, shown,
 				 shown ? 100.0 * (double)answered / (double)shown : 0.0);
-			answer_set_release(&answers);
 		} else {
-			snprintf(progress, sizeof(progress), "%zu answered", a->answered);
+			size_t answered = 0;
+
+			for (size_t k = 0; k < answers.count; k++)
+				answered += answer_is_given(&answers.items[k]);
+			snprintf(progress, sizeof(progress), "%zu answered", answered);
 		}
+		answer_set_release(&answers);
 		term_print_padded(stdout, name, 24);
 		printf(" %-5d  %-6s %-16s %.10s %.5s  ", a->cycle, a->final ? "final" : "draft",
 		       progress, a->updated_at,
@@ -84,7 +93,7 @@ run_assessments(const struct cmd *self, struct cmd_context *ctx, int argc, char 
 	for (size_t i = 0; i < count; i++)
 		assessment_release(&list[i]);
 	free(list);
-	return EXIT_OK;
+	return status;
 }
 
 const struct cmd cmd_assessments = {

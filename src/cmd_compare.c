@@ -18,11 +18,30 @@
 
 enum format { FORMAT_PDF, FORMAT_CSV, FORMAT_JSON };
 
+/* The assessments in the database; answers are read only for those
+ * compared and their previous cycles. */
 struct loaded {
 	struct assessment *list;
 	struct answer_set *answers;
+	char *read; /* answers[i] has been read */
 	size_t count;
+	int failed; /* the exit status of a failed read, else 0 */
 };
+
+static struct answer_set *
+answers_of(struct cmd_context *ctx, struct loaded *l, size_t i)
+{
+	struct error err = {0};
+
+	if (l->read[i] || l->failed)
+		return &l->answers[i];
+	if (store_answers_load(ctx->store, l->list[i].id, &l->answers[i], &err) < 0) {
+		cmd_error("%s", err.message);
+		l->failed = err.status;
+	}
+	l->read[i] = 1;
+	return &l->answers[i];
+}
 
 static void
 loaded_release(struct loaded *l)
@@ -32,6 +51,7 @@ loaded_release(struct loaded *l)
 		assessment_release(&l->list[i]);
 	}
 	free(l->answers);
+	free(l->read);
 	free(l->list);
 }
 
@@ -53,8 +73,8 @@ listed(const char *list, const char *cc)
 /* The assessments to compare: by default the latest cycle of every
  * country; made with the loaded questionnaire. */
 static size_t
-select_entries(struct cmd_context *ctx, const struct loaded *l, const char *countries,
-	       int region_set, enum region region, struct compare_entry *out)
+select_entries(struct cmd_context *ctx, struct loaded *l, const char *countries, int region_set,
+	       enum region region, struct compare_entry *out)
 {
 	size_t n = 0;
 
@@ -83,7 +103,7 @@ select_entries(struct cmd_context *ctx, const struct loaded *l, const char *coun
 		out[n].country = a->country;
 		out[n].info = c;
 		out[n].cycle = a->cycle;
-		out[n].answers = &l->answers[i];
+		out[n].answers = answers_of(ctx, l, i);
 		/* the country's previous cycle, for the change */
 		for (size_t k = 0; k < l->count; k++) {
 			const struct assessment *b = &l->list[k];
@@ -95,11 +115,14 @@ select_entries(struct cmd_context *ctx, const struct loaded *l, const char *coun
 			{
 				struct score_result r;
 
-				score_assessment(ctx->questionnaire, &l->answers[k], &r);
+				score_assessment(ctx->questionnaire, answers_of(ctx, l, k), &r);
 				out[n].has_previous = 1;
 				out[n].previous_cycle = b->cycle;
 				out[n].previous_overall = r.overall;
 				score_result_release(&r);
+				/* only its score is kept */
+				answer_set_release(&l->answers[k]);
+				l->read[k] = 0;
 			}
 		}
 		n++;
@@ -238,14 +261,13 @@ run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 		return err.status;
 	}
 	l.answers = xcalloc(l.count + 1, sizeof(*l.answers));
-	for (size_t i = 0; i < l.count; i++)
-		if (store_answers_load(ctx->store, l.list[i].id, &l.answers[i], &err) < 0) {
-			cmd_error("%s", err.message);
-			status = err.status;
-			goto out;
-		}
+	l.read = xcalloc(l.count + 1, 1);
 	entries = xcalloc(l.count + 1, sizeof(*entries));
 	n = select_entries(ctx, &l, countries, region_arg != NULL, region, entries);
+	if (l.failed) {
+		status = l.failed;
+		goto out;
+	}
 	if (n == 0) {
 		cmd_error("no assessment in '%s' matches; 'cirt assessments' lists them",
 			  ctx->db_path);

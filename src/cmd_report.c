@@ -1,11 +1,15 @@
 /* cirt report: printable PDF country reports. */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "country.h"
@@ -24,6 +28,7 @@ struct scored {
 	struct answer_set answers;
 	struct score_result score;
 	int usable; /* made with the loaded questionnaire */
+	int scored; /* score holds its score */
 };
 
 struct options {
@@ -31,6 +36,7 @@ struct options {
 	const char *marking;
 	int letter;
 	int all;
+	long jobs;
 	unsigned mode;
 	time_t date;
 	const char *fonts[2];
@@ -42,7 +48,7 @@ scored_release(struct scored *list, size_t count)
 	if (list == NULL)
 		return;
 	for (size_t i = 0; i < count; i++) {
-		if (list[i].usable)
+		if (list[i].scored)
 			score_result_release(&list[i].score);
 		answer_set_release(&list[i].answers);
 		assessment_release(&list[i].a);
@@ -51,7 +57,43 @@ scored_release(struct scored *list, size_t count)
 }
 
 static int
-load_all(struct cmd_context *ctx, struct scored **out, size_t *count)
+wanted(const struct cmd_context *ctx, const struct scored *s, long long target)
+{
+	if (!s->usable)
+		return 0;
+	if (target)
+		return s->a.id == target;
+	return ctx->cycle == 0 || s->a.cycle == ctx->cycle;
+}
+
+/* Whether list[i] is needed for the reports on the wanted assessments:
+ * one of them, or in the cycle of one (the means), or an earlier cycle of
+ * a wanted country (the progress). */
+static int
+needed(const struct cmd_context *ctx, const struct scored *list, size_t count, size_t i,
+       long long target)
+{
+	const struct scored *s = &list[i];
+
+	if (!s->usable)
+		return 0;
+	for (size_t k = 0; k < count; k++) {
+		const struct scored *w = &list[k];
+
+		if (!wanted(ctx, w, target))
+			continue;
+		if (w->a.cycle == s->a.cycle ||
+		    (s->a.cycle < w->a.cycle && strcmp(w->a.country, s->a.country) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* The assessments in the database; those needed are read and scored (the
+ * answers kept only for the wanted ones). target is one assessment's id,
+ * or 0 for --all. */
+static int
+load_all(struct cmd_context *ctx, long long target, struct scored **out, size_t *count)
 {
 	struct assessment *list;
 	struct error err = {0};
@@ -62,19 +104,24 @@ load_all(struct cmd_context *ctx, struct scored **out, size_t *count)
 	}
 	*out = xcalloc(*count + 1, sizeof(**out));
 	for (size_t i = 0; i < *count; i++) {
-		struct scored *s = &(*out)[i];
-
-		s->a = list[i];
-		if (store_answers_load(ctx->store, s->a.id, &s->answers, &err) < 0) {
-			cmd_error("%s", err.message);
-			free(list);
-			return err.status;
-		}
-		s->usable = strcmp(s->a.questionnaire_id, ctx->questionnaire->id) == 0;
-		if (s->usable)
-			score_assessment(ctx->questionnaire, &s->answers, &s->score);
+		(*out)[i].a = list[i];
+		(*out)[i].usable = strcmp(list[i].questionnaire_id, ctx->questionnaire->id) == 0;
 	}
 	free(list);
+	for (size_t i = 0; i < *count; i++) {
+		struct scored *s = &(*out)[i];
+
+		if (!needed(ctx, *out, *count, i, target))
+			continue;
+		if (store_answers_load(ctx->store, s->a.id, &s->answers, &err) < 0) {
+			cmd_error("%s", err.message);
+			return err.status;
+		}
+		score_assessment(ctx->questionnaire, &s->answers, &s->score);
+		s->scored = 1;
+		if (!wanted(ctx, s, target))
+			answer_set_release(&s->answers);
+	}
 	return EXIT_OK;
 }
 
@@ -91,7 +138,7 @@ compare(const struct scored *list, size_t count, size_t me, struct report_input 
 		const struct scored *o = &list[i];
 		const struct country *oc = country_find(o->a.country);
 
-		if (!o->usable)
+		if (!o->scored)
 			continue;
 		if (o->a.cycle == self->a.cycle) {
 			global_sum += o->score.overall;
@@ -113,7 +160,7 @@ compare(const struct scored *list, size_t count, size_t me, struct report_input 
 
 static int
 write_one(struct cmd_context *ctx, const struct options *o, const struct scored *list, size_t count,
-	  size_t me, const char *path)
+	  size_t me, const char *path, int quiet)
 {
 	const struct scored *s = &list[me];
 	struct report_input in = {0};
@@ -144,8 +191,112 @@ write_one(struct cmd_context *ctx, const struct options *o, const struct scored 
 		return err.status;
 	}
 	free(pdf);
-	printf("%s\n", path);
+	if (!quiet)
+		printf("%s\n", path);
 	return EXIT_OK;
+}
+
+/* Worker w of jobs writes every jobs-th wanted report, starting at its own. */
+static int
+write_share(struct cmd_context *ctx, const struct options *o, const struct scored *list,
+	    size_t count, const char *dir, long w, long jobs, int quiet)
+{
+	long n = 0;
+	int status = EXIT_OK;
+
+	for (size_t i = 0; i < count && status == EXIT_OK; i++) {
+		char *path;
+
+		if (!wanted(ctx, &list[i], 0) || n++ % jobs != w)
+			continue;
+		path = xasprintf("%s/%s-%d.pdf", dir, list[i].a.country, list[i].a.cycle);
+		status = write_one(ctx, o, list, count, i, path, quiet);
+		free(path);
+	}
+	return status;
+}
+
+/*
+ * --all on several cores: the data is loaded and scored once, then forked
+ * workers each lay out a share. A worker touches neither the database nor
+ * stdout, and dies with the command; the command prints the paths in the
+ * order one process would once every worker has succeeded.
+ */
+static int
+write_all(struct cmd_context *ctx, const struct options *o, const struct scored *list, size_t count,
+	  const char *dir)
+{
+	pid_t pids[64];
+	pid_t parent = getpid();
+	long started = 0;
+	int status;
+
+	if (o->jobs <= 1)
+		return write_share(ctx, o, list, count, dir, 0, 1, 0);
+	fflush(NULL);
+	for (long w = 1; w < o->jobs; w++) {
+		pid_t pid = fork();
+
+		if (pid < 0) {
+			cmd_error("cannot start a worker: %s", strerror(errno));
+			break;
+		}
+		if (pid == 0) {
+			if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != parent)
+				_exit(EXIT_IO);
+			status = write_share(ctx, o, list, count, dir, w, o->jobs, 1);
+			fflush(NULL);
+			_exit(status);
+		}
+		pids[started++] = pid;
+	}
+	status = started == o->jobs - 1 ? write_share(ctx, o, list, count, dir, 0, o->jobs, 1)
+					: EXIT_IO;
+	for (long w = 0; w < started; w++) {
+		int ws;
+
+		while (waitpid(pids[w], &ws, 0) < 0)
+			if (errno != EINTR) {
+				ws = EXIT_IO << 8;
+				break;
+			}
+		if (status == EXIT_OK && !(WIFEXITED(ws) && WEXITSTATUS(ws) == EXIT_OK))
+			status = WIFEXITED(ws) ? WEXITSTATUS(ws) : EXIT_IO;
+	}
+	if (status != EXIT_OK)
+		return status;
+	for (size_t i = 0; i < count; i++)
+		if (wanted(ctx, &list[i], 0))
+			printf("%s/%s-%d.pdf\n", dir, list[i].a.country, list[i].a.cycle);
+	return EXIT_OK;
+}
+
+static double
+now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* With $CIRT_TIMING set, where the time went, on stderr (make bench). */
+static void
+timing(const char *what, double ms)
+{
+	const char *env = getenv("CIRT_TIMING");
+
+	if (env && *env)
+		fprintf(stderr, "cirt: timing: %s %.3f ms\n", what, ms);
+}
+
+/* Workers for --all: one per core, at most 8. */
+static long
+default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 8 ? 8 : n;
 }
 
 /* The report's date: $SOURCE_DATE_EPOCH for reproducible output, else now. */
@@ -185,12 +336,13 @@ ensure_folder(const char *dir)
 static int
 run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 {
-	enum { OPT_PAPER = 1, OPT_ALL, OPT_MARKING, OPT_PRIVATE };
+	enum { OPT_PAPER = 1, OPT_ALL, OPT_MARKING, OPT_PRIVATE, OPT_JOBS };
 	static const struct option options[] = {
 		{"paper", required_argument, NULL, OPT_PAPER},
 		{"all", no_argument, NULL, OPT_ALL},
 		{"marking", required_argument, NULL, OPT_MARKING},
 		{"private", no_argument, NULL, OPT_PRIVATE},
+		{"jobs", required_argument, NULL, OPT_JOBS},
 		{"output", required_argument, NULL, 'o'},
 		{NULL, 0, NULL, 0},
 	};
@@ -202,8 +354,11 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 	int status = EXIT_OK;
 	int ch;
 	size_t written = 0;
+	long long target = 0;
+	double started;
 
 	o.mode = 0644;
+	o.jobs = default_jobs();
 	opterr = 0;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, ":o:", options, NULL)) != -1) {
@@ -223,6 +378,17 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		case OPT_PRIVATE:
 			o.mode = 0600;
 			break;
+		case OPT_JOBS: {
+			char *end;
+
+			errno = 0;
+			o.jobs = strtol(optarg, &end, 10);
+			if (errno || end == optarg || *end || o.jobs < 1 || o.jobs > 64)
+				return cmd_usage_error(
+					self, "--jobs takes a number from 1 to 64, not '%s'",
+					optarg);
+			break;
+		}
 		case 'o':
 			o.output = optarg;
 			break;
@@ -247,9 +413,21 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 	o.fonts[0] = fonts[0];
 	o.fonts[1] = fonts[1];
 
-	status = load_all(ctx, &list, &count);
+	if (!o.all) {
+		struct assessment a;
+
+		status = cmd_assessment(ctx, 0, &a);
+		if (status != EXIT_OK)
+			goto out;
+		target = a.id;
+		assessment_release(&a);
+	}
+	started = now_ms();
+	status = load_all(ctx, target, &list, &count);
 	if (status != EXIT_OK || list == NULL)
 		goto out;
+	timing("read and score", now_ms() - started);
+	started = now_ms();
 	if (o.all) {
 		const char *dir = o.output ? o.output : "reports";
 
@@ -257,33 +435,24 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 			status = EXIT_IO;
 			goto out;
 		}
-		for (size_t i = 0; i < count && status == EXIT_OK; i++) {
-			char *path;
-
-			if (!list[i].usable || (ctx->cycle && list[i].a.cycle != ctx->cycle))
-				continue;
-			path = xasprintf("%s/%s-%d.pdf", dir, list[i].a.country, list[i].a.cycle);
-			status = write_one(ctx, &o, list, count, i, path);
-			free(path);
-			written++;
-		}
+		for (size_t i = 0; i < count; i++)
+			written += wanted(ctx, &list[i], 0);
+		if (o.jobs > (long)written)
+			o.jobs = written ? (long)written : 1;
+		if (written)
+			status = write_all(ctx, &o, list, count, dir);
 		if (status == EXIT_OK && written == 0) {
 			cmd_error("no assessment to report on in '%s'%s", ctx->db_path,
 				  ctx->cycle ? " for that cycle" : "");
 			status = EXIT_DATA;
 		}
 	} else {
-		struct assessment a;
 		size_t me = count;
 		char *path;
 
-		status = cmd_assessment(ctx, 0, &a);
-		if (status != EXIT_OK)
-			goto out;
 		for (size_t i = 0; i < count; i++)
-			if (list[i].a.id == a.id)
+			if (list[i].a.id == target && list[i].scored)
 				me = i;
-		assessment_release(&a);
 		if (me == count) {
 			status = EXIT_DATA;
 			goto out;
@@ -295,9 +464,11 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		path = o.output
 			? xstrdup(o.output)
 			: xasprintf("reports/%s-%d.pdf", list[me].a.country, list[me].a.cycle);
-		status = write_one(ctx, &o, list, count, me, path);
+		status = write_one(ctx, &o, list, count, me, path, 0);
 		free(path);
 	}
+	if (status == EXIT_OK)
+		timing("lay out and write", now_ms() - started);
 out:
 	scored_release(list, count);
 	free(fonts[0]);
@@ -326,6 +497,8 @@ const struct cmd cmd_report = {
 		 "  --paper P         a4 (default) or letter\n"
 		 "  --marking TEXT    a confidentiality marking on the cover and every page\n"
 		 "  --private         create the files readable only by you (default 0644)\n"
+		 "  --jobs N          with --all, write N reports at a time (default: one\n"
+		 "                    per core, at most 8); the files are the same\n"
 		 "  -o, --output F    the file (or, with --all, the folder) to write\n"
 		 "\n"
 		 "Fonts: DejaVu Sans from $CIRT_FONT_DIR, else " FONT_DIR ".\n",

@@ -240,9 +240,11 @@ prepare_context(const struct cmd *c, const char **values, struct cmd_context *ct
 				    ctx->questionnaire->default_lang);
 	}
 	if (c->flags & (CMD_OPEN_DB | CMD_CREATE_DB)) {
-		ctx->store =
-			store_open(ctx->db_path,
-				   c->flags & CMD_CREATE_DB ? STORE_CREATE : STORE_EXISTING, &err);
+		enum store_mode mode = c->flags & CMD_CREATE_DB ? STORE_CREATE
+			: c->flags & CMD_WRITES			? STORE_EXISTING
+								: STORE_QUERY;
+
+		ctx->store = store_open(ctx->db_path, mode, &err);
 		if (ctx->store == NULL) {
 			cmd_error("%s", err.message);
 			return err.status;

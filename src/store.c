@@ -21,7 +21,8 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	int opened_version;
-	int created; /* this open created the file */
+	int created;		  /* this open created the file */
+	sqlite3_stmt *answers_st; /* store_answers_load's, kept: it runs per assessment */
 };
 
 static const char genesis_hash[] =
@@ -127,6 +128,19 @@ prepare(struct store *s, const char *sql, struct error *err)
 	sqlite3_stmt *st = NULL;
 
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		db_error(s, err, "prepare a statement");
+		return NULL;
+	}
+	return st;
+}
+
+/* A statement kept for the life of the connection. */
+static sqlite3_stmt *
+prepare_persistent(struct store *s, const char *sql, struct error *err)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
 		db_error(s, err, "prepare a statement");
 		return NULL;
 	}
@@ -431,7 +445,8 @@ store_open(const char *path, enum store_mode mode, struct error *err)
 		goto fail;
 	}
 	s->opened_version = version;
-	if (store_integrity_check(s, 0, problem, sizeof(problem), err) != 0) {
+	if (mode != STORE_QUERY &&
+	    store_integrity_check(s, 0, problem, sizeof(problem), err) != 0) {
 		if (err && err->status == EXIT_OK)
 			error_set(err, EXIT_DATA,
 				  "database '%s' is damaged (%s); restore it from a backup or an "
@@ -472,6 +487,7 @@ store_close(struct store *s)
 {
 	if (s == NULL)
 		return;
+	sqlite3_finalize(s->answers_st);
 	if (s->db)
 		sqlite3_close(s->db);
 	free(s->path);
@@ -586,10 +602,12 @@ assessment_release(struct assessment *a)
 	memset(a, 0, sizeof(*a));
 }
 
-#define ASSESSMENT_COLUMNS                                                                         \
+#define ASSESSMENT_BASE_COLUMNS                                                                    \
 	"a.id, a.country, a.cycle, a.questionnaire_id, a.questionnaire_version,"                   \
 	" a.questionnaire_sha256, a.status, a.mission_start, a.mission_end, a.assessors,"          \
-	" a.created_at, a.updated_at,"                                                             \
+	" a.created_at, a.updated_at,"
+#define ASSESSMENT_COLUMNS                                                                         \
+	ASSESSMENT_BASE_COLUMNS                                                                    \
 	" (SELECT count(*) FROM answer w WHERE w.assessment_id = a.id AND w.state != 'none')"
 
 static void
@@ -664,7 +682,7 @@ int
 store_assessment_list(struct store *s, struct assessment **out, size_t *count, struct error *err)
 {
 	sqlite3_stmt *st = prepare(s,
-				   "SELECT " ASSESSMENT_COLUMNS " FROM assessment a"
+				   "SELECT " ASSESSMENT_BASE_COLUMNS " 0 FROM assessment a"
 				   " ORDER BY a.country, a.cycle",
 				   err);
 	size_t alloc = 0;
@@ -1399,26 +1417,53 @@ fail:
 	return -1;
 }
 
+/* A row's place in the table and in the array read. */
+struct row_order {
+	long long rowid;
+	size_t index;
+};
+
+static int
+row_order_cmp(const void *a, const void *b)
+{
+	const struct row_order *x = a;
+	const struct row_order *y = b;
+
+	return (x->rowid > y->rowid) - (x->rowid < y->rowid);
+}
+
 int
 store_answers_load(struct store *s, long long assessment_id, struct answer_set *out,
 		   struct error *err)
 {
-	sqlite3_stmt *st = prepare(s,
-				   "SELECT question_id, state, value, evidence, comment, flagged,"
-				   " answered_by, answered_at FROM answer WHERE assessment_id = ?1"
-				   " ORDER BY rowid",
-				   err);
+	/* Read in the primary key's order and sort by rowid here: ORDER BY
+	 * rowid would build a temporary b-tree for every assessment. */
+	sqlite3_stmt *st = s->answers_st;
+	struct row_order *order = NULL;
+	size_t order_alloc = 0;
+	struct answer *sorted;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if (st == NULL)
-		return -1;
+	if (st == NULL) {
+		st = prepare_persistent(
+			s,
+			"SELECT question_id, state, value, evidence, comment, flagged,"
+			" answered_by, answered_at, rowid FROM answer WHERE assessment_id = ?1",
+			err);
+		if (st == NULL)
+			return -1;
+		s->answers_st = st;
+	}
 	sqlite3_bind_int64(st, 1, assessment_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct answer *a;
 		const char *state = (const char *)sqlite3_column_text(st, 1);
 
 		xgrow((void **)&out->items, &out->alloc, out->count + 1, sizeof(*out->items));
+		xgrow((void **)&order, &order_alloc, out->count + 1, sizeof(*order));
+		order[out->count].rowid = sqlite3_column_int64(st, 8);
+		order[out->count].index = out->count;
 		a = &out->items[out->count++];
 		memset(a, 0, sizeof(*a));
 		a->question_id = column_dup(st, 0, 0);
@@ -1431,11 +1476,24 @@ store_answers_load(struct store *s, long long assessment_id, struct answer_set *
 		a->answered_by = column_dup(st, 6, 0);
 		a->answered_at = column_dup(st, 7, 0);
 	}
-	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
+		db_error(s, err, "read the answers");
+		sqlite3_reset(st);
+		free(order);
 		answer_set_release(out);
-		return db_error(s, err, "read the answers");
+		return -1;
 	}
+	sqlite3_reset(st);
+	if (out->count > 1) {
+		qsort(order, out->count, sizeof(*order), row_order_cmp);
+		sorted = xcalloc(out->count, sizeof(*sorted));
+		for (size_t i = 0; i < out->count; i++)
+			sorted[i] = out->items[order[i].index];
+		free(out->items);
+		out->items = sorted;
+		out->alloc = out->count;
+	}
+	free(order);
 	return 0;
 }
 

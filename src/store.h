@@ -43,10 +43,14 @@ enum store_mode {
 	STORE_EXISTING, /* the database must exist */
 	STORE_CREATE,	/* create it (mode 0600) when missing */
 	STORE_READ,	/* read it as it stands: never written, never upgraded */
+	STORE_QUERY,	/* as STORE_EXISTING, for a command that only reads */
 };
 
 /* Open the database at path: check that it is cirt's, upgrade an older
- * schema in place, refuse a newer one, run SQLite's quick check. Returns
+ * schema in place, refuse a newer one, run SQLite's quick check (except
+ * for STORE_QUERY: a reading command leaves whole-file checks to 'cirt
+ * verify' and relies on SQLite's checks of each page it reads, so that
+ * its time does not grow with the database). Returns
  * NULL with err set (EXIT_IO for files that cannot be opened, EXIT_DATA
  * for files that are not a usable cirt database). */
 struct store *store_open(const char *path, enum store_mode mode, struct error *err);
@@ -86,8 +90,9 @@ int store_assessment_create(struct store *s, struct assessment *a, const char *w
 int store_assessment_add_assessor(struct store *s, struct assessment *a, const char *who,
 				  struct error *err);
 
-/* All assessments, by country then cycle, with their answered counts.
- * *out is owned by the caller (release each, then free). */
+/* All assessments, by country then cycle; answered is left 0 (counting
+ * reads every answer: load the answers where the count is wanted). *out
+ * is owned by the caller (release each, then free). */
 int store_assessment_list(struct store *s, struct assessment **out, size_t *count,
 			  struct error *err);
 

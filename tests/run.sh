@@ -70,6 +70,7 @@ for t in "$UNIT_DIR"/test_*; do
 done
 for t in tests/cli/*.sh; do
 	[ "$(basename "$t")" = lib.sh ] && continue
+	case " ${SKIP_SUITES:-} " in *" cli/$(basename "$t" .sh) "*) continue ;; esac
 	run_suite "cli/$(basename "$t" .sh)" sh "$t"
 done
 if [ "${STATIC_CHECKS:-0}" = 1 ]; then

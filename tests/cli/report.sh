@@ -120,6 +120,26 @@ expect_status 0
 [ "$(ls all25)" = GH-2025.pdf ] || fail "$(ls all25)"
 end
 
+begin "--all on several workers writes the same files and list as one process"
+export SOURCE_DATE_EPOCH=1767225600
+"$CIRT" report --all --jobs 1 --db r.db -o j1 >j1.txt || fail "--jobs 1"
+"$CIRT" report --all --jobs 3 --db r.db -o j3 >j3.txt || fail "--jobs 3"
+sed 's/^j1/j3/' j1.txt | cmp -s - j3.txt || fail "lists differ: $(cat j1.txt j3.txt)"
+[ "$(wc -l <j3.txt)" = 4 ] || fail "$(cat j3.txt)"
+for f in j1/*.pdf; do
+	cmp -s "$f" "j3/${f#j1/}" || fail "${f#j1/} differs"
+done
+unset SOURCE_DATE_EPOCH
+# a worker that cannot write fails the command, and says why
+mkdir -p jbad/NG-2026.pdf
+run "$CIRT" report --all --jobs 4 --db r.db -o jbad
+expect_status 4
+expect_err "NG-2026.pdf"
+run "$CIRT" report --all --jobs 0 --db r.db -o j0
+expect_status 2
+expect_err "--jobs takes a number from 1 to 64, not '0'"
+end
+
 begin "a fictional demo country is marked Sample data"
 "$CIRT" import ng.csv --country XA --db r.db >/dev/null
 run "$CIRT" report --country XA --db r.db -o xa.pdf
