@@ -28,6 +28,9 @@ struct pdf {
 	HPDF_Outline outlines[MAX_OUTLINES];
 	int outline_count;
 	char *subset_paths[2]; /* temporary files libharu reads at save time */
+	/* each font's advance width per BMP code point, in 1/1000 em, asked
+	 * of libharu once; WIDTH_UNKNOWN until then */
+	unsigned short *widths[2];
 	jmp_buf jump;
 	HPDF_STATUS error;
 	HPDF_STATUS detail;
@@ -139,6 +142,8 @@ pdf_free(struct pdf *p)
 	if (p->doc)
 		HPDF_Free(p->doc);
 	remove_subsets(p);
+	free(p->widths[0]);
+	free(p->widths[1]);
 	free(p->pages);
 	free(p);
 }
@@ -193,16 +198,77 @@ pdf_text_rotated(struct pdf *p, enum pdf_font font, double size, double x, doubl
 	HPDF_Page_EndText(p->page);
 }
 
+/* The length of the UTF-8 sequence at s and its code point, or 0 when it
+ * is not a well-formed sequence of a code point in the BMP. */
+static size_t
+bmp_char(const unsigned char *s, unsigned *cp)
+{
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] < 0xE0 && (s[1] & 0xC0) == 0x80) {
+		*cp = (unsigned)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+		return 2;
+	}
+	if (s[0] >= 0xE0 && s[0] < 0xF0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+		*cp = (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+		return *cp >= 0x800 && (*cp < 0xD800 || *cp > 0xDFFF) ? 3 : 0;
+	}
+	return 0;
+}
+
+#define WIDTH_UNKNOWN 0xFFFF
+
+/*
+ * Laying out a report measures every word many times: the width of each
+ * code point is asked of libharu once and then summed here, which gives
+ * libharu's own figure (a Type0 font's text width is the sum of its
+ * glyphs' widths) at a fraction of the cost.
+ */
+static unsigned long
+text_width(struct pdf *p, enum pdf_font font, const char *utf8)
+{
+	const unsigned char *s = (const unsigned char *)utf8;
+	unsigned short *w = p->widths[font];
+	unsigned long total = 0;
+
+	if (w == NULL) {
+		w = p->widths[font] = xmalloc(0x10000 * sizeof(*w));
+		memset(w, 0xFF, 0x10000 * sizeof(*w));
+	}
+	while (*s) {
+		unsigned cp;
+		size_t n = bmp_char(s, &cp);
+
+		if (n == 0)
+			return HPDF_Font_TextWidth(p->fonts[font], (const HPDF_BYTE *)utf8,
+						   (HPDF_UINT)strlen(utf8))
+				.width;
+		if (w[cp] == WIDTH_UNKNOWN) {
+			HPDF_UINT one = HPDF_Font_TextWidth(p->fonts[font], s, (HPDF_UINT)n).width;
+
+			w[cp] = one < WIDTH_UNKNOWN ? (unsigned short)one : WIDTH_UNKNOWN - 1;
+		}
+		total += w[cp];
+		s += n;
+	}
+	return total;
+}
+
+/*
+ * Laying out a report measures every word many times: the width of each
+ * code point is asked of libharu once and then summed here, which gives
+ * libharu's own figure (a Type0 font's text width is the sum of its
+ * glyphs' widths) at a fraction of the cost.
+ */
 double
 pdf_text_width(struct pdf *p, enum pdf_font font, double size, const char *utf8)
 {
-	HPDF_TextWidth tw;
-
 	GUARD(p, 0);
 	if (*utf8 == '\0')
 		return 0;
-	tw = HPDF_Font_TextWidth(p->fonts[font], (const HPDF_BYTE *)utf8, (HPDF_UINT)strlen(utf8));
-	return (double)tw.width * size / 1000.0;
+	return (double)text_width(p, font, utf8) * size / 1000.0;
 }
 
 void
