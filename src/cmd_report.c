@@ -27,8 +27,9 @@ struct scored {
 	struct assessment a;
 	struct answer_set answers;
 	struct score_result score;
-	int usable; /* made with the loaded questionnaire */
-	int scored; /* score holds its score */
+	const struct country *info; /* NULL for a code not in the register */
+	int usable;		    /* made with the loaded questionnaire */
+	int scored;		    /* score holds its score */
 };
 
 struct options {
@@ -105,6 +106,7 @@ load_all(struct cmd_context *ctx, long long target, struct scored **out, size_t 
 	*out = xcalloc(*count + 1, sizeof(**out));
 	for (size_t i = 0; i < *count; i++) {
 		(*out)[i].a = list[i];
+		(*out)[i].info = country_find(list[i].country);
 		(*out)[i].usable = strcmp(list[i].questionnaire_id, ctx->questionnaire->id) == 0;
 	}
 	free(list);
@@ -130,20 +132,18 @@ static void
 compare(const struct scored *list, size_t count, size_t me, struct report_input *in)
 {
 	const struct scored *self = &list[me];
-	const struct country *c = country_find(self->a.country);
 	double region_sum = 0;
 	double global_sum = 0;
 
 	for (size_t i = 0; i < count; i++) {
 		const struct scored *o = &list[i];
-		const struct country *oc = country_find(o->a.country);
 
 		if (!o->scored)
 			continue;
 		if (o->a.cycle == self->a.cycle) {
 			global_sum += o->score.overall;
 			in->global_count++;
-			if (c && oc && oc->region == c->region) {
+			if (self->info && o->info && o->info->region == self->info->region) {
 				region_sum += o->score.overall;
 				in->region_count++;
 			}
@@ -170,7 +170,7 @@ write_one(struct cmd_context *ctx, const struct options *o, const struct scored 
 
 	in.q = ctx->questionnaire;
 	in.a = &s->a;
-	in.country = country_find(s->a.country);
+	in.country = s->info;
 	in.answers = &s->answers;
 	in.score = &s->score;
 	in.lang = cmd_lang(ctx);

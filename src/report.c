@@ -34,9 +34,10 @@ static const struct pdf_colour NOT_APPLICABLE = {0.90, 0.90, 0.90};
 
 /* A sorted set of code points. */
 struct codepoints {
-	uint32_t *v;
+	uint32_t *v; /* sorted */
 	size_t count;
 	size_t alloc;
+	uint8_t seen[0x10000 / 8]; /* the BMP code points in v, as bits */
 };
 
 struct flow {
@@ -180,6 +181,11 @@ collect(struct codepoints *c, const char *s)
 		size_t lo = 0;
 		size_t hi = c->count;
 
+		if (cp < 0x10000) {
+			if (c->seen[cp >> 3] & (1u << (cp & 7)))
+				continue;
+			c->seen[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+		}
 		while (lo < hi) {
 			size_t mid = (lo + hi) / 2;
 
