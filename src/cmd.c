@@ -101,6 +101,37 @@ cmd_no_arguments(const struct cmd *c, int argc, char **argv)
 	return 0;
 }
 
+int
+cmd_format_option(const struct cmd *c, int argc, char **argv, enum output_format *format)
+{
+	enum { OPT_FORMAT = 1 };
+	static const struct option options[] = {
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{NULL, 0, NULL, 0},
+	};
+	int ch;
+
+	*format = OUTPUT_TABLE;
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+		if (ch != OPT_FORMAT)
+			return cmd_bad_option(c, ch, argc, argv);
+		if (strcmp(optarg, "table") == 0)
+			*format = OUTPUT_TABLE;
+		else if (strcmp(optarg, "csv") == 0)
+			*format = OUTPUT_CSV;
+		else if (strcmp(optarg, "json") == 0)
+			*format = OUTPUT_JSON;
+		else
+			return cmd_usage_error(c, "unknown format '%s'; use table, csv or json",
+					       optarg);
+	}
+	if (optind < argc)
+		return cmd_usage_error(c, "unexpected argument '%s'", argv[optind]);
+	return 0;
+}
+
 const char *
 cmd_default_questionnaire(void)
 {

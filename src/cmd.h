@@ -94,6 +94,14 @@ int cmd_no_options(const struct cmd *c, int argc, char **argv, int *first);
  * or EXIT_USAGE after saying what is wrong. */
 int cmd_no_arguments(const struct cmd *c, int argc, char **argv);
 
+/* How a report on one assessment is printed. */
+enum output_format { OUTPUT_TABLE, OUTPUT_CSV, OUTPUT_JSON };
+
+/* Parse the options of a handler whose only one is --format table|csv|json
+ * (default table) and that takes no plain arguments: returns 0 with
+ * *format set, or EXIT_USAGE after saying what is wrong. */
+int cmd_format_option(const struct cmd *c, int argc, char **argv, enum output_format *format);
+
 /* The questionnaire to use when none is named: $CIRT_QUESTIONNAIRE, then
  * questionnaires/cirt-readiness.xml in the current folder, then the
  * installed copy. Borrowed string. */

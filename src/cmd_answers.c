@@ -1,8 +1,6 @@
 /* cirt answers: list an assessment's answers as a table, CSV or JSON. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cmd.h"
 #include "csv.h"
@@ -10,8 +8,6 @@
 #include "json.h"
 #include "store.h"
 #include "term.h"
-
-enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
 
 /* The value column as import reads it. */
 static const char *
@@ -76,9 +72,10 @@ write_table_row(const struct answer *w, const struct question *qu, const char *l
 }
 
 static void
-write_row(enum format format, const struct answer *w, const struct question *qu, const char *lang)
+write_row(enum output_format format, const struct answer *w, const struct question *qu,
+	  const char *lang)
 {
-	if (format == FORMAT_CSV)
+	if (format == OUTPUT_CSV)
 		write_csv_row(w, qu, lang);
 	else
 		write_table_row(w, qu, lang);
@@ -87,37 +84,16 @@ write_row(enum format format, const struct answer *w, const struct question *qu,
 static int
 run_answers(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 {
-	enum { OPT_FORMAT = 1 };
-	static const struct option options[] = {
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{NULL, 0, NULL, 0},
-	};
 	const struct questionnaire *q = ctx->questionnaire;
 	const char *lang = cmd_lang(ctx);
-	enum format format = FORMAT_TABLE;
+	enum output_format format;
 	struct answer_set answers;
 	struct assessment a;
 	struct error err = {0};
 	int status;
-	int ch;
 
-	opterr = 0;
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":", options, NULL)) != -1) {
-		if (ch != OPT_FORMAT)
-			return cmd_bad_option(self, ch, argc, argv);
-		if (strcmp(optarg, "table") == 0)
-			format = FORMAT_TABLE;
-		else if (strcmp(optarg, "csv") == 0)
-			format = FORMAT_CSV;
-		else if (strcmp(optarg, "json") == 0)
-			format = FORMAT_JSON;
-		else
-			return cmd_usage_error(self, "unknown format '%s'; use table, csv or json",
-					       optarg);
-	}
-	if (optind < argc)
-		return cmd_usage_error(self, "unexpected argument '%s'", argv[optind]);
+	if (cmd_format_option(self, argc, argv, &format) != 0)
+		return EXIT_USAGE;
 	status = cmd_assessment(ctx, 0, &a);
 	if (status != EXIT_OK)
 		return status;
@@ -126,10 +102,10 @@ run_answers(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 		assessment_release(&a);
 		return err.status;
 	}
-	if (format == FORMAT_JSON) {
+	if (format == OUTPUT_JSON) {
 		json_write_answers(stdout, &a, q, &answers, lang);
 	} else {
-		if (format == FORMAT_CSV) {
+		if (format == OUTPUT_CSV) {
 			fputs("question_id,value,evidence,comment,state,flagged,answered_by,"
 			      "answered_at,question",
 			      stdout);

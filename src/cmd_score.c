@@ -1,8 +1,6 @@
 /* cirt score: an assessment's pillar and overall scores, tier and
  * completeness. */
-#include <getopt.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "cmd.h"
 #include "csv.h"
@@ -11,8 +9,6 @@
 #include "score.h"
 #include "store.h"
 #include "term.h"
-
-enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
 
 static void
 csv_row(const char *level, const char *id, const char *title, double score, double points,
@@ -82,38 +78,17 @@ print_table(const struct assessment *a, const struct questionnaire *q, const str
 static int
 run_score(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 {
-	enum { OPT_FORMAT = 1 };
-	static const struct option options[] = {
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{NULL, 0, NULL, 0},
-	};
 	const struct questionnaire *q = ctx->questionnaire;
 	const char *lang = cmd_lang(ctx);
-	enum format format = FORMAT_TABLE;
+	enum output_format format;
 	struct answer_set answers;
 	struct score_result r;
 	struct assessment a;
 	struct error err = {0};
 	int status;
-	int ch;
 
-	opterr = 0;
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":", options, NULL)) != -1) {
-		if (ch != OPT_FORMAT)
-			return cmd_bad_option(self, ch, argc, argv);
-		if (strcmp(optarg, "table") == 0)
-			format = FORMAT_TABLE;
-		else if (strcmp(optarg, "csv") == 0)
-			format = FORMAT_CSV;
-		else if (strcmp(optarg, "json") == 0)
-			format = FORMAT_JSON;
-		else
-			return cmd_usage_error(self, "unknown format '%s'; use table, csv or json",
-					       optarg);
-	}
-	if (optind < argc)
-		return cmd_usage_error(self, "unexpected argument '%s'", argv[optind]);
+	if (cmd_format_option(self, argc, argv, &format) != 0)
+		return EXIT_USAGE;
 	status = cmd_assessment(ctx, 0, &a);
 	if (status != EXIT_OK)
 		return status;
@@ -123,9 +98,9 @@ run_score(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv
 		return err.status;
 	}
 	score_assessment(q, &answers, &r);
-	if (format == FORMAT_JSON)
+	if (format == OUTPUT_JSON)
 		json_write_scores(stdout, &a, q, &r, lang);
-	else if (format == FORMAT_CSV)
+	else if (format == OUTPUT_CSV)
 		print_csv(q, &r, lang);
 	else
 		print_table(&a, q, &r, lang);
