@@ -412,6 +412,52 @@ struct column {
 	int right;    /* align right */
 };
 
+#define TABLE_PAD 3.0
+#define TABLE_LEAD (SMALL * LEADING)
+
+/* Wrap one row's texts (one per column) to their columns; returns the
+ * most lines a cell takes. */
+static size_t
+wrap_row(struct flow *f, enum pdf_font font, const struct column *cols, size_t ncols,
+	 const char *const *texts, const char **lines[], size_t count[])
+{
+	double total = f->w - f->left - f->right;
+	size_t most = 1;
+
+	for (size_t c = 0; c < ncols && c < 16; c++) {
+		count[c] = wrap(f, font, SMALL, texts[c], cols[c].width * total - 2 * TABLE_PAD,
+				&lines[c]);
+		if (count[c] > most)
+			most = count[c];
+	}
+	return most;
+}
+
+/* Draw a wrapped row in the box of height h whose bottom is at f->y, and
+ * free its lines. */
+static void
+draw_row(struct flow *f, enum pdf_font font, const struct column *cols, size_t ncols,
+	 const char **lines[], const size_t count[], double h)
+{
+	double total = f->w - f->left - f->right;
+	double x = f->left;
+
+	for (size_t c = 0; c < ncols && c < 16; c++) {
+		double cw = cols[c].width * total;
+
+		for (size_t k = 0; k < count[c]; k++) {
+			double ty = f->y + h - TABLE_PAD - (double)(k + 1) * TABLE_LEAD + 2;
+
+			if (cols[c].right)
+				text_right(f, font, SMALL, x + cw - TABLE_PAD, ty, lines[c][k]);
+			else
+				text(f, font, SMALL, x + TABLE_PAD, ty, lines[c][k]);
+		}
+		free(lines[c]);
+		x += cw;
+	}
+}
+
 /* A table that breaks across pages, repeating its header. cells holds
  * rows x columns strings; shade, when not NULL, colours each row's last
  * cell (the status). */
@@ -420,61 +466,35 @@ table(struct flow *f, const struct column *cols, size_t ncols, const char *const
       const struct pdf_colour *const *shade, size_t rows)
 {
 	double total = f->w - f->left - f->right;
-	double pad = 3;
-	double lead = SMALL * LEADING;
 	int header_due = cols[0].title[0] != '\0';
 
 	for (size_t r = 0; r < rows; r++) {
 		const char **lines[16];
 		size_t count[16];
-		size_t most = 1;
-		double x = f->left;
 		double hgt;
 
 		if (header_due) {
 			/* the header, wrapped like the cells */
-			const char **head[16];
-			size_t hcount[16];
-			size_t hmost = 1;
+			const char *titles[16];
 			double hh;
 
-			for (size_t c = 0; c < ncols && c < 16; c++) {
-				hcount[c] = wrap(f, PDF_BOLD, SMALL, cols[c].title,
-						 cols[c].width * total - 2 * pad, &head[c]);
-				if (hcount[c] > hmost)
-					hmost = hcount[c];
-			}
-			hh = (double)hmost * lead + 2 * pad;
-			need(f, hh + lead + 2 * pad);
+			for (size_t c = 0; c < ncols && c < 16; c++)
+				titles[c] = cols[c].title;
+			hh = (double)wrap_row(f, PDF_BOLD, cols, ncols, titles, lines, count) *
+					TABLE_LEAD +
+				2 * TABLE_PAD;
+			need(f, hh + TABLE_LEAD + 2 * TABLE_PAD);
 			f->y -= hh;
 			fill(f, LIGHT);
 			rect(f, f->left, f->y, total, hh, 1, 0);
 			fill(f, BLACK);
-			for (size_t c = 0; c < ncols && c < 16; c++) {
-				double cw = cols[c].width * total;
-
-				for (size_t k = 0; k < hcount[c]; k++) {
-					double ty = f->y + hh - pad - (double)(k + 1) * lead + 2;
-
-					if (cols[c].right)
-						text_right(f, PDF_BOLD, SMALL, x + cw - pad, ty,
-							   head[c][k]);
-					else
-						text(f, PDF_BOLD, SMALL, x + pad, ty, head[c][k]);
-				}
-				free(head[c]);
-				x += cw;
-			}
+			draw_row(f, PDF_BOLD, cols, ncols, lines, count, hh);
 			header_due = 0;
-			x = f->left;
 		}
-		for (size_t c = 0; c < ncols && c < 16; c++) {
-			count[c] = wrap(f, PDF_REGULAR, SMALL, cells[r * ncols + c],
-					cols[c].width * total - 2 * pad, &lines[c]);
-			if (count[c] > most)
-				most = count[c];
-		}
-		hgt = (double)most * lead + 2 * pad;
+		hgt = (double)wrap_row(f, PDF_REGULAR, cols, ncols, cells + r * ncols, lines,
+				       count) *
+				TABLE_LEAD +
+			2 * TABLE_PAD;
 		if (f->y - hgt < f->bottom) {
 			for (size_t c = 0; c < ncols && c < 16; c++)
 				free(lines[c]);
@@ -493,21 +513,7 @@ table(struct flow *f, const struct column *cols, size_t ncols, const char *const
 		}
 		stroke(f, RULE, 0.4);
 		line(f, f->left, f->y, f->left + total, f->y);
-		for (size_t c = 0; c < ncols && c < 16; c++) {
-			double cw = cols[c].width * total;
-
-			for (size_t k = 0; k < count[c]; k++) {
-				double ty = f->y + hgt - pad - (double)(k + 1) * lead + 2;
-
-				if (cols[c].right)
-					text_right(f, PDF_REGULAR, SMALL, x + cw - pad, ty,
-						   lines[c][k]);
-				else
-					text(f, PDF_REGULAR, SMALL, x + pad, ty, lines[c][k]);
-			}
-			free(lines[c]);
-			x += cw;
-		}
+		draw_row(f, PDF_REGULAR, cols, ncols, lines, count, hgt);
 	}
 	f->y -= 6;
 }
