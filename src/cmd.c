@@ -2,6 +2,7 @@
 #include "cmd.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,6 +99,37 @@ cmd_no_arguments(const struct cmd *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (first < argc)
 		return cmd_usage_error(c, "unexpected argument '%s'", argv[first]);
+	return 0;
+}
+
+void
+cmd_font_paths(char *fonts[2])
+{
+	const char *dir = getenv("CIRT_FONT_DIR");
+
+	if (dir == NULL || *dir == '\0')
+		dir = CMD_FONT_DIR;
+	fonts[0] = xasprintf("%s/DejaVuSans.ttf", dir);
+	fonts[1] = xasprintf("%s/DejaVuSans-Bold.ttf", dir);
+}
+
+int
+cmd_pdf_date(time_t *date)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	*date = time(NULL);
+	if (env == NULL || *env == '\0')
+		return 0;
+	errno = 0;
+	v = strtoll(env, &end, 10);
+	if (errno || *end || v < 0) {
+		cmd_error("SOURCE_DATE_EPOCH '%s' is not a number of seconds", env);
+		return EXIT_USAGE;
+	}
+	*date = (time_t)v;
 	return 0;
 }
 

@@ -11,6 +11,7 @@
 #define CIRT_CMD_H
 
 #include <stdarg.h>
+#include <time.h>
 
 struct country;
 struct questionnaire;
@@ -93,6 +94,18 @@ int cmd_no_options(const struct cmd *c, int argc, char **argv, int *first);
 /* The same for a handler that takes no plain arguments either: returns 0,
  * or EXIT_USAGE after saying what is wrong. */
 int cmd_no_arguments(const struct cmd *c, int argc, char **argv);
+
+/* Where the PDFs' fonts are unless $CIRT_FONT_DIR says otherwise. */
+#define CMD_FONT_DIR "/usr/share/fonts/truetype/dejavu"
+
+/* The regular and bold DejaVu Sans files for a PDF, from $CIRT_FONT_DIR
+ * or CMD_FONT_DIR; the caller frees both. */
+void cmd_font_paths(char *fonts[2]);
+
+/* The date a PDF carries: $SOURCE_DATE_EPOCH for reproducible output, else
+ * now. Returns 0, or EXIT_USAGE after saying the variable is not a number
+ * of seconds. */
+int cmd_pdf_date(time_t *date);
 
 /* How a report on one assessment is printed. */
 enum output_format { OUTPUT_TABLE, OUTPUT_CSV, OUTPUT_JSON };

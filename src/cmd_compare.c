@@ -187,6 +187,7 @@ run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 	const char *region_arg = NULL;
 	enum region region = REGION_AFR;
 	int sensitivity = 0;
+	time_t date = 0;
 	struct loaded l = {0};
 	struct compare_entry *entries = NULL;
 	struct compare c = {0};
@@ -231,6 +232,8 @@ run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 	}
 	if (optind < argc)
 		return cmd_usage_error(self, "unexpected argument '%s'", argv[optind]);
+	if (format == FORMAT_PDF && cmd_pdf_date(&date) != 0)
+		return EXIT_USAGE;
 	if (region_arg && region_parse(region_arg, &region) < 0)
 		return cmd_usage_error(self,
 				       "unknown region '%s'; use AFR, AMS, ARB, ASP, CIS or EUR",
@@ -286,20 +289,15 @@ run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 		struct comparison_input in = {0};
 		unsigned char *pdf;
 		size_t size;
-		const char *font_dir = getenv("CIRT_FONT_DIR");
 		char *fonts[2];
-		const char *env = getenv("SOURCE_DATE_EPOCH");
 
-		if (font_dir == NULL || *font_dir == '\0')
-			font_dir = "/usr/share/fonts/truetype/dejavu";
-		fonts[0] = xasprintf("%s/DejaVuSans.ttf", font_dir);
-		fonts[1] = xasprintf("%s/DejaVuSans-Bold.ttf", font_dir);
+		cmd_font_paths(fonts);
 		in.q = ctx->questionnaire;
 		in.c = &c;
 		in.lang = cmd_lang(ctx);
 		in.sensitivity = sensitivity;
 		in.weights = weights;
-		in.date = env && *env ? (time_t)strtoll(env, NULL, 10) : time(NULL);
+		in.date = date;
 		in.font_paths[0] = fonts[0];
 		in.font_paths[1] = fonts[1];
 		for (size_t i = 0; i < n; i++)

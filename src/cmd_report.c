@@ -20,8 +20,6 @@
 #include "store.h"
 #include "xmalloc.h"
 
-#define FONT_DIR "/usr/share/fonts/truetype/dejavu"
-
 /* Every assessment in the database, scored once. */
 struct scored {
 	struct assessment a;
@@ -299,27 +297,6 @@ default_jobs(void)
 	return n < 1 ? 1 : n > 8 ? 8 : n;
 }
 
-/* The report's date: $SOURCE_DATE_EPOCH for reproducible output, else now. */
-static int
-report_date(time_t *date)
-{
-	const char *env = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	long long v;
-
-	*date = time(NULL);
-	if (env == NULL || *env == '\0')
-		return 0;
-	errno = 0;
-	v = strtoll(env, &end, 10);
-	if (errno || *end || v < 0) {
-		cmd_error("SOURCE_DATE_EPOCH '%s' is not a number of seconds", env);
-		return -1;
-	}
-	*date = (time_t)v;
-	return 0;
-}
-
 static int
 ensure_folder(const char *dir)
 {
@@ -347,7 +324,6 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		{NULL, 0, NULL, 0},
 	};
 	struct options o = {0};
-	const char *font_dir = getenv("CIRT_FONT_DIR");
 	char *fonts[2];
 	struct scored *list = NULL;
 	size_t count = 0;
@@ -404,12 +380,9 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		return cmd_usage_error(self, "name the country with --country CC, or use --all");
 	if (o.marking && answer_check_text(o.marking, 200, "en", (char[256]){0}, 256) < 0)
 		return cmd_usage_error(self, "the marking must be plain text of at most 200 bytes");
-	if (report_date(&o.date) < 0)
+	if (cmd_pdf_date(&o.date) != 0)
 		return EXIT_USAGE;
-	if (font_dir == NULL || *font_dir == '\0')
-		font_dir = FONT_DIR;
-	fonts[0] = xasprintf("%s/DejaVuSans.ttf", font_dir);
-	fonts[1] = xasprintf("%s/DejaVuSans-Bold.ttf", font_dir);
+	cmd_font_paths(fonts);
 	o.fonts[0] = fonts[0];
 	o.fonts[1] = fonts[1];
 
@@ -501,7 +474,7 @@ const struct cmd cmd_report = {
 		 "                    per core, at most 8); the files are the same\n"
 		 "  -o, --output F    the file (or, with --all, the folder) to write\n"
 		 "\n"
-		 "Fonts: DejaVu Sans from $CIRT_FONT_DIR, else " FONT_DIR ".\n",
+		 "Fonts: DejaVu Sans from $CIRT_FONT_DIR, else " CMD_FONT_DIR ".\n",
 	.flags = CMD_OPT_DB | CMD_OPT_QUESTIONNAIRE | CMD_OPT_COUNTRY | CMD_OPT_LANG | CMD_OPEN_DB |
 		CMD_LOAD_QUESTIONNAIRE,
 	.run = run_report,

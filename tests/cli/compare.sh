@@ -144,4 +144,8 @@ expect_err "unknown format 'xls'; use pdf, csv or json"
 run "$CIRT" compare --db c.db --countries GH,QQ
 expect_status 2
 expect_err "unknown country 'QQ'"
+SOURCE_DATE_EPOCH=soon run "$CIRT" compare --db c.db -o bad-date.pdf
+expect_status 2
+expect_err "SOURCE_DATE_EPOCH 'soon' is not a number of seconds"
+[ -e bad-date.pdf ] && fail "a PDF was written"
 end
