@@ -332,6 +332,22 @@ fail:
 	return err.status ? err.status : EXIT_FAIL;
 }
 
+int
+cmd_assessment_answers(struct cmd_context *ctx, struct assessment *a, struct answer_set *answers)
+{
+	struct error err = {0};
+	int status = cmd_assessment(ctx, 0, a);
+
+	if (status != EXIT_OK)
+		return status;
+	if (store_answers_load(ctx->store, a->id, answers, &err) < 0) {
+		cmd_error("%s", err.message);
+		assessment_release(a);
+		return err.status;
+	}
+	return EXIT_OK;
+}
+
 char *
 cmd_resume_command(const struct cmd_context *ctx, const struct assessment *a)
 {

@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <time.h>
 
+struct answer_set;
 struct country;
 struct questionnaire;
 struct store;
@@ -137,6 +138,11 @@ const char *cmd_lang(const struct cmd_context *ctx);
  * questionnaire, and warns when the file changed since. Returns an exit
  * status; on EXIT_OK, *a is filled (release it with assessment_release). */
 int cmd_assessment(struct cmd_context *ctx, int create, struct assessment *a);
+
+/* cmd_assessment without create, then its answers: on EXIT_OK both *a and
+ * *answers are filled (release both). */
+int cmd_assessment_answers(struct cmd_context *ctx, struct assessment *a,
+			   struct answer_set *answers);
 
 /* The resume command for an assessment, e.g. "cirt run --country FR
  * --cycle 2026 --db field.db". Owned by the caller. */

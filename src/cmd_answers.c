@@ -89,19 +89,13 @@ run_answers(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 	enum output_format format;
 	struct answer_set answers;
 	struct assessment a;
-	struct error err = {0};
 	int status;
 
 	if (cmd_format_option(self, argc, argv, &format) != 0)
 		return EXIT_USAGE;
-	status = cmd_assessment(ctx, 0, &a);
+	status = cmd_assessment_answers(ctx, &a, &answers);
 	if (status != EXIT_OK)
 		return status;
-	if (store_answers_load(ctx->store, a.id, &answers, &err) < 0) {
-		cmd_error("%s", err.message);
-		assessment_release(&a);
-		return err.status;
-	}
 	if (format == OUTPUT_JSON) {
 		json_write_answers(stdout, &a, q, &answers, lang);
 	} else {

@@ -84,19 +84,13 @@ run_score(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv
 	struct answer_set answers;
 	struct score_result r;
 	struct assessment a;
-	struct error err = {0};
 	int status;
 
 	if (cmd_format_option(self, argc, argv, &format) != 0)
 		return EXIT_USAGE;
-	status = cmd_assessment(ctx, 0, &a);
+	status = cmd_assessment_answers(ctx, &a, &answers);
 	if (status != EXIT_OK)
 		return status;
-	if (store_answers_load(ctx->store, a.id, &answers, &err) < 0) {
-		cmd_error("%s", err.message);
-		assessment_release(&a);
-		return err.status;
-	}
 	score_assessment(q, &answers, &r);
 	if (format == OUTPUT_JSON)
 		json_write_scores(stdout, &a, q, &r, lang);
