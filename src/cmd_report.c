@@ -194,6 +194,13 @@ write_one(struct cmd_context *ctx, const struct options *o, const struct scored 
 	return EXIT_OK;
 }
 
+/* The file of s's report in dir: dir/CC-YEAR.pdf. Owned by the caller. */
+static char *
+report_path(const char *dir, const struct scored *s)
+{
+	return xasprintf("%s/%s-%d.pdf", dir, s->a.country, s->a.cycle);
+}
+
 /* Worker w of jobs writes every jobs-th wanted report, starting at its own. */
 static int
 write_share(struct cmd_context *ctx, const struct options *o, const struct scored *list,
@@ -207,7 +214,7 @@ write_share(struct cmd_context *ctx, const struct options *o, const struct score
 
 		if (!wanted(ctx, &list[i], 0) || n++ % jobs != w)
 			continue;
-		path = xasprintf("%s/%s-%d.pdf", dir, list[i].a.country, list[i].a.cycle);
+		path = report_path(dir, &list[i]);
 		status = write_one(ctx, o, list, count, i, path, quiet);
 		free(path);
 	}
@@ -263,9 +270,15 @@ write_all(struct cmd_context *ctx, const struct options *o, const struct scored 
 	}
 	if (status != EXIT_OK)
 		return status;
-	for (size_t i = 0; i < count; i++)
-		if (wanted(ctx, &list[i], 0))
-			printf("%s/%s-%d.pdf\n", dir, list[i].a.country, list[i].a.cycle);
+	for (size_t i = 0; i < count; i++) {
+		char *path;
+
+		if (!wanted(ctx, &list[i], 0))
+			continue;
+		path = report_path(dir, &list[i]);
+		printf("%s\n", path);
+		free(path);
+	}
 	return EXIT_OK;
 }
 
@@ -434,9 +447,7 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 			status = EXIT_IO;
 			goto out;
 		}
-		path = o.output
-			? xstrdup(o.output)
-			: xasprintf("reports/%s-%d.pdf", list[me].a.country, list[me].a.cycle);
+		path = o.output ? xstrdup(o.output) : report_path("reports", &list[me]);
 		status = write_one(ctx, &o, list, count, me, path, 0);
 		free(path);
 	}
