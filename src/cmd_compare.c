@@ -19,28 +19,24 @@
 enum format { FORMAT_PDF, FORMAT_CSV, FORMAT_JSON };
 
 /* The assessments in the database; answers are read only for those
- * compared and their previous cycles. */
+ * compared (their previous cycles are read, scored and let go). */
 struct loaded {
 	struct assessment *list;
 	struct answer_set *answers;
-	char *read; /* answers[i] has been read */
 	size_t count;
 	int failed; /* the exit status of a failed read, else 0 */
 };
 
-static struct answer_set *
-answers_of(struct cmd_context *ctx, struct loaded *l, size_t i)
+/* Read list[i]'s answers into *out; on failure say so and note it in l. */
+static void
+read_answers(struct cmd_context *ctx, struct loaded *l, size_t i, struct answer_set *out)
 {
 	struct error err = {0};
 
-	if (l->read[i] || l->failed)
-		return &l->answers[i];
-	if (store_answers_load(ctx->store, l->list[i].id, &l->answers[i], &err) < 0) {
+	if (store_answers_load(ctx->store, l->list[i].id, out, &err) < 0) {
 		cmd_error("%s", err.message);
 		l->failed = err.status;
 	}
-	l->read[i] = 1;
-	return &l->answers[i];
 }
 
 static void
@@ -51,7 +47,6 @@ loaded_release(struct loaded *l)
 		assessment_release(&l->list[i]);
 	}
 	free(l->answers);
-	free(l->read);
 	free(l->list);
 }
 
@@ -81,6 +76,7 @@ select_entries(struct cmd_context *ctx, struct loaded *l, const char *countries,
 	for (size_t i = 0; i < l->count; i++) {
 		const struct assessment *a = &l->list[i];
 		const struct country *c = country_find(a->country);
+		size_t prev = l->count; /* the previous cycle */
 		int latest = 1;
 
 		if (strcmp(a->questionnaire_id, ctx->questionnaire->id) != 0)
@@ -103,27 +99,28 @@ select_entries(struct cmd_context *ctx, struct loaded *l, const char *countries,
 		out[n].country = a->country;
 		out[n].info = c;
 		out[n].cycle = a->cycle;
-		out[n].answers = answers_of(ctx, l, i);
+		read_answers(ctx, l, i, &l->answers[i]);
+		out[n].answers = &l->answers[i];
 		/* the country's previous cycle, for the change */
 		for (size_t k = 0; k < l->count; k++) {
 			const struct assessment *b = &l->list[k];
 
-			if (strcmp(b->country, a->country) != 0 || b->cycle >= a->cycle ||
-			    strcmp(b->questionnaire_id, a->questionnaire_id) != 0 ||
-			    (out[n].has_previous && b->cycle <= out[n].previous_cycle))
-				continue;
-			{
-				struct score_result r;
+			if (strcmp(b->country, a->country) == 0 && b->cycle < a->cycle &&
+			    strcmp(b->questionnaire_id, a->questionnaire_id) == 0 &&
+			    (prev == l->count || b->cycle > l->list[prev].cycle))
+				prev = k;
+		}
+		if (prev < l->count) {
+			struct answer_set answers = {0};
+			struct score_result r;
 
-				score_assessment(ctx->questionnaire, answers_of(ctx, l, k), &r);
-				out[n].has_previous = 1;
-				out[n].previous_cycle = b->cycle;
-				out[n].previous_overall = r.overall;
-				score_result_release(&r);
-				/* only its score is kept */
-				answer_set_release(&l->answers[k]);
-				l->read[k] = 0;
-			}
+			read_answers(ctx, l, prev, &answers);
+			score_assessment(ctx->questionnaire, &answers, &r);
+			out[n].has_previous = 1;
+			out[n].previous_cycle = l->list[prev].cycle;
+			out[n].previous_overall = r.overall;
+			score_result_release(&r);
+			answer_set_release(&answers);
 		}
 		n++;
 	}
@@ -264,7 +261,6 @@ run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 		return err.status;
 	}
 	l.answers = xcalloc(l.count + 1, sizeof(*l.answers));
-	l.read = xcalloc(l.count + 1, 1);
 	entries = xcalloc(l.count + 1, sizeof(*entries));
 	n = select_entries(ctx, &l, countries, region_arg != NULL, region, entries);
 	if (l.failed) {
