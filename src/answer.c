@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "i18n.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 void
@@ -95,7 +96,7 @@ answer_check_text(const char *s, size_t max, const char *lang, char *err, size_t
 			    max);
 	while (*p) {
 		size_t n;
-		unsigned cp;
+		uint32_t cp;
 
 		if (*p < 0x80) {
 			if ((*p < 0x20 && *p != '\t') || *p == 0x7F)
@@ -103,32 +104,14 @@ answer_check_text(const char *s, size_t max, const char *lang, char *err, size_t
 			p++;
 			continue;
 		}
-		if ((*p & 0xE0) == 0xC0) {
-			n = 1;
-			cp = *p & 0x1F;
-		} else if ((*p & 0xF0) == 0xE0) {
-			n = 2;
-			cp = *p & 0x0F;
-		} else if ((*p & 0xF8) == 0xF0) {
-			n = 3;
-			cp = *p & 0x07;
-		} else {
-			return fail(err, errlen, "%s", i18n(lang, MSG_ERR_UTF8));
-		}
-		for (size_t k = 1; k <= n; k++) {
-			if ((p[k] & 0xC0) != 0x80)
-				return fail(err, errlen, "%s", i18n(lang, MSG_ERR_UTF8));
-			cp = (cp << 6) | (p[k] & 0x3F);
-		}
-		/* overlong forms, surrogates, beyond U+10FFFF */
-		if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		n = utf8_decode((const char *)p, &cp);
+		if (n == 0)
 			return fail(err, errlen, "%s", i18n(lang, MSG_ERR_UTF8));
 		if (cp >= 0x80 && cp <= 0x9F)
 			return fail(
 				err, errlen,
 				"control characters (such as escape sequences) are not allowed");
-		p += n + 1;
+		p += n;
 	}
 	return 0;
 }

@@ -12,6 +12,7 @@
 
 #include "exitcode.h"
 #include "subset.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define MAX_OUTLINES 256
@@ -198,26 +199,6 @@ pdf_text_rotated(struct pdf *p, enum pdf_font font, double size, double x, doubl
 	HPDF_Page_EndText(p->page);
 }
 
-/* The length of the UTF-8 sequence at s and its code point, or 0 when it
- * is not a well-formed sequence of a code point in the BMP. */
-static size_t
-bmp_char(const unsigned char *s, unsigned *cp)
-{
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xC2 && s[0] < 0xE0 && (s[1] & 0xC0) == 0x80) {
-		*cp = (unsigned)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
-		return 2;
-	}
-	if (s[0] >= 0xE0 && s[0] < 0xF0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
-		*cp = (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-		return *cp >= 0x800 && (*cp < 0xD800 || *cp > 0xDFFF) ? 3 : 0;
-	}
-	return 0;
-}
-
 #define WIDTH_UNKNOWN 0xFFFF
 
 /*
@@ -238,10 +219,10 @@ text_width(struct pdf *p, enum pdf_font font, const char *utf8)
 		memset(w, 0xFF, 0x10000 * sizeof(*w));
 	}
 	while (*s) {
-		unsigned cp;
-		size_t n = bmp_char(s, &cp);
+		uint32_t cp;
+		size_t n = utf8_decode((const char *)s, &cp);
 
-		if (n == 0)
+		if (n == 0 || cp > 0xFFFF)
 			return HPDF_Font_TextWidth(p->fonts[font], (const HPDF_BYTE *)utf8,
 						   (HPDF_UINT)strlen(utf8))
 				.width;
@@ -256,12 +237,6 @@ text_width(struct pdf *p, enum pdf_font font, const char *utf8)
 	return total;
 }
 
-/*
- * Laying out a report measures every word many times: the width of each
- * code point is asked of libharu once and then summed here, which gives
- * libharu's own figure (a Type0 font's text width is the sum of its
- * glyphs' widths) at a fraction of the cost.
- */
 double
 pdf_text_width(struct pdf *p, enum pdf_font font, double size, const char *utf8)
 {

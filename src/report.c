@@ -13,6 +13,7 @@
 
 #include "i18n.h"
 #include "pdf.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define BODY 9.5
@@ -61,40 +62,15 @@ struct flow {
 
 /* ---- text ------------------------------------------------------------- */
 
-/* Decode one UTF-8 character at *s (advancing it); invalid bytes give
- * U+FFFD. */
+/* Decode one UTF-8 character at *s (advancing it); a byte that does not
+ * start a well-formed sequence gives U+FFFD. */
 static uint32_t
 next_cp(const char **s)
 {
-	const unsigned char *p = (const unsigned char *)*s;
 	uint32_t cp;
-	int n;
+	size_t n = utf8_decode(*s, &cp);
 
-	if (p[0] < 0x80) {
-		*s += 1;
-		return p[0];
-	}
-	if ((p[0] & 0xE0) == 0xC0) {
-		cp = p[0] & 0x1F;
-		n = 1;
-	} else if ((p[0] & 0xF0) == 0xE0) {
-		cp = p[0] & 0x0F;
-		n = 2;
-	} else if ((p[0] & 0xF8) == 0xF0) {
-		cp = p[0] & 0x07;
-		n = 3;
-	} else {
-		*s += 1;
-		return 0xFFFD;
-	}
-	for (int k = 1; k <= n; k++) {
-		if ((p[k] & 0xC0) != 0x80) {
-			*s += k;
-			return 0xFFFD;
-		}
-		cp = (cp << 6) | (p[k] & 0x3F);
-	}
-	*s += n + 1;
+	*s += n ? n : 1;
 	return cp;
 }
 
