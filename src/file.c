@@ -113,41 +113,58 @@ write_all(int fd, const void *data, size_t size)
 	return 0;
 }
 
+/* Give the unnamed file open as fd the name path: in one step when path
+ * is new, so that no moment leaves another name behind; to replace a file,
+ * under a free temporary name (*tmp, owned by the caller) that the caller
+ * then renames over it. Returns 1 when the file already has its name, 0
+ * when *tmp holds it, -1 with errno set. */
+static int
+link_unnamed(int fd, const char *path, char **tmp)
+{
+	char proc[64];
+
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	if (linkat(AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0)
+		return 1;
+	if (errno != EEXIST)
+		return -1;
+	for (unsigned n = 0; n < 100; n++) {
+		free(*tmp);
+		*tmp = xasprintf("%s.tmp-%ld-%u", path, (long)getpid(), n);
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, *tmp, AT_SYMLINK_FOLLOW) == 0)
+			return 0;
+		if (errno != EEXIST)
+			break;
+	}
+	free(*tmp);
+	*tmp = NULL;
+	return -1;
+}
+
 int
 file_write_atomic(const char *path, const void *data, size_t size, unsigned mode, struct error *err)
 {
-	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
-	int unnamed = 1;
+	char *tmp = NULL; /* the temporary name the file has, if any */
 	int fd = open_unnamed(path);
+	int named = 0;
 
 	if (fd < 0) {
 		/* a named temporary file, for file systems without O_TMPFILE */
-		unnamed = 0;
+		tmp = xasprintf("%s.tmp-XXXXXX", path);
 		fd = mkstemp(tmp);
-	} else {
-		/* a name that is free now: mkstemp makes one, we take it back */
-		int probe = mkstemp(tmp);
-
-		if (probe >= 0) {
-			close(probe);
-			unlink(tmp);
+		if (fd < 0) {
+			error_set(err, EXIT_IO, "cannot write '%s': %s", path, strerror(errno));
+			free(tmp);
+			return -1;
 		}
-	}
-	if (fd < 0) {
-		error_set(err, EXIT_IO, "cannot write '%s': %s", path, strerror(errno));
-		free(tmp);
-		return -1;
 	}
 	if (write_all(fd, data, size) < 0 || fchmod(fd, (mode_t)mode) < 0 || fsync(fd) < 0) {
 		error_set(err, EXIT_IO, "cannot write '%s': %s", path, strerror(errno));
 		goto fail;
 	}
-	if (unnamed) {
-		char proc[64];
-
-		/* give the finished file its temporary name, then the real one */
-		snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
-		if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) < 0) {
+	if (tmp == NULL) {
+		named = link_unnamed(fd, path, &tmp);
+		if (named < 0) {
 			error_set(err, EXIT_IO, "cannot write '%s': %s", path, strerror(errno));
 			goto fail;
 		}
@@ -158,7 +175,7 @@ file_write_atomic(const char *path, const void *data, size_t size, unsigned mode
 		goto fail;
 	}
 	fd = -1;
-	if (rename(tmp, path) < 0) {
+	if (!named && rename(tmp, path) < 0) {
 		error_set(err, EXIT_IO, "cannot write '%s': %s", path, strerror(errno));
 		goto fail;
 	}
@@ -167,7 +184,8 @@ file_write_atomic(const char *path, const void *data, size_t size, unsigned mode
 fail:
 	if (fd >= 0)
 		close(fd);
-	unlink(tmp);
+	if (tmp)
+		unlink(tmp);
 	free(tmp);
 	return -1;
 }
