@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <hpdf.h>
+#include <hpdf_encoder.h>
 
 #include "exitcode.h"
 #include "subset.h"
@@ -17,13 +18,26 @@
 
 #define MAX_OUTLINES 256
 
+/* What a page's content stream has set so far, so that drawing does not
+ * repeat an operator that would change nothing. PDF starts each page with
+ * black fill and stroke and 1-point lines, and no font. */
+struct page_state {
+	HPDF_Page page;
+	int font; /* -1: none yet */
+	HPDF_REAL size;
+	HPDF_REAL fill[3];
+	HPDF_REAL stroke[3];
+	HPDF_REAL line_width;
+};
+
 struct pdf {
 	HPDF_Doc doc;
 	HPDF_Font fonts[2];
-	HPDF_Page *pages;
+	struct page_state *pages;
 	size_t page_count;
 	size_t page_alloc;
-	HPDF_Page page; /* the one drawn on */
+	HPDF_Page page;		  /* the one drawn on */
+	struct page_state *state; /* and what it has set */
 	double width;
 	double height;
 	HPDF_Outline outlines[MAX_OUTLINES];
@@ -62,6 +76,13 @@ on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 		if ((p)->error || setjmp((p)->jump))                                               \
 			return;                                                                    \
 	} while (0)
+/* Drawing needs a page as well. */
+#define GUARD_DRAW(p)                                                                              \
+	do {                                                                                       \
+		if ((p)->state == NULL)                                                            \
+			return;                                                                    \
+		GUARD_VOID(p);                                                                     \
+	} while (0)
 
 static char *
 subset_to_temporary(const char *font, const uint32_t *cps, size_t n, struct error *err)
@@ -96,6 +117,50 @@ remove_subsets(struct pdf *p)
 		}
 }
 
+/* libharu's UTF-8 encoder makes each font's CID map cover the whole Basic
+ * Multilingual Plane: 65,536 glyph look-ups and a 128 KB CIDToGIDMap stream
+ * to compress, per font, whatever the document uses. Its CIDs are the code
+ * points themselves (Identity-H), so it is enough to list only the code
+ * points the document draws: with the encoder's table look-up in place of
+ * its UTF-8 decoder while the font is made, libharu maps those alone, and
+ * the map ends at the highest of them. Text is encoded as before. */
+static HPDF_Font
+font_for(struct pdf *p, const char *name, const uint32_t *codepoints, size_t count)
+{
+	HPDF_Encoder enc = HPDF_GetEncoder(p->doc, "UTF-8");
+	HPDF_CMapEncoderAttr attr = enc->attr;
+	HPDF_Encoder_ToUnicode_Func decode = enc->to_unicode_fn;
+	HPDF_UINT16 saved[8];
+	uint32_t top = 0;
+	HPDF_Font font;
+
+	/* the UTF-8 decoder keeps its state in the first entries of cid_map */
+	memcpy(saved, attr->cid_map[0], sizeof(saved));
+	memset(attr->cid_map[0], 0, sizeof(saved));
+	for (size_t i = 0; i < count; i++)
+		if (codepoints[i] > 0 && codepoints[i] < 0xFFFF) {
+			attr->cid_map[codepoints[i] & 0xFF][codepoints[i] >> 8] =
+				(HPDF_UINT16)codepoints[i];
+			attr->unicode_map[codepoints[i] & 0xFF][codepoints[i] >> 8] =
+				(HPDF_UNICODE)codepoints[i];
+			if (codepoints[i] > top)
+				top = codepoints[i];
+		}
+	/* libharu's map stops one short of the highest CID: end on a blank */
+	top++;
+	attr->cid_map[top & 0xFF][top >> 8] = (HPDF_UINT16)top;
+	attr->unicode_map[top & 0xFF][top >> 8] = 0xFFFF;
+	enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+	font = HPDF_GetFont(p->doc, name, "UTF-8");
+	enc->to_unicode_fn = decode;
+	for (size_t i = 0; i < count; i++)
+		if (codepoints[i] > 0 && codepoints[i] < 0xFFFF)
+			attr->cid_map[codepoints[i] & 0xFF][codepoints[i] >> 8] = 0;
+	attr->cid_map[top & 0xFF][top >> 8] = 0;
+	memcpy(attr->cid_map[0], saved, sizeof(saved));
+	return font;
+}
+
 struct pdf *
 pdf_new(double width, double height, const char *const font_paths[2], const uint32_t *codepoints,
 	size_t count, struct error *err)
@@ -126,7 +191,7 @@ pdf_new(double width, double height, const char *const font_paths[2], const uint
 	for (int i = 0; i < 2; i++) {
 		const char *name = HPDF_LoadTTFontFromFile(p->doc, p->subset_paths[i], HPDF_TRUE);
 
-		p->fonts[i] = HPDF_GetFont(p->doc, name, "UTF-8");
+		p->fonts[i] = font_for(p, name, codepoints, count);
 	}
 	HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
 	return p;
@@ -157,7 +222,11 @@ pdf_page_new(struct pdf *p)
 	HPDF_Page_SetWidth(p->page, (HPDF_REAL)p->width);
 	HPDF_Page_SetHeight(p->page, (HPDF_REAL)p->height);
 	xgrow((void **)&p->pages, &p->page_alloc, p->page_count + 1, sizeof(*p->pages));
-	p->pages[p->page_count] = p->page;
+	p->state = &p->pages[p->page_count];
+	memset(p->state, 0, sizeof(*p->state));
+	p->state->page = p->page;
+	p->state->font = -1;
+	p->state->line_width = 1;
 	return p->page_count++;
 }
 
@@ -170,8 +239,10 @@ pdf_page_count(const struct pdf *p)
 void
 pdf_page_select(struct pdf *p, size_t page)
 {
-	if (page < p->page_count)
-		p->page = p->pages[page];
+	if (page < p->page_count) {
+		p->state = &p->pages[page];
+		p->page = p->state->page;
+	}
 }
 
 void
@@ -188,11 +259,16 @@ pdf_text_rotated(struct pdf *p, enum pdf_font font, double size, double x, doubl
 	double c = cos(rad);
 	double s = sin(rad);
 
-	GUARD_VOID(p);
+	GUARD_DRAW(p);
 	if (*utf8 == '\0')
 		return;
 	HPDF_Page_BeginText(p->page);
-	HPDF_Page_SetFontAndSize(p->page, p->fonts[font], (HPDF_REAL)size);
+	/* the font is part of the graphics state and outlives BT ... ET */
+	if (p->state->font != (int)font || p->state->size != (HPDF_REAL)size) {
+		HPDF_Page_SetFontAndSize(p->page, p->fonts[font], (HPDF_REAL)size);
+		p->state->font = (int)font;
+		p->state->size = (HPDF_REAL)size;
+	}
 	HPDF_Page_SetTextMatrix(p->page, (HPDF_REAL)c, (HPDF_REAL)s, (HPDF_REAL)-s, (HPDF_REAL)c,
 				(HPDF_REAL)x, (HPDF_REAL)y);
 	HPDF_Page_ShowText(p->page, utf8);
@@ -246,25 +322,44 @@ pdf_text_width(struct pdf *p, enum pdf_font font, double size, const char *utf8)
 	return (double)text_width(p, font, utf8) * size / 1000.0;
 }
 
+static int
+same_rgb(const HPDF_REAL a[3], const HPDF_REAL b[3])
+{
+	return a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
+}
+
 void
 pdf_fill_colour(struct pdf *p, struct pdf_colour c)
 {
-	GUARD_VOID(p);
-	HPDF_Page_SetRGBFill(p->page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+	HPDF_REAL rgb[3] = {(HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b};
+
+	GUARD_DRAW(p);
+	if (same_rgb(rgb, p->state->fill))
+		return;
+	HPDF_Page_SetRGBFill(p->page, rgb[0], rgb[1], rgb[2]);
+	memcpy(p->state->fill, rgb, sizeof(rgb));
 }
 
 void
 pdf_stroke_colour(struct pdf *p, struct pdf_colour c)
 {
-	GUARD_VOID(p);
-	HPDF_Page_SetRGBStroke(p->page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+	HPDF_REAL rgb[3] = {(HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b};
+
+	GUARD_DRAW(p);
+	if (same_rgb(rgb, p->state->stroke))
+		return;
+	HPDF_Page_SetRGBStroke(p->page, rgb[0], rgb[1], rgb[2]);
+	memcpy(p->state->stroke, rgb, sizeof(rgb));
 }
 
 void
 pdf_line_width(struct pdf *p, double width)
 {
-	GUARD_VOID(p);
+	GUARD_DRAW(p);
+	if ((HPDF_REAL)width == p->state->line_width)
+		return;
 	HPDF_Page_SetLineWidth(p->page, (HPDF_REAL)width);
+	p->state->line_width = (HPDF_REAL)width;
 }
 
 static void
@@ -283,7 +378,7 @@ paint(struct pdf *p, int fill, int stroke)
 void
 pdf_rect(struct pdf *p, double x, double y, double w, double h, int fill, int stroke)
 {
-	GUARD_VOID(p);
+	GUARD_DRAW(p);
 	HPDF_Page_Rectangle(p->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
 	paint(p, fill, stroke);
 }
@@ -291,7 +386,7 @@ pdf_rect(struct pdf *p, double x, double y, double w, double h, int fill, int st
 void
 pdf_line(struct pdf *p, double x1, double y1, double x2, double y2)
 {
-	GUARD_VOID(p);
+	GUARD_DRAW(p);
 	HPDF_Page_MoveTo(p->page, (HPDF_REAL)x1, (HPDF_REAL)y1);
 	HPDF_Page_LineTo(p->page, (HPDF_REAL)x2, (HPDF_REAL)y2);
 	HPDF_Page_Stroke(p->page);
@@ -300,7 +395,7 @@ pdf_line(struct pdf *p, double x1, double y1, double x2, double y2)
 void
 pdf_polygon(struct pdf *p, const double *xy, size_t n, int fill, int stroke)
 {
-	GUARD_VOID(p);
+	GUARD_DRAW(p);
 	if (n < 2)
 		return;
 	HPDF_Page_MoveTo(p->page, (HPDF_REAL)xy[0], (HPDF_REAL)xy[1]);

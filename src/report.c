@@ -1116,7 +1116,7 @@ collect_basics(struct codepoints *cps)
 
 		collect(cps, one);
 	}
-	collect(cps, "\u00a0\u202f\u2013\u00b7\u2691\uFFFD");
+	collect(cps, "\u00a0\u202f\u2013\u00b7\u2691");
 }
 
 static void

@@ -40,8 +40,13 @@ run_suite() {
 	if [ "$status" -ne 0 ] && [ "$bad" -eq 0 ]; then
 		extra=1
 	fi
+	# a test that did not run counts as failed, and so does a plan that
+	# was not kept up with its tests
 	if [ -n "$plan" ] && [ $((ok + bad + skip)) -lt "$plan" ]; then
 		extra=$((extra + plan - ok - bad - skip))
+	elif [ -n "$plan" ] && [ $((ok + bad + skip)) -gt "$plan" ]; then
+		echo "plan 1..$plan, but $((ok + bad + skip)) tests ran" >>"$log"
+		extra=$((extra + 1))
 	fi
 	if grep -q -e 'ERROR: AddressSanitizer' -e 'ERROR: LeakSanitizer' \
 		-e 'runtime error:' "$log"; then

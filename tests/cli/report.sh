@@ -1,6 +1,6 @@
 # End-to-end tests of `cirt report`, checked with qpdf, pdftotext and pdfinfo.
 . "$(dirname "$0")/lib.sh"
-plan 13
+plan 15
 
 export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/example.xml"
 export CIRT_ASSESSOR="Ana Díaz"
@@ -51,6 +51,41 @@ for s in "Ghana" "GH · Cycle 2026" "Legal measures" "Technical and procedural m
 	"Photo of the team board �"; do
 	grep -qF -- "$s" gh.txt || fail "missing: $s"
 done
+end
+
+# glyph_maps PDF TEXT: each CID-keyed font maps CIDs (the code points) to
+# glyphs up to the highest code point it is given and no further, and every
+# character of TEXT has a glyph in one of them
+glyph_maps() {
+	qpdf --json "$1" >maps.json
+	python3 - "$1" maps.json "$2" <<'PY'
+import json, subprocess, sys
+objects = {}
+for entry in json.load(open(sys.argv[2]))["qpdf"][1:]:
+    objects.update(entry)
+maps = []
+for obj in objects.values():
+    value = obj.get("value")
+    if isinstance(value, dict) and "/CIDToGIDMap" in value:
+        ref = value["/CIDToGIDMap"].split()[0]
+        data = subprocess.run(["qpdf", "--show-object=" + ref, "--filtered-stream-data", sys.argv[1]],
+                              capture_output=True, check=True).stdout
+        gids = [data[i] << 8 | data[i + 1] for i in range(0, len(data) - 1, 2)]
+        used = [cid for cid, gid in enumerate(gids) if gid]
+        assert used and len(gids) <= used[-1] + 2, (value["/BaseFont"], len(gids), used[-1:])
+        maps.append(gids)
+assert len(maps) == 2, len(maps)
+text = open(sys.argv[3], encoding="utf-8").read()
+missing = {c for c in text if ord(c) > 0x20 and not any(ord(c) < len(m) and m[ord(c)] for m in maps)}
+assert not missing, missing
+PY
+}
+
+begin "every character has a glyph; each font's CID map ends at the highest code point it uses"
+glyph_maps reports/GH-2026.pdf gh.txt || fail "GH glyph maps"
+"$CIRT" report --country NG --db r.db -o ng.pdf >/dev/null
+pdf_text ng.pdf >ng.txt
+glyph_maps ng.pdf ng.txt || fail "NG glyph maps"
 end
 
 begin "pdfinfo shows the metadata and page count; the outline has every section"
