@@ -10,6 +10,7 @@
 
 #include <hpdf.h>
 #include <hpdf_encoder.h>
+#include <hpdf_font.h>
 
 #include "exitcode.h"
 #include "subset.h"
@@ -117,6 +118,71 @@ remove_subsets(struct pdf *p)
 		}
 }
 
+/*
+ * libharu gives each font a ToUnicode stream that is a copy of its encoding
+ * CMap (begincidrange), which text extraction rejects. Since the codes are
+ * the code points, the right table maps each code to itself: write that for
+ * the code points the document uses, as bfrange runs (a run may not cross a
+ * change of the first byte, and a block holds at most 100 runs).
+ */
+static void
+write_to_unicode(HPDF_Font font, const uint32_t *cps, size_t count)
+{
+	HPDF_FontAttr attr = font->attr;
+	HPDF_Dict cmap = attr ? attr->cmap_stream : NULL;
+	uint32_t(*runs)[2];
+	size_t n = 0;
+	char line[48];
+
+	if (cmap == NULL)
+		return;
+	runs = xmalloc((count ? count : 1) * sizeof(*runs));
+	for (size_t i = 0; i < count; i++) {
+		uint32_t cp = cps[i];
+
+		if (cp == 0 || cp > 0xFFFF)
+			continue;
+		if (n && runs[n - 1][1] + 1 == cp && (runs[n - 1][0] >> 8) == (cp >> 8))
+			runs[n - 1][1] = cp;
+		else {
+			runs[n][0] = runs[n][1] = cp;
+			n++;
+		}
+	}
+	HPDF_MemStream_FreeData(cmap->stream);
+	HPDF_Dict_RemoveElement(cmap, "Type");
+	HPDF_Dict_RemoveElement(cmap, "CMapName");
+	HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
+	HPDF_Dict_RemoveElement(cmap, "WMode");
+	HPDF_Stream_WriteStr(cmap->stream,
+			     "/CIDInit /ProcSet findresource begin\n"
+			     "12 dict begin\n"
+			     "begincmap\n"
+			     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+			     "/Supplement 0 >> def\n"
+			     "/CMapName /Adobe-Identity-UCS def\n"
+			     "/CMapType 2 def\n"
+			     "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	for (size_t i = 0; i < n; i++) {
+		if (i % 100 == 0) {
+			snprintf(line, sizeof(line), "%zu beginbfrange\n",
+				 n - i < 100 ? n - i : 100);
+			HPDF_Stream_WriteStr(cmap->stream, line);
+		}
+		snprintf(line, sizeof(line), "<%04X> <%04X> <%04X>\n", (unsigned)runs[i][0],
+			 (unsigned)runs[i][1], (unsigned)runs[i][0]);
+		HPDF_Stream_WriteStr(cmap->stream, line);
+		if (i % 100 == 99 || i + 1 == n)
+			HPDF_Stream_WriteStr(cmap->stream, "endbfrange\n");
+	}
+	HPDF_Stream_WriteStr(cmap->stream,
+			     "endcmap\n"
+			     "CMapName currentdict /CMap defineresource pop\n"
+			     "end\n"
+			     "end\n");
+	free(runs);
+}
+
 /* libharu's UTF-8 encoder makes each font's CID map cover the whole Basic
  * Multilingual Plane: 65,536 glyph look-ups and a 128 KB CIDToGIDMap stream
  * to compress, per font, whatever the document uses. Its CIDs are the code
@@ -153,6 +219,8 @@ font_for(struct pdf *p, const char *name, const uint32_t *codepoints, size_t cou
 	enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
 	font = HPDF_GetFont(p->doc, name, "UTF-8");
 	enc->to_unicode_fn = decode;
+	if (font)
+		write_to_unicode(font, codepoints, count);
 	for (size_t i = 0; i < count; i++)
 		if (codepoints[i] > 0 && codepoints[i] < 0xFFFF)
 			attr->cid_map[codepoints[i] & 0xFF][codepoints[i] >> 8] = 0;

@@ -65,7 +65,8 @@ run "$CIRT" compare --db c.db -o cmp.pdf
 expect_status 0
 expect_out "cmp.pdf"
 qpdf --check cmp.pdf >qpdf.txt 2>&1 || fail "qpdf: $(tail -n 2 qpdf.txt)"
-pdftotext -layout cmp.pdf - 2>/dev/null >cmp.txt
+pdftotext -layout cmp.pdf - 2>poppler.err >cmp.txt
+[ -s poppler.err ] && fail "poppler: $(head -n 3 poppler.err)"
 for s in "Comparison" "4 assessments" "Germany (DE) 2026" "Heat map of pillar scores" \
 	"Regional means by pillar" "AFR · Africa (3)" "Distribution of overall scores" \
 	"Change since the previous cycle" "2025 → 2026" "+33.1" "= tied" "* incomplete"; do
