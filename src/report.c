@@ -149,6 +149,27 @@ msg(struct flow *f, enum msg m)
 	return tx(f, i18n(f->lang, m));
 }
 
+/* A score to one decimal in the report's language (French and Spanish write
+ * a decimal comma), with its sign if sign is set. */
+static const char *
+num_sign(struct flow *f, double v, int sign)
+{
+	char buf[64];
+	char *dot;
+
+	snprintf(buf, sizeof(buf), sign ? "%+.1f" : "%.1f", v);
+	dot = strchr(buf, '.');
+	if (dot)
+		*dot = *i18n(f->lang, MSG_DECIMAL_MARK);
+	return fmt(f, "%s", buf);
+}
+
+static const char *
+num(struct flow *f, double v)
+{
+	return num_sign(f, v, 0);
+}
+
 static void
 collect(struct codepoints *c, const char *s)
 {
@@ -738,10 +759,10 @@ summary(struct flow *f)
 	text(f, PDF_REGULAR, 10, f->left + total / 2, f->y, msg(f, MSG_R_TIER));
 	f->y -= 30;
 	fill(f, ACCENT);
-	text(f, PDF_BOLD, 30, f->left, f->y, fmt(f, "%.1f", s->overall));
+	text(f, PDF_BOLD, 30, f->left, f->y, num(f, s->overall));
 	fill(f, GREY);
-	text(f, PDF_REGULAR, 12, f->left + width(f, PDF_BOLD, 30, fmt(f, "%.1f", s->overall)) + 6,
-	     f->y, fmt(f, "/ 100"));
+	text(f, PDF_REGULAR, 12, f->left + width(f, PDF_BOLD, 30, num(f, s->overall)) + 6, f->y,
+	     fmt(f, "/ 100"));
 	fill(f, ACCENT);
 	text(f, PDF_BOLD, 20, f->left + total / 2, f->y, title_of(f, &q->tiers[s->tier].name));
 	fill(f, BLACK);
@@ -757,16 +778,16 @@ summary(struct flow *f)
 	f->y -= 235;
 	for (size_t p = 0; p < q->pillar_count; p++) {
 		cells[4 * p] = title_of(f, &q->pillars[p].title);
-		cells[4 * p + 1] = s->pillars[p].counted ? fmt(f, "%.1f", s->pillars[p].points)
+		cells[4 * p + 1] = s->pillars[p].counted ? num(f, s->pillars[p].points)
 							 : msg(f, MSG_NOT_APPLICABLE);
-		cells[4 * p + 2] = fmt(f, "%.1f", s->pillars[p].worth);
+		cells[4 * p + 2] = num(f, s->pillars[p].worth);
 		cells[4 * p + 3] = s->pillars[p].counted
 			? fmt(f, "%.0f%s", 100 * s->pillars[p].score, i18n(f->lang, MSG_PERCENT))
 			: "\u2013";
 	}
 	cells[4 * q->pillar_count] = msg(f, MSG_R_OVERALL);
-	cells[4 * q->pillar_count + 1] = fmt(f, "%.1f", s->overall);
-	cells[4 * q->pillar_count + 2] = fmt(f, "%.1f", 100.0);
+	cells[4 * q->pillar_count + 1] = num(f, s->overall);
+	cells[4 * q->pillar_count + 2] = num(f, 100.0);
 	cells[4 * q->pillar_count + 3] = fmt(f, "%.0f%s", s->overall, i18n(f->lang, MSG_PERCENT));
 	table(f, cols, 4, cells, NULL, q->pillar_count + 1);
 	f->y -= 12;
@@ -798,8 +819,7 @@ summary(struct flow *f)
 			fill(f, k ? ACCENT_FILL : ACCENT);
 			rect(f, f->left + 190, f->y, bar * values[k] / 100, 11, 1, 0);
 			fill(f, BLACK);
-			text(f, PDF_BOLD, SMALL, f->left + 196 + bar, f->y + 3,
-			     fmt(f, "%.1f", values[k]));
+			text(f, PDF_BOLD, SMALL, f->left + 196 + bar, f->y + 3, num(f, values[k]));
 		}
 	}
 	free(cells);
@@ -822,9 +842,9 @@ pillar_section(struct flow *f, size_t p)
 	heading(f, fmt(f, "%zu. %s", p + 1, text_get(&pl->title, f->lang)), 1);
 	para(f, PDF_REGULAR, BODY, 0,
 	     s->pillars[p].counted
-		     ? fmt(f, "%s: %.1f / %.1f \u00b7 %.0f%s", i18n(f->lang, MSG_R_POINTS),
-			   s->pillars[p].points, s->pillars[p].worth, 100 * s->pillars[p].score,
-			   i18n(f->lang, MSG_PERCENT))
+		     ? fmt(f, "%s: %s / %s \u00b7 %.0f%s", i18n(f->lang, MSG_R_POINTS),
+			   num(f, s->pillars[p].points), num(f, s->pillars[p].worth),
+			   100 * s->pillars[p].score, i18n(f->lang, MSG_PERCENT))
 		     : msg(f, MSG_NOT_APPLICABLE),
 	     GREY);
 	f->y -= 6;
@@ -918,7 +938,7 @@ recommendations(struct flow *f)
 			     BLACK);
 			for (size_t k = 0; k < path; k++)
 				para(f, PDF_REGULAR, BODY, 10,
-				     fmt(f, "+%.1f \u00b7 %s (%s)", score_gain(s, order[k]),
+				     fmt(f, "+%s \u00b7 %s (%s)", num(f, score_gain(s, order[k])),
 					 text_get(&q->indicators[order[k]].title, f->lang),
 					 text_get(&q->pillars[q->indicators[order[k]].pillar].title,
 						  f->lang)),
@@ -952,8 +972,8 @@ recommendations(struct flow *f)
 		need(f, 3 * BODY * LEADING + 10);
 		f->y -= 4;
 		para(f, PDF_BOLD, BODY, 0,
-		     fmt(f, "%zu. %s \u00b7 +%.1f %s \u00b7 %s %s", k + 1,
-			 text_get(&ind->title, f->lang), score_gain(s, order[k]),
+		     fmt(f, "%zu. %s \u00b7 +%s %s \u00b7 %s %s", k + 1,
+			 text_get(&ind->title, f->lang), num(f, score_gain(s, order[k])),
 			 i18n(f->lang, MSG_R_GAIN), i18n(f->lang, MSG_R_LIFTS),
 			 text_get(&q->pillars[ind->pillar].title, f->lang)),
 		     BLACK);
@@ -1012,9 +1032,9 @@ progress(struct flow *f)
 		double now = overall ? s->overall : s->pillars[p].points;
 
 		cells[4 * p] = overall ? msg(f, MSG_R_OVERALL) : title_of(f, &q->pillars[p].title);
-		cells[4 * p + 1] = fmt(f, "%.1f", was);
-		cells[4 * p + 2] = fmt(f, "%.1f", now);
-		cells[4 * p + 3] = fmt(f, "%+.1f", now - was);
+		cells[4 * p + 1] = num(f, was);
+		cells[4 * p + 2] = num(f, now);
+		cells[4 * p + 3] = num_sign(f, now - was, 1);
 	}
 	table(f, cols, 4, cells, NULL, q->pillar_count + 1);
 	free(cells);
@@ -1237,10 +1257,9 @@ ranking(struct flow *f)
 			       e->cycle);
 		row[k++] = e->info ? region_code(e->info->region) : "\u2013";
 		for (size_t p = 0; p < np; p++)
-			row[k++] = e->score.pillars[p].counted
-				? fmt(f, "%.1f", e->score.pillars[p].points)
-				: "\u2013";
-		row[k++] = fmt(f, "%.1f", e->score.overall);
+			row[k++] = e->score.pillars[p].counted ? num(f, e->score.pillars[p].points)
+							       : "\u2013";
+		row[k++] = num(f, e->score.overall);
 		row[k++] = title_of(f, &q->tiers[e->score.tier].name);
 		row[k++] = fmt(f, "%.0f%s%s", 100 * e->score.completeness,
 			       i18n(f->lang, MSG_PERCENT), e->score.completeness < 1 ? " *" : "");
@@ -1393,9 +1412,9 @@ changes(struct flow *f)
 			continue;
 		cells[5 * n] = fmt(f, "%s (%s)", e->info ? e->info->name : e->country, e->country);
 		cells[5 * n + 1] = fmt(f, "%d \u2192 %d", e->previous_cycle, e->cycle);
-		cells[5 * n + 2] = fmt(f, "%.1f", e->previous_overall);
-		cells[5 * n + 3] = fmt(f, "%.1f", e->score.overall);
-		cells[5 * n + 4] = fmt(f, "%+.1f", e->score.overall - e->previous_overall);
+		cells[5 * n + 2] = num(f, e->previous_overall);
+		cells[5 * n + 3] = num(f, e->score.overall);
+		cells[5 * n + 4] = num_sign(f, e->score.overall - e->previous_overall, 1);
 		n++;
 	}
 	if (n > 0) {

@@ -112,7 +112,7 @@ cmp -s a.pdf b.pdf || fail "the two reports differ"
 pdfinfo a.pdf 2>/dev/null | grep -q "^CreationDate: *Tue Nov 14 22:13:20 2023" || fail "date: $(pdfinfo a.pdf 2>/dev/null | grep CreationDate)"
 end
 
-begin "the report speaks French with --lang fr"
+begin "the report speaks French with --lang fr, decimal commas included"
 run "$CIRT" report --country GH --db r.db --lang fr -o fr.pdf
 expect_status 0
 pdf_text fr.pdf >fr.txt || fail "poppler: $(head -n 3 poppler.err)"
@@ -120,9 +120,10 @@ for s in "Synthèse" "Score global" "Niveau de préparation" "Recommandations" "
 	"Mesures juridiques" "En évolution" "Page 1 sur" "Projet"; do
 	grep -qF -- "$s" fr.txt || fail "missing: $s"
 done
-for s in "Executive summary" "Recommendations" "Methodology" "Legal measures"; do
+for s in "Executive summary" "Recommendations" "Methodology" "Legal measures" "39.4"; do
 	grep -qF -- "$s" fr.txt && fail "English: $s"
 done
+grep -qF "39,4" fr.txt || fail "no decimal comma in the overall score"
 end
 
 begin "--paper letter, --marking and a final assessment"
