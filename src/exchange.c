@@ -209,6 +209,13 @@ exchange_merge(struct store *s, const struct questionnaire *q, const struct bund
 	struct answer_set ours = {0};
 	struct answer_change *changes = NULL;
 	size_t n = 0;
+	/* conflicts are told once their change is written: a merged answer
+	 * already in the history (the same bundle again) is no news */
+	struct {
+		struct merge_conflict c;
+		int done;
+	} *conflicts = NULL;
+	size_t nc = 0;
 	char *reason = NULL;
 	int found;
 	int status = -1;
@@ -268,38 +275,44 @@ exchange_merge(struct store *s, const struct questionnaire *q, const struct bund
 		goto out;
 	reason = xasprintf("merged from %s", source);
 	changes = xcalloc(b->answers.count + 1, sizeof(*changes));
+	conflicts = xcalloc(b->answers.count + 1, sizeof(*conflicts));
 	for (size_t i = 0; i < b->answers.count; i++) {
 		const struct answer *theirs = &b->answers.items[i];
 		const struct answer *mine = answer_set_find(&ours, theirs->question_id);
 		struct merge_conflict c = {theirs->question_id, mine, theirs, 0};
+		struct answer_change *change;
 
 		if (!questionnaire_find_question(q, theirs->question_id))
 			continue;
 		if (mine && same_row(mine, theirs))
 			continue;
-		if (mine == NULL || strcmp(theirs->answered_at, mine->answered_at) > 0) {
-			changes[n++] = change_to(theirs, reason);
+		if (mine == NULL || strcmp(theirs->answered_at, mine->answered_at) > 0)
 			c.theirs_won = 1;
-		} else if (!same_answer(mine, theirs)) {
-			/* ours is later: keep theirs in the history only */
-			changes[n] = change_to(theirs, reason);
-			changes[n++].record_only = 1;
-		} else {
+		else if (same_answer(mine, theirs))
 			continue;
-		}
+		change = &changes[n++];
+		*change = change_to(theirs, reason);
+		/* ours is later: keep theirs in the history only */
+		change->record_only = !c.theirs_won;
 		if (mine && answer_is_given(mine) && answer_is_given(theirs) &&
 		    !same_answer(mine, theirs)) {
-			r->conflicts++;
-			if (on_conflict)
-				on_conflict(ctx, &local, &c);
+			conflicts[nc].c = c;
+			change->done = &conflicts[nc++].done;
 		}
 	}
 	changed = n ? store_answers_change(s, &local, changes, n, b->exported_by, err) : 0;
 	if (changed < 0)
 		goto out;
 	r->changed = (size_t)changed;
+	for (size_t i = 0; i < nc; i++)
+		if (conflicts[i].done) {
+			r->conflicts++;
+			if (on_conflict)
+				on_conflict(ctx, &local, &conflicts[i].c);
+		}
 	status = 0;
 out:
+	free(conflicts);
 	free(changes);
 	free(reason);
 	answer_set_release(&ours);

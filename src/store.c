@@ -1287,6 +1287,8 @@ store_answers_change(struct store *s, const struct assessment *a,
 
 		if (r < 0)
 			goto fail;
+		if (r > 0 && changes[i].done)
+			*changes[i].done = 1;
 		changed += r;
 	}
 	if (changed == 0) {

@@ -126,6 +126,9 @@ struct answer_change {
 	const char *who;
 	const char *when;
 	int record_only;
+	/* if not NULL, set to 1 when this change wrote anything (meaningful
+	 * only when store_answers_change succeeds) */
+	int *done;
 };
 
 /* Apply the changes in one transaction, all or none, recording history for

@@ -75,6 +75,13 @@ expect_out ":goto L2"
 [ "$(sqlite3 a.db "SELECT new_value || ' by ' || changed_by FROM history WHERE field = 'merged'")" = "3 by Jean" ] ||
 	fail "the other answer is not in the history"
 "$CIRT" verify --db a.db >/dev/null || fail "verify: $("$CIRT" verify --db a.db)"
+# the same bundle again: the conflict is settled news, not told twice
+before=$(content a.db)
+run "$CIRT" merge jean.json --db a.db
+expect_status 0
+expect_out "nothing to change"
+grep -q conflict "$out" && fail "the conflict was told again: $(cat "$out")"
+[ "$(content a.db)" = "$before" ] || fail "the database changed"
 # the other way round: Jean's later answer wins in Jean's database
 "$CIRT" export --country KE --db a.db -o ana.json >/dev/null
 "$CIRT" merge ana.json --db b.db >/dev/null
