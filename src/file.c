@@ -4,8 +4,10 @@
 
 #include "file.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,6 +115,38 @@ write_all(int fd, const void *data, size_t size)
 	return 0;
 }
 
+/* A process killed between naming a replacement and renaming it leaves
+ * path.tmp-PID-N behind: remove those of processes that no longer run. */
+static void
+remove_stale(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	char *dir =
+		slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	char *prefix = xasprintf("%s.tmp-", base);
+	size_t len = strlen(prefix);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	while (d && (e = readdir(d)) != NULL) {
+		long pid;
+		unsigned n;
+		char end;
+
+		if (strncmp(e->d_name, prefix, len) != 0 ||
+		    sscanf(e->d_name + len, "%ld-%u%c", &pid, &n, &end) != 2 || pid <= 0 ||
+		    pid == (long)getpid())
+			continue;
+		if (kill((pid_t)pid, 0) < 0 && errno == ESRCH)
+			unlinkat(dirfd(d), e->d_name, 0);
+	}
+	if (d)
+		closedir(d);
+	free(prefix);
+	free(dir);
+}
+
 /* Give the unnamed file open as fd the name path: in one step when path
  * is new, so that no moment leaves another name behind; to replace a file,
  * under a free temporary name (*tmp, owned by the caller) that the caller
@@ -128,6 +162,7 @@ link_unnamed(int fd, const char *path, char **tmp)
 		return 1;
 	if (errno != EEXIST)
 		return -1;
+	remove_stale(path);
 	for (unsigned n = 0; n < 100; n++) {
 		free(*tmp);
 		*tmp = xasprintf("%s.tmp-%ld-%u", path, (long)getpid(), n);

@@ -16,8 +16,9 @@ char *file_read(const char *path, size_t max, size_t *size, struct error *err);
 /* Write data to path atomically: into an unnamed file in the same folder
  * (a named temporary one where the file system has no O_TMPFILE), flushed
  * to disk, then given its name in one step when path is new, or renamed
- * over path from a temporary name; on any failure nothing is left behind
- * and path is as it was. mode is the new file's permission bits.
+ * over path from a temporary name (path.tmp-PID-N; those of processes
+ * that no longer run, killed between the two steps, are removed then); on
+ * any failure nothing is left behind and path is as it was. mode is the new file's permission bits.
  * Returns 0, or -1 with err set (EXIT_IO). */
 int file_write_atomic(const char *path, const void *data, size_t size, unsigned mode,
 		      struct error *err);

@@ -1,6 +1,6 @@
 # End-to-end tests of `cirt report`, checked with qpdf, pdftotext and pdfinfo.
 . "$(dirname "$0")/lib.sh"
-plan 15
+plan 16
 
 export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/example.xml"
 export CIRT_ASSESSOR="Ana Díaz"
@@ -226,6 +226,18 @@ expect_status 4
 expect_err "cannot write 'big.pdf': File too large"
 [ -e big.pdf ] && fail "a partial PDF was left"
 ls big.pdf.tmp-* 2>/dev/null && fail "a temporary file was left"
+end
+
+begin "replacing a report clears temporary names left by writers that were killed"
+"$CIRT" report --country GH --db r.db -o again.pdf >/dev/null
+: >again.pdf.tmp-2147483646-0 # no such process
+: >again.pdf.tmp-$$-3         # this shell, still running
+: >again.pdf.tmp-notes        # not one of cirt's names
+run "$CIRT" report --country GH --db r.db -o again.pdf
+expect_status 0
+[ -e again.pdf.tmp-2147483646-0 ] && fail "the dead writer's file is still there"
+[ -e again.pdf.tmp-$$-3 ] || fail "a running process's file was removed"
+[ -e again.pdf.tmp-notes ] || fail "another file was removed"
 end
 
 begin "bad options are refused"
