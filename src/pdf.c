@@ -396,28 +396,32 @@ same_rgb(const HPDF_REAL a[3], const HPDF_REAL b[3])
 	return a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
 }
 
-void
-pdf_fill_colour(struct pdf *p, struct pdf_colour c)
+/* Set a colour unless the page has it already; now is the page's current
+ * fill or stroke colour, set libharu's operator for it. */
+static void
+set_colour(struct pdf *p, struct pdf_colour c, HPDF_REAL now[3],
+	   HPDF_STATUS (*set)(HPDF_Page, HPDF_REAL, HPDF_REAL, HPDF_REAL))
 {
 	HPDF_REAL rgb[3] = {(HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b};
 
-	GUARD_DRAW(p);
-	if (same_rgb(rgb, p->state->fill))
+	if (same_rgb(rgb, now))
 		return;
-	HPDF_Page_SetRGBFill(p->page, rgb[0], rgb[1], rgb[2]);
-	memcpy(p->state->fill, rgb, sizeof(rgb));
+	set(p->page, rgb[0], rgb[1], rgb[2]);
+	memcpy(now, rgb, sizeof(rgb));
+}
+
+void
+pdf_fill_colour(struct pdf *p, struct pdf_colour c)
+{
+	GUARD_DRAW(p);
+	set_colour(p, c, p->state->fill, HPDF_Page_SetRGBFill);
 }
 
 void
 pdf_stroke_colour(struct pdf *p, struct pdf_colour c)
 {
-	HPDF_REAL rgb[3] = {(HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b};
-
 	GUARD_DRAW(p);
-	if (same_rgb(rgb, p->state->stroke))
-		return;
-	HPDF_Page_SetRGBStroke(p->page, rgb[0], rgb[1], rgb[2]);
-	memcpy(p->state->stroke, rgb, sizeof(rgb));
+	set_colour(p, c, p->state->stroke, HPDF_Page_SetRGBStroke);
 }
 
 void
