@@ -288,17 +288,62 @@ out:
 	return status;
 }
 
+/* The bytes of a space that may stand between groups of three digits
+ * ("1 000", with a space, a no-break space or a narrow one), or 0. */
+static size_t
+group_space(const char *s)
+{
+	if (*s == ' ')
+		return 1;
+	if (strncmp(s, "\u00a0", 2) == 0)
+		return 2;
+	if (strncmp(s, "\u202f", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* A number as people write it, in the form strtod reads: spaces between
+ * groups of three digits dropped, and in a language that writes a decimal
+ * comma (French, Spanish), the comma made a point. English "1,000" stays
+ * as it is, and is refused. */
+static char *
+plain_number(const char *s, const char *lang)
+{
+	int comma = *i18n(lang, MSG_DECIMAL_MARK) == ',';
+	char *out = xmalloc(strlen(s) + 1);
+	char *o = out;
+
+	while (*s) {
+		size_t n = group_space(s);
+
+		if (n && o > out && isdigit((unsigned char)o[-1]) && isdigit((unsigned char)s[n]) &&
+		    isdigit((unsigned char)s[n + 1]) && isdigit((unsigned char)s[n + 2]) &&
+		    !isdigit((unsigned char)s[n + 3])) {
+			s += n;
+			continue;
+		}
+		*o++ = (comma && *s == ',') ? '.' : *s;
+		s++;
+	}
+	*o = '\0';
+	return out;
+}
+
 static int
 parse_number(const struct question *qu, const char *s, const char *lang, char **value, char *err,
 	     size_t errlen)
 {
+	char *plain = plain_number(s, lang);
 	char *end;
 	double x;
+	int bad;
 
 	errno = 0;
-	x = strtod(s, &end);
-	if (end == s || *end || errno || !isfinite(x) || isspace((unsigned char)*s) ||
-	    strpbrk(s, "xXpPnNeE") != NULL)
+	x = strtod(plain, &end);
+	bad = end == plain || *end || errno || !isfinite(x) || isspace((unsigned char)*plain) ||
+		strpbrk(plain, "xXpPnNeE") != NULL;
+	free(plain);
+	if (bad)
 		return fail(err, errlen, "'%s' %s", s, i18n(lang, MSG_ERR_NUMBER));
 	if (qu->integer && x != floor(x))
 		return fail(err, errlen, "'%s' %s", s, i18n(lang, MSG_ERR_WHOLE));

@@ -167,9 +167,9 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 		 "virgules, ou 0 pour aucun",
 		 "no es una opción; elija números de la lista separados por comas, o 0 para "
 		 "ninguno"},
-	[MSG_ERR_NUMBER] = {"is not a number (write it like 12 or 3.5)",
-			    "n'est pas un nombre (écrivez-le comme 12 ou 3.5)",
-			    "no es un número (escríbalo como 12 o 3.5)"},
+	[MSG_ERR_NUMBER] = {"is not a number (write it like 12, 3.5 or 1 000)",
+			    "n'est pas un nombre (écrivez-le comme 12, 3,5 ou 1 000)",
+			    "no es un número (escríbalo como 12, 3,5 o 1 000)"},
 	[MSG_ERR_WHOLE] = {"is not a whole number", "n'est pas un nombre entier",
 			   "no es un número entero"},
 	[MSG_ERR_OUTSIDE] = {"is outside the allowed range", "est hors de l'intervalle permis",
