@@ -7,22 +7,19 @@
 #include "cmd.h"
 #include "exchange.h"
 #include "exitcode.h"
-#include "file.h"
-#include "json.h"
 #include "xmalloc.h"
 
+/* A file to merge. A bundle file is read twice, to check it and then to
+ * merge it, so that only one bundle is in memory at a time however many
+ * there are; sha256 is the checked content's, which the second reading
+ * must match. A database's assessments are read once and kept. */
 struct input {
 	const char *path;
 	struct bundle *bundles;
 	size_t count;
+	int file;
+	char sha256[SHA256_HEX_SIZE];
 };
-
-/* Whether the file starts like an SQLite database. */
-static int
-is_database(const char *data, size_t size)
-{
-	return size >= 16 && memcmp(data, "SQLite format 3", 16) == 0;
-}
 
 /* Read every assessment of another cirt database, without writing to it. */
 static int
@@ -52,27 +49,36 @@ read_database(struct cmd_context *ctx, struct input *in, struct error *err)
 	return status;
 }
 
+/* Read in's file: a database's assessments, or a bundle; a bundle read
+ * again must be what was checked. */
 static int
 read_input(struct cmd_context *ctx, struct input *in, struct error *err)
 {
-	size_t size;
-	char *data = file_read(in->path, (size_t)BUNDLE_MAX_BYTES, &size, err);
-	char message[256];
+	char sha256[SHA256_HEX_SIZE];
+	int r;
 
-	if (data == NULL)
-		return -1;
-	if (is_database(data, size)) {
-		free(data);
-		return read_database(ctx, in, err);
-	}
 	in->bundles = xcalloc(1, sizeof(*in->bundles));
-	if (json_bundle_parse(data, size, &in->bundles[0], message, sizeof(message)) < 0) {
-		free(data);
-		return error_set(err, EXIT_DATA, "not a usable bundle: %s", message);
+	r = exchange_read_file(in->path, in->file ? in->sha256 : NULL, &in->bundles[0], sha256,
+			       err);
+	if (r != 0) {
+		free(in->bundles);
+		in->bundles = NULL;
+		return r < 0 ? -1 : read_database(ctx, in, err);
 	}
-	free(data);
 	in->count = 1;
+	in->file = 1;
+	memcpy(in->sha256, sha256, sizeof(sha256));
 	return 0;
+}
+
+static void
+release_input(struct input *in)
+{
+	for (size_t k = 0; k < in->count; k++)
+		bundle_release(&in->bundles[k]);
+	free(in->bundles);
+	in->bundles = NULL;
+	in->count = 0;
 }
 
 static void
@@ -135,12 +141,22 @@ run_merge(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv
 				status = EXIT_DATA;
 				break;
 			}
+		if (inputs[i].file)
+			release_input(&inputs[i]);
 	}
-	for (size_t i = 0; i < count && status == EXIT_OK; i++)
+	for (size_t i = 0; i < count && status == EXIT_OK; i++) {
+		struct error err = {0};
+
+		if (inputs[i].file && read_input(ctx, &inputs[i], &err) < 0) {
+			cmd_error("%s: %s; %s", inputs[i].path, err.message,
+				  i ? "it was not merged, the files named before it were"
+				    : "nothing was merged");
+			status = err.status ? err.status : EXIT_DATA;
+			break;
+		}
 		for (size_t k = 0; k < inputs[i].count && status == EXIT_OK; k++) {
 			const struct bundle *b = &inputs[i].bundles[k];
 			struct merge_result r;
-			struct error err = {0};
 
 			if (exchange_merge(ctx->store, ctx->questionnaire, b, force, inputs[i].path,
 					   print_conflict, ctx, &r, &err) < 0) {
@@ -173,11 +189,10 @@ run_merge(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv
 				putchar('\n');
 			}
 		}
-	for (size_t i = 0; i < count; i++) {
-		for (size_t k = 0; k < inputs[i].count; k++)
-			bundle_release(&inputs[i].bundles[k]);
-		free(inputs[i].bundles);
+		release_input(&inputs[i]);
 	}
+	for (size_t i = 0; i < count; i++)
+		release_input(&inputs[i]);
 	free(inputs);
 	return status;
 }

@@ -6,7 +6,9 @@
 
 #include "country.h"
 #include "exitcode.h"
+#include "file.h"
 #include "hash.h"
+#include "json.h"
 #include "xmalloc.h"
 
 void
@@ -197,6 +199,33 @@ change_to(const struct answer *theirs, const char *reason)
 	c.who = theirs->answered_by;
 	c.when = theirs->answered_at;
 	return c;
+}
+
+int
+exchange_read_file(const char *path, const char *expect, struct bundle *b,
+		   char sha256[SHA256_HEX_SIZE], struct error *err)
+{
+	size_t size;
+	char *data = file_read(path, (size_t)BUNDLE_MAX_BYTES, &size, err);
+	char message[256];
+
+	if (data == NULL)
+		return -1;
+	hash_sha256_hex(data, size, sha256);
+	if (expect && strcmp(sha256, expect) != 0) {
+		free(data);
+		return error_set(err, EXIT_DATA, "the file changed after it was checked");
+	}
+	if (size >= 16 && memcmp(data, "SQLite format 3", 16) == 0) {
+		free(data);
+		return 1;
+	}
+	if (json_bundle_parse(data, size, b, message, sizeof(message)) < 0) {
+		free(data);
+		return error_set(err, EXIT_DATA, "not a usable bundle: %s", message);
+	}
+	free(data);
+	return 0;
 }
 
 int

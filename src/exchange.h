@@ -16,6 +16,7 @@
 
 #include "answer.h"
 #include "error.h"
+#include "hash.h"
 #include "questionnaire.h"
 #include "store.h"
 
@@ -40,6 +41,14 @@ void bundle_release(struct bundle *b);
 /* Build the bundle of assessment a. */
 int exchange_export(struct store *s, const struct assessment *a, const char *who,
 		    struct bundle *out, struct error *err);
+
+/* Read the bundle file at path into b, and the SHA-256 of its content into
+ * sha256. expect, when not NULL, is the hash of an earlier reading: content
+ * that differs is refused, the file having changed in between. Returns 0;
+ * 1 when the file is an SQLite database (b untouched), to be read as one;
+ * or -1 with err set. The content is not checked (exchange_check). */
+int exchange_read_file(const char *path, const char *expect, struct bundle *b,
+		       char sha256[SHA256_HEX_SIZE], struct error *err);
 
 /* Check everything in b that a hostile or damaged file could get wrong.
  * Returns 0, or -1 with err set (EXIT_DATA). */
