@@ -15,6 +15,7 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 	[MSG_OF_100] = {"of 100", "sur 100", "de 100"},
 	[MSG_PERCENT] = {"%", "\u202f%", "\u00a0%"},
 	[MSG_DECIMAL_MARK] = {".", ",", ","},
+	[MSG_COLON] = {":", "\u202f:", ":"},
 	[MSG_BEST_REACHABLE] = {"best reachable", "meilleur score possible",
 				"mejor puntuación posible"},
 	[MSG_MAX_REACHABLE] = {"maximum reachable score", "score maximal atteignable",

@@ -13,6 +13,7 @@ enum msg {
 	MSG_OF_100,	    /* after a number: "of 100" */
 	MSG_PERCENT,	    /* "%" with the language's spacing */
 	MSG_DECIMAL_MARK,   /* "." or "," */
+	MSG_COLON,	    /* after a label, with the language's spacing */
 	MSG_BEST_REACHABLE, /* before a percentage */
 	MSG_MAX_REACHABLE,  /* before a score */
 	MSG_SHOWN_IF,

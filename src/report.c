@@ -170,6 +170,14 @@ num(struct flow *f, double v)
 	return num_sign(f, v, 0);
 }
 
+/* The colon after a label: French sets it off with a narrow no-break
+ * space. */
+static const char *
+colon(const struct flow *f)
+{
+	return i18n(f->lang, MSG_COLON);
+}
+
 static void
 collect(struct codepoints *c, const char *s)
 {
@@ -768,7 +776,7 @@ summary(struct flow *f)
 	fill(f, BLACK);
 	f->y -= 8;
 	para(f, PDF_REGULAR, SMALL, 0,
-	     fmt(f, "%s: %.0f%s (%zu/%zu) \u2013 %s", i18n(f->lang, MSG_R_COMPLETENESS),
+	     fmt(f, "%s%s %.0f%s (%zu/%zu) \u2013 %s", i18n(f->lang, MSG_R_COMPLETENESS), colon(f),
 		 100 * s->completeness, i18n(f->lang, MSG_PERCENT), s->answered, s->shown,
 		 i18n(f->lang, MSG_R_COMPLETENESS_NOTE)),
 	     GREY);
@@ -842,7 +850,7 @@ pillar_section(struct flow *f, size_t p)
 	heading(f, fmt(f, "%zu. %s", p + 1, text_get(&pl->title, f->lang)), 1);
 	para(f, PDF_REGULAR, BODY, 0,
 	     s->pillars[p].counted
-		     ? fmt(f, "%s: %s / %s \u00b7 %.0f%s", i18n(f->lang, MSG_R_POINTS),
+		     ? fmt(f, "%s%s %s / %s \u00b7 %.0f%s", i18n(f->lang, MSG_R_POINTS), colon(f),
 			   num(f, s->pillars[p].points), num(f, s->pillars[p].worth),
 			   100 * s->pillars[p].score, i18n(f->lang, MSG_PERCENT))
 		     : msg(f, MSG_NOT_APPLICABLE),
@@ -881,19 +889,21 @@ pillar_section(struct flow *f, size_t p)
 				char *d = answer_describe(qu, w->state, w->value, f->lang);
 
 				para(f, PDF_REGULAR, BODY, 12,
-				     fmt(f, "%s: %s", i18n(f->lang, MSG_R_ANSWER), d), ACCENT);
+				     fmt(f, "%s%s %s", i18n(f->lang, MSG_R_ANSWER), colon(f), d),
+				     ACCENT);
 				free(d);
 			} else {
 				para(f, PDF_REGULAR, BODY, 12, msg(f, MSG_R_NOT_ANSWERED), GREY);
 			}
 			if (w && *w->evidence)
 				para(f, PDF_REGULAR, SMALL, 12,
-				     fmt(f, "%s: %s", i18n(f->lang, MSG_EVIDENCE_LABEL),
+				     fmt(f, "%s%s %s", i18n(f->lang, MSG_EVIDENCE_LABEL), colon(f),
 					 w->evidence),
 				     BLACK);
 			if (w && *w->comment)
 				para(f, PDF_REGULAR, SMALL, 12,
-				     fmt(f, "%s: %s", i18n(f->lang, MSG_NOTE_LABEL), w->comment),
+				     fmt(f, "%s%s %s", i18n(f->lang, MSG_NOTE_LABEL), colon(f),
+					 w->comment),
 				     GREY);
 		}
 	}
@@ -1061,22 +1071,22 @@ methodology(struct flow *f)
 	for (size_t t = 0; t < q->tier_count; t++)
 		para(f, PDF_REGULAR, BODY, 10,
 		     t + 1 < q->tier_count
-			     ? fmt(f, "%s: %.0f \u2013 %.0f", text_get(&q->tiers[t].name, f->lang),
-				   q->tiers[t].min, q->tiers[t + 1].min)
-			     : fmt(f, "%s: %.0f \u2013 100", text_get(&q->tiers[t].name, f->lang),
-				   q->tiers[t].min),
+			     ? fmt(f, "%s%s %.0f \u2013 %.0f", text_get(&q->tiers[t].name, f->lang),
+				   colon(f), q->tiers[t].min, q->tiers[t + 1].min)
+			     : fmt(f, "%s%s %.0f \u2013 100", text_get(&q->tiers[t].name, f->lang),
+				   colon(f), q->tiers[t].min),
 		     BLACK);
 	subheading(f, msg(f, MSG_R_QUESTIONNAIRE));
 	para(f, PDF_REGULAR, BODY, 0,
 	     fmt(f, "%s \u00b7 %s \u00b7 %s %s", text_get(&q->title, f->lang), q->id,
 		 i18n(f->lang, MSG_VERSION), q->version),
 	     BLACK);
-	para(f, PDF_REGULAR, SMALL, 0, fmt(f, "%s: %s", i18n(f->lang, MSG_R_SHA256), q->sha256),
-	     GREY);
+	para(f, PDF_REGULAR, SMALL, 0,
+	     fmt(f, "%s%s %s", i18n(f->lang, MSG_R_SHA256), colon(f), q->sha256), GREY);
 	if (strcmp(q->sha256, f->in->a->questionnaire_sha256) != 0)
 		para(f, PDF_REGULAR, SMALL, 0,
-		     fmt(f, "(%s %s: %s)", i18n(f->lang, MSG_VERSION),
-			 f->in->a->questionnaire_version, f->in->a->questionnaire_sha256),
+		     fmt(f, "(%s %s%s %s)", i18n(f->lang, MSG_VERSION),
+			 f->in->a->questionnaire_version, colon(f), f->in->a->questionnaire_sha256),
 		     GREY);
 }
 
@@ -1271,8 +1281,8 @@ ranking(struct flow *f)
 	table(f, cols, ncols, cells, NULL, c->count);
 	para(f, PDF_REGULAR, SMALL, 0, legend, GREY);
 	para(f, PDF_REGULAR, SMALL, 0,
-	     fmt(f, "%s: %s \u00b7 %s: %s", i18n(f->lang, MSG_C_SHORT_OVERALL),
-		 i18n(f->lang, MSG_R_OVERALL), i18n(f->lang, MSG_C_SHORT_COMPLETE),
+	     fmt(f, "%s%s %s \u00b7 %s%s %s", i18n(f->lang, MSG_C_SHORT_OVERALL), colon(f),
+		 i18n(f->lang, MSG_R_OVERALL), i18n(f->lang, MSG_C_SHORT_COMPLETE), colon(f),
 		 i18n(f->lang, MSG_R_COMPLETENESS)),
 	     GREY);
 	para(f, PDF_REGULAR, SMALL, 0,
@@ -1432,9 +1442,9 @@ layout_comparison(struct flow *f)
 	f->pages = 0;
 	heading(f, msg(f, MSG_R_COMPARISON), 1);
 	para(f, PDF_REGULAR, BODY, 0,
-	     fmt(f, "%zu %s \u00b7 %s %s %s \u00b7 %s: %s", in->c->count,
+	     fmt(f, "%zu %s \u00b7 %s %s %s \u00b7 %s%s %s", in->c->count,
 		 i18n(f->lang, MSG_R_ASSESSMENTS), text_get(&in->q->title, f->lang),
-		 i18n(f->lang, MSG_VERSION), in->q->version, i18n(f->lang, MSG_C_WEIGHTS),
+		 i18n(f->lang, MSG_VERSION), in->q->version, i18n(f->lang, MSG_C_WEIGHTS), colon(f),
 		 in->weights ? in->weights : i18n(f->lang, MSG_C_DEFAULT_WEIGHTS)),
 	     GREY);
 	f->y -= 6;

@@ -112,7 +112,7 @@ cmp -s a.pdf b.pdf || fail "the two reports differ"
 pdfinfo a.pdf 2>/dev/null | grep -q "^CreationDate: *Tue Nov 14 22:13:20 2023" || fail "date: $(pdfinfo a.pdf 2>/dev/null | grep CreationDate)"
 end
 
-begin "the report speaks French with --lang fr, decimal commas included"
+begin "the report speaks French with --lang fr, decimal commas and spaced colons included"
 run "$CIRT" report --country GH --db r.db --lang fr -o fr.pdf
 expect_status 0
 pdf_text fr.pdf >fr.txt || fail "poppler: $(head -n 3 poppler.err)"
@@ -124,6 +124,7 @@ for s in "Executive summary" "Recommendations" "Methodology" "Legal measures" "3
 	grep -qF -- "$s" fr.txt && fail "English: $s"
 done
 grep -qF "39,4" fr.txt || fail "no decimal comma in the overall score"
+grep -q "Réponse[[:space:]]: oui" fr.txt || fail "no space before the colon"
 end
 
 begin "--paper letter, --marking and a final assessment"
