@@ -162,7 +162,7 @@ $(O)/tests/%: tests/unit/%.c $(LIB_OBJ) $(O)/.flags
 		$(CMOCKA_LIBS) $(LIBS)
 
 # libFuzzer targets, built with clang into build/fuzz.
-FUZZ_TARGETS = questionnaire condition csv bundle
+FUZZ_TARGETS = questionnaire condition csv bundle answer
 FUZZ_SECONDS ?= 60
 
 $(O)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJ) $(O)/.flags
