@@ -348,13 +348,18 @@ parse_number(const struct question *qu, const char *s, const char *lang, char **
 	if (qu->integer && x != floor(x))
 		return fail(err, errlen, "'%s' %s", s, i18n(lang, MSG_ERR_WHOLE));
 	if ((qu->has_min && x < qu->min) || (qu->has_max && x > qu->max)) {
+		char lo[I18N_NUMBER_SIZE];
+		char hi[I18N_NUMBER_SIZE];
+
+		i18n_number(lo, qu->min, lang);
+		i18n_number(hi, qu->max, lang);
 		if (qu->has_min && qu->has_max)
-			return fail(err, errlen, "'%s' %s (%g \u2013 %g)", s,
-				    i18n(lang, MSG_ERR_OUTSIDE), qu->min, qu->max);
-		return qu->has_min ? fail(err, errlen, "'%s' %s (\u2265 %g)", s,
-					  i18n(lang, MSG_ERR_OUTSIDE), qu->min)
-				   : fail(err, errlen, "'%s' %s (\u2264 %g)", s,
-					  i18n(lang, MSG_ERR_OUTSIDE), qu->max);
+			return fail(err, errlen, "'%s' %s (%s \u2013 %s)", s,
+				    i18n(lang, MSG_ERR_OUTSIDE), lo, hi);
+		return qu->has_min ? fail(err, errlen, "'%s' %s (\u2265 %s)", s,
+					  i18n(lang, MSG_ERR_OUTSIDE), lo)
+				   : fail(err, errlen, "'%s' %s (\u2264 %s)", s,
+					  i18n(lang, MSG_ERR_OUTSIDE), hi);
 	}
 	if (x == floor(x) && fabs(x) < 1e15)
 		*value = xasprintf("%.0f", x);

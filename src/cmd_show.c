@@ -17,22 +17,40 @@ add_flag(char *buf, size_t size, const char *word)
 	snprintf(buf + n, size - n, ", %s", word);
 }
 
+/* A score to one decimal, with lang's decimal mark. Returns buf. */
+static const char *
+one_decimal(char buf[I18N_NUMBER_SIZE], double v, const char *lang)
+{
+	char *dot;
+
+	snprintf(buf, I18N_NUMBER_SIZE, "%.1f", v);
+	dot = strchr(buf, '.');
+	if (dot)
+		*dot = *i18n(lang, MSG_DECIMAL_MARK);
+	return buf;
+}
+
 static void
 print_question(const struct question *qu, const char *lang)
 {
-	char kind[64];
+	char kind[128];
 	char flags[160] = "";
+	char a[I18N_NUMBER_SIZE];
+	char b[I18N_NUMBER_SIZE];
+	char c[I18N_NUMBER_SIZE];
 
 	if (qu->type == QUESTION_SCALE)
 		snprintf(kind, sizeof(kind), "scale 0-%zu", qu->choice_count - 1);
 	else if (qu->type == QUESTION_NUMBER && qu->has_min && qu->has_max)
-		snprintf(kind, sizeof(kind), "number %g-%g", qu->min, qu->max);
+		snprintf(kind, sizeof(kind), "number %s-%s", i18n_number(a, qu->min, lang),
+			 i18n_number(b, qu->max, lang));
 	else
 		snprintf(kind, sizeof(kind), "%s", question_type_name(qu->type));
 	if (qu->weight != 1) {
 		char w[48];
 
-		snprintf(w, sizeof(w), "%s %g", i18n(lang, MSG_WEIGHT), qu->weight);
+		snprintf(w, sizeof(w), "%s %s", i18n(lang, MSG_WEIGHT),
+			 i18n_number(a, qu->weight, lang));
 		add_flag(flags, sizeof(flags), w);
 	}
 	if (qu->required)
@@ -49,21 +67,26 @@ print_question(const struct question *qu, const char *lang)
 		printf("               %s %s\n", i18n(lang, MSG_SHOWN_IF), qu->condition_source);
 	term_print_wrapped(stdout, text_get(&qu->text, lang), 15, 78);
 	for (size_t k = 0; k < qu->choice_count && qu->type != QUESTION_YESNO; k++) {
-		const struct choice *c = &qu->choices[k];
+		const struct choice *ch = &qu->choices[k];
 
-		printf("%17s %s = %s (%g)\n", "-", c->value, text_get(&c->label, lang), c->score);
+		printf("%17s %s = %s (%s)\n", "-", ch->value, text_get(&ch->label, lang),
+		       i18n_number(a, ch->score, lang));
 	}
 	if (qu->type == QUESTION_YESNO && (qu->choices[0].score != 1 || qu->choices[1].score != 0))
-		printf("%17s %s (%g), %s (%g)\n", "-", i18n(lang, MSG_YES), qu->choices[0].score,
-		       i18n(lang, MSG_NO), qu->choices[1].score);
+		printf("%17s %s (%s), %s (%s)\n", "-", i18n(lang, MSG_YES),
+		       i18n_number(a, qu->choices[0].score, lang), i18n(lang, MSG_NO),
+		       i18n_number(b, qu->choices[1].score, lang));
 	for (size_t k = 0; k < qu->range_count; k++)
-		printf("%17s %g %s %g (%g)\n", "-", qu->ranges[k].min, i18n(lang, MSG_TO),
-		       qu->ranges[k].max, qu->ranges[k].score);
+		printf("%17s %s %s %s (%s)\n", "-", i18n_number(a, qu->ranges[k].min, lang),
+		       i18n(lang, MSG_TO), i18n_number(b, qu->ranges[k].max, lang),
+		       i18n_number(c, qu->ranges[k].score, lang));
 }
 
 static void
 print_outline(const struct questionnaire *q, const char *lang)
 {
+	char a[I18N_NUMBER_SIZE];
+	char b[I18N_NUMBER_SIZE];
 	double total = 0;
 
 	for (size_t p = 0; p < q->pillar_count; p++) {
@@ -89,10 +112,10 @@ print_outline(const struct questionnaire *q, const char *lang)
 		printf(" %s", q->languages[i]);
 	printf(" (%s %s, %s %s)\n  ", i18n(lang, MSG_DEFAULT), q->default_lang,
 	       i18n(lang, MSG_SHOWN), lang);
-	printf("%zu %s, %zu %s, %zu %s; %s %.1f %s\n", q->pillar_count, i18n(lang, MSG_PILLARS),
+	printf("%zu %s, %zu %s, %zu %s; %s %s %s\n", q->pillar_count, i18n(lang, MSG_PILLARS),
 	       q->indicator_count, i18n(lang, MSG_INDICATORS), q->question_count,
-	       i18n(lang, MSG_QUESTIONS), i18n(lang, MSG_MAX_REACHABLE), total,
-	       i18n(lang, MSG_OF_100));
+	       i18n(lang, MSG_QUESTIONS), i18n(lang, MSG_MAX_REACHABLE),
+	       one_decimal(a, total, lang), i18n(lang, MSG_OF_100));
 	if (q->description.count) {
 		putchar('\n');
 		term_print_wrapped(stdout, text_get(&q->description, lang), 2, 78);
@@ -102,16 +125,18 @@ print_outline(const struct questionnaire *q, const char *lang)
 		const struct pillar *pl = &q->pillars[p];
 
 		printf("\n%zu. %s [%s]\n", p + 1, text_get(&pl->title, lang), pl->id);
-		printf("   %s %g, %.1f %s\n", i18n(lang, MSG_WEIGHT), pl->weight,
-		       questionnaire_pillar_points(q, p), i18n(lang, MSG_POINTS_OF_100));
+		printf("   %s %s, %s %s\n", i18n(lang, MSG_WEIGHT),
+		       i18n_number(a, pl->weight, lang),
+		       one_decimal(b, questionnaire_pillar_points(q, p), lang),
+		       i18n(lang, MSG_POINTS_OF_100));
 		for (size_t i = 0; i < pl->indicator_count; i++) {
 			size_t k = pl->first_indicator + i;
 			const struct indicator *in = &q->indicators[k];
 
 			printf("\n   %zu.%zu %s [%s]\n", p + 1, i + 1, text_get(&in->title, lang),
 			       in->id);
-			printf("       %s %g, %s %.0f%s\n", i18n(lang, MSG_WEIGHT), in->weight,
-			       i18n(lang, MSG_BEST_REACHABLE),
+			printf("       %s %s, %s %.0f%s\n", i18n(lang, MSG_WEIGHT),
+			       i18n_number(a, in->weight, lang), i18n(lang, MSG_BEST_REACHABLE),
 			       100 * questionnaire_indicator_max(q, k), i18n(lang, MSG_PERCENT));
 			for (size_t j = 0; j < in->question_count; j++)
 				print_question(&q->questions[in->first_question + j], lang);
@@ -125,9 +150,10 @@ print_outline(const struct questionnaire *q, const char *lang)
 
 		printf("   ");
 		term_print_padded(stdout, text_get(&tr->name, lang), 24);
-		printf(" %s%s%5.1f ", from, *from ? " " : "", tr->min);
+		printf(" %s%s%5s ", from, *from ? " " : "", one_decimal(a, tr->min, lang));
 		if (t + 1 < q->tier_count)
-			printf("%s %.1f\n", i18n(lang, MSG_TO_BELOW), q->tiers[t + 1].min);
+			printf("%s %s\n", i18n(lang, MSG_TO_BELOW),
+			       one_decimal(b, q->tiers[t + 1].min, lang));
 		else
 			printf("%s 100\n", i18n(lang, MSG_TO));
 	}

@@ -1,6 +1,7 @@
 /* The message catalogue: one row per message, one column per language. */
 #include "i18n.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char *const languages[] = {"en", "fr", "es"};
@@ -358,4 +359,37 @@ int
 i18n_has(const char *lang)
 {
 	return language_index(lang) >= 0;
+}
+
+const char *
+i18n_number(char buf[I18N_NUMBER_SIZE], double v, const char *lang)
+{
+	char raw[32];
+	const char *digits;
+	size_t whole;
+	char *o = buf;
+
+	snprintf(raw, sizeof(raw), "%.15g", v);
+	if (strpbrk(raw, "eEnN") != NULL) { /* huge, tiny, or not a number */
+		snprintf(buf, I18N_NUMBER_SIZE, "%s", raw);
+		return buf;
+	}
+	digits = raw[0] == '-' ? raw + 1 : raw;
+	whole = strcspn(digits, ".");
+	if (digits != raw)
+		*o++ = '-';
+	for (size_t i = 0; i < whole; i++) {
+		if (whole >= 5 && i > 0 && (whole - i) % 3 == 0) {
+			memcpy(o, "\u00a0", 2);
+			o += 2;
+		}
+		*o++ = digits[i];
+	}
+	if (digits[whole] == '.') {
+		*o++ = *i18n(lang, MSG_DECIMAL_MARK);
+		memcpy(o, digits + whole + 1, strlen(digits + whole + 1));
+		o += strlen(digits + whole + 1);
+	}
+	*o = '\0';
+	return buf;
 }

@@ -170,4 +170,12 @@ const char *i18n(const char *lang, enum msg m);
 /* Whether cirt has its own words in lang. */
 int i18n_has(const char *lang);
 
+#define I18N_NUMBER_SIZE 48
+
+/* v as people read it in lang: exact and short (12, 0.5, 1000), with a
+ * decimal comma where lang writes one, and an integer part of 10 000 or
+ * more grouped by threes with no-break spaces, as answers may be typed.
+ * Written into buf, which is returned. */
+const char *i18n_number(char buf[I18N_NUMBER_SIZE], double v, const char *lang);
+
 #endif

@@ -542,19 +542,22 @@ check_question_shape(struct loader *ld, const struct question *qu)
 		break;
 	case QUESTION_NUMBER:
 		if (qu->has_min && qu->has_max && qu->min > qu->max)
-			add_error(ld, qu->line, "question '%s': min %g is greater than max %g",
-				  qu->id, qu->min, qu->max);
+			add_error(ld, qu->line,
+				  "question '%s': min %.15g is greater than max %.15g", qu->id,
+				  qu->min, qu->max);
 		for (size_t i = 0; i < qu->range_count; i++) {
 			const struct score_range *r = &qu->ranges[i];
 
 			if (r->min > r->max)
-				add_error(ld, r->line,
-					  "question '%s': range min %g is greater than max %g",
-					  qu->id, r->min, r->max);
+				add_error(
+					ld, r->line,
+					"question '%s': range min %.15g is greater than max %.15g",
+					qu->id, r->min, r->max);
 			else if ((qu->has_min && r->max < qu->min) ||
 				 (qu->has_max && r->min > qu->max))
 				add_error(ld, r->line,
-					  "question '%s': range %g..%g lies outside the allowed "
+					  "question '%s': range %.15g..%.15g lies outside the "
+					  "allowed "
 					  "answers",
 					  qu->id, r->min, r->max);
 		}
@@ -703,21 +706,22 @@ check_tiers(struct loader *ld)
 	if (q->tier_count == 0)
 		return;
 	if (q->tiers[0].min != 0)
-		add_error(ld, q->tiers[0].line,
-			  "tier '%s': the first tier must start at 0, not %g, so that every score "
-			  "has a tier",
-			  q->tiers[0].id, q->tiers[0].min);
+		add_error(
+			ld, q->tiers[0].line,
+			"tier '%s': the first tier must start at 0, not %.15g, so that every score "
+			"has a tier",
+			q->tiers[0].id, q->tiers[0].min);
 	for (size_t i = 0; i < q->tier_count; i++) {
 		const struct tier *t = &q->tiers[i];
 
 		if (t->min < 0 || t->min > 100)
-			add_error(ld, t->line, "tier '%s': min %g is outside 0..100", t->id,
+			add_error(ld, t->line, "tier '%s': min %.15g is outside 0..100", t->id,
 				  t->min);
 		if (i > 0 && t->min <= q->tiers[i - 1].min)
-			add_error(
-				ld, t->line,
-				"tier '%s': min %g must be greater than the previous tier's min %g",
-				t->id, t->min, q->tiers[i - 1].min);
+			add_error(ld, t->line,
+				  "tier '%s': min %.15g must be greater than the previous tier's "
+				  "min %.15g",
+				  t->id, t->min, q->tiers[i - 1].min);
 	}
 }
 
@@ -752,12 +756,12 @@ check_weights_and_scores(struct loader *ld)
 		for (size_t k = 0; k < qu->choice_count; k++)
 			if (!(qu->choices[k].score >= 0 && qu->choices[k].score <= 1))
 				add_error(ld, qu->choices[k].line,
-					  "question '%s': score %g is outside 0..1", qu->id,
+					  "question '%s': score %.15g is outside 0..1", qu->id,
 					  qu->choices[k].score);
 		for (size_t k = 0; k < qu->range_count; k++)
 			if (!(qu->ranges[k].score >= 0 && qu->ranges[k].score <= 1))
 				add_error(ld, qu->ranges[k].line,
-					  "question '%s': score %g is outside 0..1", qu->id,
+					  "question '%s': score %.15g is outside 0..1", qu->id,
 					  qu->ranges[k].score);
 	}
 }

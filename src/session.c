@@ -133,7 +133,6 @@ static void
 print_hint(struct session *s, const struct question *qu)
 {
 	char hint[512] = "";
-	char number[160];
 
 	if (qu->required)
 		hint_add(hint, sizeof(hint), i18n(s->lang, MSG_REQUIRED));
@@ -143,18 +142,25 @@ print_hint(struct session *s, const struct question *qu)
 	case QUESTION_MULTI:
 		hint_add(hint, sizeof(hint), i18n(s->lang, MSG_HINT_MULTI));
 		break;
-	case QUESTION_NUMBER:
-		if (qu->has_min && qu->has_max)
-			snprintf(number, sizeof(number), "%s %s %g %s %g%s%s",
+	case QUESTION_NUMBER: {
+		char number[160];
+
+		if (qu->has_min && qu->has_max) {
+			char lo[I18N_NUMBER_SIZE];
+			char hi[I18N_NUMBER_SIZE];
+
+			snprintf(number, sizeof(number), "%s %s %s %s %s%s%s",
 				 i18n(s->lang, MSG_HINT_NUMBER), i18n(s->lang, MSG_BETWEEN),
-				 qu->min, i18n(s->lang, MSG_AND), qu->max, qu->integer ? ", " : "",
+				 i18n_number(lo, qu->min, s->lang), i18n(s->lang, MSG_AND),
+				 i18n_number(hi, qu->max, s->lang), qu->integer ? ", " : "",
 				 qu->integer ? i18n(s->lang, MSG_WHOLE_NUMBERS) : "");
-		else
+		} else
 			snprintf(number, sizeof(number), "%s%s%s", i18n(s->lang, MSG_HINT_NUMBER),
 				 qu->integer ? ", " : "",
 				 qu->integer ? i18n(s->lang, MSG_WHOLE_NUMBERS) : "");
 		hint_add(hint, sizeof(hint), number);
 		break;
+	}
 	case QUESTION_DATE:
 		hint_add(hint, sizeof(hint), i18n(s->lang, MSG_HINT_DATE));
 		break;

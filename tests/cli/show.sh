@@ -37,7 +37,8 @@ expect_out "Exemple de bilan de préparation d'un CIRT"
 expect_out "1. Mesures juridiques [legal]"
 expect_out "Quel est le statut du CIRT national ?"
 expect_out "operational = Il est opérationnel (1)"
-expect_out "Exemplaire"
+expect_out "Exemplaire               de  95,0 à 100"
+expect_out "poids 1, 25,0 points sur 100"
 expect_no_out "Legal measures"
 expect_no_out "It is operational"
 end
@@ -114,6 +115,8 @@ expect_status 0
 expect_err_empty
 expect_out "1. Mesures juridiques [legal]"
 expect_out "5 piliers, 33 indicateurs, 85 questions"
+nbsp=$(printf '\302\240')
+expect_out "LE3      number 0-1${nbsp}000${nbsp}000 non notée"
 expect_out "Niveaux de préparation :"
 if grep -En "$ENGLISH" "$out" >english.txt; then
 	fail "English in the French outline: $(head -n 3 english.txt)"

@@ -189,6 +189,9 @@ test_written_numbers(void **state)
 	ok_as("LE3", "1 500,0", "es", ANSWER_INPUT_IMPORT, ANSWER_VALUE, "1500");
 	refused("LE3", "12,5", "fr", ANSWER_INPUT_TYPED, "'12,5' n'est pas un nombre entier");
 	refused("LE3", "1,2,3", "fr", ANSWER_INPUT_TYPED, "n'est pas un nombre");
+	/* the limits print whole, grouped as they may be typed */
+	refused("LE3", "2000000", "en", ANSWER_INPUT_TYPED,
+		"'2000000' is outside the allowed range (0 \u2013 1\u00a0000\u00a0000)");
 }
 
 static void
