@@ -5,6 +5,7 @@
 #include "cmd.h"
 #include "csv.h"
 #include "exitcode.h"
+#include "i18n.h"
 #include "json.h"
 #include "score.h"
 #include "store.h"
@@ -56,23 +57,30 @@ static void
 print_table(const struct assessment *a, const struct questionnaire *q, const struct score_result *r,
 	    const char *lang)
 {
+	char x[I18N_NUMBER_SIZE];
+	char y[I18N_NUMBER_SIZE];
+
 	printf("%s %d \u00b7 %s %s \u00b7 %s\n", a->country, a->cycle, q->id, q->version,
-	       a->final ? "final" : "draft");
-	printf("%-46s %7s %7s\n", "PILLAR", "POINTS", "OF");
+	       i18n(lang, a->final ? MSG_S_FINAL : MSG_S_DRAFT));
+	term_print_padded(stdout, i18n(lang, MSG_S_PILLAR), 46);
+	printf(" %7s %7s\n", i18n(lang, MSG_S_POINTS), i18n(lang, MSG_S_OF));
 	for (size_t p = 0; p < q->pillar_count; p++) {
 		const struct pillar_score *ps = &r->pillars[p];
 
 		term_print_padded(stdout, text_get(&q->pillars[p].title, lang), 46);
 		if (ps->counted)
-			printf(" %7.1f %7.1f\n", ps->points, ps->worth);
+			printf(" %7s %7s\n", i18n_fixed(x, ps->points, 1, 0, lang),
+			       i18n_fixed(y, ps->worth, 1, 0, lang));
 		else
-			printf(" %15s\n", "not applicable");
+			printf(" %15s\n", i18n(lang, MSG_NOT_APPLICABLE));
 	}
-	printf("%-46s %7.1f %7.1f\n", "Overall", r->overall, 100.0);
-	printf("Readiness tier: %s\n", text_get(&q->tiers[r->tier].name, lang));
-	printf("Completeness: %.0f%% (%zu of %zu questions shown answered; unanswered "
-	       "questions count as 0)\n",
-	       100 * r->completeness, r->answered, r->shown);
+	term_print_padded(stdout, i18n(lang, MSG_S_OVERALL), 46);
+	printf(" %7s %7s\n", i18n_fixed(x, r->overall, 1, 0, lang), i18n_fixed(y, 100, 1, 0, lang));
+	printf("%s%s %s\n", i18n(lang, MSG_R_TIER), i18n(lang, MSG_COLON),
+	       text_get(&q->tiers[r->tier].name, lang));
+	printf("%s%s %.0f%s (%zu %s %zu %s)\n", i18n(lang, MSG_R_COMPLETENESS),
+	       i18n(lang, MSG_COLON), 100 * r->completeness, i18n(lang, MSG_PERCENT), r->answered,
+	       i18n(lang, MSG_S_OF_WORD), r->shown, i18n(lang, MSG_S_SHOWN_ANSWERED));
 }
 
 static int

@@ -17,19 +17,6 @@ add_flag(char *buf, size_t size, const char *word)
 	snprintf(buf + n, size - n, ", %s", word);
 }
 
-/* A score to one decimal, with lang's decimal mark. Returns buf. */
-static const char *
-one_decimal(char buf[I18N_NUMBER_SIZE], double v, const char *lang)
-{
-	char *dot;
-
-	snprintf(buf, I18N_NUMBER_SIZE, "%.1f", v);
-	dot = strchr(buf, '.');
-	if (dot)
-		*dot = *i18n(lang, MSG_DECIMAL_MARK);
-	return buf;
-}
-
 static void
 print_question(const struct question *qu, const char *lang)
 {
@@ -115,7 +102,7 @@ print_outline(const struct questionnaire *q, const char *lang)
 	printf("%zu %s, %zu %s, %zu %s; %s %s %s\n", q->pillar_count, i18n(lang, MSG_PILLARS),
 	       q->indicator_count, i18n(lang, MSG_INDICATORS), q->question_count,
 	       i18n(lang, MSG_QUESTIONS), i18n(lang, MSG_MAX_REACHABLE),
-	       one_decimal(a, total, lang), i18n(lang, MSG_OF_100));
+	       i18n_fixed(a, total, 1, 0, lang), i18n(lang, MSG_OF_100));
 	if (q->description.count) {
 		putchar('\n');
 		term_print_wrapped(stdout, text_get(&q->description, lang), 2, 78);
@@ -127,7 +114,7 @@ print_outline(const struct questionnaire *q, const char *lang)
 		printf("\n%zu. %s [%s]\n", p + 1, text_get(&pl->title, lang), pl->id);
 		printf("   %s %s, %s %s\n", i18n(lang, MSG_WEIGHT),
 		       i18n_number(a, pl->weight, lang),
-		       one_decimal(b, questionnaire_pillar_points(q, p), lang),
+		       i18n_fixed(b, questionnaire_pillar_points(q, p), 1, 0, lang),
 		       i18n(lang, MSG_POINTS_OF_100));
 		for (size_t i = 0; i < pl->indicator_count; i++) {
 			size_t k = pl->first_indicator + i;
@@ -150,10 +137,10 @@ print_outline(const struct questionnaire *q, const char *lang)
 
 		printf("   ");
 		term_print_padded(stdout, text_get(&tr->name, lang), 24);
-		printf(" %s%s%5s ", from, *from ? " " : "", one_decimal(a, tr->min, lang));
+		printf(" %s%s%5s ", from, *from ? " " : "", i18n_fixed(a, tr->min, 1, 0, lang));
 		if (t + 1 < q->tier_count)
 			printf("%s %s\n", i18n(lang, MSG_TO_BELOW),
-			       one_decimal(b, q->tiers[t + 1].min, lang));
+			       i18n_fixed(b, q->tiers[t + 1].min, 1, 0, lang));
 		else
 			printf("%s 100\n", i18n(lang, MSG_TO));
 	}

@@ -329,6 +329,19 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 	[MSG_C_SHORT_TIER] = {"Tier", "Niveau", "Nivel"},
 	[MSG_C_SHORT_COMPLETE] = {"Answered", "Réponses", "Respuestas"},
 	[MSG_C_NOW] = {"Now", "Maintenant", "Ahora"},
+	[MSG_S_PILLAR] = {"PILLAR", "PILIER", "PILAR"},
+	[MSG_S_POINTS] = {"POINTS", "POINTS", "PUNTOS"},
+	[MSG_S_OF] = {"OF", "SUR", "DE"},
+	[MSG_S_OVERALL] = {"Overall", "Global", "Global"},
+	[MSG_S_DRAFT] = {"draft", "projet", "borrador"},
+	[MSG_S_FINAL] = {"final", "définitif", "definitivo"},
+	[MSG_S_OF_WORD] = {"of", "sur", "de"},
+	[MSG_S_SHOWN_ANSWERED] =
+		{"questions shown answered; unanswered questions count as 0",
+		 "questions affichées ont une réponse ; les questions sans réponse "
+		 "comptent 0",
+		 "preguntas mostradas con respuesta; las preguntas sin respuesta "
+		 "cuentan 0"},
 	[MSG_C_SENSITIVITY_NOTE] =
 		{"Ranks: the best and worst rank each country takes when each pillar's weight in "
 		 "turn moves by 25% either way.",
@@ -391,5 +404,17 @@ i18n_number(char buf[I18N_NUMBER_SIZE], double v, const char *lang)
 		o += strlen(digits + whole + 1);
 	}
 	*o = '\0';
+	return buf;
+}
+
+const char *
+i18n_fixed(char buf[I18N_NUMBER_SIZE], double v, int decimals, int sign, const char *lang)
+{
+	char *dot;
+
+	snprintf(buf, I18N_NUMBER_SIZE, sign ? "%+.*f" : "%.*f", decimals, v);
+	dot = strchr(buf, '.');
+	if (dot)
+		*dot = *i18n(lang, MSG_DECIMAL_MARK);
 	return buf;
 }

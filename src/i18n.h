@@ -160,6 +160,15 @@ enum msg {
 	MSG_C_SHORT_TIER,
 	MSG_C_SHORT_COMPLETE,
 	MSG_C_NOW,
+	/* cirt score's table */
+	MSG_S_PILLAR,
+	MSG_S_POINTS,
+	MSG_S_OF,
+	MSG_S_OVERALL,
+	MSG_S_DRAFT,
+	MSG_S_FINAL,
+	MSG_S_OF_WORD,	      /* between two counts: "7 of 9" */
+	MSG_S_SHOWN_ANSWERED, /* after them */
 	MSG_COUNT
 };
 
@@ -177,5 +186,11 @@ int i18n_has(const char *lang);
  * more grouped by threes with no-break spaces, as answers may be typed.
  * Written into buf, which is returned. */
 const char *i18n_number(char buf[I18N_NUMBER_SIZE], double v, const char *lang);
+
+/* v with a fixed number of decimals (and its sign, if sign is set) and
+ * lang's decimal mark: "39.4", "39,4", "+2,0". Written into buf, which is
+ * returned. */
+const char *i18n_fixed(char buf[I18N_NUMBER_SIZE], double v, int decimals, int sign,
+		       const char *lang);
 
 #endif

@@ -154,14 +154,9 @@ msg(struct flow *f, enum msg m)
 static const char *
 num_sign(struct flow *f, double v, int sign)
 {
-	char buf[64];
-	char *dot;
+	char buf[I18N_NUMBER_SIZE];
 
-	snprintf(buf, sizeof(buf), sign ? "%+.1f" : "%.1f", v);
-	dot = strchr(buf, '.');
-	if (dot)
-		*dot = *i18n(f->lang, MSG_DECIMAL_MARK);
-	return fmt(f, "%s", buf);
+	return fmt(f, "%s", i18n_fixed(buf, v, 1, sign, f->lang));
 }
 
 static const char *

@@ -1,7 +1,7 @@
 # End-to-end tests of `cirt score`, on the hand-computed case of
 # tests/unit/test_score.c.
 . "$(dirname "$0")/lib.sh"
-plan 4
+plan 5
 
 export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/example.xml"
 printf 'question_id,value,evidence,comment\nL1,yes,,\nL2,2,,\nT1,operational,,\nT2,incident forensics,,\nT3,3,,\nC1,no,,\nC2,dk,,\n' >a.csv
@@ -15,6 +15,18 @@ expect_out "Cooperation                                        0.0    50.0"
 expect_out "Overall                                           39.4   100.0"
 expect_out "Readiness tier: Evolving"
 expect_out "Completeness: 78% (7 of 9 questions shown answered; unanswered questions count as 0)"
+end
+
+begin "--lang fr gives the table in French, with decimal commas"
+run "$CIRT" score --country GH --db s.db --lang fr
+expect_status 0
+expect_out "PILIER                                          POINTS     SUR"
+expect_out "Mesures juridiques                                21,2    25,0"
+expect_out "Global                                            39,4   100,0"
+expect_out "Niveau de préparation"
+expect_out ": En évolution"
+expect_out "(7 sur 9 questions affichées ont une réponse"
+expect_no_out "Overall"
 end
 
 begin "CSV carries every pillar and indicator and parses back"
