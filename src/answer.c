@@ -476,6 +476,13 @@ answer_describe(const struct question *qu, enum answer_state state, const char *
 			strcat(out, text_get(&qu->choices[i].label, lang));
 		}
 		return out;
+	case QUESTION_NUMBER: {
+		char buf[I18N_NUMBER_SIZE];
+		char *end;
+		double x = strtod(value, &end);
+
+		return xstrdup(*value && *end == '\0' ? i18n_number(buf, x, lang) : value);
+	}
 	default:
 		return xstrdup(value);
 	}

@@ -244,6 +244,13 @@ test_describe_and_score(void **state)
 	d = answer_describe(question("L2"), ANSWER_VALUE, "2", "en");
 	assert_string_equal(d, "Regularly (2)");
 	free(d);
+	/* numbers read as people write them */
+	d = answer_describe(question("LE3"), ANSWER_VALUE, "12500", "fr");
+	assert_string_equal(d, "12\u00a0500");
+	free(d);
+	d = answer_describe(question("T3"), ANSWER_VALUE, "40", "en");
+	assert_string_equal(d, "40");
+	free(d);
 	assert_true(answer_score(question("T2"), "incident forensics") == 0.4 + 0.3);
 	assert_true(answer_score(question("T2"), "incident alerts forensics") == 1);
 	assert_true(answer_score(question("T3"), "3") == 0.5);
