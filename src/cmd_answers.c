@@ -5,6 +5,7 @@
 #include "cmd.h"
 #include "csv.h"
 #include "exitcode.h"
+#include "i18n.h"
 #include "json.h"
 #include "store.h"
 #include "term.h"
@@ -53,18 +54,18 @@ write_table_row(const struct answer *w, const struct question *qu, const char *l
 
 	printf("%-8s ", w->question_id);
 	if (!qu)
-		printf("(no longer in the questionnaire) ");
+		printf("%s ", i18n(lang, MSG_A_GONE));
 	term_print_safe(stdout, d ? d : (w->value ? w->value : answer_state_name(w->state)));
 	if (w->flagged)
-		printf("  [flagged]");
+		printf("  %s", i18n(lang, MSG_A_FLAGGED));
 	putchar('\n');
 	if (*w->evidence) {
-		printf("         evidence: ");
+		printf("         %s%s ", i18n(lang, MSG_A_EVIDENCE), i18n(lang, MSG_COLON));
 		term_print_safe(stdout, w->evidence);
 		putchar('\n');
 	}
 	if (*w->comment) {
-		printf("         note: ");
+		printf("         %s%s ", i18n(lang, MSG_A_NOTE), i18n(lang, MSG_COLON));
 		term_print_safe(stdout, w->comment);
 		putchar('\n');
 	}
@@ -105,8 +106,9 @@ run_answers(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 			      stdout);
 			csv_end_record(stdout);
 		} else {
-			printf("%s %d, %s, %zu answer%s (%s)\n", a.country, a.cycle,
-			       a.final ? "final" : "draft", a.answered, a.answered == 1 ? "" : "s",
+			printf("%s %d, %s, %zu %s (%s)\n", a.country, a.cycle,
+			       i18n(lang, a.final ? MSG_S_FINAL : MSG_S_DRAFT), a.answered,
+			       i18n(lang, a.answered == 1 ? MSG_A_ANSWER : MSG_A_ANSWERS),
 			       ctx->db_path);
 		}
 		/* questionnaire order first, then questions it no longer has */

@@ -342,6 +342,13 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 		 "comptent 0",
 		 "preguntas mostradas con respuesta; las preguntas sin respuesta "
 		 "cuentan 0"},
+	[MSG_A_ANSWER] = {"answer", "réponse", "respuesta"},
+	[MSG_A_ANSWERS] = {"answers", "réponses", "respuestas"},
+	[MSG_A_EVIDENCE] = {"evidence", "preuve", "prueba"},
+	[MSG_A_NOTE] = {"note", "note", "nota"},
+	[MSG_A_FLAGGED] = {"[flagged]", "[à revoir]", "[marcada]"},
+	[MSG_A_GONE] = {"(no longer in the questionnaire)", "(n'est plus dans le questionnaire)",
+			"(ya no está en el cuestionario)"},
 	[MSG_C_SENSITIVITY_NOTE] =
 		{"Ranks: the best and worst rank each country takes when each pillar's weight in "
 		 "turn moves by 25% either way.",

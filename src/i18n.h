@@ -169,6 +169,13 @@ enum msg {
 	MSG_S_FINAL,
 	MSG_S_OF_WORD,	      /* between two counts: "7 of 9" */
 	MSG_S_SHOWN_ANSWERED, /* after them */
+	/* cirt answers' table */
+	MSG_A_ANSWER,
+	MSG_A_ANSWERS,
+	MSG_A_EVIDENCE,
+	MSG_A_NOTE,
+	MSG_A_FLAGGED,
+	MSG_A_GONE,
 	MSG_COUNT
 };
 

@@ -43,6 +43,12 @@ expect_out "L2       Regularly (2)"
 expect_out "         note: prosecutions rose in 2025"
 expect_out "T2       Incident handling; Forensics"
 expect_out "T3       don't know"
+run "$CIRT" answers --country FR --db r.db --lang fr
+expect_status 0
+expect_out "FR 2026, projet, 6 réponses (r.db)"
+expect_out "L2       Régulièrement (2)"
+expect_out "         note$(printf '\342\200\257'): prosecutions rose in 2025"
+expect_out "T3       ne sait pas"
 run "$CIRT" answers --country FR --db r.db --format csv
 expect_status 0
 head -n 1 "$out" | grep -q '^question_id,value,evidence,comment,state,flagged,answered_by,answered_at,question' || fail "header"
