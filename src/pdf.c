@@ -134,7 +134,8 @@ write_to_unicode(HPDF_Font font, const uint32_t *cps, size_t count)
 	size_t n = 0;
 	char line[48];
 
-	if (cmap == NULL)
+	/* only where that stream is the font's ToUnicode (libharu 2.3) */
+	if (cmap == NULL || HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT) != cmap)
 		return;
 	runs = xmalloc((count ? count : 1) * sizeof(*runs));
 	for (size_t i = 0; i < count; i++) {
@@ -200,6 +201,9 @@ font_for(struct pdf *p, const char *name, const uint32_t *codepoints, size_t cou
 	uint32_t top = 0;
 	HPDF_Font font;
 
+	/* an encoder whose CIDs are not the code points: make the font as is */
+	if (strcmp(attr->ordering, "Identity-H") != 0)
+		return HPDF_GetFont(p->doc, name, "UTF-8");
 	/* the UTF-8 decoder keeps its state in the first entries of cid_map */
 	memcpy(saved, attr->cid_map[0], sizeof(saved));
 	memset(attr->cid_map[0], 0, sizeof(saved));
