@@ -90,9 +90,7 @@ run_assessments(const struct cmd *self, struct cmd_context *ctx, int argc, char 
 		term_print_safe(stdout, a->assessors);
 		putchar('\n');
 	}
-	for (size_t i = 0; i < count; i++)
-		assessment_release(&list[i]);
-	free(list);
+	assessment_list_release(list, count);
 	return status;
 }
 

@@ -42,9 +42,7 @@ read_database(struct cmd_context *ctx, struct input *in, struct error *err)
 		if (status == 0)
 			in->count++;
 	}
-	for (size_t i = 0; i < count; i++)
-		assessment_release(&list[i]);
-	free(list);
+	assessment_list_release(list, count);
 	store_close(other);
 	return status;
 }

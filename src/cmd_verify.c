@@ -61,9 +61,7 @@ run_verify(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		cmd_error("no assessment of %s in '%s'", ctx->country->alpha2, ctx->db_path);
 		status = EXIT_DATA;
 	}
-	for (size_t i = 0; i < count; i++)
-		assessment_release(&list[i]);
-	free(list);
+	assessment_list_release(list, count);
 	return status;
 }
 

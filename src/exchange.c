@@ -21,9 +21,7 @@ bundle_release(struct bundle *b)
 	free(b->exported_by);
 	assessment_release(&b->assessment);
 	answer_set_release(&b->answers);
-	for (size_t i = 0; i < b->history_count; i++)
-		history_entry_release(&b->history[i]);
-	free(b->history);
+	history_release(b->history, b->history_count);
 	memset(b, 0, sizeof(*b));
 }
 

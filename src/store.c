@@ -602,6 +602,14 @@ assessment_release(struct assessment *a)
 	memset(a, 0, sizeof(*a));
 }
 
+void
+assessment_list_release(struct assessment *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		assessment_release(&list[i]);
+	free(list);
+}
+
 #define ASSESSMENT_BASE_COLUMNS                                                                    \
 	"a.id, a.country, a.cycle, a.questionnaire_id, a.questionnaire_version,"                   \
 	" a.questionnaire_sha256, a.status, a.mission_start, a.mission_end, a.assessors,"          \
@@ -698,9 +706,7 @@ store_assessment_list(struct store *s, struct assessment **out, size_t *count, s
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		for (size_t i = 0; i < *count; i++)
-			assessment_release(&(*out)[i]);
-		free(*out);
+		assessment_list_release(*out, *count);
 		*out = NULL;
 		*count = 0;
 		return db_error(s, err, "list the assessments");
@@ -725,6 +731,14 @@ history_entry_release(struct history_entry *e)
 	free(e->prev_hash);
 	free(e->hash);
 	memset(e, 0, sizeof(*e));
+}
+
+void
+history_release(struct history_entry *h, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		history_entry_release(&h[i]);
+	free(h);
 }
 
 /* The hash of an entry: its content and the previous hash, as
@@ -857,9 +871,7 @@ store_history_load(struct store *s, long long assessment_id, struct history_entr
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		for (size_t i = 0; i < *count; i++)
-			history_entry_release(&(*out)[i]);
-		free(*out);
+		history_release(*out, *count);
 		*out = NULL;
 		*count = 0;
 		return db_error(s, err, "read the history");
@@ -1672,9 +1684,7 @@ store_verify(struct store *s, const struct assessment *a, char *problem, size_t 
 					"the answer to %s that the history records is missing",
 					expect[i].question_id);
 out:
-	for (size_t i = 0; i < n; i++)
-		history_entry_release(&h[i]);
-	free(h);
+	history_release(h, n);
 	for (size_t i = 0; i < nexpect; i++) {
 		free(expect[i].question_id);
 		free(expect[i].state);

@@ -39,6 +39,9 @@ struct assessment {
 
 void assessment_release(struct assessment *a);
 
+/* Release n assessments and the array that holds them. */
+void assessment_list_release(struct assessment *list, size_t n);
+
 enum store_mode {
 	STORE_EXISTING, /* the database must exist */
 	STORE_CREATE,	/* create it (mode 0600) when missing */
@@ -92,7 +95,7 @@ int store_assessment_add_assessor(struct store *s, struct assessment *a, const c
 
 /* All assessments, by country then cycle; answered is left 0 (counting
  * reads every answer: load the answers where the count is wanted). *out
- * is owned by the caller (release each, then free). */
+ * is owned by the caller (assessment_list_release). */
 int store_assessment_list(struct store *s, struct assessment **out, size_t *count,
 			  struct error *err);
 
@@ -155,6 +158,9 @@ struct history_entry {
 };
 
 void history_entry_release(struct history_entry *e);
+
+/* Release n history entries and the array that holds them. */
+void history_release(struct history_entry *h, size_t n);
 
 /* The hash an entry of the assessment of country and cycle must carry:
  * the SHA-256 of its content and its prev_hash. */

@@ -180,9 +180,7 @@ test_answers_and_history(void **state)
 	assert_null(h[2].new_value);
 	assert_string_equal(h[2].reason, "not sure after all");
 	assert_string_equal(h[2].prev_hash, h[1].hash);
-	for (size_t i = 0; i < n; i++)
-		history_entry_release(&h[i]);
-	free(h);
+	history_release(h, n);
 	assert_int_equal(verify(f, problem, sizeof(problem)), 0);
 }
 
