@@ -23,6 +23,7 @@ answer_release(struct answer *a)
 	free(a->comment);
 	free(a->answered_by);
 	free(a->answered_at);
+	free(a->source);
 	memset(a, 0, sizeof(*a));
 }
 

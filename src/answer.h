@@ -22,6 +22,7 @@ struct answer {
 	int flagged;
 	char *answered_by;
 	char *answered_at; /* UTC, 2026-11-22T10:15:03.120Z */
+	char *source;	   /* the meeting it was last changed in, or NULL */
 };
 
 struct answer_set {

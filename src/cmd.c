@@ -91,6 +91,27 @@ cmd_no_options(const struct cmd *c, int argc, char **argv, int *first)
 }
 
 int
+cmd_yes_option(const struct cmd *c, int argc, char **argv, int *yes, int *first)
+{
+	static const struct option options[] = {
+		{"yes", no_argument, NULL, 'y'},
+		{NULL, 0, NULL, 0},
+	};
+	int ch;
+
+	*yes = 0;
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+		if (ch != 'y')
+			return cmd_bad_option(c, ch, argc, argv);
+		*yes = 1;
+	}
+	*first = optind;
+	return 0;
+}
+
+int
 cmd_no_arguments(const struct cmd *c, int argc, char **argv)
 {
 	int first = argc;
@@ -283,9 +304,13 @@ cmd_assessment(struct cmd_context *ctx, int create, struct assessment *a)
 		if (r < 0)
 			goto fail;
 		if (r == 1 && !create) {
-			cmd_error("no assessment of %s (%s) in '%s'; start one with 'cirt run "
-				  "--country %s'",
-				  cc, ctx->country->name, ctx->db_path, cc);
+			char *args = xasprintf("--country %s", cc);
+			char *hint = cmd_command_line(ctx, "run", args, 0);
+
+			cmd_error("no assessment of %s (%s) in '%s'; start one with '%s'", cc,
+				  ctx->country->name, ctx->db_path, hint);
+			free(hint);
+			free(args);
 			return EXIT_DATA;
 		}
 		if (r == 1)
@@ -300,16 +325,14 @@ cmd_assessment(struct cmd_context *ctx, int create, struct assessment *a)
 				  ctx->country->name, cycle, ctx->db_path);
 			return EXIT_DATA;
 		}
-		memset(a, 0, sizeof(*a));
-		snprintf(a->country, sizeof(a->country), "%s", cc);
-		a->cycle = cycle;
-		a->questionnaire_id = xstrdup(q->id);
-		a->questionnaire_version = xstrdup(q->version);
-		a->questionnaire_sha256 = xstrdup(q->sha256);
-		if (store_assessment_create(ctx->store, a, ctx->assessor, &err) < 0) {
-			assessment_release(a);
-			goto fail;
+		if (cycle < 2000 || cycle > current_year() + 1) {
+			cmd_error(
+				"cycle %d is out of range: a new assessment's cycle is a year from "
+				"2000 to %d",
+				cycle, current_year() + 1);
+			return EXIT_USAGE;
 		}
+		store_assessment_new(a, cc, cycle, q->id, q->version, q->sha256);
 		return EXIT_OK;
 	}
 	if (q && strcmp(a->questionnaire_id, q->id) != 0) {
@@ -348,22 +371,147 @@ cmd_assessment_answers(struct cmd_context *ctx, struct assessment *a, struct ans
 	return EXIT_OK;
 }
 
+int
+cmd_ask(const char *question)
+{
+	char line[64];
+	char *p;
+
+	fflush(stdout);
+	fprintf(stderr, "%s [y/N] ", question);
+	fflush(stderr);
+	if (fgets(line, sizeof(line), stdin) == NULL) {
+		fputc('\n', stderr);
+		return 0;
+	}
+	p = line;
+	while (isspace((unsigned char)*p))
+		p++;
+	return *p == 'y' || *p == 'Y';
+}
+
+int
+cmd_confirm_new(struct cmd_context *ctx, const struct assessment *a, int yes)
+{
+	struct error err = {0};
+	int cycle;
+	int r;
+	char *question;
+
+	if (a->id != 0 || yes)
+		return EXIT_OK;
+	r = store_assessment_latest_cycle(ctx->store, a->country, &cycle, &err);
+	if (r < 0) {
+		cmd_error("%s", err.message);
+		return err.status;
+	}
+	if (r == 0)
+		return EXIT_OK; /* the country has assessments: not a typo */
+	if (!isatty(STDIN_FILENO)) {
+		cmd_error("%s (%s) has no assessment in '%s' yet; to start the one of %d, say so "
+			  "with --yes",
+			  ctx->country->name, a->country, ctx->db_path, a->cycle);
+		return EXIT_USAGE;
+	}
+	question = xasprintf("Start the assessment of %s (%s), %d?", ctx->country->name, a->country,
+			     a->cycle);
+	r = cmd_ask(question);
+	free(question);
+	if (!r) {
+		cmd_error("not started; nothing was recorded");
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+int
+cmd_claim(struct cmd_context *ctx, const struct assessment *a, const char *command)
+{
+	struct store_writer held;
+	struct error err = {0};
+	int r = store_writer_take(ctx->store, a->country, a->cycle, ctx->assessor, command, &held,
+				  &err);
+
+	if (r < 0) {
+		cmd_error("%s", err.message);
+		return err.status;
+	}
+	if (r > 0) {
+		cmd_error("the assessment of %s %d is being changed by %s ('cirt %s', process %lld "
+			  "on %s) since %s; wait until it ends",
+			  a->country, a->cycle, held.holder, held.command, held.pid, held.host,
+			  held.since);
+		store_writer_release(&held);
+		return EXIT_DATA;
+	}
+	return EXIT_OK;
+}
+
+char *
+cmd_shell_quote(const char *s)
+{
+	size_t n = 0;
+	char *out;
+	char *p;
+
+	if (*s &&
+	    strspn(s,
+		   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+		   "_-./:=@%+,") == strlen(s))
+		return xstrdup(s);
+	for (const char *c = s; *c; c++)
+		n += *c == '\'' ? 4 : 1;
+	out = xmalloc(n + 3);
+	p = out;
+	*p++ = '\'';
+	for (const char *c = s; *c; c++) {
+		if (*c == '\'') {
+			memcpy(p, "'\\''", 4);
+			p += 4;
+		} else {
+			*p++ = *c;
+		}
+	}
+	*p++ = '\'';
+	*p = '\0';
+	return out;
+}
+
+/* Append " --OPTION VALUE" (VALUE quoted) to *line. */
+static void
+append_option(char **line, const char *option, const char *value)
+{
+	char *quoted = cmd_shell_quote(value);
+	char *longer = xasprintf("%s --%s %s", *line, option, quoted);
+
+	free(quoted);
+	free(*line);
+	*line = longer;
+}
+
+char *
+cmd_command_line(const struct cmd_context *ctx, const char *name, const char *args,
+		 int with_assessor)
+{
+	char *line = xasprintf("cirt %s%s%s", name, *args ? " " : "", args);
+
+	if (ctx->db_given)
+		append_option(&line, "db", ctx->db_path);
+	if (ctx->questionnaire_given)
+		append_option(&line, "questionnaire", ctx->questionnaire_path);
+	if (with_assessor && ctx->assessor_given)
+		append_option(&line, "assessor", ctx->assessor);
+	return line;
+}
+
 char *
 cmd_resume_command(const struct cmd_context *ctx, const struct assessment *a)
 {
-	const char *env_db = getenv("CIRT_DB");
-	int default_db = strcmp(ctx->db_path, "cirt.db") == 0 ||
-		(env_db && strcmp(ctx->db_path, env_db) == 0);
-	char *q = NULL;
-	char *cmd;
+	char *args = xasprintf("--country %s --cycle %d", a->country, a->cycle);
+	char *line = cmd_command_line(ctx, "run", args, 1);
 
-	if (ctx->questionnaire &&
-	    strcmp(ctx->questionnaire->path, cmd_default_questionnaire()) != 0)
-		q = xasprintf(" --questionnaire '%s'", ctx->questionnaire->path);
-	cmd = xasprintf("cirt run --country %s --cycle %d%s%s%s%s%s%s", a->country, a->cycle,
-			default_db ? "" : " --db '", default_db ? "" : ctx->db_path,
-			default_db ? "" : "'", q ? q : "", ctx->lang ? " --lang " : "",
-			ctx->lang ? ctx->lang : "");
-	free(q);
-	return cmd;
+	free(args);
+	if (ctx->lang)
+		append_option(&line, "lang", ctx->lang);
+	return line;
 }

@@ -39,6 +39,10 @@ struct cmd_context {
 	const char *questionnaire_path;
 	const char *lang; /* NULL: the questionnaire's default language */
 	const char *assessor;
+	/* which were given as options, for the commands cirt suggests */
+	int db_given;
+	int questionnaire_given;
+	int assessor_given;
 	const struct country *country;
 	int cycle; /* 0 when --cycle was not given */
 	struct store *store;
@@ -92,6 +96,10 @@ int cmd_bad_option(const struct cmd *c, int ch, int argc, char **argv);
  * first plain argument, or EXIT_USAGE. */
 int cmd_no_options(const struct cmd *c, int argc, char **argv, int *first);
 
+/* The same for a handler whose only option is --yes (*yes set to 1 when
+ * given). */
+int cmd_yes_option(const struct cmd *c, int argc, char **argv, int *yes, int *first);
+
 /* The same for a handler that takes no plain arguments either: returns 0,
  * or EXIT_USAGE after saying what is wrong. */
 int cmd_no_arguments(const struct cmd *c, int argc, char **argv);
@@ -133,11 +141,36 @@ int cmd_valid_lang(const char *s);
 const char *cmd_lang(const struct cmd_context *ctx);
 
 /* Find the assessment that --country and --cycle name (without --cycle,
- * the country's latest). With create, start it when missing (the current
- * year without --cycle). Checks that it was made with the loaded
+ * the country's latest). With create, a missing one is filled as new
+ * (a->id 0: it comes into being with its first recorded change), for the
+ * current year without --cycle; a cycle before 2000 or more than a year
+ * ahead is refused. Checks that it was made with the loaded
  * questionnaire, and warns when the file changed since. Returns an exit
  * status; on EXIT_OK, *a is filled (release it with assessment_release). */
 int cmd_assessment(struct cmd_context *ctx, int create, struct assessment *a);
+
+/* Before the first change to new assessment a: when its country has no
+ * assessment yet, name it in full and ask on a terminal; without one,
+ * --yes (yes) must have been given. Returns EXIT_OK to go on, or an exit
+ * status after saying why not. */
+int cmd_confirm_new(struct cmd_context *ctx, const struct assessment *a, int yes);
+
+/* Ask question on the terminal and read y or n: 1 for yes, 0 for no (or
+ * end of input). */
+int cmd_ask(const char *question);
+
+/* Take the assessment of a for writing (store_writer_take) as command;
+ * returns EXIT_OK, or EXIT_DATA after saying who holds it. */
+int cmd_claim(struct cmd_context *ctx, const struct assessment *a, const char *command);
+
+/* s quoted for a POSIX shell where it needs it. Owned by the caller. */
+char *cmd_shell_quote(const char *s);
+
+/* A complete command line that repeats this invocation's --db,
+ * --questionnaire and (with_assessor) --assessor where they were given:
+ * "cirt NAME ARGS ...". Owned by the caller. */
+char *cmd_command_line(const struct cmd_context *ctx, const char *name, const char *args,
+		       int with_assessor);
 
 /* cmd_assessment without create, then its answers: on EXIT_OK both *a and
  * *answers are filled (release both). */

@@ -123,10 +123,11 @@ run_import(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 	size_t size;
 	char *data;
 	int first;
+	int yes;
 	int status = EXIT_OK;
 	int changed;
 
-	if (cmd_no_options(self, argc, argv, &first) != 0)
+	if (cmd_yes_option(self, argc, argv, &yes, &first) != 0)
 		return EXIT_USAGE;
 	if (argc - first != 1)
 		return cmd_usage_error(self, "name one CSV file");
@@ -160,13 +161,17 @@ run_import(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 	status = cmd_assessment(ctx, 1, &a);
 	if (status != EXIT_OK)
 		goto out;
+	status = cmd_confirm_new(ctx, &a, yes);
+	if (status == EXIT_OK)
+		status = cmd_claim(ctx, &a, "import");
+	if (status != EXIT_OK) {
+		assessment_release(&a);
+		goto out;
+	}
 	changed = store_answers_change(ctx->store, &a, parsed.changes, parsed.count, ctx->assessor,
 				       &err);
 	if (changed < 0) {
 		cmd_error("%s; nothing was imported", err.message);
-		status = err.status;
-	} else if (store_assessment_add_assessor(ctx->store, &a, ctx->assessor, &err) < 0) {
-		cmd_error("%s", err.message);
 		status = err.status;
 	} else {
 		printf("%s: %zu row%s read, %d question%s changed in the assessment of %s %d\n",
@@ -184,7 +189,7 @@ const struct cmd cmd_import = {
 	.name = "import",
 	.summary = "load answers from a CSV file, all rows or none",
 	.usage = "usage: cirt import FILE.csv --country CC [--cycle YEAR] [--assessor NAME]\n"
-		 "                   [--db FILE] [--questionnaire FILE]\n"
+		 "                   [--yes] [--db FILE] [--questionnaire FILE]\n"
 		 "\n"
 		 "Load answers from a CSV file (RFC 4180, UTF-8) whose first row names the\n"
 		 "columns question_id,value,evidence,comment; further columns are ignored,\n"
@@ -196,7 +201,9 @@ const struct cmd cmd_import = {
 		 "Every row is checked against the questionnaire first; any problem is\n"
 		 "reported with its row and nothing is imported. Otherwise all rows are\n"
 		 "applied in one transaction, with history. The assessment is created\n"
-		 "when it does not exist yet.\n",
+		 "with the first change it records. A country with no assessment yet is\n"
+		 "named in full and confirmed on a terminal; a script says --yes. Refused\n"
+		 "while a session or another command is changing the same assessment.\n",
 	.flags = CMD_OPT_DB | CMD_OPT_QUESTIONNAIRE | CMD_OPT_COUNTRY | CMD_OPT_ASSESSOR |
 		CMD_CREATE_DB | CMD_WRITES | CMD_LOAD_QUESTIONNAIRE | CMD_NEEDS_COUNTRY,
 	.run = run_import,

@@ -6,9 +6,11 @@
 #include "cmd.h"
 #include "country.h"
 #include "exitcode.h"
+#include "i18n.h"
 #include "session.h"
 #include "store.h"
 #include "term.h"
+#include "xmalloc.h"
 
 static int
 run_run(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
@@ -18,23 +20,33 @@ run_run(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 	struct error err = {0};
 	char *resume;
 	int status;
+	int yes;
+	int first;
 
-	if (cmd_no_arguments(self, argc, argv) != 0)
+	if (cmd_yes_option(self, argc, argv, &yes, &first) != 0)
 		return EXIT_USAGE;
+	if (first < argc)
+		return cmd_usage_error(self, "unexpected argument '%s'", argv[first]);
 	status = cmd_assessment(ctx, 1, &a);
 	if (status != EXIT_OK)
 		return status;
 	if (a.final) {
-		cmd_error("the assessment of %s %d is final; reopen it with 'cirt reopen --country "
-			  "%s --cycle %d' to change answers",
-			  a.country, a.cycle, a.country, a.cycle);
+		char *args = xasprintf("--country %s --cycle %d", a.country, a.cycle);
+		char *hint = cmd_command_line(ctx, "reopen", args, 1);
+
+		cmd_error("the assessment of %s %d is final; reopen it with '%s' to change answers",
+			  a.country, a.cycle, hint);
+		free(hint);
+		free(args);
 		assessment_release(&a);
 		return EXIT_DATA;
 	}
-	if (store_assessment_add_assessor(ctx->store, &a, ctx->assessor, &err) < 0) {
-		cmd_error("%s", err.message);
+	status = cmd_confirm_new(ctx, &a, yes);
+	if (status == EXIT_OK)
+		status = cmd_claim(ctx, &a, "run");
+	if (status != EXIT_OK) {
 		assessment_release(&a);
-		return err.status;
+		return status;
 	}
 	resume = cmd_resume_command(ctx, &a);
 	o.lang = cmd_lang(ctx);
@@ -42,8 +54,12 @@ run_run(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 	o.resume_command = resume;
 	o.interactive = isatty(STDIN_FILENO);
 	o.colour = term_use_colour(stdout);
-	printf("%s (%s) \u00b7 %d \u00b7 %s %s \u00b7 %s\n", ctx->country->name, a.country, a.cycle,
-	       ctx->questionnaire->id, ctx->questionnaire->version, ctx->db_path);
+	printf("%s (%s) \u00b7 %d \u00b7 %s %s \u00b7 ", ctx->country->name, a.country, a.cycle,
+	       ctx->questionnaire->id, ctx->questionnaire->version);
+	term_print_safe(stdout, ctx->db_path);
+	printf("\n%s: ", i18n(o.lang, MSG_RECORDING_AS));
+	term_print_safe(stdout, ctx->assessor);
+	putchar('\n');
 	status = session_run(ctx->store, ctx->questionnaire, &a, &o, &err) < 0 ? err.status
 									       : EXIT_OK;
 	if (status != EXIT_OK)
@@ -57,7 +73,7 @@ const struct cmd cmd_run = {
 	.name = "run",
 	.summary = "run or resume an assessment session",
 	.usage = "usage: cirt run --country CC [--cycle YEAR] [--lang L] [--assessor NAME]\n"
-		 "                [--db FILE] [--questionnaire FILE]\n"
+		 "                [--yes] [--db FILE] [--questionnaire FILE]\n"
 		 "\n"
 		 "Start the assessment of a country, or resume it at the first unanswered\n"
 		 "question. Each answer is saved before the next question shows. Answer by\n"
@@ -65,8 +81,20 @@ const struct cmd cmd_run = {
 		 "text; dk and na record don't know and not applicable. Numbers may group\n"
 		 "thousands with spaces (1 000), and take a decimal comma in French and\n"
 		 "Spanish. Commands: :back, :skip, :goto QID, :pillar K, :evidence TEXT,\n"
-		 ":note TEXT, :flag, :review, :help, :quit. Ctrl-D and Ctrl-C save and\n"
-		 "stop with a summary.\n"
+		 ":note TEXT, :flag, :with ORG, ROLE (NAME), :review, :help, :quit.\n"
+		 "Ctrl-D and Ctrl-C stop with a summary of what was saved.\n"
+		 "\n"
+		 ":with names the meeting in progress (organisation, the roles met with an\n"
+		 "optional name in parentheses, separated by ';', and a date, default\n"
+		 "today); every answer, evidence and note given during it records it as\n"
+		 "its source. ':with ORG' takes up a meeting named on an earlier day.\n"
+		 "\n"
+		 "A new assessment comes into being with its first answer; a cycle before\n"
+		 "2000 or more than a year ahead is refused, and a country with no\n"
+		 "assessment yet is named in full and confirmed first (--yes in scripts).\n"
+		 "Only one session or command changes an assessment at a time: a second\n"
+		 "is refused with who holds it. A change that cannot be saved is said at\n"
+		 "once and in the summary, and the exit status is then 4.\n"
 		 "\n"
 		 "Without a terminal, one line is read per prompt, so a session can be\n"
 		 "scripted.\n"
@@ -76,7 +104,9 @@ const struct cmd cmd_run = {
 		 "  --cycle YEAR       the assessment cycle (default: the country's latest,\n"
 		 "                     or this year for a new one)\n"
 		 "  --lang L           the language to work in (default: the questionnaire's)\n"
-		 "  --assessor NAME    who answers (default: $CIRT_ASSESSOR, then your login)\n"
+		 "  --assessor NAME    who records (default: $CIRT_ASSESSOR, then the name\n"
+		 "                     this database remembers; asked once on a terminal)\n"
+		 "  --yes              start a new country's assessment without asking\n"
 		 "  --db FILE          the database (default: $CIRT_DB, then cirt.db)\n"
 		 "  --questionnaire FILE  the questionnaire (default: the shipped one)\n",
 	.flags = CMD_OPT_DB | CMD_OPT_QUESTIONNAIRE | CMD_OPT_COUNTRY | CMD_OPT_LANG |

@@ -1,4 +1,7 @@
-/* cirt verify: the database's integrity and every history chain. */
+/* cirt verify: the database's integrity, every history chain and the
+ * register, and optionally that pinned heads are still in the record. */
+#include <ctype.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,30 +10,117 @@
 #include "country.h"
 #include "exitcode.h"
 #include "store.h"
+#include "term.h"
+#include "xmalloc.h"
+
+#define EXPECT_MAX 16
+#define EXPECT_MIN_DIGITS 12
+
+/* A head the user pinned, and where it was found. */
+struct expected {
+	const char *hash;
+	int found;
+};
+
+static int
+is_hex_prefix(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n < EXPECT_MIN_DIGITS || n > 64)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isxdigit((unsigned char)s[i]) || isupper((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/* Mark the expected hashes that one of hashes[0..n) starts with, and say
+ * where. */
+static void
+look_for(struct expected *x, size_t nx, char *const *hashes, size_t n, const char *where)
+{
+	for (size_t k = 0; k < nx; k++)
+		for (size_t i = 0; i < n && !x[k].found; i++)
+			if (strncmp(hashes[i], x[k].hash, strlen(x[k].hash)) == 0) {
+				x[k].found = 1;
+				printf("expected %s: held by %s as entry %zu of %zu\n", x[k].hash,
+				       where, i + 1, n);
+			}
+}
+
+static void
+print_discards(const struct register_entry *r, size_t n, const struct cmd_context *ctx)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(r[i].event, "discarded") != 0)
+			continue;
+		if (ctx->country && strcmp(r[i].country, ctx->country->alpha2) != 0)
+			continue;
+		if (ctx->cycle && r[i].cycle != ctx->cycle)
+			continue;
+		printf("%s %d: discarded by ", r[i].country, r[i].cycle);
+		term_print_safe(stdout, r[i].changed_by);
+		printf(" at %s; its last entry was %lld, head ", r[i].changed_at, r[i].entries);
+		term_print_safe(stdout, r[i].head);
+		putchar('\n');
+	}
+}
 
 static int
 run_verify(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 {
+	static const struct option options[] = {
+		{"expect", required_argument, NULL, 'e'},
+		{NULL, 0, NULL, 0},
+	};
+	struct expected expect[EXPECT_MAX];
+	size_t nexpect = 0;
 	struct assessment *list = NULL;
 	size_t count = 0;
+	struct register_entry *reg = NULL;
+	size_t nreg = 0;
 	struct error err = {0};
 	char problem[512];
+	char head[CHAIN_HASH_SIZE];
+	size_t entries = 0;
 	int status = EXIT_OK;
 	int r;
+	int ch;
 	size_t checked = 0;
 
-	if (cmd_no_arguments(self, argc, argv) != 0)
-		return EXIT_USAGE;
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+		if (ch != 'e')
+			return cmd_bad_option(self, ch, argc, argv);
+		if (!is_hex_prefix(optarg))
+			return cmd_usage_error(
+				self,
+				"'%s' is not a hash: give at least %d of its lowercase "
+				"hex digits",
+				optarg, EXPECT_MIN_DIGITS);
+		if (nexpect == EXPECT_MAX)
+			return cmd_usage_error(self, "at most %d --expect", EXPECT_MAX);
+		expect[nexpect].hash = optarg;
+		expect[nexpect++].found = 0;
+	}
+	if (optind < argc)
+		return cmd_usage_error(self, "unexpected argument '%s'", argv[optind]);
 	r = store_integrity_check(ctx->store, 1, problem, sizeof(problem), &err);
 	if (r < 0) {
 		cmd_error("%s", err.message);
 		return err.status;
 	}
+	fputs("database ", stdout);
+	term_print_safe(stdout, ctx->db_path);
 	if (r > 0) {
-		printf("database %s: DAMAGED: %s\n", ctx->db_path, problem);
+		fputs(": DAMAGED: ", stdout);
+		term_print_safe(stdout, problem);
+		putchar('\n');
 		status = EXIT_FAIL;
 	} else {
-		printf("database %s: integrity ok\n", ctx->db_path);
+		fputs(": integrity ok\n", stdout);
 	}
 	if (store_assessment_list(ctx->store, &list, &count, &err) < 0) {
 		cmd_error("%s", err.message);
@@ -38,25 +128,68 @@ run_verify(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 	}
 	for (size_t i = 0; i < count; i++) {
 		const struct assessment *a = &list[i];
+		char **hashes = NULL;
+		size_t n = 0;
+		char where[32];
 
 		if (ctx->country && strcmp(a->country, ctx->country->alpha2) != 0)
 			continue;
 		if (ctx->cycle && a->cycle != ctx->cycle)
 			continue;
 		checked++;
-		r = store_verify(ctx->store, a, problem, sizeof(problem), &err);
+		r = store_verify(ctx->store, a, problem, sizeof(problem), &hashes, &n, &err);
 		if (r < 0) {
 			cmd_error("%s", err.message);
 			status = err.status;
 			break;
 		}
 		if (r > 0) {
-			printf("%s %d: BROKEN: %s\n", a->country, a->cycle, problem);
+			printf("%s %d: BROKEN: ", a->country, a->cycle);
+			term_print_safe(stdout, problem);
+			putchar('\n');
 			status = EXIT_FAIL;
 		} else {
-			printf("%s %d: history ok\n", a->country, a->cycle);
+			printf("%s %d: history ok, %zu entries, head %s\n", a->country, a->cycle, n,
+			       n ? hashes[n - 1] : "");
+		}
+		snprintf(where, sizeof(where), "%s %d", a->country, a->cycle);
+		look_for(expect, nexpect, hashes, n, where);
+		for (size_t k = 0; k < n; k++)
+			free(hashes[k]);
+		free(hashes);
+	}
+	if (status == EXIT_OK || status == EXIT_FAIL) {
+		r = store_verify_register(ctx->store, problem, sizeof(problem), head, &entries,
+					  &err);
+		if (r < 0) {
+			cmd_error("%s", err.message);
+			status = err.status;
+		} else if (r > 0) {
+			fputs("register: BROKEN: ", stdout);
+			term_print_safe(stdout, problem);
+			putchar('\n');
+			status = EXIT_FAIL;
+		} else {
+			printf("register: ok, %zu entries, head %s\n", entries, head);
 		}
 	}
+	if (store_register_load(ctx->store, &reg, &nreg, &err) == 0) {
+		char **hashes = xcalloc(nreg + 1, sizeof(*hashes));
+
+		print_discards(reg, nreg, ctx);
+		for (size_t i = 0; i < nreg; i++)
+			hashes[i] = reg[i].hash;
+		look_for(expect, nexpect, hashes, nreg, "the register");
+		free(hashes);
+		register_release(reg, nreg);
+	}
+	for (size_t k = 0; k < nexpect; k++)
+		if (!expect[k].found) {
+			printf("expected %s: NOT FOUND: entries were removed from the end of the "
+			       "record, or it was rewritten\n",
+			       expect[k].hash);
+			status = status == EXIT_OK ? EXIT_FAIL : status;
+		}
 	if (ctx->country && checked == 0 && status == EXIT_OK) {
 		cmd_error("no assessment of %s in '%s'", ctx->country->alpha2, ctx->db_path);
 		status = EXIT_DATA;
@@ -67,14 +200,25 @@ run_verify(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 
 const struct cmd cmd_verify = {
 	.name = "verify",
-	.summary = "check the database and the tamper-evident history",
-	.usage = "usage: cirt verify [--country CC] [--cycle YEAR] [--db FILE]\n"
+	.summary = "check the database and the tamper-evident record",
+	.usage = "usage: cirt verify [--country CC] [--cycle YEAR] [--expect HASH]...\n"
+		 "                   [--db FILE]\n"
 		 "\n"
 		 "Run SQLite's integrity check, then recompute the history chain of every\n"
 		 "assessment (or those of one country): each history entry carries the\n"
 		 "SHA-256 of its content and of the entry before it. Replaying the history\n"
-		 "must also give exactly the stored answers and status. Reports the first\n"
-		 "broken link of each assessment; exit status 1 when anything is broken.\n",
+		 "must give exactly what is stored: answers, evidence, notes, flags,\n"
+		 "sources and meetings, who changed each and when, the status, the\n"
+		 "assessors, the mission dates, the creation time and the questionnaire's\n"
+		 "hash. Then check the register, the database's own chain of assessments\n"
+		 "created, finalized, reopened and discarded, so that a deleted assessment\n"
+		 "shows. Prints each assessment's head hash, the register's head, and each\n"
+		 "discarded assessment with who discarded it.\n"
+		 "\n"
+		 "A head printed earlier (on a report's methodology page, or by an\n"
+		 "earlier verify) can be checked with --expect HASH (at least 12 of its\n"
+		 "hex digits): it must still be in the record, or entries were removed\n"
+		 "from its end. Exit status 1 when anything is broken or not found.\n",
 	.flags = CMD_OPT_DB | CMD_OPT_COUNTRY | CMD_OPEN_DB,
 	.run = run_verify,
 };

@@ -88,7 +88,6 @@ int
 exchange_check(const struct bundle *b, struct error *err)
 {
 	const struct assessment *a = &b->assessment;
-	const char *prev = "0000000000000000000000000000000000000000000000000000000000000000";
 	const struct country *c = country_find(a->country);
 
 	if (c == NULL || strcmp(c->alpha2, a->country) != 0)
@@ -116,25 +115,13 @@ exchange_check(const struct bundle *b, struct error *err)
 		    check_text("an answer's author", w->answered_by, 200, err) < 0 ||
 		    check_text("an answer's time", w->answered_at, 32, err) < 0 ||
 		    (w->value &&
-		     check_text("an answer's value", w->value, ANSWER_TEXT_MAX, err) < 0))
+		     check_text("an answer's value", w->value, ANSWER_TEXT_MAX, err) < 0) ||
+		    (w->source && check_text("an answer's source", w->source, 16, err) < 0))
 			return -1;
-		if ((w->state == ANSWER_VALUE) != (w->value != NULL))
-			return error_set(err, EXIT_DATA,
-					 "the answer to %s has a value that does not fit its state",
-					 w->question_id);
-		for (size_t k = 0; k < i; k++)
-			if (strcmp(b->answers.items[k].question_id, w->question_id) == 0)
-				return error_set(err, EXIT_DATA, "question %s is answered twice",
-						 w->question_id);
 	}
-	if (b->history_count == 0)
-		return error_set(err, EXIT_DATA, "the history is empty");
 	for (size_t i = 0; i < b->history_count; i++) {
 		const struct history_entry *e = &b->history[i];
-		char hash[SHA256_HEX_SIZE];
 
-		if (e->seq != (long long)i + 1)
-			return error_set(err, EXIT_DATA, "history entry %zu is missing", i + 1);
 		if (check_text("a history entry's question", e->question_id, 64, err) < 0 ||
 		    check_text("a history entry's field", e->field, 16, err) < 0 ||
 		    check_text("a history entry's author", e->changed_by, 200, err) < 0 ||
@@ -145,19 +132,27 @@ exchange_check(const struct bundle *b, struct error *err)
 			     0) ||
 		    (e->new_value &&
 		     check_text("a history entry's new value", e->new_value, ANSWER_TEXT_MAX, err) <
-			     0))
+			     0) ||
+		    (e->source && check_text("a history entry's source", e->source, 16, err) < 0))
 			return -1;
-		if (!is_hex64(e->prev_hash) || strcmp(e->prev_hash, prev) != 0)
+		if (!is_hex64(e->prev_hash) || !is_hex64(e->hash))
 			return error_set(err, EXIT_DATA,
-					 "history entry %lld does not follow the one before it",
-					 e->seq);
-		store_history_hash(a->country, a->cycle, e, hash);
-		if (e->hash == NULL || strcmp(hash, e->hash) != 0)
-			return error_set(err, EXIT_DATA,
-					 "history entry %lld was altered: its hash does not match "
-					 "its content",
-					 e->seq);
-		prev = e->hash;
+					 "history entry %zu does not carry its hashes", i + 1);
+	}
+	/* what the bundle says beside its history must be what the history
+	 * says */
+	{
+		struct chain_state st;
+		char problem[512];
+		int r = chain_replay(a->country, a->cycle, b->history, b->history_count, &st,
+				     problem, sizeof(problem));
+
+		if (r == 0)
+			r = chain_compare(&st, a, &b->answers, st.meetings, st.meeting_count,
+					  problem, sizeof(problem));
+		chain_state_release(&st);
+		if (r != 0)
+			return error_set(err, EXIT_DATA, "%s", problem);
 	}
 	return 0;
 }
@@ -179,7 +174,7 @@ same_row(const struct answer *x, const struct answer *y)
 
 /* A change that writes all of theirs, as they made it. */
 static struct answer_change
-change_to(const struct answer *theirs, const char *reason)
+change_to(const struct answer *theirs, const char *reason, const struct meeting *meeting)
 {
 	struct answer_change c = {0};
 
@@ -196,6 +191,7 @@ change_to(const struct answer *theirs, const char *reason)
 	c.reason = reason;
 	c.who = theirs->answered_by;
 	c.when = theirs->answered_at;
+	c.meeting = meeting;
 	return c;
 }
 
@@ -226,15 +222,26 @@ exchange_read_file(const char *path, const char *expect, struct bundle *b,
 	return 0;
 }
 
+/* The meeting of the bundle's replay that id names, or NULL. */
+static const struct meeting *
+bundle_meeting(const struct chain_state *st, const char *id)
+{
+	for (size_t i = 0; id && i < st->meeting_count; i++)
+		if (strcmp(st->meetings[i].id, id) == 0)
+			return &st->meetings[i];
+	return NULL;
+}
+
 int
 exchange_merge(struct store *s, const struct questionnaire *q, const struct bundle *b, int force,
 	       const char *source, merge_conflict_fn on_conflict, void *ctx, struct merge_result *r,
 	       struct error *err)
 {
 	const struct assessment *ba = &b->assessment;
-	struct assessment local;
+	struct assessment local = {0};
 	struct answer_set ours = {0};
 	struct answer_change *changes = NULL;
+	struct chain_state theirs_st = {0};
 	size_t n = 0;
 	/* conflicts are told once their change is written: a merged answer
 	 * already in the history (the same bundle again) is no news */
@@ -244,6 +251,7 @@ exchange_merge(struct store *s, const struct questionnaire *q, const struct bund
 	} *conflicts = NULL;
 	size_t nc = 0;
 	char *reason = NULL;
+	char problem[512];
 	int found;
 	int status = -1;
 	int changed;
@@ -267,38 +275,30 @@ exchange_merge(struct store *s, const struct questionnaire *q, const struct bund
 	if (found < 0)
 		return -1;
 	if (found == 1 && r->dropped == 0) {
-		/* new here: restore it exactly */
-		struct assessment copy = *ba;
-
-		if (store_assessment_restore(s, &copy, &b->answers, b->history, b->history_count,
-					     err) < 0)
+		/* new here: restore it exactly as its history says */
+		if (store_assessment_restore(s, ba->country, ba->cycle, b->history,
+					     b->history_count, &local, err) < 0)
 			return -1;
+		assessment_release(&local);
 		r->restored = 1;
 		r->changed = b->answers.count;
 		return 0;
 	}
+	if (chain_replay(ba->country, ba->cycle, b->history, b->history_count, &theirs_st, problem,
+			 sizeof(problem)) != 0) {
+		error_set(err, EXIT_DATA, "%s", problem);
+		goto out;
+	}
 	if (found == 1) {
-		/* new here, but some answers go: start it and apply the rest */
-		local = *ba;
-		local.questionnaire_id = xstrdup(q->id);
-		local.questionnaire_version = xstrdup(q->version);
-		local.questionnaire_sha256 = xstrdup(q->sha256);
-		local.mission_start = xstrdup("");
-		local.mission_end = xstrdup("");
-		local.assessors = NULL;
-		local.created_at = NULL;
-		local.updated_at = NULL;
-		if (store_assessment_create(s, &local, b->exported_by, err) < 0) {
-			assessment_release(&local);
-			return -1;
-		}
+		/* new here, but some answers go: it starts with the rest */
+		store_assessment_new(&local, ba->country, ba->cycle, q->id, q->version, q->sha256);
 		r->restored = 1;
 	} else if (strcmp(local.questionnaire_id, q->id) != 0) {
 		error_set(err, EXIT_DATA, "the assessment of %s %d here uses questionnaire '%s'",
 			  ba->country, ba->cycle, local.questionnaire_id);
 		goto out;
 	}
-	if (store_answers_load(s, local.id, &ours, err) < 0)
+	if (local.id && store_answers_load(s, local.id, &ours, err) < 0)
 		goto out;
 	reason = xasprintf("merged from %s", source);
 	changes = xcalloc(b->answers.count + 1, sizeof(*changes));
@@ -318,7 +318,7 @@ exchange_merge(struct store *s, const struct questionnaire *q, const struct bund
 		else if (same_answer(mine, theirs))
 			continue;
 		change = &changes[n++];
-		*change = change_to(theirs, reason);
+		*change = change_to(theirs, reason, bundle_meeting(&theirs_st, theirs->source));
 		/* ours is later: keep theirs in the history only */
 		change->record_only = !c.theirs_won;
 		if (mine && answer_is_given(mine) && answer_is_given(theirs) &&
@@ -339,6 +339,7 @@ exchange_merge(struct store *s, const struct questionnaire *q, const struct bund
 		}
 	status = 0;
 out:
+	chain_state_release(&theirs_st);
 	free(conflicts);
 	free(changes);
 	free(reason);

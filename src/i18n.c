@@ -84,6 +84,10 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 		 "it\n"
 		 "  :note TEXT     record a note; :note - clears it\n"
 		 "  :flag          mark this question for review, or unmark it\n"
+		 "  :with ORG, ROLE (NAME); ROLE, DATE\n"
+		 "                 the meeting in progress, the source of the answers given in "
+		 "it;\n"
+		 "                 :with ORG takes up a meeting named before, :with - ends it\n"
 		 "  :review        the answers so far in this pillar\n"
 		 "  :quit          save and stop (Ctrl-D and Ctrl-C do the same)\n",
 		 "  ?              aide pour cette question\n"
@@ -95,6 +99,9 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 		 "  :evidence TEXTE noter une preuve (loi, document, URL) ; :evidence - l'efface\n"
 		 "  :note TEXTE    noter une remarque ; :note - l'efface\n"
 		 "  :flag          marquer cette question à revoir, ou retirer la marque\n"
+		 "  :with ORG, FONCTION (NOM); FONCTION, DATE\n"
+		 "                 la réunion en cours, source des réponses qui y sont données ;\n"
+		 "                 :with ORG reprend une réunion déjà nommée, :with - la termine\n"
 		 "  :review        les réponses déjà données dans ce pilier\n"
 		 "  :quit          enregistrer et arrêter (Ctrl-D et Ctrl-C font de même)\n",
 		 "  ?              ayuda para esta pregunta\n"
@@ -107,6 +114,9 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 		 "borra\n"
 		 "  :note TEXTO    registrar una nota; :note - la borra\n"
 		 "  :flag          marcar esta pregunta para revisión, o desmarcarla\n"
+		 "  :with ORG, CARGO (NOMBRE); CARGO, FECHA\n"
+		 "                 la reunión en curso, fuente de las respuestas dadas en ella;\n"
+		 "                 :with ORG retoma una reunión ya nombrada, :with - la termina\n"
 		 "  :review        las respuestas dadas en este pilar\n"
 		 "  :quit          guardar y salir (Ctrl-D y Ctrl-C hacen lo mismo)\n"},
 	[MSG_REASON_PROMPT] = {"Reason for the change (optional, Enter to skip)",
@@ -153,6 +163,42 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 	[MSG_NOT_ANSWERED] = {"not answered", "sans réponse", "sin respuesta"},
 	[MSG_HIDDEN] = {"hidden", "masquée", "oculta"},
 	[MSG_INTERRUPTED] = {"Interrupted.", "Interrompu.", "Interrumpido."},
+	[MSG_RECORDING_AS] = {"Recording as", "Saisie par", "Registra"},
+	[MSG_NEW_ASSESSMENT] =
+		{"A new assessment: it is recorded from its first answer on.",
+		 "Nouvelle évaluation : elle est enregistrée dès sa première réponse.",
+		 "Evaluación nueva: se registra a partir de su primera respuesta."},
+	[MSG_NOTHING_RECORDED] = {"Nothing was recorded; no assessment was started.",
+				  "Rien n'a été enregistré ; aucune évaluation n'a été commencée.",
+				  "No se registró nada; no se inició ninguna evaluación."},
+	[MSG_NOT_SAVED] = {"NOT SAVED:", "NON ENREGISTRÉ :", "NO GUARDADO:"},
+	[MSG_NOT_SAVED_SUMMARY] = {"Changes not saved", "Modifications non enregistrées",
+				   "Cambios no guardados"},
+	[MSG_MEETING] = {"Meeting", "Réunion", "Reunión"},
+	[MSG_NO_MEETING] =
+		{"No meeting named: answers have no source. Name one with :with ORG, ROLE.",
+		 "Aucune réunion nommée : les réponses n'ont pas de source. Nommez-la avec :with "
+		 "ORG, FONCTION.",
+		 "Ninguna reunión nombrada: las respuestas no tienen fuente. Nómbrela con :with "
+		 "ORG, CARGO."},
+	[MSG_MEETING_ENDED] = {"Meeting ended; answers have no source now.",
+			       "Réunion terminée ; les réponses n'ont plus de source.",
+			       "Reunión terminada; las respuestas ya no tienen fuente."},
+	[MSG_MEETING_KNOWN] = {"Meetings so far:", "Réunions déjà nommées :",
+			       "Reuniones ya nombradas:"},
+	[MSG_MEETING_AMBIGUOUS] =
+		{"Several meetings match; type more of the name or its number:",
+		 "Plusieurs réunions correspondent ; tapez davantage du nom, ou son numéro :",
+		 "Varias reuniones coinciden; escriba más del nombre, o su número:"},
+	[MSG_MEETING_FORMAT] =
+		{"Name the meeting as :with ORGANISATION, ROLE (NAME); ROLE, YYYY-MM-DD (the date "
+		 "is "
+		 "optional: today)",
+		 "Nommez la réunion ainsi : :with ORGANISATION, FONCTION (NOM); FONCTION, "
+		 "AAAA-MM-JJ "
+		 "(la date est facultative : aujourd'hui)",
+		 "Nombre la reunión así: :with ORGANIZACIÓN, CARGO (NOMBRE); CARGO, AAAA-MM-DD (la "
+		 "fecha es opcional: hoy)"},
 	[MSG_ERR_EMPTY] = {"the answer is empty", "la réponse est vide", "la respuesta está vacía"},
 	[MSG_ERR_YESNO] = {"answer yes or no (1 or 2)", "répondez oui ou non (1 ou 2)",
 			   "responda sí o no (1 o 2)"},

@@ -247,6 +247,7 @@ answer_json(const struct answer *w)
 	json_object_set_new(o, "flagged", json_boolean(w->flagged));
 	json_object_set_new(o, "answered_by", json_string(w->answered_by));
 	json_object_set_new(o, "answered_at", json_string(w->answered_at));
+	json_object_set_new(o, "source", string_or_null(w->source));
 	return o;
 }
 
@@ -256,6 +257,7 @@ history_json(const struct history_entry *e)
 	json_t *o = json_object();
 
 	json_object_set_new(o, "seq", json_integer(e->seq));
+	json_object_set_new(o, "version", json_integer(e->version));
 	json_object_set_new(o, "question_id", json_string(e->question_id));
 	json_object_set_new(o, "field", json_string(e->field));
 	json_object_set_new(o, "old_state", string_or_null(e->old_state));
@@ -265,6 +267,7 @@ history_json(const struct history_entry *e)
 	json_object_set_new(o, "changed_by", json_string(e->changed_by));
 	json_object_set_new(o, "changed_at", json_string(e->changed_at));
 	json_object_set_new(o, "reason", json_string(e->reason));
+	json_object_set_new(o, "source", string_or_null(e->source));
 	json_object_set_new(o, "prev_hash", json_string(e->prev_hash));
 	json_object_set_new(o, "hash", json_string(e->hash));
 	return o;
@@ -463,6 +466,9 @@ json_bundle_parse(const char *data, size_t size, struct bundle *out, char *err, 
 		w->flagged = json_is_true(flag);
 		w->answered_by = member_string(&r, o, where, "answered_by", 0);
 		w->answered_at = member_string(&r, o, where, "answered_at", 0);
+		/* bundles made before sources have none */
+		if (json_object_get(o, "source"))
+			w->source = member_string(&r, o, where, "source", 1);
 	}
 	v = json_object_get(doc, "history");
 	if (!r.failed && !json_is_array(v)) {
@@ -482,6 +488,11 @@ json_bundle_parse(const char *data, size_t size, struct bundle *out, char *err, 
 			out->history = xcalloc(json_array_size(v), sizeof(*out->history));
 		e = &out->history[out->history_count++];
 		e->seq = member_integer(&r, o, where, "seq");
+		e->version = json_object_get(o, "version")
+			? (int)member_integer(&r, o, where, "version")
+			: 1;
+		if (json_object_get(o, "source"))
+			e->source = member_string(&r, o, where, "source", 1);
 		e->question_id = member_string(&r, o, where, "question_id", 0);
 		e->field = member_string(&r, o, where, "field", 0);
 		e->old_state = member_string(&r, o, where, "old_state", 1);

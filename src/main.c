@@ -1,7 +1,6 @@
 /* cirt: the command table, shared options, dispatch and exit status. */
 #include <errno.h>
 #include <locale.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +10,7 @@
 #include "answer.h"
 #include "cmd.h"
 #include "exitcode.h"
+#include "lineedit.h"
 #include "questionnaire.h"
 #include "store.h"
 
@@ -165,27 +165,66 @@ take_shared_options(const struct cmd *c, int argc, char **argv, const char **val
 	return out;
 }
 
-/* The assessor's name: --assessor, $CIRT_ASSESSOR, the login name. */
-static const char *
-assessor_name(const char *given)
+/* Who is recording: --assessor, then $CIRT_ASSESSOR, then the name this
+ * database remembers, then asked on a terminal; never the login name. A
+ * name given is remembered for the next time. Returns an exit status. */
+static int
+resolve_assessor(const struct cmd *c, const char *given, struct cmd_context *ctx, char **owned)
 {
 	const char *env = getenv("CIRT_ASSESSOR");
-	const struct passwd *pw;
+	char message[256];
+	struct error err = {0};
+	char *remembered = NULL;
 
-	if (given)
-		return given;
-	if (env && *env)
-		return env;
-	pw = getpwuid(getuid());
-	if (pw && pw->pw_name && *pw->pw_name)
-		return pw->pw_name;
-	return "unknown";
+	if (given == NULL && env && *env)
+		given = env;
+	if (given == NULL && ctx->store &&
+	    store_setting_get(ctx->store, "assessor", &remembered, &err) < 0) {
+		cmd_error("%s", err.message);
+		return err.status;
+	}
+	if (given == NULL && remembered == NULL && isatty(STDIN_FILENO)) {
+		struct line_reader *in = line_reader_new(1);
+
+		fflush(stdout);
+		fputs("Who is recording? Your name is kept with every change you make, and this "
+		      "database\nremembers it.\n",
+		      stdout);
+		remembered = line_reader_get(in, "Your name> ");
+		line_reader_free(in);
+		if (remembered && ctx->store && !store_read_only(ctx->store) &&
+		    answer_check_text(remembered, 200, "en", message, sizeof(message)) == 0 &&
+		    *remembered &&
+		    store_setting_set(ctx->store, "assessor", remembered, &err) < 0) {
+			cmd_error("%s", err.message);
+			free(remembered);
+			return err.status;
+		}
+	}
+	if (given == NULL && remembered == NULL)
+		return cmd_usage_error(c,
+				       "who is recording? name the assessor with --assessor "
+				       "NAME or CIRT_ASSESSOR (cirt remembers it per database)");
+	*owned = remembered;
+	ctx->assessor = given ? given : remembered;
+	if (answer_check_text(ctx->assessor, 200, "en", message, sizeof(message)) < 0 ||
+	    !*ctx->assessor)
+		return cmd_usage_error(c, "the assessor's name: %s",
+				       *ctx->assessor ? message : "it is empty");
+	if (given && ctx->store && !store_read_only(ctx->store) &&
+	    store_setting_get(ctx->store, "assessor", &remembered, &err) >= 0) {
+		if (remembered == NULL || strcmp(remembered, given) != 0)
+			store_setting_set(ctx->store, "assessor", given, &err);
+		if (remembered != *owned)
+			free(remembered);
+	}
+	return EXIT_OK;
 }
 
 /* Fill ctx from the shared options and do what the command's flags ask:
  * open the database, load the questionnaire. Returns an exit status. */
 static int
-prepare_context(const struct cmd *c, const char **values, struct cmd_context *ctx)
+prepare_context(const struct cmd *c, const char **values, struct cmd_context *ctx, char **assessor)
 {
 	char message[256];
 	struct error err = {0};
@@ -193,6 +232,9 @@ prepare_context(const struct cmd *c, const char **values, struct cmd_context *ct
 	const char *env_db = getenv("CIRT_DB");
 
 	ctx->db_path = values[SHARED_DB];
+	ctx->db_given = values[SHARED_DB] != NULL;
+	ctx->questionnaire_given = values[SHARED_QUESTIONNAIRE] != NULL;
+	ctx->assessor_given = values[SHARED_ASSESSOR] != NULL;
 	if (ctx->db_path == NULL)
 		ctx->db_path = env_db && *env_db ? env_db : "cirt.db";
 	ctx->questionnaire_path = values[SHARED_QUESTIONNAIRE] ? values[SHARED_QUESTIONNAIRE]
@@ -201,11 +243,11 @@ prepare_context(const struct cmd *c, const char **values, struct cmd_context *ct
 	if (ctx->lang && !cmd_valid_lang(ctx->lang))
 		return cmd_usage_error(c, "'%s' is not a language code such as en, fr or es",
 				       ctx->lang);
-	ctx->assessor = assessor_name(values[SHARED_ASSESSOR]);
-	if (answer_check_text(ctx->assessor, 200, "en", message, sizeof(message)) < 0 ||
-	    !*ctx->assessor)
+	if (values[SHARED_ASSESSOR] &&
+	    (answer_check_text(values[SHARED_ASSESSOR], 200, "en", message, sizeof(message)) < 0 ||
+	     !*values[SHARED_ASSESSOR]))
 		return cmd_usage_error(c, "the assessor's name: %s",
-				       *ctx->assessor ? message : "it is empty");
+				       *values[SHARED_ASSESSOR] ? message : "it is empty");
 	if (values[SHARED_COUNTRY]) {
 		ctx->country = cmd_country(values[SHARED_COUNTRY]);
 		if (ctx->country == NULL)
@@ -255,6 +297,8 @@ prepare_context(const struct cmd *c, const char **values, struct cmd_context *ct
 			return EXIT_IO;
 		}
 	}
+	if (c->flags & CMD_OPT_ASSESSOR)
+		return resolve_assessor(c, values[SHARED_ASSESSOR], ctx, assessor);
 	return EXIT_OK;
 }
 
@@ -264,6 +308,7 @@ main(int argc, char **argv)
 	const struct cmd *c;
 	const char *values[SHARED_COUNT] = {0};
 	struct cmd_context ctx = {0};
+	char *assessor = NULL;
 	int status;
 
 	setlocale(LC_CTYPE, "");
@@ -308,7 +353,7 @@ main(int argc, char **argv)
 	argc = take_shared_options(c, argc - 1, argv + 1, values);
 	if (argc < 0)
 		return EXIT_USAGE;
-	status = prepare_context(c, values, &ctx);
+	status = prepare_context(c, values, &ctx, &assessor);
 	if (status == EXIT_OK)
 		status = c->run(c, &ctx, argc, argv + 1);
 	/* a refused command leaves no new, empty database behind */
@@ -316,6 +361,7 @@ main(int argc, char **argv)
 		store_close_removing_unused(ctx.store);
 	else
 		store_close(ctx.store);
+	free(assessor);
 	questionnaire_free(ctx.questionnaire);
 	questionnaire_library_cleanup();
 	return finish_output(status);

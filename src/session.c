@@ -8,6 +8,8 @@
 #include <strings.h>
 
 #include "answer.h"
+#include "chain.h"
+#include "exitcode.h"
 #include "i18n.h"
 #include "lineedit.h"
 #include "term.h"
@@ -27,6 +29,9 @@ struct session {
 	size_t cur; /* the current question; q->question_count is the end */
 	struct line_reader *in;
 	FILE *out;
+	struct meeting meeting; /* the meeting in progress; id NULL when none */
+	size_t unsaved;		/* changes the store refused */
+	char last_error[512];
 };
 
 /* ---- state ------------------------------------------------------------- */
@@ -175,6 +180,19 @@ print_hint(struct session *s, const struct question *qu)
 			term_end(s->o->colour));
 }
 
+/* "Meeting: ORG · PEOPLE · DATE" */
+static void
+print_meeting(struct session *s, enum term_style style)
+{
+	fprintf(s->out, "%s%s: ", term_start(s->o->colour, style), i18n(s->lang, MSG_MEETING));
+	term_print_safe(s->out, s->meeting.organisation);
+	if (*s->meeting.people) {
+		fputs(" \u00b7 ", s->out);
+		term_print_safe(s->out, s->meeting.people);
+	}
+	fprintf(s->out, " \u00b7 %s%s\n", s->meeting.met_on, term_end(s->o->colour));
+}
+
 static void
 show_question(struct session *s)
 {
@@ -196,6 +214,8 @@ show_question(struct session *s)
 		 p.shown ? 100.0 * (double)p.answered / (double)p.shown : 0.0,
 		 i18n(s->lang, MSG_PERCENT), i18n(s->lang, MSG_ANSWERED));
 	say(s, TERM_DIM, line);
+	if (s->meeting.id)
+		print_meeting(s, TERM_DIM);
 	fprintf(s->out, "  %zu.%zu %s\n", qu->pillar + 1, qu->indicator - pl->first_indicator + 1,
 		text_get(&in->title, s->lang));
 	fprintf(s->out, "%s%s%s\n", term_start(s->o->colour, TERM_BOLD), qu->id,
@@ -229,8 +249,19 @@ print_counts(struct session *s)
 {
 	struct progress p = progress(s);
 
-	fprintf(s->out, "%s %s %d: %zu %s, %zu %s, %zu %s %s %zu %s.\n", i18n(s->lang, MSG_SAVED),
-		s->a->country, s->a->cycle, p.answered, i18n(s->lang, MSG_ANSWERED), p.skipped,
+	if (s->unsaved) {
+		fprintf(s->out, "%s%s: %zu (", term_start(s->o->colour, TERM_ERROR),
+			i18n(s->lang, MSG_NOT_SAVED_SUMMARY), s->unsaved);
+		term_print_safe(s->out, s->last_error);
+		fprintf(s->out, ")%s\n", term_end(s->o->colour));
+	}
+	if (s->a->id == 0) {
+		say(s, TERM_DIM, i18n(s->lang, MSG_NOTHING_RECORDED));
+		return;
+	}
+	fprintf(s->out, "%s%s%s %d: %zu %s, %zu %s, %zu %s %s %zu %s.\n",
+		s->unsaved ? "" : i18n(s->lang, MSG_SAVED), s->unsaved ? "" : " ", s->a->country,
+		s->a->cycle, p.answered, i18n(s->lang, MSG_ANSWERED), p.skipped,
 		i18n(s->lang, MSG_SKIPPED), p.remaining, i18n(s->lang, MSG_REMAINING),
 		i18n(s->lang, MSG_OF), p.shown, i18n(s->lang, MSG_QUESTIONS_SHOWN));
 	if (p.flagged) {
@@ -279,13 +310,21 @@ print_error(struct session *s, const char *message)
 /* Commit one change and read the answers back; on failure say why and
  * keep going (nothing was saved), unless the store cannot go on. */
 static int
-commit(struct session *s, const struct answer_change *c, int *changed, struct error *err)
+commit(struct session *s, struct answer_change *c, int *changed, struct error *err)
 {
 	struct error e = {0};
-	int r = store_answers_change(s->store, s->a, c, 1, s->o->assessor, &e);
+	char message[700];
+	int r;
 
+	if (s->meeting.id)
+		c->meeting = &s->meeting;
+	r = store_answers_change(s->store, s->a, c, 1, s->o->assessor, &e);
 	if (r < 0) {
-		print_error(s, e.message);
+		snprintf(message, sizeof(message), "%s %s", i18n(s->lang, MSG_NOT_SAVED),
+			 e.message);
+		print_error(s, message);
+		snprintf(s->last_error, sizeof(s->last_error), "%s", e.message);
+		s->unsaved++;
 		*changed = 0;
 		return 0;
 	}
@@ -492,6 +531,179 @@ go_back(struct session *s)
 	say(s, TERM_DIM, i18n(s->lang, MSG_FIRST_QUESTION));
 }
 
+/* ---- meetings ---------------------------------------------------------- */
+
+static int
+valid_date(const char *s)
+{
+	int y;
+	int m;
+	int d;
+	char tail;
+
+	return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+		s[4] == '-' && s[7] == '-' && y >= 2000 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+static void
+trim(char *t)
+{
+	size_t n = strlen(t);
+	size_t k = strspn(t, " \t");
+
+	while (n > k && isspace((unsigned char)t[n - 1]))
+		t[--n] = '\0';
+	memmove(t, t + k, n - k + 1);
+}
+
+static void
+list_meetings(struct session *s, const struct meeting *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		fprintf(s->out, "  %zu) ", i + 1);
+		term_print_safe(s->out, list[i].organisation);
+		if (*list[i].people) {
+			fputs(" \u00b7 ", s->out);
+			term_print_safe(s->out, list[i].people);
+		}
+		fprintf(s->out, " \u00b7 %s\n", list[i].met_on);
+	}
+}
+
+static void
+use_meeting(struct session *s, const struct meeting *m)
+{
+	meeting_release(&s->meeting);
+	s->meeting.id = xstrdup(m->id);
+	s->meeting.organisation = xstrdup(m->organisation);
+	s->meeting.people = xstrdup(m->people);
+	s->meeting.met_on = xstrdup(m->met_on);
+	s->meeting.recorded_by = xstrdup(m->recorded_by);
+	s->meeting.recorded_at = xstrdup(m->recorded_at);
+	print_meeting(s, TERM_GOOD);
+}
+
+/* A meeting named before whose organisation is org (any case), or whose
+ * number in the list is org; prints the candidates when several match.
+ * Returns the index, or -1 (none) or -2 (several). */
+static long
+find_meeting(struct session *s, const struct meeting *list, size_t n, const char *org)
+{
+	char *end;
+	long k = strtol(org, &end, 10);
+	long found = -1;
+	size_t matches = 0;
+
+	if (*org && *end == '\0')
+		return k >= 1 && (size_t)k <= n ? k - 1 : -1;
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(list[i].organisation, org) == 0) {
+			found = (long)i;
+			matches++;
+		}
+	if (matches > 1) {
+		say(s, TERM_ERROR, i18n(s->lang, MSG_MEETING_AMBIGUOUS));
+		list_meetings(s, list, n);
+		return -2;
+	}
+	return found;
+}
+
+/* :with — name the meeting in progress, take up one named before, end it
+ * (-), or show it. A new meeting is recorded with the first change made
+ * in it. */
+static void
+with_meeting(struct session *s, const char *arg)
+{
+	struct meeting *list = NULL;
+	size_t n = 0;
+	struct error e = {0};
+	struct meeting m = {0};
+	char message[256];
+	char *text = xstrdup(arg);
+	char *comma;
+	char id[16];
+	char now[32];
+	long k;
+
+	if (s->a->id && store_meetings_load(s->store, s->a->id, &list, &n, &e) < 0) {
+		print_error(s, e.message);
+		goto out;
+	}
+	if (*text == '\0') {
+		if (s->meeting.id)
+			print_meeting(s, TERM_PLAIN);
+		else
+			say(s, TERM_DIM, i18n(s->lang, MSG_NO_MEETING));
+		if (n) {
+			say(s, TERM_DIM, i18n(s->lang, MSG_MEETING_KNOWN));
+			list_meetings(s, list, n);
+		}
+		goto out;
+	}
+	if (strcmp(text, "-") == 0) {
+		meeting_release(&s->meeting);
+		say(s, TERM_DIM, i18n(s->lang, MSG_MEETING_ENDED));
+		goto out;
+	}
+	if (strchr(text, '\t') ||
+	    answer_check_text(text, 2000, s->lang, message, sizeof(message)) < 0) {
+		print_error(s, strchr(text, '\t') ? i18n(s->lang, MSG_MEETING_FORMAT) : message);
+		goto out;
+	}
+	comma = strchr(text, ',');
+	if (comma == NULL) {
+		trim(text);
+		k = find_meeting(s, list, n, text);
+		if (k >= 0) {
+			use_meeting(s, &list[k]);
+			goto out;
+		}
+		if (k == -2)
+			goto out;
+		m.people = xstrdup("");
+	} else {
+		char *last = strrchr(comma, ',');
+
+		*comma = '\0';
+		m.people = xstrdup(comma + 1);
+		trim(m.people);
+		if (last != comma) {
+			char *date = m.people + (last - comma);
+
+			trim(date + 1);
+			if (valid_date(date + 1)) {
+				m.met_on = xstrdup(date + 1);
+				*date = '\0';
+				trim(m.people);
+			}
+		} else if (valid_date(m.people)) {
+			m.met_on = m.people;
+			m.people = xstrdup("");
+		}
+	}
+	trim(text);
+	if (*text == '\0') {
+		print_error(s, i18n(s->lang, MSG_MEETING_FORMAT));
+		goto out;
+	}
+	store_now(now, sizeof(now));
+	m.organisation = xstrdup(text);
+	if (m.met_on == NULL)
+		m.met_on = xstrndup(now, 10);
+	m.recorded_by = xstrdup(s->o->assessor);
+	m.recorded_at = xstrdup(now);
+	chain_meeting_id(s->a->country, s->a->cycle, &m, id);
+	m.id = xstrdup(id);
+	use_meeting(s, &m);
+out:
+	meeting_release(&m);
+	for (size_t i = 0; i < n; i++)
+		meeting_release(&list[i]);
+	free(list);
+	free(text);
+}
+
 /* Act on one line; returns 1 to end the session, 0 to go on, -1 when the
  * store failed. */
 static int
@@ -554,6 +766,10 @@ handle(struct session *s, char *line, struct error *err)
 		review(s);
 		return 0;
 	}
+	if (strcmp(p, ":with") == 0) {
+		with_meeting(s, arg);
+		return 0;
+	}
 	if (at_end &&
 	    (strcmp(p, ":skip") == 0 || strcmp(p, ":evidence") == 0 || strcmp(p, ":note") == 0 ||
 	     strcmp(p, ":flag") == 0)) {
@@ -602,6 +818,8 @@ session_run(struct store *store, const struct questionnaire *q, struct assessmen
 		}
 	s.in = line_reader_new(o->interactive);
 	line_reader_catch_interrupt();
+	if (a->id == 0)
+		say(&s, TERM_BOLD, i18n(s.lang, MSG_NEW_ASSESSMENT));
 	say(&s, TERM_DIM, i18n(s.lang, MSG_HINT));
 	show_current(&s);
 	for (;;) {
@@ -628,9 +846,17 @@ session_run(struct store *store, const struct questionnaire *q, struct assessmen
 		say(&s, TERM_DIM, i18n(s.lang, MSG_INTERRUPTED));
 	fputc('\n', s.out);
 	print_counts(&s);
-	fprintf(s.out, "%s: %s\n", i18n(s.lang, MSG_RESUME), o->resume_command);
+	fprintf(s.out, "%s: ", i18n(s.lang, MSG_RESUME));
+	term_print_safe(s.out, o->resume_command);
+	fputc('\n', s.out);
 	line_reader_free(s.in);
+	if (status == 0 && s.unsaved) {
+		error_set(err, EXIT_IO, "not everything was saved: %zu change%s failed (%s)",
+			  s.unsaved, s.unsaved == 1 ? "" : "s", s.last_error);
+		status = -1;
+	}
 out:
+	meeting_release(&s.meeting);
 	answer_set_release(&s.answers);
 	free(s.by_index);
 	free(s.shown);

@@ -1,4 +1,5 @@
-/* The SQLite store. Every SQL statement of cirt is in this file. */
+/* The SQLite store: opening and upgrading the file, assessments and
+ * answers. Every SQL statement of cirt is in the store's three files. */
 #include "store.h"
 
 #include <errno.h>
@@ -11,22 +12,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <sqlite3.h>
-
 #include "exitcode.h"
-#include "hash.h"
+#include "store_internal.h"
 #include "xmalloc.h"
-
-struct store {
-	sqlite3 *db;
-	char *path;
-	int opened_version;
-	int created;		  /* this open created the file */
-	sqlite3_stmt *answers_st; /* store_answers_load's, kept: it runs per assessment */
-};
-
-static const char genesis_hash[] =
-	"0000000000000000000000000000000000000000000000000000000000000000";
 
 /* Numbered migrations: migrations[v - 1] takes a database from schema
  * v - 1 to v. Never edit one that has shipped; add a new one. */
@@ -84,6 +72,61 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER history_no_delete BEFORE DELETE ON history"
 	" BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;"
 	"CREATE INDEX history_question ON history (assessment_id, question_id, seq);",
+
+	/* 3: sources, the register, one writer per assessment, settings; the
+	 * assessment keeps its chain's head (filled by store_upgrade_chain) */
+	"ALTER TABLE assessment ADD COLUMN head TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE assessment ADD COLUMN entries INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE answer ADD COLUMN source TEXT;"
+	"ALTER TABLE history ADD COLUMN version INTEGER NOT NULL DEFAULT 1"
+	"  CHECK (version IN (1, 2));"
+	"ALTER TABLE history ADD COLUMN source TEXT;"
+	"CREATE TABLE meeting ("
+	"  assessment_id INTEGER NOT NULL REFERENCES assessment(id),"
+	"  id TEXT NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  organisation TEXT NOT NULL,"
+	"  people TEXT NOT NULL,"
+	"  met_on TEXT NOT NULL,"
+	"  recorded_by TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL,"
+	"  PRIMARY KEY (assessment_id, id)"
+	") STRICT;"
+	"CREATE TABLE register_event ("
+	"  seq INTEGER PRIMARY KEY CHECK (seq >= 1),"
+	"  event TEXT NOT NULL,"
+	"  country TEXT NOT NULL,"
+	"  cycle INTEGER NOT NULL,"
+	"  entries INTEGER NOT NULL,"
+	"  head TEXT NOT NULL,"
+	"  changed_by TEXT NOT NULL,"
+	"  changed_at TEXT NOT NULL,"
+	"  prev_hash TEXT NOT NULL,"
+	"  hash TEXT NOT NULL"
+	") STRICT;"
+	"CREATE TRIGGER register_no_update BEFORE UPDATE ON register_event"
+	" BEGIN SELECT RAISE(ABORT, 'the register is append-only'); END;"
+	"CREATE TRIGGER register_no_delete BEFORE DELETE ON register_event"
+	" BEGIN SELECT RAISE(ABORT, 'the register is append-only'); END;"
+	/* a discard marks the assessment here for the length of its
+	 * transaction: the only time its history may go */
+	"CREATE TABLE discarding (assessment_id INTEGER PRIMARY KEY) STRICT;"
+	"DROP TRIGGER history_no_delete;"
+	"CREATE TRIGGER history_no_delete BEFORE DELETE ON history"
+	" WHEN NOT EXISTS (SELECT 1 FROM discarding WHERE assessment_id = OLD.assessment_id)"
+	" BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;"
+	"CREATE TABLE writer ("
+	"  country TEXT NOT NULL,"
+	"  cycle INTEGER NOT NULL,"
+	"  holder TEXT NOT NULL,"
+	"  command TEXT NOT NULL,"
+	"  host TEXT NOT NULL,"
+	"  pid INTEGER NOT NULL,"
+	"  started TEXT NOT NULL,"
+	"  since TEXT NOT NULL,"
+	"  PRIMARY KEY (country, cycle)"
+	") STRICT;"
+	"CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;",
 };
 
 #define MIGRATION_COUNT ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -93,8 +136,8 @@ _Static_assert(MIGRATION_COUNT == STORE_SCHEMA_VERSION, "one migration per schem
 /* ---- helpers ----------------------------------------------------------- */
 
 /* Report a failed SQLite call as an error of the right kind. */
-static int
-db_error(struct store *s, struct error *err, const char *what)
+int
+sq_error(struct store *s, struct error *err, const char *what)
 {
 	int code = sqlite3_extended_errcode(s->db);
 	const char *detail = sqlite3_errmsg(s->db);
@@ -122,13 +165,13 @@ db_error(struct store *s, struct error *err, const char *what)
 	}
 }
 
-static sqlite3_stmt *
-prepare(struct store *s, const char *sql, struct error *err)
+sqlite3_stmt *
+sq_prepare(struct store *s, const char *sql, struct error *err)
 {
 	sqlite3_stmt *st = NULL;
 
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		db_error(s, err, "prepare a statement");
+		sq_error(s, err, "prepare a statement");
 		return NULL;
 	}
 	return st;
@@ -136,27 +179,27 @@ prepare(struct store *s, const char *sql, struct error *err)
 
 /* A statement kept for the life of the connection. */
 static sqlite3_stmt *
-prepare_persistent(struct store *s, const char *sql, struct error *err)
+sq_prepare_persistent(struct store *s, const char *sql, struct error *err)
 {
 	sqlite3_stmt *st = NULL;
 
 	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-		db_error(s, err, "prepare a statement");
+		sq_error(s, err, "prepare a statement");
 		return NULL;
 	}
 	return st;
 }
 
-static int
-exec(struct store *s, const char *sql, struct error *err, const char *what)
+int
+sq_exec(struct store *s, const char *sql, struct error *err, const char *what)
 {
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return db_error(s, err, what);
+		return sq_error(s, err, what);
 	return 0;
 }
 
-static void
-bind_text(sqlite3_stmt *st, int i, const char *v)
+void
+sq_bind_text(sqlite3_stmt *st, int i, const char *v)
 {
 	if (v)
 		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
@@ -165,8 +208,8 @@ bind_text(sqlite3_stmt *st, int i, const char *v)
 }
 
 /* The column as an owned string; NULL for SQL NULL when keep_null, else "". */
-static char *
-column_dup(sqlite3_stmt *st, int i, int keep_null)
+char *
+sq_column_dup(sqlite3_stmt *st, int i, int keep_null)
 {
 	const unsigned char *v = sqlite3_column_text(st, i);
 
@@ -175,14 +218,14 @@ column_dup(sqlite3_stmt *st, int i, int keep_null)
 	return xstrdup((const char *)v);
 }
 
-static char *
-dup_or_null(const char *v)
+char *
+sq_dup_or_null(const char *v)
 {
 	return v ? xstrdup(v) : NULL;
 }
 
-static void
-rollback(struct store *s)
+void
+sq_rollback(struct store *s)
 {
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -203,10 +246,10 @@ store_now(char *buf, size_t size)
 
 /* ---- opening ----------------------------------------------------------- */
 
-static int
-pragma_int(struct store *s, const char *sql, int *out, struct error *err)
+int
+sq_int(struct store *s, const char *sql, int *out, struct error *err)
 {
-	sqlite3_stmt *st = prepare(s, sql, err);
+	sqlite3_stmt *st = sq_prepare(s, sql, err);
 	int rc;
 
 	if (st == NULL)
@@ -216,7 +259,7 @@ pragma_int(struct store *s, const char *sql, int *out, struct error *err)
 		*out = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
-		return db_error(s, err, "read the schema");
+		return sq_error(s, err, "read the schema");
 	return 0;
 }
 
@@ -229,7 +272,7 @@ use_wal(struct store *s, struct error *err)
 	struct timespec pause = {0, 10000000L}; /* 10 ms */
 
 	for (int waited = 0;; waited += 10) {
-		sqlite3_stmt *st = prepare(s, "PRAGMA journal_mode = WAL", err);
+		sqlite3_stmt *st = sq_prepare(s, "PRAGMA journal_mode = WAL", err);
 		int rc;
 		int wal = 0;
 
@@ -242,12 +285,12 @@ use_wal(struct store *s, struct error *err)
 		if (rc == SQLITE_ROW && wal)
 			return 0;
 		if (rc != SQLITE_ROW && (rc & 0xFF) != SQLITE_BUSY)
-			return db_error(s, err, "set up the journal");
+			return sq_error(s, err, "set up the journal");
 		if (waited >= STORE_BUSY_TIMEOUT_MS)
 			return rc == SQLITE_ROW
 				? error_set(err, EXIT_DATA,
 					    "database '%s' cannot use a WAL journal", s->path)
-				: db_error(s, err, "set up the journal");
+				: sq_error(s, err, "set up the journal");
 		nanosleep(&pause, NULL);
 	}
 }
@@ -257,11 +300,11 @@ use_wal(struct store *s, struct error *err)
 static int
 read_header(struct store *s, int *app_id, int *version, int *objects, struct error *err)
 {
-	sqlite3_stmt *st = prepare(s,
-				   "SELECT (SELECT application_id FROM pragma_application_id),"
-				   " (SELECT user_version FROM pragma_user_version),"
-				   " (SELECT count(*) FROM sqlite_schema)",
-				   err);
+	sqlite3_stmt *st = sq_prepare(s,
+				      "SELECT (SELECT application_id FROM pragma_application_id),"
+				      " (SELECT user_version FROM pragma_user_version),"
+				      " (SELECT count(*) FROM sqlite_schema)",
+				      err);
 	int rc;
 
 	if (st == NULL)
@@ -274,7 +317,7 @@ read_header(struct store *s, int *app_id, int *version, int *objects, struct err
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
-		return db_error(s, err, "read the schema");
+		return sq_error(s, err, "read the schema");
 	return 0;
 }
 
@@ -287,28 +330,32 @@ migrate(struct store *s, struct error *err)
 	char sql[64];
 	int from = 0;
 
-	if (exec(s, "BEGIN IMMEDIATE", err, "start an upgrade") < 0)
+	if (sq_exec(s, "BEGIN IMMEDIATE", err, "start an upgrade") < 0)
 		return -1;
-	if (pragma_int(s, "PRAGMA user_version", &from, err) < 0)
+	if (sq_int(s, "PRAGMA user_version", &from, err) < 0)
 		goto fail;
 	if (from < 0 || from > STORE_SCHEMA_VERSION) {
 		error_set(err, EXIT_DATA, "database '%s' has an unknown schema %d", s->path, from);
 		goto fail;
 	}
 	if (from == 0 &&
-	    exec(s, "PRAGMA application_id = 1128878676", err, "mark the database as cirt's") < 0)
+	    sq_exec(s, "PRAGMA application_id = 1128878676", err, "mark the database as cirt's") <
+		    0)
 		goto fail;
 	/* migrations[i] leads to schema i + 1 */
 	for (int i = from; i < MIGRATION_COUNT; i++) {
-		if (exec(s, migrations[i], err, "upgrade the schema") < 0)
+		if (sq_exec(s, migrations[i], err, "upgrade the schema") < 0)
 			goto fail;
 		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", i + 1);
-		if (exec(s, sql, err, "upgrade the schema") < 0)
+		if (sq_exec(s, sql, err, "upgrade the schema") < 0)
+			goto fail;
+		/* what SQL cannot compute: hashes and replays */
+		if (i + 1 == 3 && store_upgrade_chain(s, err) < 0)
 			goto fail;
 	}
-	return exec(s, "COMMIT", err, "finish the upgrade");
+	return sq_exec(s, "COMMIT", err, "finish the upgrade");
 fail:
-	rollback(s);
+	sq_rollback(s);
 	return -1;
 }
 
@@ -378,7 +425,7 @@ open_connection(struct store *s, const char *path, int read_only, struct error *
 		if (s->db == NULL)
 			return error_set(err, EXIT_IO, "cannot open database '%s': out of memory",
 					 path);
-		return db_error(s, err, "open the database");
+		return sq_error(s, err, "open the database");
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
@@ -456,8 +503,8 @@ store_open(const char *path, enum store_mode mode, struct error *err)
 	}
 	if (!store_read_only(s) && use_wal(s, err) < 0)
 		goto fail;
-	if (exec(s, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", err,
-		 "set up the database") < 0)
+	if (sq_exec(s, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", err,
+		    "set up the database") < 0)
 		goto fail;
 	if (version < STORE_SCHEMA_VERSION && mode == STORE_READ && version >= 1) {
 		/* every schema since the first can be read as it is */
@@ -487,6 +534,10 @@ store_close(struct store *s)
 {
 	if (s == NULL)
 		return;
+	while (s->claim_count > 0)
+		store_writer_give(s, s->claims[s->claim_count - 1].country,
+				  s->claims[s->claim_count - 1].cycle);
+	free(s->claims);
 	sqlite3_finalize(s->answers_st);
 	if (s->db)
 		sqlite3_close(s->db);
@@ -501,7 +552,7 @@ store_created_unused(struct store *s)
 
 	if (s == NULL || !s->created)
 		return 0;
-	if (pragma_int(s, "SELECT count(*) FROM assessment", &n, NULL) < 0)
+	if (sq_int(s, "SELECT count(*) FROM assessment", &n, NULL) < 0)
 		return 0;
 	return n == 0;
 }
@@ -558,7 +609,8 @@ tidy_problem(char *problem)
 int
 store_integrity_check(struct store *s, int full, char *problem, size_t size, struct error *err)
 {
-	sqlite3_stmt *st = prepare(s, full ? "PRAGMA integrity_check" : "PRAGMA quick_check", err);
+	sqlite3_stmt *st =
+		sq_prepare(s, full ? "PRAGMA integrity_check" : "PRAGMA quick_check", err);
 	int rc;
 	int bad = 0;
 
@@ -577,7 +629,7 @@ store_integrity_check(struct store *s, int full, char *problem, size_t size, str
 		bad = 1;
 		if ((sqlite3_extended_errcode(s->db) & 0xFF) == SQLITE_BUSY) {
 			sqlite3_finalize(st);
-			return db_error(s, err, "check the database");
+			return sq_error(s, err, "check the database");
 		}
 	}
 	sqlite3_finalize(st);
@@ -599,6 +651,7 @@ assessment_release(struct assessment *a)
 	free(a->assessors);
 	free(a->created_at);
 	free(a->updated_at);
+	free(a->head);
 	memset(a, 0, sizeof(*a));
 }
 
@@ -613,7 +666,7 @@ assessment_list_release(struct assessment *list, size_t n)
 #define ASSESSMENT_BASE_COLUMNS                                                                    \
 	"a.id, a.country, a.cycle, a.questionnaire_id, a.questionnaire_version,"                   \
 	" a.questionnaire_sha256, a.status, a.mission_start, a.mission_end, a.assessors,"          \
-	" a.created_at, a.updated_at,"
+	" a.created_at, a.updated_at, a.head, a.entries,"
 #define ASSESSMENT_COLUMNS                                                                         \
 	ASSESSMENT_BASE_COLUMNS                                                                    \
 	" (SELECT count(*) FROM answer w WHERE w.assessment_id = a.id AND w.state != 'none')"
@@ -628,31 +681,33 @@ read_assessment(sqlite3_stmt *st, struct assessment *a)
 	a->id = sqlite3_column_int64(st, 0);
 	snprintf(a->country, sizeof(a->country), "%s", country ? (const char *)country : "");
 	a->cycle = sqlite3_column_int(st, 2);
-	a->questionnaire_id = column_dup(st, 3, 0);
-	a->questionnaire_version = column_dup(st, 4, 0);
-	a->questionnaire_sha256 = column_dup(st, 5, 0);
+	a->questionnaire_id = sq_column_dup(st, 3, 0);
+	a->questionnaire_version = sq_column_dup(st, 4, 0);
+	a->questionnaire_sha256 = sq_column_dup(st, 5, 0);
 	a->final = status && strcmp((const char *)status, "final") == 0;
-	a->mission_start = column_dup(st, 7, 0);
-	a->mission_end = column_dup(st, 8, 0);
-	a->assessors = column_dup(st, 9, 0);
-	a->created_at = column_dup(st, 10, 0);
-	a->updated_at = column_dup(st, 11, 0);
-	a->answered = (size_t)sqlite3_column_int64(st, 12);
+	a->mission_start = sq_column_dup(st, 7, 0);
+	a->mission_end = sq_column_dup(st, 8, 0);
+	a->assessors = sq_column_dup(st, 9, 0);
+	a->created_at = sq_column_dup(st, 10, 0);
+	a->updated_at = sq_column_dup(st, 11, 0);
+	a->head = sq_column_dup(st, 12, 0);
+	a->entries = sqlite3_column_int64(st, 13);
+	a->answered = (size_t)sqlite3_column_int64(st, 14);
 }
 
 int
 store_assessment_get(struct store *s, const char *country, int cycle, struct assessment *out,
 		     struct error *err)
 {
-	sqlite3_stmt *st = prepare(s,
-				   "SELECT " ASSESSMENT_COLUMNS " FROM assessment a"
-				   " WHERE a.country = ?1 AND a.cycle = ?2",
-				   err);
+	sqlite3_stmt *st = sq_prepare(s,
+				      "SELECT " ASSESSMENT_COLUMNS " FROM assessment a"
+				      " WHERE a.country = ?1 AND a.cycle = ?2",
+				      err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	bind_text(st, 1, country);
+	sq_bind_text(st, 1, country);
 	sqlite3_bind_int(st, 2, cycle);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -662,19 +717,20 @@ store_assessment_get(struct store *s, const char *country, int cycle, struct ass
 		return 0;
 	if (rc == SQLITE_DONE)
 		return 1;
-	return db_error(s, err, "read the assessment");
+	return sq_error(s, err, "read the assessment");
 }
 
 int
 store_assessment_latest_cycle(struct store *s, const char *country, int *cycle, struct error *err)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT max(cycle) FROM assessment WHERE country = ?1", err);
+	sqlite3_stmt *st =
+		sq_prepare(s, "SELECT max(cycle) FROM assessment WHERE country = ?1", err);
 	int rc;
 	int found = 0;
 
 	if (st == NULL)
 		return -1;
-	bind_text(st, 1, country);
+	sq_bind_text(st, 1, country);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
 		*cycle = sqlite3_column_int(st, 0);
@@ -682,17 +738,17 @@ store_assessment_latest_cycle(struct store *s, const char *country, int *cycle, 
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
-		return db_error(s, err, "read the assessments");
+		return sq_error(s, err, "read the assessments");
 	return found ? 0 : 1;
 }
 
 int
 store_assessment_list(struct store *s, struct assessment **out, size_t *count, struct error *err)
 {
-	sqlite3_stmt *st = prepare(s,
-				   "SELECT " ASSESSMENT_BASE_COLUMNS " 0 FROM assessment a"
-				   " ORDER BY a.country, a.cycle",
-				   err);
+	sqlite3_stmt *st = sq_prepare(s,
+				      "SELECT " ASSESSMENT_BASE_COLUMNS " 0 FROM assessment a"
+				      " ORDER BY a.country, a.cycle",
+				      err);
 	size_t alloc = 0;
 	int rc;
 
@@ -709,210 +765,59 @@ store_assessment_list(struct store *s, struct assessment **out, size_t *count, s
 		assessment_list_release(*out, *count);
 		*out = NULL;
 		*count = 0;
-		return db_error(s, err, "list the assessments");
-	}
-	return 0;
-}
-
-/* ---- history ----------------------------------------------------------- */
-
-void
-history_entry_release(struct history_entry *e)
-{
-	free(e->question_id);
-	free(e->field);
-	free(e->old_state);
-	free(e->old_value);
-	free(e->new_state);
-	free(e->new_value);
-	free(e->changed_by);
-	free(e->changed_at);
-	free(e->reason);
-	free(e->prev_hash);
-	free(e->hash);
-	memset(e, 0, sizeof(*e));
-}
-
-void
-history_release(struct history_entry *h, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		history_entry_release(&h[i]);
-	free(h);
-}
-
-/* The hash of an entry: its content and the previous hash, as
- * length-prefixed fields, so that no two different entries hash alike. */
-void
-store_history_hash(const char *country, int cycle, const struct history_entry *e,
-		   char out[SHA256_HEX_SIZE])
-{
-	struct hash_sha256 h = {{0}};
-	char number[32];
-
-	hash_sha256_init(&h);
-	hash_sha256_add_field(&h, "cirt-history-1");
-	hash_sha256_add_field(&h, country);
-	snprintf(number, sizeof(number), "%d", cycle);
-	hash_sha256_add_field(&h, number);
-	snprintf(number, sizeof(number), "%lld", e->seq);
-	hash_sha256_add_field(&h, number);
-	hash_sha256_add_field(&h, e->question_id);
-	hash_sha256_add_field(&h, e->field);
-	hash_sha256_add_field(&h, e->old_state);
-	hash_sha256_add_field(&h, e->old_value);
-	hash_sha256_add_field(&h, e->new_state);
-	hash_sha256_add_field(&h, e->new_value);
-	hash_sha256_add_field(&h, e->changed_by);
-	hash_sha256_add_field(&h, e->changed_at);
-	hash_sha256_add_field(&h, e->reason);
-	hash_sha256_add_field(&h, e->prev_hash);
-	hash_sha256_finish(&h, out);
-}
-
-/* Append one entry (seq, prev_hash and hash are filled in here) inside the
- * caller's transaction. */
-static int
-history_append(struct store *s, const struct assessment *a, struct history_entry *e,
-	       struct error *err)
-{
-	sqlite3_stmt *st = prepare(s,
-				   "SELECT seq, hash FROM history WHERE assessment_id = ?1"
-				   " ORDER BY seq DESC LIMIT 1",
-				   err);
-	char hash[SHA256_HEX_SIZE];
-	char prev[SHA256_HEX_SIZE];
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, a->id);
-	rc = sqlite3_step(st);
-	e->seq = 1;
-	snprintf(prev, sizeof(prev), "%s", genesis_hash);
-	if (rc == SQLITE_ROW) {
-		const unsigned char *h = sqlite3_column_text(st, 1);
-
-		e->seq = sqlite3_column_int64(st, 0) + 1;
-		snprintf(prev, sizeof(prev), "%s", h ? (const char *)h : "");
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(s, err, "read the history");
-	free(e->prev_hash);
-	e->prev_hash = xstrdup(prev);
-	if (e->reason == NULL)
-		e->reason = xstrdup("");
-	store_history_hash(a->country, a->cycle, e, hash);
-
-	st = prepare(
-		s,
-		"INSERT INTO history (assessment_id, seq, question_id, field, old_state,"
-		" old_value, new_state, new_value, changed_by, changed_at, reason, prev_hash, hash)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-		err);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, a->id);
-	sqlite3_bind_int64(st, 2, e->seq);
-	bind_text(st, 3, e->question_id);
-	bind_text(st, 4, e->field);
-	bind_text(st, 5, e->old_state);
-	bind_text(st, 6, e->old_value);
-	bind_text(st, 7, e->new_state);
-	bind_text(st, 8, e->new_value);
-	bind_text(st, 9, e->changed_by);
-	bind_text(st, 10, e->changed_at);
-	bind_text(st, 11, e->reason);
-	bind_text(st, 12, prev);
-	bind_text(st, 13, hash);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_error(s, err, "record the history");
-	return 0;
-}
-
-int
-store_history_load(struct store *s, long long assessment_id, struct history_entry **out,
-		   size_t *count, struct error *err)
-{
-	sqlite3_stmt *st =
-		prepare(s,
-			"SELECT seq, question_id, field, old_state, old_value, new_state,"
-			" new_value, changed_by, changed_at, reason, prev_hash, hash"
-			" FROM history WHERE assessment_id = ?1 ORDER BY seq",
-			err);
-	size_t alloc = 0;
-	int rc;
-
-	*out = NULL;
-	*count = 0;
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, assessment_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct history_entry *e;
-
-		xgrow((void **)out, &alloc, *count + 1, sizeof(**out));
-		e = &(*out)[(*count)++];
-		e->seq = sqlite3_column_int64(st, 0);
-		e->question_id = column_dup(st, 1, 0);
-		e->field = column_dup(st, 2, 0);
-		e->old_state = column_dup(st, 3, 1);
-		e->old_value = column_dup(st, 4, 1);
-		e->new_state = column_dup(st, 5, 1);
-		e->new_value = column_dup(st, 6, 1);
-		e->changed_by = column_dup(st, 7, 0);
-		e->changed_at = column_dup(st, 8, 0);
-		e->reason = column_dup(st, 9, 0);
-		e->prev_hash = column_dup(st, 10, 0);
-		e->hash = column_dup(st, 11, 0);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		history_release(*out, *count);
-		*out = NULL;
-		*count = 0;
-		return db_error(s, err, "read the history");
+		return sq_error(s, err, "list the assessments");
 	}
 	return 0;
 }
 
 /* ---- writing ----------------------------------------------------------- */
 
-int
-store_assessment_create(struct store *s, struct assessment *a, const char *who, struct error *err)
+void
+store_assessment_new(struct assessment *a, const char *country, int cycle,
+		     const char *questionnaire_id, const char *questionnaire_version,
+		     const char *questionnaire_sha256)
 {
-	sqlite3_stmt *st;
-	char now[32];
+	memset(a, 0, sizeof(*a));
+	snprintf(a->country, sizeof(a->country), "%s", country);
+	a->cycle = cycle;
+	a->questionnaire_id = xstrdup(questionnaire_id);
+	a->questionnaire_version = xstrdup(questionnaire_version);
+	a->questionnaire_sha256 = xstrdup(questionnaire_sha256);
+	a->mission_start = xstrdup("");
+	a->mission_end = xstrdup("");
+	a->assessors = xstrdup("");
+	a->created_at = xstrdup("");
+	a->updated_at = xstrdup("");
+	a->head = xstrdup("");
+}
+
+/* Inside a transaction: insert the row of new assessment a and its first
+ * event, and register it. */
+static int
+create_in_transaction(struct store *s, struct assessment *a, const char *who, const char *now,
+		      struct error *err)
+{
+	sqlite3_stmt *st = sq_prepare(
+		s,
+		"INSERT INTO assessment (country, cycle, questionnaire_id, questionnaire_version,"
+		" questionnaire_sha256, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+		"?6)",
+		err);
 	struct history_entry e = {0};
 	int rc;
 
-	store_now(now, sizeof(now));
-	if (exec(s, "BEGIN IMMEDIATE", err, "start a transaction") < 0)
-		return -1;
-	st = prepare(
-		s,
-		"INSERT INTO assessment (country, cycle, questionnaire_id, questionnaire_version,"
-		" questionnaire_sha256, assessors, created_at, updated_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-		err);
 	if (st == NULL)
-		goto fail;
-	bind_text(st, 1, a->country);
+		return -1;
+	sq_bind_text(st, 1, a->country);
 	sqlite3_bind_int(st, 2, a->cycle);
-	bind_text(st, 3, a->questionnaire_id);
-	bind_text(st, 4, a->questionnaire_version);
-	bind_text(st, 5, a->questionnaire_sha256);
-	bind_text(st, 6, who);
-	bind_text(st, 7, now);
+	sq_bind_text(st, 3, a->questionnaire_id);
+	sq_bind_text(st, 4, a->questionnaire_version);
+	sq_bind_text(st, 5, a->questionnaire_sha256);
+	sq_bind_text(st, 6, now);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		db_error(s, err, "create the assessment");
-		goto fail;
-	}
+	if (rc != SQLITE_DONE)
+		return sq_error(s, err, "create the assessment");
 	a->id = sqlite3_last_insert_rowid(s->db);
 	e.question_id = xstrdup("");
 	e.field = xstrdup("created");
@@ -921,79 +826,20 @@ store_assessment_create(struct store *s, struct assessment *a, const char *who, 
 				a->questionnaire_sha256);
 	e.changed_by = xstrdup(who);
 	e.changed_at = xstrdup(now);
-	rc = history_append(s, a, &e, err);
+	rc = store_history_append(s, a, &e, err);
 	history_entry_release(&e);
-	if (rc < 0 || exec(s, "COMMIT", err, "create the assessment") < 0)
-		goto fail;
-	free(a->assessors);
-	free(a->created_at);
-	free(a->updated_at);
-	a->assessors = xstrdup(who);
-	a->created_at = xstrdup(now);
-	a->updated_at = xstrdup(now);
-	if (!a->mission_start)
-		a->mission_start = xstrdup("");
-	if (!a->mission_end)
-		a->mission_end = xstrdup("");
-	a->final = 0;
-	return 0;
-fail:
-	rollback(s);
-	return -1;
-}
-
-/* Whether the comma-separated list of names holds name. */
-static int
-names_have(const char *list, const char *name)
-{
-	size_t n = strlen(name);
-
-	for (const char *p = list; *p;) {
-		size_t k = strcspn(p, ",");
-
-		if (k == n && strncmp(p, name, n) == 0)
-			return 1;
-		p += k;
-		while (*p == ',' || *p == ' ')
-			p++;
-	}
-	return 0;
-}
-
-int
-store_assessment_add_assessor(struct store *s, struct assessment *a, const char *who,
-			      struct error *err)
-{
-	sqlite3_stmt *st;
-	char *list;
-	int rc;
-
-	if (names_have(a->assessors, who))
-		return 0;
-	list = *a->assessors ? xasprintf("%s, %s", a->assessors, who) : xstrdup(who);
-	st = prepare(s, "UPDATE assessment SET assessors = ?1 WHERE id = ?2", err);
-	if (st == NULL) {
-		free(list);
+	if (rc < 0)
 		return -1;
-	}
-	bind_text(st, 1, list);
-	sqlite3_bind_int64(st, 2, a->id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(list);
-		return db_error(s, err, "record the assessor");
-	}
-	free(a->assessors);
-	a->assessors = list;
-	return 0;
+	free(a->head);
+	a->head = NULL;
+	return store_register_append(s, a, "created", who, now, err);
 }
 
 /* Inside a transaction: refuse changes to a final assessment. */
 static int
 check_draft(struct store *s, const struct assessment *a, struct error *err)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT status FROM assessment WHERE id = ?1", err);
+	sqlite3_stmt *st = sq_prepare(s, "SELECT status FROM assessment WHERE id = ?1", err);
 	int rc;
 	int final = 0;
 
@@ -1004,74 +850,17 @@ check_draft(struct store *s, const struct assessment *a, struct error *err)
 	if (rc == SQLITE_ROW)
 		final = strcmp((const char *)sqlite3_column_text(st, 0), "final") == 0;
 	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return error_set(err, EXIT_DATA, "the assessment of %s %d is no longer in '%s'",
+				 a->country, a->cycle, s->path);
 	if (rc != SQLITE_ROW)
-		return db_error(s, err, "read the assessment");
+		return sq_error(s, err, "read the assessment");
 	if (final)
 		return error_set(err, EXIT_DATA,
-				 "the assessment of %s %d is final; reopen it with 'cirt reopen "
-				 "--country %s --cycle %d' to change it",
-				 a->country, a->cycle, a->country, a->cycle);
+				 "the assessment of %s %d is final; reopen it with 'cirt reopen' "
+				 "to change it",
+				 a->country, a->cycle);
 	return 0;
-}
-
-int
-store_assessment_set_final(struct store *s, struct assessment *a, int final, const char *who,
-			   struct error *err)
-{
-	sqlite3_stmt *st;
-	char now[32];
-	struct history_entry e = {0};
-	int rc;
-	int current = -1;
-
-	store_now(now, sizeof(now));
-	if (exec(s, "BEGIN IMMEDIATE", err, "start a transaction") < 0)
-		return -1;
-	st = prepare(s, "SELECT status = 'final' FROM assessment WHERE id = ?1", err);
-	if (st == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, a->id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		current = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (current < 0) {
-		db_error(s, err, "read the assessment");
-		goto fail;
-	}
-	if (current == final) {
-		error_set(err, EXIT_DATA, "the assessment of %s %d is already %s", a->country,
-			  a->cycle, final ? "final" : "a draft");
-		goto fail;
-	}
-	st = prepare(s, "UPDATE assessment SET status = ?1, updated_at = ?2 WHERE id = ?3", err);
-	if (st == NULL)
-		goto fail;
-	bind_text(st, 1, final ? "final" : "draft");
-	bind_text(st, 2, now);
-	sqlite3_bind_int64(st, 3, a->id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		db_error(s, err, "change the status");
-		goto fail;
-	}
-	e.question_id = xstrdup("");
-	e.field = xstrdup("status");
-	e.old_state = xstrdup(final ? "draft" : "final");
-	e.new_state = xstrdup(final ? "final" : "draft");
-	e.changed_by = xstrdup(who);
-	e.changed_at = xstrdup(now);
-	rc = history_append(s, a, &e, err);
-	history_entry_release(&e);
-	if (rc < 0 || exec(s, "COMMIT", err, "change the status") < 0)
-		goto fail;
-	a->final = final;
-	free(a->updated_at);
-	a->updated_at = xstrdup(now);
-	return 0;
-fail:
-	rollback(s);
-	return -1;
 }
 
 /* The stored row of one question, or a blank one. */
@@ -1082,6 +871,7 @@ struct row {
 	char *evidence;
 	char *comment;
 	int flagged;
+	char *source;
 };
 
 static void
@@ -1091,31 +881,33 @@ row_release(struct row *r)
 	free(r->value);
 	free(r->evidence);
 	free(r->comment);
+	free(r->source);
 }
 
 static int
 row_load(struct store *s, long long assessment_id, const char *question_id, struct row *r,
 	 struct error *err)
 {
-	sqlite3_stmt *st = prepare(s,
-				   "SELECT state, value, evidence, comment, flagged FROM answer"
-				   " WHERE assessment_id = ?1 AND question_id = ?2",
-				   err);
+	sqlite3_stmt *st = sq_prepare(s,
+				      "SELECT state, value, evidence, comment, flagged, source"
+				      " FROM answer WHERE assessment_id = ?1 AND question_id = ?2",
+				      err);
 	int rc;
 
 	memset(r, 0, sizeof(*r));
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, assessment_id);
-	bind_text(st, 2, question_id);
+	sq_bind_text(st, 2, question_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		r->exists = 1;
-		r->state = column_dup(st, 0, 0);
-		r->value = column_dup(st, 1, 1);
-		r->evidence = column_dup(st, 2, 0);
-		r->comment = column_dup(st, 3, 0);
+		r->state = sq_column_dup(st, 0, 0);
+		r->value = sq_column_dup(st, 1, 1);
+		r->evidence = sq_column_dup(st, 2, 0);
+		r->comment = sq_column_dup(st, 3, 0);
 		r->flagged = sqlite3_column_int(st, 4);
+		r->source = sq_column_dup(st, 5, 1);
 	} else {
 		r->state = xstrdup("none");
 		r->evidence = xstrdup("");
@@ -1123,7 +915,7 @@ row_load(struct store *s, long long assessment_id, const char *question_id, stru
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(s, err, "read an answer");
+		return sq_error(s, err, "read an answer");
 	return 0;
 }
 
@@ -1146,14 +938,15 @@ record(struct store *s, const struct assessment *a, const struct answer_change *
 
 	e.question_id = xstrdup(c->question_id);
 	e.field = xstrdup(field);
-	e.old_state = dup_or_null(old_state);
-	e.old_value = dup_or_null(old_value);
-	e.new_state = dup_or_null(new_state);
-	e.new_value = dup_or_null(new_value);
+	e.old_state = sq_dup_or_null(old_state);
+	e.old_value = sq_dup_or_null(old_value);
+	e.new_state = sq_dup_or_null(new_state);
+	e.new_value = sq_dup_or_null(new_value);
 	e.changed_by = xstrdup(c->who ? c->who : who);
 	e.changed_at = xstrdup(c->when ? c->when : now);
 	e.reason = xstrdup(c->reason ? c->reason : "");
-	rc = history_append(s, a, &e, err);
+	e.source = c->meeting ? xstrdup(c->meeting->id) : NULL;
+	rc = store_history_append(s, a, &e, err);
 	history_entry_release(&e);
 	return rc;
 }
@@ -1165,28 +958,29 @@ record_merged(struct store *s, const struct assessment *a, const struct answer_c
 {
 	const char *state = answer_state_name(c->state);
 	const char *value = c->state == ANSWER_VALUE ? c->value : NULL;
-	sqlite3_stmt *st = prepare(s,
-				   "SELECT count(*) FROM history WHERE assessment_id = ?1"
-				   " AND question_id = ?2 AND field = 'merged' AND new_state = ?3"
-				   " AND new_value IS ?4 AND changed_by = ?5 AND changed_at = ?6",
-				   err);
+	sqlite3_stmt *st =
+		sq_prepare(s,
+			   "SELECT count(*) FROM history WHERE assessment_id = ?1"
+			   " AND question_id = ?2 AND field = 'merged' AND new_state = ?3"
+			   " AND new_value IS ?4 AND changed_by = ?5 AND changed_at = ?6",
+			   err);
 	int rc;
 	int seen = 0;
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, a->id);
-	bind_text(st, 2, c->question_id);
-	bind_text(st, 3, state);
-	bind_text(st, 4, value);
-	bind_text(st, 5, c->who ? c->who : who);
-	bind_text(st, 6, c->when ? c->when : now);
+	sq_bind_text(st, 2, c->question_id);
+	sq_bind_text(st, 3, state);
+	sq_bind_text(st, 4, value);
+	sq_bind_text(st, 5, c->who ? c->who : who);
+	sq_bind_text(st, 6, c->when ? c->when : now);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		seen = sqlite3_column_int(st, 0) > 0;
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
-		return db_error(s, err, "read the history");
+		return sq_error(s, err, "read the history");
 	if (seen)
 		return 0;
 	if (record(s, a, c, "merged", NULL, NULL, state, value, who, now, err) < 0)
@@ -1195,7 +989,8 @@ record_merged(struct store *s, const struct assessment *a, const struct answer_c
 }
 
 /* Apply one change inside the caller's transaction; 1 when something
- * changed. */
+ * changed. The row ends as the replay of its history gives it: the author,
+ * time and source of its latest change. */
 static int
 apply_change(struct store *s, const struct assessment *a, const struct answer_change *c,
 	     const char *who, const char *now, struct error *err)
@@ -1246,28 +1041,30 @@ apply_change(struct store *s, const struct assessment *a, const struct answer_ch
 		row_release(&r);
 		return 0;
 	}
-	st = prepare(
-		s,
-		"INSERT INTO answer (assessment_id, question_id, state, value, evidence, comment,"
-		" flagged, answered_by, answered_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-		" ON CONFLICT (assessment_id, question_id) DO UPDATE SET state = ?3, value = ?4,"
-		" evidence = ?5, comment = ?6, flagged = ?7, answered_by = ?8, answered_at = ?9",
-		err);
+	st = sq_prepare(s,
+			"INSERT INTO answer (assessment_id, question_id, state, value, evidence,"
+			" comment, flagged, answered_by, answered_at, source)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+			" ON CONFLICT (assessment_id, question_id) DO UPDATE SET state = ?3,"
+			" value = ?4, evidence = ?5, comment = ?6, flagged = ?7, answered_by = ?8,"
+			" answered_at = ?9, source = ?10",
+			err);
 	if (st == NULL)
 		goto fail;
 	sqlite3_bind_int64(st, 1, a->id);
-	bind_text(st, 2, c->question_id);
-	bind_text(st, 3, state);
-	bind_text(st, 4, value);
-	bind_text(st, 5, evidence);
-	bind_text(st, 6, comment);
+	sq_bind_text(st, 2, c->question_id);
+	sq_bind_text(st, 3, state);
+	sq_bind_text(st, 4, value);
+	sq_bind_text(st, 5, evidence);
+	sq_bind_text(st, 6, comment);
 	sqlite3_bind_int(st, 7, flagged);
-	bind_text(st, 8, c->who ? c->who : who);
-	bind_text(st, 9, c->when ? c->when : now);
+	sq_bind_text(st, 8, c->who ? c->who : who);
+	sq_bind_text(st, 9, c->when ? c->when : now);
+	sq_bind_text(st, 10, c->meeting ? c->meeting->id : NULL);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		db_error(s, err, "save the answer");
+		sq_error(s, err, "save the answer");
 		goto fail;
 	}
 	row_release(&r);
@@ -1277,157 +1074,93 @@ fail:
 	return -1;
 }
 
-int
-store_answers_change(struct store *s, const struct assessment *a,
-		     const struct answer_change *changes, size_t count, const char *who,
-		     struct error *err)
+/* Whether any of the changes would write something to a new assessment:
+ * an empty change to one that does not exist yet must not create it. */
+static int
+changes_anything(const struct answer_change *changes, size_t count)
 {
-	sqlite3_stmt *st;
+	for (size_t i = 0; i < count; i++) {
+		const struct answer_change *c = &changes[i];
+
+		if (c->record_only || (c->set_answer && c->state != ANSWER_NONE) ||
+		    (c->set_evidence && *c->evidence) || (c->set_comment && *c->comment) ||
+		    (c->set_flag && c->flagged))
+			return 1;
+	}
+	return 0;
+}
+
+/* Read back what the transaction made of a: its id, head and summary. */
+static int
+refresh(struct store *s, struct assessment *a, struct error *err)
+{
+	struct assessment fresh;
+	int r = store_assessment_get(s, a->country, a->cycle, &fresh, err);
+
+	if (r != 0)
+		return r < 0 ? -1
+			     : error_set(err, EXIT_DATA, "the assessment of %s %d vanished",
+					 a->country, a->cycle);
+	assessment_release(a);
+	*a = fresh;
+	return 0;
+}
+
+int
+store_answers_change(struct store *s, struct assessment *a, const struct answer_change *changes,
+		     size_t count, const char *who, struct error *err)
+{
 	char now[32];
-	char day[11];
 	int changed = 0;
-	int rc;
+	int created = 0;
+	int was_new = a->id == 0;
 
 	store_now(now, sizeof(now));
-	snprintf(day, sizeof(day), "%.10s", now);
-	if (exec(s, "BEGIN IMMEDIATE", err, "start a transaction") < 0)
+	if (a->id == 0 && !changes_anything(changes, count))
+		return 0;
+	if (sq_exec(s, "BEGIN IMMEDIATE", err, "start a transaction") < 0)
 		return -1;
+	if (a->id == 0) {
+		struct assessment there;
+		int r = store_assessment_get(s, a->country, a->cycle, &there, err);
+
+		if (r < 0)
+			goto fail;
+		if (r == 0) {
+			/* made meanwhile (by a merge): change that one */
+			a->id = there.id;
+			assessment_release(&there);
+		} else {
+			if (create_in_transaction(s, a, who, now, err) < 0)
+				goto fail;
+			created = 1;
+		}
+	}
 	if (check_draft(s, a, err) < 0)
 		goto fail;
 	for (size_t i = 0; i < count; i++) {
-		int r = apply_change(s, a, &changes[i], who, now, err);
+		int r;
 
+		if (changes[i].meeting && store_meeting_record(s, a, changes[i].meeting, err) < 0)
+			goto fail;
+		r = apply_change(s, a, &changes[i], who, now, err);
 		if (r < 0)
 			goto fail;
 		if (r > 0 && changes[i].done)
 			*changes[i].done = 1;
 		changed += r;
 	}
-	if (changed == 0) {
-		rollback(s);
+	if (changed == 0 && !created) {
+		sq_rollback(s);
 		return 0;
 	}
-	st = prepare(s,
-		     "UPDATE assessment SET updated_at = ?1, mission_end = ?2,"
-		     " mission_start = CASE mission_start WHEN '' THEN ?2 ELSE mission_start END"
-		     " WHERE id = ?3",
-		     err);
-	if (st == NULL)
+	if (sq_exec(s, "COMMIT", err, "save the answers") < 0)
 		goto fail;
-	bind_text(st, 1, now);
-	bind_text(st, 2, day);
-	sqlite3_bind_int64(st, 3, a->id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		db_error(s, err, "update the assessment");
-		goto fail;
-	}
-	if (exec(s, "COMMIT", err, "save the answers") < 0)
-		goto fail;
-	return changed;
+	return refresh(s, a, err) < 0 ? -1 : changed;
 fail:
-	rollback(s);
-	return -1;
-}
-
-int
-store_assessment_restore(struct store *s, struct assessment *a, const struct answer_set *answers,
-			 const struct history_entry *history, size_t count, struct error *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (exec(s, "BEGIN IMMEDIATE", err, "start a transaction") < 0)
-		return -1;
-	st = prepare(
-		s,
-		"INSERT INTO assessment (country, cycle, questionnaire_id, questionnaire_version,"
-		" questionnaire_sha256, status, mission_start, mission_end, assessors, created_at,"
-		" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-		err);
-	if (st == NULL)
-		goto fail;
-	bind_text(st, 1, a->country);
-	sqlite3_bind_int(st, 2, a->cycle);
-	bind_text(st, 3, a->questionnaire_id);
-	bind_text(st, 4, a->questionnaire_version);
-	bind_text(st, 5, a->questionnaire_sha256);
-	bind_text(st, 6, a->final ? "final" : "draft");
-	bind_text(st, 7, a->mission_start);
-	bind_text(st, 8, a->mission_end);
-	bind_text(st, 9, a->assessors);
-	bind_text(st, 10, a->created_at);
-	bind_text(st, 11, a->updated_at);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		db_error(s, err, "restore the assessment");
-		goto fail;
-	}
-	a->id = sqlite3_last_insert_rowid(s->db);
-	for (size_t i = 0; i < answers->count; i++) {
-		const struct answer *w = &answers->items[i];
-
-		st = prepare(
-			s,
-			"INSERT INTO answer (assessment_id, question_id, state, value, evidence,"
-			" comment, flagged, answered_by, answered_at)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-			err);
-		if (st == NULL)
-			goto fail;
-		sqlite3_bind_int64(st, 1, a->id);
-		bind_text(st, 2, w->question_id);
-		bind_text(st, 3, answer_state_name(w->state));
-		bind_text(st, 4, w->value);
-		bind_text(st, 5, w->evidence);
-		bind_text(st, 6, w->comment);
-		sqlite3_bind_int(st, 7, w->flagged);
-		bind_text(st, 8, w->answered_by);
-		bind_text(st, 9, w->answered_at);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE) {
-			db_error(s, err, "restore an answer");
-			goto fail;
-		}
-	}
-	for (size_t i = 0; i < count; i++) {
-		const struct history_entry *e = &history[i];
-
-		st = prepare(
-			s,
-			"INSERT INTO history (assessment_id, seq, question_id, field, old_state,"
-			" old_value, new_state, new_value, changed_by, changed_at, reason,"
-			" prev_hash, hash)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-			err);
-		if (st == NULL)
-			goto fail;
-		sqlite3_bind_int64(st, 1, a->id);
-		sqlite3_bind_int64(st, 2, e->seq);
-		bind_text(st, 3, e->question_id);
-		bind_text(st, 4, e->field);
-		bind_text(st, 5, e->old_state);
-		bind_text(st, 6, e->old_value);
-		bind_text(st, 7, e->new_state);
-		bind_text(st, 8, e->new_value);
-		bind_text(st, 9, e->changed_by);
-		bind_text(st, 10, e->changed_at);
-		bind_text(st, 11, e->reason);
-		bind_text(st, 12, e->prev_hash);
-		bind_text(st, 13, e->hash);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE) {
-			db_error(s, err, "restore the history");
-			goto fail;
-		}
-	}
-	return exec(s, "COMMIT", err, "restore the assessment") < 0 ? -1 : 0;
-fail:
-	rollback(s);
+	sq_rollback(s);
+	if (was_new)
+		a->id = 0;
 	return -1;
 }
 
@@ -1460,10 +1193,11 @@ store_answers_load(struct store *s, long long assessment_id, struct answer_set *
 
 	memset(out, 0, sizeof(*out));
 	if (st == NULL) {
-		st = prepare_persistent(
+		st = sq_prepare_persistent(
 			s,
 			"SELECT question_id, state, value, evidence, comment, flagged,"
-			" answered_by, answered_at, rowid FROM answer WHERE assessment_id = ?1",
+			" answered_by, answered_at, rowid, source FROM answer"
+			" WHERE assessment_id = ?1",
 			err);
 		if (st == NULL)
 			return -1;
@@ -1480,18 +1214,19 @@ store_answers_load(struct store *s, long long assessment_id, struct answer_set *
 		order[out->count].index = out->count;
 		a = &out->items[out->count++];
 		memset(a, 0, sizeof(*a));
-		a->question_id = column_dup(st, 0, 0);
+		a->question_id = sq_column_dup(st, 0, 0);
 		if (answer_state_parse(state, &a->state) < 0)
 			a->state = ANSWER_NONE;
-		a->value = column_dup(st, 2, 1);
-		a->evidence = column_dup(st, 3, 0);
-		a->comment = column_dup(st, 4, 0);
+		a->value = sq_column_dup(st, 2, 1);
+		a->evidence = sq_column_dup(st, 3, 0);
+		a->comment = sq_column_dup(st, 4, 0);
 		a->flagged = sqlite3_column_int(st, 5);
-		a->answered_by = column_dup(st, 6, 0);
-		a->answered_at = column_dup(st, 7, 0);
+		a->answered_by = sq_column_dup(st, 6, 0);
+		a->answered_at = sq_column_dup(st, 7, 0);
+		a->source = sq_column_dup(st, 9, 1);
 	}
 	if (rc != SQLITE_DONE) {
-		db_error(s, err, "read the answers");
+		sq_error(s, err, "read the answers");
 		sqlite3_reset(st);
 		free(order);
 		answer_set_release(out);
@@ -1509,190 +1244,4 @@ store_answers_load(struct store *s, long long assessment_id, struct answer_set *
 	}
 	free(order);
 	return 0;
-}
-
-/* ---- verification ------------------------------------------------------ */
-
-/* What replaying the history says one question's row should hold. */
-struct expected {
-	char *question_id;
-	char *state;
-	char *value;
-	char *evidence;
-	char *comment;
-	int flagged;
-};
-
-static struct expected *
-expected_find(struct expected *list, size_t n, const char *question_id)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(list[i].question_id, question_id) == 0)
-			return &list[i];
-	return NULL;
-}
-
-static int __attribute__((format(printf, 3, 4)))
-broken(char *problem, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(problem, size, fmt, ap);
-	va_end(ap);
-	return 1;
-}
-
-/* Replay entry e onto the expected rows; 1 with problem set when the
- * entry's old value disagrees with what came before. */
-static int
-replay(struct expected **list, size_t *n, size_t *alloc, const struct history_entry *e,
-       char *problem, size_t size)
-{
-	struct expected *x;
-
-	if (strcmp(e->field, "created") == 0 || strcmp(e->field, "status") == 0 ||
-	    strcmp(e->field, "merged") == 0)
-		return 0;
-	x = expected_find(*list, *n, e->question_id);
-	if (x == NULL) {
-		xgrow((void **)list, alloc, *n + 1, sizeof(**list));
-		x = &(*list)[(*n)++];
-		x->question_id = xstrdup(e->question_id);
-		x->state = xstrdup("none");
-		x->value = NULL;
-		x->evidence = xstrdup("");
-		x->comment = xstrdup("");
-		x->flagged = 0;
-	}
-	if (strcmp(e->field, "answer") == 0) {
-		if (!same(e->old_state, x->state) || !same(e->old_value, x->value))
-			return broken(problem, size,
-				      "history entry %lld (question %s) starts from an answer the "
-				      "history never gave",
-				      e->seq, e->question_id);
-		free(x->state);
-		free(x->value);
-		x->state = xstrdup(e->new_state ? e->new_state : "none");
-		x->value = e->new_value ? xstrdup(e->new_value) : NULL;
-		return 0;
-	}
-	if (strcmp(e->field, "evidence") == 0 || strcmp(e->field, "comment") == 0) {
-		char **slot = strcmp(e->field, "evidence") == 0 ? &x->evidence : &x->comment;
-
-		if (!same(e->old_value, *slot))
-			return broken(problem, size,
-				      "history entry %lld (question %s) starts from %s the history "
-				      "never gave",
-				      e->seq, e->question_id, e->field);
-		free(*slot);
-		*slot = xstrdup(e->new_value ? e->new_value : "");
-		return 0;
-	}
-	if (strcmp(e->field, "flag") == 0) {
-		const char *old_now = x->flagged ? "1" : "0";
-
-		if (!same(e->old_value, old_now))
-			return broken(problem, size,
-				      "history entry %lld (question %s) starts from a flag the "
-				      "history never gave",
-				      e->seq, e->question_id);
-		x->flagged = e->new_value && strcmp(e->new_value, "1") == 0;
-		return 0;
-	}
-	return broken(problem, size, "history entry %lld has an unknown field '%s'", e->seq,
-		      e->field);
-}
-
-int
-store_verify(struct store *s, const struct assessment *a, char *problem, size_t size,
-	     struct error *err)
-{
-	struct history_entry *h = NULL;
-	size_t n = 0;
-	struct answer_set answers = {0};
-	struct expected *expect = NULL;
-	size_t nexpect = 0;
-	size_t alloc = 0;
-	const char *prev = genesis_hash;
-	int status = 0;
-	int final = 0;
-
-	if (store_history_load(s, a->id, &h, &n, err) < 0)
-		return -1;
-	if (store_answers_load(s, a->id, &answers, err) < 0) {
-		status = -1;
-		goto out;
-	}
-	if (n == 0) {
-		status = broken(problem, size, "the history is empty");
-		goto out;
-	}
-	for (size_t i = 0; i < n && status == 0; i++) {
-		char hash[SHA256_HEX_SIZE];
-		struct history_entry *e = &h[i];
-
-		if (e->seq != (long long)i + 1) {
-			status = broken(problem, size,
-					"history entry %zu is missing (found %lld next)", i + 1,
-					e->seq);
-			break;
-		}
-		if (strcmp(e->prev_hash, prev) != 0) {
-			status = broken(problem, size,
-					"history entry %lld does not follow entry %lld: its link "
-					"to the previous hash is broken",
-					e->seq, e->seq - 1);
-			break;
-		}
-		store_history_hash(a->country, a->cycle, e, hash);
-		if (strcmp(hash, e->hash) != 0) {
-			status = broken(problem, size,
-					"history entry %lld (%s%s%s, %s by %s) was altered: its "
-					"hash does not match its content",
-					e->seq, e->field, *e->question_id ? " of " : "",
-					e->question_id, e->changed_at, e->changed_by);
-			break;
-		}
-		if (strcmp(e->field, "status") == 0)
-			final = e->new_state && strcmp(e->new_state, "final") == 0;
-		status = replay(&expect, &nexpect, &alloc, e, problem, size);
-		prev = e->hash;
-	}
-	if (status != 0)
-		goto out;
-	if (final != a->final) {
-		status = broken(problem, size, "the status is %s, but the history says %s",
-				a->final ? "final" : "draft", final ? "final" : "draft");
-		goto out;
-	}
-	for (size_t i = 0; i < answers.count && status == 0; i++) {
-		const struct answer *w = &answers.items[i];
-		const struct expected *x = expected_find(expect, nexpect, w->question_id);
-
-		if (x == NULL || !same(answer_state_name(w->state), x->state) ||
-		    !same(w->value, x->value) || !same(w->evidence, x->evidence) ||
-		    !same(w->comment, x->comment) || w->flagged != x->flagged)
-			status = broken(
-				problem, size,
-				"the stored answer to %s differs from what the history records",
-				w->question_id);
-	}
-	for (size_t i = 0; i < nexpect && status == 0; i++)
-		if (answer_set_find(&answers, expect[i].question_id) == NULL)
-			status = broken(problem, size,
-					"the answer to %s that the history records is missing",
-					expect[i].question_id);
-out:
-	history_release(h, n);
-	for (size_t i = 0; i < nexpect; i++) {
-		free(expect[i].question_id);
-		free(expect[i].state);
-		free(expect[i].value);
-		free(expect[i].evidence);
-		free(expect[i].comment);
-	}
-	free(expect);
-	answer_set_release(&answers);
-	return status;
 }

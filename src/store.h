@@ -1,21 +1,27 @@
 /* The SQLite store: assessments, answers and their tamper-evident history.
  * The only module that includes sqlite3 or holds SQL; only bound
- * parameters reach a statement.
+ * parameters reach a statement. Split in three files: store.c (opening,
+ * upgrades, assessments and answers), store_chain.c (the history, the
+ * register, meetings, verification, restoring and discarding) and
+ * store_writer.c (the one-writer rule and settings).
  *
- * Every change to an answer (its value, evidence, note or flag) and to an
- * assessment's status is appended to the history with who, when and an
- * optional reason. Each history entry carries the SHA-256 of its own
- * content together with the previous entry's hash, so that editing or
- * removing any entry breaks the chain, and store_verify finds it. */
+ * Every change to an answer (its value, evidence, note, flag or source),
+ * to an assessment's status, and every meeting named is appended to the
+ * history with who, when and an optional reason, hashed into a chain (see
+ * chain.h); the assessment and answer tables hold what the replay of the
+ * history gives, and store_verify checks that they do. Creating,
+ * finalizing, reopening and discarding an assessment is also appended to
+ * the database's register. */
 #ifndef CIRT_STORE_H
 #define CIRT_STORE_H
 
 #include <stddef.h>
 
 #include "answer.h"
+#include "chain.h"
 #include "error.h"
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 #define STORE_APPLICATION_ID 0x43495254 /* "CIRT" */
 #define STORE_BUSY_TIMEOUT_MS 5000
 
@@ -34,7 +40,9 @@ struct assessment {
 	char *assessors;     /* names, separated by ", " */
 	char *created_at;
 	char *updated_at;
-	size_t answered; /* questions answered (value, don't know or n/a) */
+	char *head;	   /* the hash of the last history entry */
+	long long entries; /* history entries */
+	size_t answered;   /* questions answered (value, don't know or n/a) */
 };
 
 void assessment_release(struct assessment *a);
@@ -83,15 +91,12 @@ int store_assessment_get(struct store *s, const char *country, int cycle, struct
 int store_assessment_latest_cycle(struct store *s, const char *country, int *cycle,
 				  struct error *err);
 
-/* Create the assessment a describes (country, cycle, questionnaire id,
- * version and hash), with `who` as its first assessor; fills the rest of
- * a. Returns 0 or -1. */
-int store_assessment_create(struct store *s, struct assessment *a, const char *who,
-			    struct error *err);
-
-/* Add who to the assessment's assessors unless already there. */
-int store_assessment_add_assessor(struct store *s, struct assessment *a, const char *who,
-				  struct error *err);
+/* Fill a as the assessment of country and cycle that does not exist yet:
+ * it comes into being with the first change store_answers_change records
+ * (a->id stays 0 until then). */
+void store_assessment_new(struct assessment *a, const char *country, int cycle,
+			  const char *questionnaire_id, const char *questionnaire_version,
+			  const char *questionnaire_sha256);
 
 /* All assessments, by country then cycle; answered is left 0 (counting
  * reads every answer: load the answers where the count is wanted). *out
@@ -111,6 +116,8 @@ int store_answers_load(struct store *s, long long assessment_id, struct answer_s
 /* A change to one question's answer row; only the parts marked set
  * change. */
 struct answer_change {
+	/* the meeting it was given in (recorded first when new), or NULL */
+	const struct meeting *meeting;
 	const char *question_id;
 	int set_answer;
 	enum answer_state state;
@@ -135,54 +142,83 @@ struct answer_change {
 };
 
 /* Apply the changes in one transaction, all or none, recording history for
- * every part that differs from what is stored. A final assessment refuses
- * changes (EXIT_DATA). Returns how many rows changed, or -1. */
-int store_answers_change(struct store *s, const struct assessment *a,
-			 const struct answer_change *changes, size_t count, const char *who,
-			 struct error *err);
+ * every part that differs from what is stored. An assessment not yet
+ * stored (a->id 0) is created in the same transaction, with who as its
+ * creator, when anything changes; a->id and the rest of a are then filled.
+ * A final assessment refuses changes (EXIT_DATA). Returns how many rows
+ * changed, or -1. */
+int store_answers_change(struct store *s, struct assessment *a, const struct answer_change *changes,
+			 size_t count, const char *who, struct error *err);
 
-/* One entry of the history. Strings are owned; NULL where SQL has NULL. */
-struct history_entry {
-	long long seq;
-	char *question_id; /* "" for the assessment itself */
-	char *field;	   /* created, status, answer, evidence, comment, flag */
-	char *old_state;
-	char *old_value;
-	char *new_state;
-	char *new_value;
-	char *changed_by;
-	char *changed_at;
-	char *reason;
-	char *prev_hash;
-	char *hash;
-};
+/* Create the assessment of country and cycle exactly as its history
+ * (from a bundle or another database) says: the history is replayed
+ * (chain_replay) and the tables filled from the replay, in one
+ * transaction, and the register records it. The country and cycle must
+ * be new here. a is filled. */
+int store_assessment_restore(struct store *s, const char *country, int cycle,
+			     const struct history_entry *history, size_t count,
+			     struct assessment *a, struct error *err);
 
-void history_entry_release(struct history_entry *e);
+/* Remove a draft assessment, its answers, meetings and history, leaving
+ * in the register who discarded it, when, and its last hash. A final one
+ * is refused (EXIT_DATA). */
+int store_assessment_discard(struct store *s, const struct assessment *a, const char *who,
+			     struct error *err);
 
-/* Release n history entries and the array that holds them. */
-void history_release(struct history_entry *h, size_t n);
+/* The meetings of an assessment, in the order they were recorded. */
+int store_meetings_load(struct store *s, long long assessment_id, struct meeting **out,
+			size_t *count, struct error *err);
 
-/* The hash an entry of the assessment of country and cycle must carry:
- * the SHA-256 of its content and its prev_hash. */
-void store_history_hash(const char *country, int cycle, const struct history_entry *e,
-			char out[65]);
+/* The whole register, oldest first. */
+int store_register_load(struct store *s, struct register_entry **out, size_t *count,
+			struct error *err);
 
-/* Create an assessment exactly as another database holds it: the
- * assessment's fields, its answer rows and its whole history, hashes
- * included, in one transaction. The country and cycle must be new here. */
-int store_assessment_restore(struct store *s, struct assessment *a,
-			     const struct answer_set *answers, const struct history_entry *history,
-			     size_t count, struct error *err);
+/* Check the register against the assessments the database holds: 0 when
+ * it holds, 1 with the problem, -1 on error. head receives the register's
+ * last hash (chain_genesis when empty). */
+int store_verify_register(struct store *s, char *problem, size_t size, char head[CHAIN_HASH_SIZE],
+			  size_t *entries, struct error *err);
 
 /* The whole history of an assessment, oldest first. */
 int store_history_load(struct store *s, long long assessment_id, struct history_entry **out,
 		       size_t *count, struct error *err);
 
-/* Recompute the assessment's history chain and replay it against the
- * stored answers and status. Returns 0 when everything holds, 1 when not
- * (problem says where the first broken link is), -1 on error. */
+/* Recompute the assessment's history chain and replay it against
+ * everything stored of it (chain_compare). Returns 0 when everything
+ * holds, 1 when not (problem says where the first broken link is), -1 on
+ * error. When hashes is not NULL, it receives the hash of every entry
+ * (free each and the array). */
 int store_verify(struct store *s, const struct assessment *a, char *problem, size_t size,
-		 struct error *err);
+		 char ***hashes, size_t *count, struct error *err);
+
+/* ---- one writer per assessment (store_writer.c) ------------------------- */
+
+/* Who holds an assessment for writing. Strings are owned. */
+struct store_writer {
+	char *holder;  /* the assessor */
+	char *command; /* e.g. "run" */
+	char *host;
+	long long pid;
+	char *since;
+};
+
+void store_writer_release(struct store_writer *w);
+
+/* Take the assessment of country and cycle (which need not exist yet) for
+ * writing until store_writer_give or store_close. A claim whose process
+ * is gone (killed) is taken over. Returns 0, 1 when another live process
+ * holds it (*held filled), or -1. Taking one this store holds already
+ * succeeds. */
+int store_writer_take(struct store *s, const char *country, int cycle, const char *holder,
+		      const char *command, struct store_writer *held, struct error *err);
+
+/* Give back what store_writer_take took. */
+void store_writer_give(struct store *s, const char *country, int cycle);
+
+/* A setting of this database (e.g. "assessor"): 0 with *value owned by
+ * the caller, 1 when unset, -1 on error. */
+int store_setting_get(struct store *s, const char *key, char **value, struct error *err);
+int store_setting_set(struct store *s, const char *key, const char *value, struct error *err);
 
 /* SQLite's integrity check (full, or the quicker check run at every open):
  * 0 when "ok", 1 with the first problem in problem, -1 on error. */

@@ -11,11 +11,11 @@ export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/example.xml"
 printf 'question_id,value,evidence,comment\nL1,yes,,\nL2,2,,\nT1,operational,,\nT2,incident forensics,,\nT3,3,,\nC1,no,,\nC2,dk,,\n' >gh.csv
 printf 'question_id,value,evidence,comment\nL1,no,,\nT1,planned,,\nC1,no,,\n' >low.csv
 printf 'question_id,value,evidence,comment\nL1,yes,,\nT1,none,,\nC1,yes,,\n' >ng.csv
-"$CIRT" import gh.csv --country GH --cycle 2026 --db c.db >/dev/null
-"$CIRT" import low.csv --country GH --cycle 2025 --db c.db >/dev/null
-"$CIRT" import ng.csv --country NG --cycle 2026 --db c.db >/dev/null
-"$CIRT" import ng.csv --country DE --cycle 2026 --db c.db >/dev/null
-"$CIRT" import low.csv --country KE --cycle 2026 --db c.db >/dev/null
+"$CIRT" import --yes gh.csv --country GH --cycle 2026 --db c.db >/dev/null
+"$CIRT" import --yes low.csv --country GH --cycle 2025 --db c.db >/dev/null
+"$CIRT" import --yes ng.csv --country NG --cycle 2026 --db c.db >/dev/null
+"$CIRT" import --yes ng.csv --country DE --cycle 2026 --db c.db >/dev/null
+"$CIRT" import --yes low.csv --country KE --cycle 2026 --db c.db >/dev/null
 
 begin "the CSV ranks the latest cycles, with ties, incomplete entries and changes"
 run "$CIRT" compare --db c.db --format csv

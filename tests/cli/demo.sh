@@ -7,7 +7,7 @@ export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/cirt-readiness.xml"
 begin "every demo file imports, for fictional countries only, over two cycles"
 for f in "$FIXTURES"/demo/*.csv; do
 	b=$(basename "$f" .csv)
-	"$CIRT" import "$f" --country "${b%-*}" --cycle "${b#*-}" --db demo.db >/dev/null 2>imp.err ||
+	"$CIRT" import --yes "$f" --country "${b%-*}" --cycle "${b#*-}" --db demo.db >/dev/null 2>imp.err ||
 		fail "$b: $(cat imp.err)"
 	"$CIRT" countries "${b%-*}" | grep -q "fictional, for demonstrations" || fail "$b is a real country"
 done

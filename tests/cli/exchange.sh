@@ -18,7 +18,7 @@ content() {
 }
 
 printf 'question_id,value,evidence,comment\nL1,yes,"Penal Code, art. 12",\nL2,2,,checked\nT1,operational,,\nT2,incident forensics,,\n' >a.csv
-CIRT_ASSESSOR=Ana "$CIRT" import a.csv --country KE --db a.db >/dev/null
+CIRT_ASSESSOR=Ana "$CIRT" import --yes a.csv --country KE --db a.db >/dev/null
 "$CIRT" finalize --country KE --db a.db >/dev/null 2>&1
 
 begin "export writes a private, self-describing bundle"
@@ -59,11 +59,11 @@ begin "a conflict keeps the later answer, the other in history, and says so"
 "$CIRT" reopen --country KE --db a.db >/dev/null
 "$CIRT" reopen --country KE --db b.db >/dev/null
 printf 'question_id,value,evidence,comment\nL2,3,,\n' >jean.csv
-CIRT_ASSESSOR=Jean "$CIRT" import jean.csv --country KE --db b.db >/dev/null
+CIRT_ASSESSOR=Jean "$CIRT" import --yes jean.csv --country KE --db b.db >/dev/null
 "$CIRT" export --country KE --db b.db -o jean.json >/dev/null
 sleep 0.01
 printf 'question_id,value,evidence,comment\nL2,1,,\n' >ana.csv
-CIRT_ASSESSOR=Ana "$CIRT" import ana.csv --country KE --db a.db >/dev/null
+CIRT_ASSESSOR=Ana "$CIRT" import --yes ana.csv --country KE --db a.db >/dev/null
 run "$CIRT" merge jean.json --db a.db
 expect_status 0
 expect_out "conflict in KE 20"

@@ -17,7 +17,7 @@ begin "50 kills during import: all rows or none, and an intact database"
 kills=0
 for i in $(seq 1 50); do
 	rm -f i.db i.db-wal i.db-shm
-	"$CIRT" import "$SAMPLE" --country KE --db i.db >/dev/null 2>&1 &
+	"$CIRT" import --yes "$SAMPLE" --country KE --db i.db >/dev/null 2>&1 &
 	pid=$!
 	sleep "$(delay 40)"
 	kill -9 $pid 2>/dev/null && kills=$((kills + 1))
@@ -31,7 +31,7 @@ echo "# $kills of 50 runs killed before they ended"
 end
 
 begin "50 kills during merge: the assessment arrives whole or not at all"
-"$CIRT" import "$SAMPLE" --country KE --db src.db >/dev/null
+"$CIRT" import --yes "$SAMPLE" --country KE --db src.db >/dev/null
 "$CIRT" export --country KE --db src.db -o ke.json >/dev/null
 kills=0
 for i in $(seq 1 50); do
@@ -53,7 +53,7 @@ end
 
 begin "50 kills during report --all leave no partial PDF"
 for c in GH NG SN; do
-	"$CIRT" import "$SAMPLE" --country $c --db src.db >/dev/null
+	"$CIRT" import --yes "$SAMPLE" --country $c --db src.db >/dev/null
 done
 kills=0
 for i in $(seq 1 50); do
@@ -76,7 +76,7 @@ echo "# $kills of 50 runs killed before they ended"
 end
 
 begin "a writer holding the lock past the busy timeout gives a clear error"
-"$CIRT" import "$SAMPLE" --country KE --db lock.db >/dev/null
+"$CIRT" import --yes "$SAMPLE" --country KE --db lock.db >/dev/null
 python3 -c "
 import sqlite3, time
 c = sqlite3.connect('lock.db', isolation_level=None)
@@ -89,7 +89,7 @@ locker=$!
 while [ ! -e locked ]; do sleep 0.05; done
 before=$(sqlite3 lock.db "SELECT count(*) FROM history")
 printf 'question_id,value,evidence,comment\nLC1,no,,\n' >one.csv
-run "$CIRT" import one.csv --country KE --db lock.db
+run "$CIRT" import --yes one.csv --country KE --db lock.db
 expect_status 4
 expect_err "database 'lock.db' is busy: another cirt kept it locked for more than 5 seconds"
 expect_err "nothing was imported"

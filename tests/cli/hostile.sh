@@ -29,12 +29,12 @@ end
 begin "1 MB of evidence is refused in a session and in an import; nothing changes"
 python3 -c "print(':evidence ' + 'e' * 1048576)" >big.txt
 echo yes >>big.txt
-"$CIRT" run --country KE --db s.db <big.txt >"$out" 2>"$err"
+"$CIRT" run --yes --country KE --db s.db <big.txt >"$out" 2>"$err"
 expect_out "the text is too long (1048576 > 65536 bytes)"
 [ "$(sqlite3 s.db "SELECT length(evidence) FROM answer WHERE question_id = 'L1'")" = 0 ] || fail "stored"
 python3 -c "print('question_id,value,evidence,comment'); print('L1,yes,' + 'e' * 1048576 + ',')" >big.csv
 before=$(sqlite3 s.db .dump | md5sum)
-run "$CIRT" import big.csv --country KE --db s.db
+run "$CIRT" import --yes big.csv --country KE --db s.db
 expect_status 3
 expect_err "big.csv: row 2 (line 2): evidence: the text is too long"
 [ "$(sqlite3 s.db .dump | md5sum)" = "$before" ] || fail "the database changed"
@@ -42,7 +42,7 @@ end
 
 begin "combining and right-to-left characters are kept as typed"
 printf ':note Zürich, Ñandú, e\314\201te\314\201 \342\200\217שלום\342\200\216\nyes\n' >rtl.txt
-"$CIRT" run --country KE --db rtl.db <rtl.txt >"$out" 2>"$err"
+"$CIRT" run --yes --country KE --db rtl.db <rtl.txt >"$out" 2>"$err"
 [ "$(sqlite3 rtl.db "SELECT comment FROM answer WHERE question_id = 'L1'")" = "$(printf 'Zürich, Ñandú, e\314\201te\314\201 \342\200\217שלום\342\200\216')" ] ||
 	fail "changed: $(sqlite3 rtl.db 'SELECT comment FROM answer')"
 end
@@ -58,7 +58,7 @@ end
 
 begin "databases and bundles are private, reports are not unless asked"
 printf 'question_id,value,evidence,comment\nL1,yes,,\n' >one.csv
-"$CIRT" import one.csv --country KE --db p.db >/dev/null
+"$CIRT" import --yes one.csv --country KE --db p.db >/dev/null
 "$CIRT" export --country KE --db p.db -o b.json >/dev/null
 "$CIRT" report --country KE --db p.db -o r.pdf >/dev/null
 "$CIRT" report --country KE --db p.db -o private.pdf --private >/dev/null

@@ -12,6 +12,8 @@
 ROOT=$(pwd)
 FIXTURES=$ROOT/tests/fixtures
 : "${CIRT:?set CIRT to the cirt binary}"
+# who records, as a script names it (cirt never guesses it from the login)
+export CIRT_ASSESSOR="${CIRT_ASSESSOR:-Test Assessor}"
 WORK=$(mktemp -d)
 trap 'chmod -R u+rwx "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 2

@@ -27,7 +27,7 @@ C1,na,,
 CSV
 
 begin "import loads every row in one go and records who did it"
-run "$CIRT" import good.csv --country FR --cycle 2026 --db r.db
+run "$CIRT" import --yes good.csv --country FR --cycle 2026 --db r.db
 expect_status 0
 expect_out "good.csv: 6 rows read, 6 questions changed in the assessment of FR 2026"
 [ "$(sql r.db "SELECT count(*) FROM answer")" = 6 ] || fail "answers"
@@ -55,7 +55,7 @@ head -n 1 "$out" | grep -q '^question_id,value,evidence,comment,state,flagged,an
 grep -q '^L1,yes,"Penal Code, art. 12",,value,0,Jean Dupont,' "$out" || fail "L1 row"
 grep -q '^T3,dk,,,dont_know,0,' "$out" || fail "T3 row"
 cp "$out" export.csv
-"$CIRT" import export.csv --country FR --cycle 2027 --db r.db >/dev/null || fail "reimport"
+"$CIRT" import --yes export.csv --country FR --cycle 2027 --db r.db >/dev/null || fail "reimport"
 a=$(sql r.db "SELECT group_concat(question_id || state || ifnull(value, '') || evidence || comment) FROM (SELECT * FROM answer WHERE assessment_id = 1 ORDER BY question_id)")
 b=$(sql r.db "SELECT group_concat(question_id || state || ifnull(value, '') || evidence || comment) FROM (SELECT * FROM answer WHERE assessment_id = 2 ORDER BY question_id)")
 [ "$a" = "$b" ] || fail "round trip differs: $a / $b"
@@ -87,7 +87,7 @@ L1,yes,,
 T3,many,,
 L3,2019-02-30,,
 CSV
-run "$CIRT" import bad.csv --country FR --cycle 2026 --db r.db
+run "$CIRT" import --yes bad.csv --country FR --cycle 2026 --db r.db
 expect_status 3
 expect_err "bad.csv: row 3 (line 3): unknown question id 'X9'"
 expect_err "bad.csv: row 4 (line 4): question 'L1' appears again (first on row 2)"
@@ -100,28 +100,28 @@ end
 begin "wrong column counts, bad quoting and a bad header are refused; nothing changes"
 before=$(dump r.db)
 printf 'question_id,value,evidence,comment\nL1,yes,,\nL2,1\n' >columns.csv
-run "$CIRT" import columns.csv --country FR --cycle 2026 --db r.db
+run "$CIRT" import --yes columns.csv --country FR --cycle 2026 --db r.db
 expect_status 3
 expect_err "columns.csv: row 3 (line 3): 2 fields, but the header has 4"
 printf 'question_id,value,evidence,comment\nL1,"yes,,\n' >quote.csv
-run "$CIRT" import quote.csv --country FR --cycle 2026 --db r.db
+run "$CIRT" import --yes quote.csv --country FR --cycle 2026 --db r.db
 expect_status 3
 expect_err "quote.csv: line 2: a quoted field is never closed"
 printf 'id,answer\nL1,yes\n' >header.csv
-run "$CIRT" import header.csv --country FR --cycle 2026 --db r.db
+run "$CIRT" import --yes header.csv --country FR --cycle 2026 --db r.db
 expect_status 3
 expect_err "header.csv: line 1: the first row must name the columns question_id,value,evidence,comment"
-run "$CIRT" import nosuch.csv --country FR --db r.db
+run "$CIRT" import --yes nosuch.csv --country FR --db r.db
 expect_status 4
 expect_err "nosuch.csv: cannot open: No such file or directory"
 [ "$(dump r.db)" = "$before" ] || fail "the database changed"
 end
 
 begin "a refused import into a new assessment creates nothing"
-run "$CIRT" import bad.csv --country DE --db r.db
+run "$CIRT" import --yes bad.csv --country DE --db r.db
 expect_status 3
 [ "$(sql r.db "SELECT count(*) FROM assessment WHERE country = 'DE'")" = 0 ] || fail "assessment created"
-run "$CIRT" import bad.csv --country DE --db new.db
+run "$CIRT" import --yes bad.csv --country DE --db new.db
 expect_status 3
 [ -e new.db ] && fail "a database was created"
 end
@@ -129,10 +129,10 @@ end
 begin "SQL quote characters and long text are stored as data"
 printf 'question_id,value,evidence,comment\nT4,"x'"'"'); DROP TABLE answer; --",,\n' >quotes.csv
 python3 -c "print('question_id,value,evidence,comment'); print('L1,yes,' + 'e' * 60000 + ',')" >long.csv
-run "$CIRT" import quotes.csv --country FR --cycle 2026 --db r.db
+run "$CIRT" import --yes quotes.csv --country FR --cycle 2026 --db r.db
 expect_status 0
 [ "$(sql r.db "SELECT value FROM answer WHERE question_id = 'T4'")" = "x'); DROP TABLE answer; --" ] || fail "quote"
-run "$CIRT" import long.csv --country FR --cycle 2026 --db r.db
+run "$CIRT" import --yes long.csv --country FR --cycle 2026 --db r.db
 expect_status 0
 [ "$(sql r.db "SELECT length(evidence) FROM answer WHERE question_id = 'L1' AND assessment_id = 1")" = 60000 ] || fail "long"
 end
@@ -150,17 +150,17 @@ end
 
 begin "finalize needs the required questions; a final assessment refuses changes until reopened"
 printf 'question_id,value,evidence,comment\nL1,yes,,\n' >l1.csv
-"$CIRT" import l1.csv --country KE --db f.db >/dev/null
+"$CIRT" import --yes l1.csv --country KE --db f.db >/dev/null
 run "$CIRT" finalize --country KE --db f.db
 expect_status 3
 expect_err "cannot be final: required questions are unanswered: T1"
 printf 'question_id,value,evidence,comment\nT1,planned,,\n' >t1.csv
-"$CIRT" import t1.csv --country KE --db f.db >/dev/null
+"$CIRT" import --yes t1.csv --country KE --db f.db >/dev/null
 run "$CIRT" finalize --country KE --db f.db
 expect_status 0
 expect_out "is final: its answers can no longer change"
 before=$(dump f.db)
-run "$CIRT" import good.csv --country KE --db f.db
+run "$CIRT" import --yes good.csv --country KE --db f.db
 expect_status 3
 expect_err "is final; reopen it with 'cirt reopen --country KE --cycle"
 [ "$(dump f.db)" = "$before" ] || fail "changed while final"
@@ -170,7 +170,7 @@ expect_err "is already final"
 run "$CIRT" reopen --country KE --db f.db
 expect_status 0
 expect_out "is a draft again"
-run "$CIRT" import good.csv --country KE --db f.db
+run "$CIRT" import --yes good.csv --country KE --db f.db
 expect_status 0
 end
 
@@ -217,7 +217,7 @@ expect_status 3
 expect_err "cannot open database 'notes.txt': file is not a database"
 [ "$(cat notes.txt)" = hello ] || fail "changed"
 sqlite3 other.db "CREATE TABLE t (x); INSERT INTO t VALUES (1)"
-run "$CIRT" run --country KE --db other.db
+run "$CIRT" run --yes --country KE --db other.db
 expect_status 3
 expect_err "'other.db' is not a cirt database: it is an SQLite file of another application"
 mkdir dir.db
@@ -240,7 +240,7 @@ as_nobody() {
 run as_nobody "$CIRT" answers --country FR --cycle 2026 --db "$WORK/ro.db"
 expect_status 0
 expect_out "FR 2026, draft"
-run as_nobody "$CIRT" import good.csv --country FR --cycle 2026 --db "$WORK/ro.db"
+run as_nobody "$CIRT" import --yes good.csv --country FR --cycle 2026 --db "$WORK/ro.db"
 expect_status 4
 expect_err "database '$WORK/ro.db' is read-only; cirt import needs to write to it"
 [ -e ro.db-wal ] && fail "files were created next to it"

@@ -17,11 +17,11 @@ T3,3,,
 C1,no,,
 C2,dk,,
 CSV
-"$CIRT" import gh.csv --country GH --cycle 2026 --db r.db >/dev/null
+"$CIRT" import --yes gh.csv --country GH --cycle 2026 --db r.db >/dev/null
 printf 'question_id,value,evidence,comment\nL1,no,,\nT1,planned,,\nC1,no,,\n' >old.csv
-"$CIRT" import old.csv --country GH --cycle 2025 --db r.db >/dev/null
+"$CIRT" import --yes old.csv --country GH --cycle 2025 --db r.db >/dev/null
 printf 'question_id,value,evidence,comment\nL1,yes,,\nT1,none,,\nC1,yes,,\n' >ng.csv
-"$CIRT" import ng.csv --country NG --cycle 2026 --db r.db >/dev/null
+"$CIRT" import --yes ng.csv --country NG --cycle 2026 --db r.db >/dev/null
 
 # the text of a PDF; fails if poppler has anything to say about the file
 pdf_text() {
@@ -129,7 +129,7 @@ end
 
 begin "--paper letter, --marking and a final assessment"
 printf 'question_id,value,evidence,comment\nL1,yes,,\nL2,3,,\nL3,2019-01-01,,\nT1,operational,,\nT2,incident alerts forensics,,\nT3,40,,\nT4,lab,,\nC1,yes,,\n' >full.csv
-"$CIRT" import full.csv --country CL --db r.db >/dev/null
+"$CIRT" import --yes full.csv --country CL --db r.db >/dev/null
 "$CIRT" finalize --country CL --db r.db >/dev/null
 run "$CIRT" report --country CL --db r.db --paper letter --marking "CONFIDENTIAL – MINISTRY USE" -o cl.pdf
 expect_status 0
@@ -176,7 +176,7 @@ expect_err "--jobs takes a number from 1 to 64, not '0'"
 end
 
 begin "a fictional demo country is marked Sample data"
-"$CIRT" import ng.csv --country XA --db r.db >/dev/null
+"$CIRT" import --yes ng.csv --country XA --db r.db >/dev/null
 run "$CIRT" report --country XA --db r.db -o xa.pdf
 expect_status 0
 pdf_text xa.pdf >xa.txt || fail "poppler: $(head -n 3 poppler.err)"
@@ -219,7 +219,7 @@ end
 begin "a full disk is a clear error and leaves no partial PDF"
 # a 40 KB file size limit: room for the database (32 KB), not for the report
 printf 'question_id,value,evidence,comment\nLC1,yes,,\nTN1,operational,,\n' >br.csv
-"$CIRT" import br.csv --country BR --db big.db --questionnaire "$ROOT/questionnaires/cirt-readiness.xml" >/dev/null
+"$CIRT" import --yes br.csv --country BR --db big.db --questionnaire "$ROOT/questionnaires/cirt-readiness.xml" >/dev/null
 ( ulimit -f 80; "$CIRT" report --country BR --db big.db \
 	--questionnaire "$ROOT/questionnaires/cirt-readiness.xml" -o big.pdf ) >"$out" 2>"$err"
 status=$?

@@ -5,7 +5,7 @@ plan 5
 
 export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/example.xml"
 printf 'question_id,value,evidence,comment\nL1,yes,,\nL2,2,,\nT1,operational,,\nT2,incident forensics,,\nT3,3,,\nC1,no,,\nC2,dk,,\n' >a.csv
-"$CIRT" import a.csv --country GH --db s.db >/dev/null
+"$CIRT" import --yes a.csv --country GH --db s.db >/dev/null
 
 begin "the table shows pillar points, overall, tier and completeness"
 run "$CIRT" score --country GH --db s.db

@@ -85,7 +85,7 @@ for i in $(seq 1 50); do
 	# answers arrive one every 10 ms, so that kills land mid-session
 	# shellcheck disable=SC2086
 	(for a in $ANSWERS; do echo "$a"; sleep 0.01; done) |
-		"$CIRT" run --country KE --cycle 2026 --db k.db >k.out 2>&1 &
+		"$CIRT" run --yes --country KE --cycle 2026 --db k.db >k.out 2>&1 &
 	pid=$!
 	sleep "$(random_delay)"
 	kill -9 $pid 2>/dev/null && kills=$((kills + 1))
@@ -111,14 +111,14 @@ end
 # open_session NAME COUNTRY: a session fed through a FIFO on descriptor 3/4
 begin "an import into the same database while a session waits for input"
 mkfifo fa
-"$CIRT" run --country KE --cycle 2026 --db c.db <fa >a.out 2>&1 &
+"$CIRT" run --yes --country KE --cycle 2026 --db c.db <fa >a.out 2>&1 &
 pa=$!
 exec 3>fa
 echo yes >&3
 i=0
 while ! grep -q "L2> " a.out && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 printf 'question_id,value,evidence,comment\nL1,no,,\nT1,planned,,\n' >fr.csv
-run "$CIRT" import fr.csv --country FR --cycle 2026 --db c.db
+run "$CIRT" import --yes fr.csv --country FR --cycle 2026 --db c.db
 expect_status 0
 echo 2 >&3
 echo 2019-05-01 >&3
@@ -133,9 +133,9 @@ end
 
 begin "two sessions on different countries at once both finish, nothing lost"
 mkfifo fk ff
-"$CIRT" run --country KE --cycle 2026 --db two.db <fk >k2.out 2>&1 &
+"$CIRT" run --yes --country KE --cycle 2026 --db two.db <fk >k2.out 2>&1 &
 pk=$!
-"$CIRT" run --country FR --cycle 2026 --db two.db <ff >f2.out 2>&1 &
+"$CIRT" run --yes --country FR --cycle 2026 --db two.db <ff >f2.out 2>&1 &
 pf=$!
 exec 3>fk 4>ff
 # shellcheck disable=SC2086

@@ -12,7 +12,7 @@ session() {
 	db=$1
 	shift
 	printf '%s\n' "$@" >input.txt
-	"$CIRT" run --country KE --cycle 2026 --db "$db" <input.txt >"$out" 2>"$err"
+	"$CIRT" run --yes --country KE --cycle 2026 --db "$db" <input.txt >"$out" 2>"$err"
 	status=$?
 }
 
@@ -154,7 +154,7 @@ end
 
 begin "a session in French shows everything in French"
 printf '%s\n' oui "?" ":zzz" 9 >input.txt
-"$CIRT" run --country KE --cycle 2026 --db fr.db --lang fr <input.txt >"$out" 2>"$err"
+"$CIRT" run --yes --country KE --cycle 2026 --db fr.db --lang fr <input.txt >"$out" 2>"$err"
 status=$?
 expect_status 0
 expect_out "Pilier 1 sur 3 · Mesures juridiques"
@@ -191,18 +191,18 @@ expect_err "1 stored answer belongs to questions this version no longer has; the
 end
 
 begin "another questionnaire's assessment is refused, and so are bad options"
-"$CIRT" run --country KE --cycle 2026 --db changed.db \
+"$CIRT" run --yes --country KE --cycle 2026 --db changed.db \
 	--questionnaire "$ROOT/questionnaires/cirt-readiness.xml" </dev/null >"$out" 2>"$err"
 status=$?
 expect_status 3
 expect_err "was made with questionnaire 'example', not 'cirt-readiness'"
-run "$CIRT" run --db x.db
+run "$CIRT" run --yes --db x.db
 expect_status 2
 expect_err "name the country with --country CC"
-run "$CIRT" run --country ZZZ --db x.db
+run "$CIRT" run --yes --country ZZZ --db x.db
 expect_status 2
 expect_err "unknown country 'ZZZ'"
-run "$CIRT" run --country KE --cycle 26 --db x.db
+run "$CIRT" run --yes --country KE --cycle 26 --db x.db
 expect_status 2
 expect_err "'26' is not a cycle year such as 2026"
 [ -e x.db ] && fail "a database was created by a refused command"

@@ -75,13 +75,7 @@ open_new(struct fixture *f)
 	f->s = store_open(f->db, STORE_CREATE, &err);
 	if (f->s == NULL)
 		fail_msg("%s", err.message);
-	memset(&f->a, 0, sizeof(f->a));
-	snprintf(f->a.country, sizeof(f->a.country), "FR");
-	f->a.cycle = 2026;
-	f->a.questionnaire_id = xstrdup("example");
-	f->a.questionnaire_version = xstrdup("1.0");
-	f->a.questionnaire_sha256 = xstrdup("abc");
-	assert_int_equal(store_assessment_create(f->s, &f->a, "Ana", &err), 0);
+	store_assessment_new(&f->a, "FR", 2026, "example", "1.0", "abc");
 }
 
 static int
@@ -104,7 +98,7 @@ verify(struct fixture *f, char *problem, size_t size)
 {
 	struct error err = {0};
 
-	return store_verify(f->s, &f->a, problem, size, &err);
+	return store_verify(f->s, &f->a, problem, size, NULL, NULL, &err);
 }
 
 static void
@@ -258,22 +252,28 @@ test_a_final_assessment_refuses_changes(void **state)
 }
 
 static void
-test_duplicate_assessments_are_refused(void **state)
+test_an_assessment_starts_with_its_first_change(void **state)
 {
 	struct fixture *f = *state;
-	struct assessment b = {0};
 	struct error err = {0};
+	struct assessment *list;
+	size_t n;
+	struct answer_change empty = {.question_id = "L1", .set_evidence = 1, .evidence = ""};
 
 	open_new(f);
-	snprintf(b.country, sizeof(b.country), "FR");
-	b.cycle = 2026;
-	b.questionnaire_id = xstrdup("example");
-	b.questionnaire_version = xstrdup("1.0");
-	b.questionnaire_sha256 = xstrdup("abc");
-	assert_int_equal(store_assessment_create(f->s, &b, "Ana", &err), -1);
-	assert_int_equal(err.status, EXIT_DATA);
-	assert_non_null(strstr(err.message, "UNIQUE"));
-	assessment_release(&b);
+	/* a change that changes nothing makes nothing */
+	assert_int_equal(store_answers_change(f->s, &f->a, &empty, 1, "Ana", &err), 0);
+	assert_int_equal(f->a.id, 0);
+	assert_int_equal(store_assessment_list(f->s, &list, &n, &err), 0);
+	assert_int_equal(n, 0);
+	assessment_list_release(list, n);
+	assert_int_equal(put(f, "L1", ANSWER_VALUE, "yes", NULL), 1);
+	assert_true(f->a.id > 0);
+	assert_string_equal(f->a.assessors, "Ana");
+	assert_int_equal(f->a.entries, 2);
+	assert_int_equal(store_assessment_list(f->s, &list, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assessment_list_release(list, n);
 }
 
 static void
@@ -294,7 +294,7 @@ test_verify_finds_tampering(void **state)
 	f->s = store_open(f->db, STORE_EXISTING, &(struct error){0});
 	assert_int_equal(verify(f, problem, sizeof(problem)), 1);
 	assert_string_equal(problem,
-			    "the stored answer to L2 differs from what the history records");
+			    "the stored answer of L2 differs from what the history records");
 	store_close(f->s);
 
 	/* the history refuses edits; dropping the guard shows in the chain */
@@ -347,7 +347,7 @@ test_a_first_schema_database_is_upgraded(void **state)
 	assert_string_equal(answer_set_find(&answers, "L2")->value, "3");
 	answer_set_release(&answers);
 	/* the chain made by the first schema still verifies, and grows */
-	assert_int_equal(store_verify(f->s, &a, problem, sizeof(problem), &err), 0);
+	assert_int_equal(store_verify(f->s, &a, problem, sizeof(problem), NULL, NULL, &err), 0);
 	f->a = a;
 	assert_int_equal(put(f, "L3", ANSWER_VALUE, "2019-05-01", NULL), 1);
 	assert_int_equal(verify(f, problem, sizeof(problem)), 0);
@@ -394,7 +394,7 @@ test_foreign_and_future_files_are_refused_untouched(void **state)
 	assert_int_equal(rename(f->db, newer), 0);
 	assert_int_equal(stat(newer, &before), 0);
 	expect_refused(newer, EXIT_DATA,
-		       "made by a newer cirt (schema 99; this cirt knows up to 2)");
+		       "made by a newer cirt (schema 99; this cirt knows up to 3)");
 	assert_int_equal(stat(newer, &after), 0);
 	assert_int_equal(before.st_size, after.st_size);
 	assert_int_equal(before.st_mtime, after.st_mtime);
@@ -439,8 +439,8 @@ main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_a_final_assessment_refuses_changes, setup,
 						teardown),
-		cmocka_unit_test_setup_teardown(test_duplicate_assessments_are_refused, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(test_an_assessment_starts_with_its_first_change,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_verify_finds_tampering, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_the_history_is_append_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_first_schema_database_is_upgraded, setup,

@@ -1,0 +1,885 @@
+/* The record's hash chain and its replay: pure functions. */
+#include "chain.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "store.h"
+#include "xmalloc.h"
+
+const char chain_genesis[CHAIN_HASH_SIZE] =
+	"0000000000000000000000000000000000000000000000000000000000000000";
+
+void
+history_entry_release(struct history_entry *e)
+{
+	free(e->question_id);
+	free(e->field);
+	free(e->old_state);
+	free(e->old_value);
+	free(e->new_state);
+	free(e->new_value);
+	free(e->changed_by);
+	free(e->changed_at);
+	free(e->reason);
+	free(e->source);
+	free(e->prev_hash);
+	free(e->hash);
+	memset(e, 0, sizeof(*e));
+}
+
+void
+history_release(struct history_entry *h, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		history_entry_release(&h[i]);
+	free(h);
+}
+
+void
+meeting_release(struct meeting *m)
+{
+	free(m->id);
+	free(m->organisation);
+	free(m->people);
+	free(m->met_on);
+	free(m->recorded_by);
+	free(m->recorded_at);
+	memset(m, 0, sizeof(*m));
+}
+
+void
+register_entry_release(struct register_entry *e)
+{
+	free(e->event);
+	free(e->head);
+	free(e->changed_by);
+	free(e->changed_at);
+	free(e->prev_hash);
+	free(e->hash);
+	memset(e, 0, sizeof(*e));
+}
+
+void
+register_release(struct register_entry *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		register_entry_release(&r[i]);
+	free(r);
+}
+
+static void
+add_number(struct hash_sha256 *h, long long v)
+{
+	char number[32];
+
+	snprintf(number, sizeof(number), "%lld", v);
+	hash_sha256_add_field(h, number);
+}
+
+/* Version 1 is the format of the first schema: everything but a source.
+ * Version 2 adds the source. Both are length-prefixed fields, so that no
+ * two different events hash alike. */
+void
+chain_hash(const char *country, int cycle, const struct history_entry *e, char out[CHAIN_HASH_SIZE])
+{
+	struct hash_sha256 h = {{0}};
+
+	hash_sha256_init(&h);
+	hash_sha256_add_field(&h, e->version >= 2 ? "cirt-history-2" : "cirt-history-1");
+	hash_sha256_add_field(&h, country);
+	add_number(&h, cycle);
+	add_number(&h, e->seq);
+	hash_sha256_add_field(&h, e->question_id);
+	hash_sha256_add_field(&h, e->field);
+	hash_sha256_add_field(&h, e->old_state);
+	hash_sha256_add_field(&h, e->old_value);
+	hash_sha256_add_field(&h, e->new_state);
+	hash_sha256_add_field(&h, e->new_value);
+	hash_sha256_add_field(&h, e->changed_by);
+	hash_sha256_add_field(&h, e->changed_at);
+	hash_sha256_add_field(&h, e->reason);
+	if (e->version >= 2)
+		hash_sha256_add_field(&h, e->source);
+	hash_sha256_add_field(&h, e->prev_hash);
+	hash_sha256_finish(&h, out);
+}
+
+void
+chain_register_hash(const struct register_entry *e, char out[CHAIN_HASH_SIZE])
+{
+	struct hash_sha256 h = {{0}};
+
+	hash_sha256_init(&h);
+	hash_sha256_add_field(&h, "cirt-register-1");
+	add_number(&h, e->seq);
+	hash_sha256_add_field(&h, e->event);
+	hash_sha256_add_field(&h, e->country);
+	add_number(&h, e->cycle);
+	add_number(&h, e->entries);
+	hash_sha256_add_field(&h, e->head);
+	hash_sha256_add_field(&h, e->changed_by);
+	hash_sha256_add_field(&h, e->changed_at);
+	hash_sha256_add_field(&h, e->prev_hash);
+	hash_sha256_finish(&h, out);
+}
+
+void
+chain_meeting_id(const char *country, int cycle, const struct meeting *m, char out[16])
+{
+	struct hash_sha256 h = {{0}};
+	char hex[CHAIN_HASH_SIZE];
+
+	hash_sha256_init(&h);
+	hash_sha256_add_field(&h, "cirt-meeting-1");
+	hash_sha256_add_field(&h, country);
+	add_number(&h, cycle);
+	hash_sha256_add_field(&h, m->organisation);
+	hash_sha256_add_field(&h, m->people);
+	hash_sha256_add_field(&h, m->met_on);
+	hash_sha256_add_field(&h, m->recorded_by);
+	hash_sha256_add_field(&h, m->recorded_at);
+	hash_sha256_finish(&h, hex);
+	snprintf(out, 16, "m%.12s", hex);
+}
+
+char *
+chain_meeting_value(const struct meeting *m)
+{
+	return xasprintf("%s\t%s", m->organisation, m->people);
+}
+
+int
+chain_meeting_parse(const char *value, char **organisation, char **people)
+{
+	const char *tab = value ? strchr(value, '\t') : NULL;
+
+	if (tab == NULL || tab == value || strchr(tab + 1, '\t'))
+		return -1;
+	*organisation = xstrndup(value, (size_t)(tab - value));
+	*people = xstrdup(tab + 1);
+	return 0;
+}
+
+/* ---- a map from string keys to places in an array ----------------------- */
+
+/* Open addressing over an array of structs whose key is the char * at
+ * offset in each element of stride bytes. */
+struct index_map {
+	size_t *slots; /* place + 1; 0 is empty */
+	size_t mask;
+	size_t stride;
+	size_t offset;
+};
+
+static uint64_t
+hash_string(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static void
+map_init(struct index_map *m, size_t expected, size_t stride, size_t offset)
+{
+	size_t n = 16;
+
+	while (n < expected * 2)
+		n *= 2;
+	m->slots = xcalloc(n, sizeof(*m->slots));
+	m->mask = n - 1;
+	m->stride = stride;
+	m->offset = offset;
+}
+
+static const char *
+map_key(const struct index_map *m, const void *items, size_t i)
+{
+	const char *const *key = (const char *const *)(const void *)((const char *)items +
+								     i * m->stride + m->offset);
+
+	return *key;
+}
+
+/* The slot where key is or would go. */
+static size_t *
+map_slot(const struct index_map *m, const void *items, const char *key)
+{
+	size_t i = (size_t)hash_string(key) & m->mask;
+
+	while (m->slots[i] && strcmp(map_key(m, items, m->slots[i] - 1), key) != 0)
+		i = (i + 1) & m->mask;
+	return &m->slots[i];
+}
+
+/* Make room for one more entry of count, rehashing the items. */
+static void
+map_reserve(struct index_map *m, const void *items, size_t count)
+{
+	if ((count + 1) * 2 <= m->mask + 1)
+		return;
+	free(m->slots);
+	map_init(m, count + 1, m->stride, m->offset);
+	for (size_t k = 0; k < count; k++)
+		*map_slot(m, items, map_key(m, items, k)) = k + 1;
+}
+
+static void
+map_of_answers(struct index_map *m, const struct answer_set *set)
+{
+	map_init(m, set->count, sizeof(struct answer), offsetof(struct answer, question_id));
+	for (size_t i = 0; i < set->count; i++)
+		*map_slot(m, set->items, set->items[i].question_id) = i + 1;
+}
+
+/* ---- replay ------------------------------------------------------------- */
+
+void
+chain_state_release(struct chain_state *st)
+{
+	free(st->questionnaire_id);
+	free(st->questionnaire_version);
+	free(st->questionnaire_sha256);
+	free(st->created_by);
+	free(st->created_at);
+	free(st->updated_at);
+	free(st->assessors);
+	free(st->mission_start);
+	free(st->mission_end);
+	answer_set_release(&st->answers);
+	for (size_t i = 0; i < st->meeting_count; i++)
+		meeting_release(&st->meetings[i]);
+	free(st->meetings);
+	memset(st, 0, sizeof(*st));
+}
+
+static int __attribute__((format(printf, 3, 4)))
+broken(char *problem, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(problem, size, fmt, ap);
+	va_end(ap);
+	return 1;
+}
+
+static int
+same(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static void
+replace(char **slot, const char *v)
+{
+	free(*slot);
+	*slot = v ? xstrdup(v) : NULL;
+}
+
+/* Whether the ", "-separated list holds name. */
+static int
+names_have(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = list; *p;) {
+		const char *end = strstr(p, ", ");
+		size_t k = end ? (size_t)(end - p) : strlen(p);
+
+		if (k == n && strncmp(p, name, n) == 0)
+			return 1;
+		if (end == NULL)
+			break;
+		p = end + 2;
+	}
+	return 0;
+}
+
+static int
+changes_answer(const char *field)
+{
+	return strcmp(field, "answer") == 0 || strcmp(field, "evidence") == 0 ||
+		strcmp(field, "comment") == 0 || strcmp(field, "flag") == 0;
+}
+
+void
+chain_meta_apply(struct chain_meta *m, const struct history_entry *e)
+{
+	char day[11];
+
+	if (!names_have(m->assessors, e->changed_by)) {
+		char *list = *m->assessors ? xasprintf("%s, %s", m->assessors, e->changed_by)
+					   : xstrdup(e->changed_by);
+
+		free(m->assessors);
+		m->assessors = list;
+	}
+	if (strcmp(e->changed_at, m->updated_at) > 0)
+		replace(&m->updated_at, e->changed_at);
+	if (!changes_answer(e->field))
+		return;
+	snprintf(day, sizeof(day), "%.10s", e->changed_at);
+	if (*m->mission_start == '\0' || strcmp(day, m->mission_start) < 0)
+		replace(&m->mission_start, day);
+	if (strcmp(day, m->mission_end) > 0)
+		replace(&m->mission_end, day);
+}
+
+static struct answer *
+question_row(struct chain_state *st, struct index_map *map, const char *question_id)
+{
+	size_t *slot = map_slot(map, st->answers.items, question_id);
+	struct answer *w;
+
+	if (*slot)
+		return &st->answers.items[*slot - 1];
+	map_reserve(map, st->answers.items, st->answers.count);
+	slot = map_slot(map, st->answers.items, question_id);
+	xgrow((void **)&st->answers.items, &st->answers.alloc, st->answers.count + 1,
+	      sizeof(*st->answers.items));
+	w = &st->answers.items[st->answers.count];
+	memset(w, 0, sizeof(*w));
+	w->question_id = xstrdup(question_id);
+	w->state = ANSWER_NONE;
+	w->evidence = xstrdup("");
+	w->comment = xstrdup("");
+	w->answered_by = xstrdup("");
+	w->answered_at = xstrdup("");
+	*slot = ++st->answers.count;
+	return w;
+}
+
+/* The replay's maps: answers by question, meetings by id. */
+struct replay_maps {
+	struct index_map answers;
+	struct index_map meetings;
+};
+
+static const struct meeting *
+meeting_find(const struct chain_state *st, const struct index_map *map, const char *id)
+{
+	size_t k = *map_slot(map, st->meetings, id);
+
+	return k ? &st->meetings[k - 1] : NULL;
+}
+
+static int
+valid_day(const char *s)
+{
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	return 1;
+}
+
+static int
+replay_created(struct chain_state *st, const struct history_entry *e, char *problem, size_t size)
+{
+	const char *v = e->new_value ? e->new_value : "";
+	const char *first = strchr(v, ' ');
+	const char *last = strrchr(v, ' ');
+
+	if (e->seq != 1 || *e->question_id)
+		return broken(problem, size, "history entry %lld creates the assessment again",
+			      e->seq);
+	if (first == NULL || first == last || !same(e->new_state, "draft"))
+		return broken(problem, size,
+			      "history entry 1 does not say which questionnaire the assessment "
+			      "uses");
+	st->questionnaire_id = xstrndup(v, (size_t)(first - v));
+	st->questionnaire_version = xstrndup(first + 1, (size_t)(last - first - 1));
+	st->questionnaire_sha256 = xstrdup(last + 1);
+	st->created_by = xstrdup(e->changed_by);
+	st->created_at = xstrdup(e->changed_at);
+	return 0;
+}
+
+static int
+replay_meeting(struct chain_state *st, struct index_map *map, const char *country, int cycle,
+	       const struct history_entry *e, char *problem, size_t size)
+{
+	struct meeting m = {0};
+	char id[16];
+
+	if (e->version < 2 || *e->question_id || e->source == NULL || !valid_day(e->new_state) ||
+	    chain_meeting_parse(e->new_value, &m.organisation, &m.people) < 0) {
+		meeting_release(&m);
+		return broken(problem, size, "history entry %lld is not a valid meeting", e->seq);
+	}
+	m.met_on = xstrdup(e->new_state);
+	m.recorded_by = xstrdup(e->changed_by);
+	m.recorded_at = xstrdup(e->changed_at);
+	chain_meeting_id(country, cycle, &m, id);
+	if (strcmp(id, e->source) != 0 || meeting_find(st, map, id)) {
+		meeting_release(&m);
+		return broken(problem, size,
+			      "history entry %lld records a meeting under a wrong or reused id",
+			      e->seq);
+	}
+	m.id = xstrdup(id);
+	map_reserve(map, st->meetings, st->meeting_count);
+	xgrow((void **)&st->meetings, &st->meeting_alloc, st->meeting_count + 1,
+	      sizeof(*st->meetings));
+	st->meetings[st->meeting_count++] = m;
+	*map_slot(map, st->meetings, id) = st->meeting_count;
+	return 0;
+}
+
+/* Replay an event that changes one question's row. */
+static int
+replay_change(struct chain_state *st, struct replay_maps *maps, const struct history_entry *e,
+	      char *problem, size_t size)
+{
+	struct answer *w;
+
+	if (st->final)
+		return broken(problem, size,
+			      "history entry %lld (question %s) changes a final assessment", e->seq,
+			      e->question_id);
+	if (*e->question_id == '\0')
+		return broken(problem, size, "history entry %lld names no question", e->seq);
+	if (e->source && meeting_find(st, &maps->meetings, e->source) == NULL)
+		return broken(problem, size,
+			      "history entry %lld (question %s) names a meeting the history never "
+			      "recorded",
+			      e->seq, e->question_id);
+	w = question_row(st, &maps->answers, e->question_id);
+	if (strcmp(e->field, "answer") == 0) {
+		enum answer_state state;
+
+		if (!same(e->old_state, answer_state_name(w->state)) ||
+		    !same(e->old_value, w->value))
+			return broken(problem, size,
+				      "history entry %lld (question %s) starts from an answer the "
+				      "history never gave",
+				      e->seq, e->question_id);
+		if (e->new_state == NULL || answer_state_parse(e->new_state, &state) < 0 ||
+		    (state == ANSWER_VALUE) != (e->new_value != NULL))
+			return broken(
+				problem, size,
+				"history entry %lld (question %s) gives an answer of no known "
+				"state",
+				e->seq, e->question_id);
+		w->state = state;
+		replace(&w->value, e->new_value);
+	} else if (strcmp(e->field, "flag") == 0) {
+		if (!same(e->old_value, w->flagged ? "1" : "0") ||
+		    !(same(e->new_value, "0") || same(e->new_value, "1")))
+			return broken(problem, size,
+				      "history entry %lld (question %s) starts from a flag the "
+				      "history never gave",
+				      e->seq, e->question_id);
+		w->flagged = same(e->new_value, "1");
+	} else {
+		char **slot = strcmp(e->field, "evidence") == 0 ? &w->evidence : &w->comment;
+
+		if (!same(e->old_value, *slot) || e->new_value == NULL)
+			return broken(problem, size,
+				      "history entry %lld (question %s) starts from %s the history "
+				      "never gave",
+				      e->seq, e->question_id, e->field);
+		replace(slot, e->new_value);
+	}
+	replace(&w->answered_by, e->changed_by);
+	replace(&w->answered_at, e->changed_at);
+	replace(&w->source, e->source);
+	return 0;
+}
+
+static int
+replay_one(struct chain_state *st, struct replay_maps *maps, const char *country, int cycle,
+	   const struct history_entry *e, char *problem, size_t size)
+{
+	if (strcmp(e->field, "created") == 0)
+		return replay_created(st, e, problem, size);
+	if (st->created_at == NULL)
+		return broken(problem, size, "history entry 1 does not create the assessment");
+	if (strcmp(e->field, "status") == 0) {
+		if (!same(e->old_state, st->final ? "final" : "draft") ||
+		    !(same(e->new_state, "final") || same(e->new_state, "draft")) ||
+		    same(e->old_state, e->new_state))
+			return broken(problem, size,
+				      "history entry %lld changes the status from one the history "
+				      "never gave",
+				      e->seq);
+		st->final = same(e->new_state, "final");
+		return 0;
+	}
+	if (strcmp(e->field, "merged") == 0)
+		return 0;
+	if (strcmp(e->field, "meeting") == 0)
+		return replay_meeting(st, &maps->meetings, country, cycle, e, problem, size);
+	if (changes_answer(e->field))
+		return replay_change(st, maps, e, problem, size);
+	return broken(problem, size, "history entry %lld has an unknown field '%s'", e->seq,
+		      e->field);
+}
+
+int
+chain_replay(const char *country, int cycle, const struct history_entry *h, size_t n,
+	     struct chain_state *st, char *problem, size_t size)
+{
+	struct chain_meta meta;
+	struct replay_maps maps;
+	const char *prev = chain_genesis;
+	int status = 0;
+
+	memset(st, 0, sizeof(*st));
+	meta.assessors = xstrdup("");
+	meta.updated_at = xstrdup("");
+	meta.mission_start = xstrdup("");
+	meta.mission_end = xstrdup("");
+	map_init(&maps.answers, 16, sizeof(struct answer), offsetof(struct answer, question_id));
+	map_init(&maps.meetings, 4, sizeof(struct meeting), offsetof(struct meeting, id));
+	if (n == 0)
+		status = broken(problem, size, "the history is empty");
+	for (size_t i = 0; i < n && status == 0; i++) {
+		const struct history_entry *e = &h[i];
+		char hash[CHAIN_HASH_SIZE];
+
+		if (e->seq != (long long)i + 1) {
+			status = broken(problem, size,
+					"history entry %zu is missing (found %lld next)", i + 1,
+					e->seq);
+			break;
+		}
+		if (e->field == NULL || e->question_id == NULL || e->changed_by == NULL ||
+		    e->changed_at == NULL || e->reason == NULL || e->hash == NULL) {
+			status = broken(problem, size, "history entry %lld is incomplete", e->seq);
+			break;
+		}
+		if (e->prev_hash == NULL || strcmp(e->prev_hash, prev) != 0) {
+			status = broken(problem, size,
+					"history entry %lld does not follow entry %lld: its link "
+					"to the previous hash is broken",
+					e->seq, e->seq - 1);
+			break;
+		}
+		if (e->version < 1 || e->version > CHAIN_VERSION || (e->version < 2 && e->source)) {
+			status =
+				broken(problem, size, "history entry %lld has an unknown format %d",
+				       e->seq, e->version);
+			break;
+		}
+		chain_hash(country, cycle, e, hash);
+		if (strcmp(hash, e->hash) != 0) {
+			status = broken(problem, size,
+					"history entry %lld (%s%s%s, %s by %s) was altered: its "
+					"hash does not match its content",
+					e->seq, e->field, *e->question_id ? " of " : "",
+					e->question_id, e->changed_at, e->changed_by);
+			break;
+		}
+		status = replay_one(st, &maps, country, cycle, e, problem, size);
+		if (status == 0)
+			chain_meta_apply(&meta, e);
+		prev = e->hash;
+	}
+	free(maps.answers.slots);
+	free(maps.meetings.slots);
+	st->assessors = meta.assessors;
+	st->updated_at = meta.updated_at;
+	st->mission_start = meta.mission_start;
+	st->mission_end = meta.mission_end;
+	st->count = n;
+	snprintf(st->head, sizeof(st->head), "%s", prev);
+	return status;
+}
+
+/* ---- comparing with the store ------------------------------------------ */
+
+static int
+differs(const char *what, const char *stored, const char *replayed, char *problem, size_t size)
+{
+	if (same(stored, replayed))
+		return 0;
+	return broken(problem, size, "the %s ('%s') differs from what the history records ('%s')",
+		      what, stored ? stored : "", replayed ? replayed : "");
+}
+
+static const char *
+answer_difference(const struct answer *w, const struct answer *x)
+{
+	if (w->state != x->state || !same(w->value, x->value))
+		return "answer";
+	if (!same(w->evidence, x->evidence))
+		return "evidence";
+	if (!same(w->comment, x->comment))
+		return "note";
+	if (w->flagged != x->flagged)
+		return "flag";
+	if (!same(w->answered_by, x->answered_by))
+		return "author";
+	if (!same(w->answered_at, x->answered_at))
+		return "time";
+	if (!same(w->source, x->source))
+		return "source";
+	return NULL;
+}
+
+int
+chain_compare(const struct chain_state *st, const struct assessment *a,
+	      const struct answer_set *answers, const struct meeting *meetings,
+	      size_t meeting_count, char *problem, size_t size)
+{
+	struct index_map map;
+	int status = 0;
+
+	if (differs("questionnaire", a->questionnaire_id, st->questionnaire_id, problem, size) ||
+	    differs("questionnaire version", a->questionnaire_version, st->questionnaire_version,
+		    problem, size) ||
+	    differs("questionnaire's SHA-256", a->questionnaire_sha256, st->questionnaire_sha256,
+		    problem, size) ||
+	    differs("creation time", a->created_at, st->created_at, problem, size) ||
+	    differs("time of the last change", a->updated_at, st->updated_at, problem, size) ||
+	    differs("list of assessors", a->assessors, st->assessors, problem, size) ||
+	    differs("mission start", a->mission_start, st->mission_start, problem, size) ||
+	    differs("mission end", a->mission_end, st->mission_end, problem, size))
+		return 1;
+	if (a->final != st->final)
+		return broken(problem, size, "the status is %s, but the history says %s",
+			      a->final ? "final" : "draft", st->final ? "final" : "draft");
+	if (a->head && *a->head &&
+	    (a->entries != (long long)st->count || strcmp(a->head, st->head) != 0))
+		return broken(problem, size,
+			      "the history ends at entry %zu, but the assessment records %lld "
+			      "entries: entries were removed or replaced",
+			      st->count, a->entries);
+	map_of_answers(&map, &st->answers);
+	{
+		struct index_map mine;
+
+		/* a question stored twice (a hostile bundle) */
+		map_init(&mine, answers->count, sizeof(struct answer),
+			 offsetof(struct answer, question_id));
+		for (size_t i = 0; i < answers->count && status == 0; i++) {
+			size_t *slot =
+				map_slot(&mine, answers->items, answers->items[i].question_id);
+
+			if (*slot)
+				status = broken(problem, size, "question %s is answered twice",
+						answers->items[i].question_id);
+			*slot = i + 1;
+		}
+		free(mine.slots);
+	}
+	for (size_t i = 0; i < answers->count && status == 0; i++) {
+		const struct answer *w = &answers->items[i];
+		size_t k = *map_slot(&map, st->answers.items, w->question_id);
+		const char *what;
+
+		if (k == 0) {
+			status = broken(problem, size,
+					"the stored answer to %s is not in the history",
+					w->question_id);
+			break;
+		}
+		what = answer_difference(w, &st->answers.items[k - 1]);
+		if (what)
+			status = broken(problem, size,
+					"the stored %s of %s differs from what the history records",
+					what, w->question_id);
+	}
+	free(map.slots);
+	if (status == 0 && answers->count != st->answers.count) {
+		/* every stored row matched one replayed: some replayed are missing */
+		map_of_answers(&map, answers);
+		for (size_t i = 0; i < st->answers.count && status == 0; i++)
+			if (*map_slot(&map, answers->items, st->answers.items[i].question_id) == 0)
+				status = broken(problem, size,
+						"the answer to %s that the history records is "
+						"missing",
+						st->answers.items[i].question_id);
+		free(map.slots);
+	}
+	if (status)
+		return status;
+	if (meeting_count != st->meeting_count)
+		return broken(problem, size, "%zu meetings are stored, but the history records %zu",
+			      meeting_count, st->meeting_count);
+	map_init(&map, st->meeting_count, sizeof(struct meeting), offsetof(struct meeting, id));
+	for (size_t i = 0; i < st->meeting_count; i++)
+		*map_slot(&map, st->meetings, st->meetings[i].id) = i + 1;
+	for (size_t i = 0; i < meeting_count && status == 0; i++) {
+		const struct meeting *m = &meetings[i];
+		const struct meeting *x = meeting_find(st, &map, m->id);
+
+		if (x == NULL || !same(m->organisation, x->organisation) ||
+		    !same(m->people, x->people) || !same(m->met_on, x->met_on) ||
+		    !same(m->recorded_by, x->recorded_by) || !same(m->recorded_at, x->recorded_at))
+			status = broken(
+				problem, size,
+				"the stored meeting %s differs from what the history records",
+				m->id);
+	}
+	free(map.slots);
+	return status;
+}
+
+/* ---- the register -------------------------------------------------------- */
+
+static struct chain_live *
+live_find(struct chain_live *live, size_t n, const char *country, int cycle)
+{
+	size_t lo = 0;
+	size_t hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(live[mid].country, country);
+
+		if (c == 0)
+			c = (live[mid].cycle > cycle) - (live[mid].cycle < cycle);
+		if (c == 0)
+			return &live[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* What the register says of one assessment: whether it exists at the end,
+ * and where its latest creation is. */
+struct registered {
+	char country[3];
+	int cycle;
+	int exists;
+	size_t created; /* the index of its latest 'created' event */
+};
+
+static int
+registered_cmp(const void *a, const void *b)
+{
+	const struct registered *x = a;
+	const struct registered *y = b;
+	int c = strcmp(x->country, y->country);
+
+	return c ? c : (x->cycle > y->cycle) - (x->cycle < y->cycle);
+}
+
+static struct registered *
+registered_find(struct registered *reg, size_t n, const char *country, int cycle)
+{
+	struct registered key = {{0}, cycle, 0, 0};
+
+	snprintf(key.country, sizeof(key.country), "%s", country);
+	return bsearch(&key, reg, n, sizeof(*reg), registered_cmp);
+}
+
+/* The links and hashes of the register, and what it says exists. */
+static int
+register_links(const struct register_entry *r, size_t n, struct registered *reg, size_t nreg,
+	       char *problem, size_t size)
+{
+	const char *prev = chain_genesis;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct register_entry *e = &r[i];
+		struct registered *g = registered_find(reg, nreg, e->country, e->cycle);
+		char hash[CHAIN_HASH_SIZE];
+
+		if (e->seq != (long long)i + 1 || e->prev_hash == NULL ||
+		    strcmp(e->prev_hash, prev) != 0)
+			return broken(problem, size,
+				      "register entry %zu is missing or out of place", i + 1);
+		chain_register_hash(e, hash);
+		if (e->hash == NULL || strcmp(hash, e->hash) != 0)
+			return broken(problem, size,
+				      "register entry %lld (%s %d %s) was altered: its hash does "
+				      "not match its content",
+				      e->seq, e->country, e->cycle, e->event);
+		prev = e->hash;
+		if (strcmp(e->event, "created") == 0) {
+			if (g->exists)
+				return broken(problem, size,
+					      "register entry %lld creates %s %d, which exists "
+					      "already",
+					      e->seq, e->country, e->cycle);
+			g->exists = 1;
+			g->created = i;
+		} else if (strcmp(e->event, "final") != 0 && strcmp(e->event, "draft") != 0 &&
+			   strcmp(e->event, "discarded") != 0) {
+			return broken(problem, size, "register entry %lld has an unknown event",
+				      e->seq);
+		} else if (!g->exists) {
+			return broken(problem, size,
+				      "register entry %lld (%s) names %s %d, which does not "
+				      "exist then",
+				      e->seq, e->event, e->country, e->cycle);
+		} else if (strcmp(e->event, "discarded") == 0) {
+			g->exists = 0;
+		}
+	}
+	return 0;
+}
+
+int
+chain_register_check(const struct register_entry *r, size_t n, struct chain_live *live,
+		     size_t live_count, char *problem, size_t size)
+{
+	struct registered *reg = xcalloc(n + 1, sizeof(*reg));
+	size_t nreg = 0;
+	int status;
+
+	for (size_t i = 0; i < n; i++) {
+		snprintf(reg[nreg].country, sizeof(reg[nreg].country), "%s", r[i].country);
+		reg[nreg++].cycle = r[i].cycle;
+	}
+	qsort(reg, nreg, sizeof(*reg), registered_cmp);
+	status = register_links(r, n, reg, nreg, problem, size);
+	/* each event since an assessment's latest creation names an event its
+	 * history must still hold */
+	for (size_t i = 0; i < n && status == 0; i++) {
+		const struct register_entry *e = &r[i];
+		const struct registered *g = registered_find(reg, nreg, e->country, e->cycle);
+		const struct chain_live *l = live_find(live, live_count, e->country, e->cycle);
+
+		if (!g->exists || i < g->created || l == NULL)
+			continue;
+		if (e->entries < 1 || (size_t)e->entries > l->count || e->head == NULL ||
+		    strcmp(l->hashes[e->entries - 1], e->head) != 0)
+			status = broken(problem, size,
+					"the history of %s %d no longer holds entry %lld (%.12s) "
+					"that the register recorded when it was %s: entries were "
+					"removed or replaced",
+					e->country, e->cycle, e->entries, e->head ? e->head : "",
+					e->event);
+	}
+	for (size_t i = 0; i < live_count && status == 0; i++) {
+		const struct registered *g =
+			registered_find(reg, nreg, live[i].country, live[i].cycle);
+
+		live[i].seen = g && g->exists;
+		if (!live[i].seen)
+			status = broken(problem, size,
+					"the assessment of %s %d is not in the register: it was "
+					"added outside cirt",
+					live[i].country, live[i].cycle);
+	}
+	for (size_t i = 0; i < nreg && status == 0; i++)
+		if (reg[i].exists &&
+		    live_find(live, live_count, reg[i].country, reg[i].cycle) == NULL)
+			status = broken(problem, size,
+					"the assessment of %s %d was deleted: the register says it "
+					"exists",
+					reg[i].country, reg[i].cycle);
+	free(reg);
+	return status;
+}

@@ -1,0 +1,169 @@
+/* The record's hash chain, as pure functions: no SQL, no I/O.
+ *
+ * An assessment is its history: a list of events, each carrying the
+ * SHA-256 of its content together with the hash of the event before it.
+ * chain_replay recomputes every link and replays the events into what the
+ * assessment holds (answers, evidence, notes, flags, sources, who and when,
+ * status, assessors, mission dates, the questionnaire's hash). It is the
+ * single definition of an assessment's content: the store keeps tables
+ * that must equal the replay, 'cirt verify' checks that they do, and a
+ * bundle is checked by replaying it.
+ *
+ * The register is a second chain, one per database, of the events that
+ * make or remove whole assessments (created, final, draft, discarded),
+ * each naming the assessment's head at that moment, so that deleting an
+ * assessment, or cutting and rewriting the end of its history, shows. */
+#ifndef CIRT_CHAIN_H
+#define CIRT_CHAIN_H
+
+#include <stddef.h>
+
+#include "answer.h"
+
+#define CHAIN_HASH_SIZE 65 /* 64 hex digits and a NUL */
+#define CHAIN_VERSION 2	   /* the format of events written now */
+
+extern const char chain_genesis[CHAIN_HASH_SIZE];
+
+/* One event of an assessment's history. Strings are owned; NULL where
+ * the event has none. field is one of: created, status, answer, evidence,
+ * comment, flag, merged, meeting. Version 1 events (written before
+ * sources existed) have no source and hash without it. */
+struct history_entry {
+	long long seq;
+	int version;
+	char *question_id; /* "" for the assessment itself */
+	char *field;
+	char *old_state;
+	char *old_value;
+	char *new_state;
+	char *new_value;
+	char *changed_by;
+	char *changed_at;
+	char *reason;
+	char *source; /* the meeting the change was made in, or NULL */
+	char *prev_hash;
+	char *hash;
+};
+
+void history_entry_release(struct history_entry *e);
+
+/* Release n history entries and the array that holds them. */
+void history_release(struct history_entry *h, size_t n);
+
+/* The hash an event of the assessment of country and cycle must carry. */
+void chain_hash(const char *country, int cycle, const struct history_entry *e,
+		char out[CHAIN_HASH_SIZE]);
+
+/* A meeting with officials, as a 'meeting' event records it: the source
+ * of the answers, evidence and notes given during it. people is the
+ * roles, each optionally followed by a person's name in parentheses,
+ * separated by "; ". */
+struct meeting {
+	char *id; /* "m" and 12 hex digits, from its content */
+	char *organisation;
+	char *people;
+	char *met_on; /* YYYY-MM-DD */
+	char *recorded_by;
+	char *recorded_at;
+};
+
+void meeting_release(struct meeting *m);
+
+/* The id a meeting gets from its content and when it was recorded. */
+void chain_meeting_id(const char *country, int cycle, const struct meeting *m, char out[16]);
+
+/* The value of a meeting event ("organisation TAB people") and back;
+ * chain_meeting_parse returns -1 when value is not one. */
+char *chain_meeting_value(const struct meeting *m);
+int chain_meeting_parse(const char *value, char **organisation, char **people);
+
+/* What an assessment holds, as the replay of its history gives it. */
+struct chain_state {
+	char *questionnaire_id;
+	char *questionnaire_version;
+	char *questionnaire_sha256;
+	char *created_by;
+	char *created_at;
+	char *updated_at;    /* the latest time of any event */
+	char *assessors;     /* everyone who recorded an event, in order, ", " */
+	char *mission_start; /* YYYY-MM-DD of the first change to an answer, or "" */
+	char *mission_end;
+	int final;
+	struct answer_set answers; /* in the order questions were first changed */
+	struct meeting *meetings;  /* in the order they were recorded */
+	size_t meeting_count;
+	size_t meeting_alloc;
+	size_t count; /* events */
+	char head[CHAIN_HASH_SIZE];
+};
+
+void chain_state_release(struct chain_state *st);
+
+/* Check every link of the n events h of the assessment of country and
+ * cycle, and replay them into *st (release it with chain_state_release,
+ * whatever the result). Returns 0, or 1 with the first problem in
+ * problem. Linear in the size of the history. */
+int chain_replay(const char *country, int cycle, const struct history_entry *h, size_t n,
+		 struct chain_state *st, char *problem, size_t size);
+
+/* What every event changes of an assessment's summary: its assessors (in
+ * the order they first recorded something), the time of its latest event,
+ * and the days of its first and last change to an answer. The store
+ * applies it as it appends, and the replay as it reads. Strings are owned,
+ * "" when empty. */
+struct chain_meta {
+	char *assessors;
+	char *updated_at;
+	char *mission_start;
+	char *mission_end;
+};
+
+void chain_meta_apply(struct chain_meta *m, const struct history_entry *e);
+
+/* Compare what the store holds with the replay: 0 when equal, 1 with the
+ * first difference in problem. Either side may list answers in any
+ * order. */
+struct assessment;
+int chain_compare(const struct chain_state *st, const struct assessment *a,
+		  const struct answer_set *answers, const struct meeting *meetings,
+		  size_t meeting_count, char *problem, size_t size);
+
+/* One event of the database's register. */
+struct register_entry {
+	long long seq;
+	char *event; /* created, final, draft, discarded */
+	char country[3];
+	int cycle;
+	long long entries; /* the assessment's history length at that moment */
+	char *head;	   /* and the hash of its last event */
+	char *changed_by;
+	char *changed_at;
+	char *prev_hash;
+	char *hash;
+};
+
+void register_entry_release(struct register_entry *e);
+void register_release(struct register_entry *r, size_t n);
+
+void chain_register_hash(const struct register_entry *e, char out[CHAIN_HASH_SIZE]);
+
+/* A live assessment's place in the register check: the hashes of its
+ * history, in order. */
+struct chain_live {
+	char country[3];
+	int cycle;
+	char **hashes; /* borrowed */
+	size_t count;
+	int seen; /* set by chain_register_check */
+};
+
+/* Check the register's links and that it agrees with the assessments the
+ * database holds (live, sorted by country then cycle): each was created
+ * and not discarded since, each status event names an event its history
+ * still holds, and no assessment that the register says exists is
+ * missing. Returns 0, or 1 with the first problem. */
+int chain_register_check(const struct register_entry *r, size_t n, struct chain_live *live,
+			 size_t live_count, char *problem, size_t size);
+
+#endif

@@ -1,0 +1,910 @@
+/* The store's record: appending to the history and the register, meetings,
+ * status changes, restoring and discarding whole assessments, and checking
+ * everything stored against the replay of the history (chain.c). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exitcode.h"
+#include "store_internal.h"
+#include "xmalloc.h"
+
+/* ---- appending ------------------------------------------------------- */
+
+/* The summary the assessment's row holds now. */
+static int
+meta_load(struct store *s, long long id, struct chain_meta *m, char **head, long long *entries,
+	  struct error *err)
+{
+	sqlite3_stmt *st = sq_prepare(s,
+				      "SELECT assessors, updated_at, mission_start, mission_end,"
+				      " head, entries FROM assessment WHERE id = ?1",
+				      err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		m->assessors = sq_column_dup(st, 0, 0);
+		m->updated_at = sq_column_dup(st, 1, 0);
+		m->mission_start = sq_column_dup(st, 2, 0);
+		m->mission_end = sq_column_dup(st, 3, 0);
+		*head = sq_column_dup(st, 4, 0);
+		*entries = sqlite3_column_int64(st, 5);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return sq_error(s, err, "read the assessment");
+	return 0;
+}
+
+static void
+meta_release(struct chain_meta *m)
+{
+	free(m->assessors);
+	free(m->updated_at);
+	free(m->mission_start);
+	free(m->mission_end);
+}
+
+int
+store_history_append(struct store *s, const struct assessment *a, struct history_entry *e,
+		     struct error *err)
+{
+	struct chain_meta m = {0};
+	char *head = NULL;
+	long long entries = 0;
+	char hash[CHAIN_HASH_SIZE];
+	sqlite3_stmt *st;
+	int rc;
+	int status = -1;
+
+	if (meta_load(s, a->id, &m, &head, &entries, err) < 0)
+		goto out;
+	/* the newest creation time so far, so that "created" starts the
+	 * summary as the replay does */
+	if (entries == 0) {
+		free(m.updated_at);
+		m.updated_at = xstrdup("");
+	}
+	e->seq = entries + 1;
+	e->version = CHAIN_VERSION;
+	free(e->prev_hash);
+	e->prev_hash = xstrdup(entries == 0 ? chain_genesis : head);
+	if (e->reason == NULL)
+		e->reason = xstrdup("");
+	chain_hash(a->country, a->cycle, e, hash);
+	free(e->hash);
+	e->hash = xstrdup(hash);
+	chain_meta_apply(&m, e);
+
+	st = sq_prepare(
+		s,
+		"INSERT INTO history (assessment_id, seq, question_id, field, old_state,"
+		" old_value, new_state, new_value, changed_by, changed_at, reason,"
+		" prev_hash, hash, version, source)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+		err);
+	if (st == NULL)
+		goto out;
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_int64(st, 2, e->seq);
+	sq_bind_text(st, 3, e->question_id);
+	sq_bind_text(st, 4, e->field);
+	sq_bind_text(st, 5, e->old_state);
+	sq_bind_text(st, 6, e->old_value);
+	sq_bind_text(st, 7, e->new_state);
+	sq_bind_text(st, 8, e->new_value);
+	sq_bind_text(st, 9, e->changed_by);
+	sq_bind_text(st, 10, e->changed_at);
+	sq_bind_text(st, 11, e->reason);
+	sq_bind_text(st, 12, e->prev_hash);
+	sq_bind_text(st, 13, e->hash);
+	sqlite3_bind_int(st, 14, e->version);
+	sq_bind_text(st, 15, e->source);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		sq_error(s, err, "record the history");
+		goto out;
+	}
+	st = sq_prepare(s,
+			"UPDATE assessment SET assessors = ?1, updated_at = ?2, mission_start = ?3,"
+			" mission_end = ?4, head = ?5, entries = ?6 WHERE id = ?7",
+			err);
+	if (st == NULL)
+		goto out;
+	sq_bind_text(st, 1, m.assessors);
+	sq_bind_text(st, 2, m.updated_at);
+	sq_bind_text(st, 3, m.mission_start);
+	sq_bind_text(st, 4, m.mission_end);
+	sq_bind_text(st, 5, e->hash);
+	sqlite3_bind_int64(st, 6, e->seq);
+	sqlite3_bind_int64(st, 7, a->id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		sq_error(s, err, "update the assessment");
+		goto out;
+	}
+	status = 0;
+out:
+	meta_release(&m);
+	free(head);
+	return status;
+}
+
+/* The register's last entry: its seq and hash (0 and the genesis when
+ * empty). */
+static int
+register_tail(struct store *s, long long *seq, char prev[CHAIN_HASH_SIZE], struct error *err)
+{
+	sqlite3_stmt *st = sq_prepare(
+		s, "SELECT seq, hash FROM register_event ORDER BY seq DESC LIMIT 1", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	*seq = 0;
+	snprintf(prev, CHAIN_HASH_SIZE, "%s", chain_genesis);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *h = sqlite3_column_text(st, 1);
+
+		*seq = sqlite3_column_int64(st, 0);
+		snprintf(prev, CHAIN_HASH_SIZE, "%s", h ? (const char *)h : "");
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_error(s, err, "read the register");
+	return 0;
+}
+
+/* Append to the register an event naming entry `entries` (hash head). */
+static int
+register_add(struct store *s, const char *country, int cycle, const char *event, long long entries,
+	     const char *head, const char *who, const char *when, struct error *err)
+{
+	struct register_entry e = {0};
+	char prev[CHAIN_HASH_SIZE];
+	char hash[CHAIN_HASH_SIZE];
+	sqlite3_stmt *st;
+	long long seq;
+	int rc;
+
+	if (register_tail(s, &seq, prev, err) < 0)
+		return -1;
+	seq++;
+	e.seq = seq;
+	e.event = xstrdup(event);
+	snprintf(e.country, sizeof(e.country), "%s", country);
+	e.cycle = cycle;
+	e.entries = entries;
+	e.head = xstrdup(head);
+	e.changed_by = xstrdup(who);
+	e.changed_at = xstrdup(when);
+	e.prev_hash = xstrdup(prev);
+	chain_register_hash(&e, hash);
+	register_entry_release(&e);
+	st = sq_prepare(s,
+			"INSERT INTO register_event (seq, event, country, cycle, entries, head,"
+			" changed_by, changed_at, prev_hash, hash)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+			err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, seq);
+	sq_bind_text(st, 2, event);
+	sq_bind_text(st, 3, country);
+	sqlite3_bind_int(st, 4, cycle);
+	sqlite3_bind_int64(st, 5, entries);
+	sq_bind_text(st, 6, head);
+	sq_bind_text(st, 7, who);
+	sq_bind_text(st, 8, when);
+	sq_bind_text(st, 9, prev);
+	sq_bind_text(st, 10, hash);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sq_error(s, err, "record the register");
+	return 0;
+}
+
+int
+store_register_append(struct store *s, const struct assessment *a, const char *event,
+		      const char *who, const char *when, struct error *err)
+{
+	char *head = NULL;
+	long long entries = 0;
+	struct chain_meta m = {0};
+	int rc;
+
+	if (meta_load(s, a->id, &m, &head, &entries, err) < 0)
+		return -1;
+	rc = register_add(s, a->country, a->cycle, event, entries, head, who, when, err);
+	meta_release(&m);
+	free(head);
+	return rc;
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+int
+store_history_load(struct store *s, long long assessment_id, struct history_entry **out,
+		   size_t *count, struct error *err)
+{
+	sqlite3_stmt *st =
+		sq_prepare(s,
+			   "SELECT seq, question_id, field, old_state, old_value, new_state,"
+			   " new_value, changed_by, changed_at, reason, prev_hash, hash, version,"
+			   " source FROM history WHERE assessment_id = ?1 ORDER BY seq",
+			   err);
+	size_t alloc = 0;
+	int rc;
+
+	*out = NULL;
+	*count = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, assessment_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct history_entry *e;
+
+		xgrow((void **)out, &alloc, *count + 1, sizeof(**out));
+		e = &(*out)[(*count)++];
+		e->seq = sqlite3_column_int64(st, 0);
+		e->question_id = sq_column_dup(st, 1, 0);
+		e->field = sq_column_dup(st, 2, 0);
+		e->old_state = sq_column_dup(st, 3, 1);
+		e->old_value = sq_column_dup(st, 4, 1);
+		e->new_state = sq_column_dup(st, 5, 1);
+		e->new_value = sq_column_dup(st, 6, 1);
+		e->changed_by = sq_column_dup(st, 7, 0);
+		e->changed_at = sq_column_dup(st, 8, 0);
+		e->reason = sq_column_dup(st, 9, 0);
+		e->prev_hash = sq_column_dup(st, 10, 0);
+		e->hash = sq_column_dup(st, 11, 0);
+		e->version = sqlite3_column_int(st, 12);
+		e->source = sq_column_dup(st, 13, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		history_release(*out, *count);
+		*out = NULL;
+		*count = 0;
+		return sq_error(s, err, "read the history");
+	}
+	return 0;
+}
+
+int
+store_meetings_load(struct store *s, long long assessment_id, struct meeting **out, size_t *count,
+		    struct error *err)
+{
+	sqlite3_stmt *st = sq_prepare(s,
+				      "SELECT id, organisation, people, met_on, recorded_by,"
+				      " recorded_at FROM meeting WHERE assessment_id = ?1"
+				      " ORDER BY seq",
+				      err);
+	size_t alloc = 0;
+	int rc;
+
+	*out = NULL;
+	*count = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, assessment_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct meeting *m;
+
+		xgrow((void **)out, &alloc, *count + 1, sizeof(**out));
+		m = &(*out)[(*count)++];
+		m->id = sq_column_dup(st, 0, 0);
+		m->organisation = sq_column_dup(st, 1, 0);
+		m->people = sq_column_dup(st, 2, 0);
+		m->met_on = sq_column_dup(st, 3, 0);
+		m->recorded_by = sq_column_dup(st, 4, 0);
+		m->recorded_at = sq_column_dup(st, 5, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		for (size_t i = 0; i < *count; i++)
+			meeting_release(&(*out)[i]);
+		free(*out);
+		*out = NULL;
+		*count = 0;
+		return sq_error(s, err, "read the meetings");
+	}
+	return 0;
+}
+
+int
+store_register_load(struct store *s, struct register_entry **out, size_t *count, struct error *err)
+{
+	sqlite3_stmt *st =
+		sq_prepare(s,
+			   "SELECT seq, event, country, cycle, entries, head, changed_by,"
+			   " changed_at, prev_hash, hash FROM register_event ORDER BY seq",
+			   err);
+	size_t alloc = 0;
+	int rc;
+
+	*out = NULL;
+	*count = 0;
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct register_entry *e;
+		const unsigned char *cc = sqlite3_column_text(st, 2);
+
+		xgrow((void **)out, &alloc, *count + 1, sizeof(**out));
+		e = &(*out)[(*count)++];
+		memset(e, 0, sizeof(*e));
+		e->seq = sqlite3_column_int64(st, 0);
+		e->event = sq_column_dup(st, 1, 0);
+		snprintf(e->country, sizeof(e->country), "%s", cc ? (const char *)cc : "");
+		e->cycle = sqlite3_column_int(st, 3);
+		e->entries = sqlite3_column_int64(st, 4);
+		e->head = sq_column_dup(st, 5, 0);
+		e->changed_by = sq_column_dup(st, 6, 0);
+		e->changed_at = sq_column_dup(st, 7, 0);
+		e->prev_hash = sq_column_dup(st, 8, 0);
+		e->hash = sq_column_dup(st, 9, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		register_release(*out, *count);
+		*out = NULL;
+		*count = 0;
+		return sq_error(s, err, "read the register");
+	}
+	return 0;
+}
+
+/* ---- meetings --------------------------------------------------------- */
+
+static int
+meeting_insert(struct store *s, long long assessment_id, long long seq, const struct meeting *m,
+	       struct error *err)
+{
+	sqlite3_stmt *st = sq_prepare(s,
+				      "INSERT INTO meeting (assessment_id, id, seq, organisation,"
+				      " people, met_on, recorded_by, recorded_at)"
+				      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+				      err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, assessment_id);
+	sq_bind_text(st, 2, m->id);
+	sqlite3_bind_int64(st, 3, seq);
+	sq_bind_text(st, 4, m->organisation);
+	sq_bind_text(st, 5, m->people);
+	sq_bind_text(st, 6, m->met_on);
+	sq_bind_text(st, 7, m->recorded_by);
+	sq_bind_text(st, 8, m->recorded_at);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sq_error(s, err, "record the meeting");
+	return 0;
+}
+
+int
+store_meeting_record(struct store *s, const struct assessment *a, const struct meeting *m,
+		     struct error *err)
+{
+	sqlite3_stmt *st =
+		sq_prepare(s, "SELECT 1 FROM meeting WHERE assessment_id = ?1 AND id = ?2", err);
+	struct history_entry e = {0};
+	char id[16];
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, a->id);
+	sq_bind_text(st, 2, m->id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return sq_error(s, err, "read the meetings");
+	chain_meeting_id(a->country, a->cycle, m, id);
+	if (strcmp(id, m->id) != 0)
+		return error_set(err, EXIT_DATA, "meeting %s does not carry its own id", m->id);
+	e.question_id = xstrdup("");
+	e.field = xstrdup("meeting");
+	e.new_state = xstrdup(m->met_on);
+	e.new_value = chain_meeting_value(m);
+	e.changed_by = xstrdup(m->recorded_by);
+	e.changed_at = xstrdup(m->recorded_at);
+	e.source = xstrdup(m->id);
+	rc = store_history_append(s, a, &e, err);
+	if (rc == 0)
+		rc = meeting_insert(s, a->id, e.seq, m, err);
+	history_entry_release(&e);
+	return rc;
+}
+
+/* ---- status, restoring, discarding ----------------------------------- */
+
+int
+store_assessment_set_final(struct store *s, struct assessment *a, int final, const char *who,
+			   struct error *err)
+{
+	sqlite3_stmt *st;
+	char now[32];
+	struct history_entry e = {0};
+	struct assessment fresh;
+	int rc;
+	int current = -1;
+
+	store_now(now, sizeof(now));
+	if (sq_exec(s, "BEGIN IMMEDIATE", err, "start a transaction") < 0)
+		return -1;
+	st = sq_prepare(s, "SELECT status = 'final' FROM assessment WHERE id = ?1", err);
+	if (st == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, a->id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		current = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (current < 0) {
+		sq_error(s, err, "read the assessment");
+		goto fail;
+	}
+	if (current == final) {
+		error_set(err, EXIT_DATA, "the assessment of %s %d is already %s", a->country,
+			  a->cycle, final ? "final" : "a draft");
+		goto fail;
+	}
+	st = sq_prepare(s, "UPDATE assessment SET status = ?1 WHERE id = ?2", err);
+	if (st == NULL)
+		goto fail;
+	sq_bind_text(st, 1, final ? "final" : "draft");
+	sqlite3_bind_int64(st, 2, a->id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		sq_error(s, err, "change the status");
+		goto fail;
+	}
+	e.question_id = xstrdup("");
+	e.field = xstrdup("status");
+	e.old_state = xstrdup(final ? "draft" : "final");
+	e.new_state = xstrdup(final ? "final" : "draft");
+	e.changed_by = xstrdup(who);
+	e.changed_at = xstrdup(now);
+	rc = store_history_append(s, a, &e, err);
+	history_entry_release(&e);
+	if (rc < 0 || store_register_append(s, a, final ? "final" : "draft", who, now, err) < 0 ||
+	    sq_exec(s, "COMMIT", err, "change the status") < 0)
+		goto fail;
+	if (store_assessment_get(s, a->country, a->cycle, &fresh, err) == 0) {
+		assessment_release(a);
+		*a = fresh;
+	}
+	return 0;
+fail:
+	sq_rollback(s);
+	return -1;
+}
+
+static int
+restore_answer(struct store *s, long long id, const struct answer *w, struct error *err)
+{
+	sqlite3_stmt *st =
+		sq_prepare(s,
+			   "INSERT INTO answer (assessment_id, question_id, state, value,"
+			   " evidence, comment, flagged, answered_by, answered_at, source)"
+			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+			   err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sq_bind_text(st, 2, w->question_id);
+	sq_bind_text(st, 3, answer_state_name(w->state));
+	sq_bind_text(st, 4, w->value);
+	sq_bind_text(st, 5, w->evidence);
+	sq_bind_text(st, 6, w->comment);
+	sqlite3_bind_int(st, 7, w->flagged);
+	sq_bind_text(st, 8, w->answered_by);
+	sq_bind_text(st, 9, w->answered_at);
+	sq_bind_text(st, 10, w->source);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sq_error(s, err, "restore an answer");
+	return 0;
+}
+
+static int
+restore_entry(struct store *s, long long id, const struct history_entry *e, struct error *err)
+{
+	sqlite3_stmt *st = sq_prepare(
+		s,
+		"INSERT INTO history (assessment_id, seq, question_id, field, old_state,"
+		" old_value, new_state, new_value, changed_by, changed_at, reason,"
+		" prev_hash, hash, version, source)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+		err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, e->seq);
+	sq_bind_text(st, 3, e->question_id);
+	sq_bind_text(st, 4, e->field);
+	sq_bind_text(st, 5, e->old_state);
+	sq_bind_text(st, 6, e->old_value);
+	sq_bind_text(st, 7, e->new_state);
+	sq_bind_text(st, 8, e->new_value);
+	sq_bind_text(st, 9, e->changed_by);
+	sq_bind_text(st, 10, e->changed_at);
+	sq_bind_text(st, 11, e->reason);
+	sq_bind_text(st, 12, e->prev_hash);
+	sq_bind_text(st, 13, e->hash);
+	sqlite3_bind_int(st, 14, e->version);
+	sq_bind_text(st, 15, e->source);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sq_error(s, err, "restore the history");
+	return 0;
+}
+
+/* The seq of the meeting event with id m among the history. */
+static long long
+meeting_seq(const struct history_entry *h, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(h[i].field, "meeting") == 0 && h[i].source &&
+		    strcmp(h[i].source, id) == 0)
+			return h[i].seq;
+	return 0;
+}
+
+int
+store_assessment_restore(struct store *s, const char *country, int cycle,
+			 const struct history_entry *history, size_t count, struct assessment *a,
+			 struct error *err)
+{
+	struct chain_state st;
+	char problem[512];
+	sqlite3_stmt *q;
+	long long id;
+	long long last_status = 0;
+	int rc;
+
+	if (chain_replay(country, cycle, history, count, &st, problem, sizeof(problem)) != 0) {
+		chain_state_release(&st);
+		return error_set(err, EXIT_DATA, "the history of %s %d does not hold: %s", country,
+				 cycle, problem);
+	}
+	if (sq_exec(s, "BEGIN IMMEDIATE", err, "start a transaction") < 0)
+		goto fail_early;
+	q = sq_prepare(s,
+		       "INSERT INTO assessment (country, cycle, questionnaire_id,"
+		       " questionnaire_version, questionnaire_sha256, status, mission_start,"
+		       " mission_end, assessors, created_at, updated_at, head, entries)"
+		       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+		       err);
+	if (q == NULL)
+		goto fail;
+	sq_bind_text(q, 1, country);
+	sqlite3_bind_int(q, 2, cycle);
+	sq_bind_text(q, 3, st.questionnaire_id);
+	sq_bind_text(q, 4, st.questionnaire_version);
+	sq_bind_text(q, 5, st.questionnaire_sha256);
+	sq_bind_text(q, 6, st.final ? "final" : "draft");
+	sq_bind_text(q, 7, st.mission_start);
+	sq_bind_text(q, 8, st.mission_end);
+	sq_bind_text(q, 9, st.assessors);
+	sq_bind_text(q, 10, st.created_at);
+	sq_bind_text(q, 11, st.updated_at);
+	sq_bind_text(q, 12, st.head);
+	sqlite3_bind_int64(q, 13, (long long)st.count);
+	rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		sq_error(s, err, "restore the assessment");
+		goto fail;
+	}
+	id = sqlite3_last_insert_rowid(s->db);
+	for (size_t i = 0; i < st.answers.count; i++)
+		if (restore_answer(s, id, &st.answers.items[i], err) < 0)
+			goto fail;
+	for (size_t i = 0; i < count; i++) {
+		if (restore_entry(s, id, &history[i], err) < 0)
+			goto fail;
+		if (strcmp(history[i].field, "status") == 0)
+			last_status = history[i].seq;
+	}
+	for (size_t i = 0; i < st.meeting_count; i++)
+		if (meeting_insert(s, id, meeting_seq(history, count, st.meetings[i].id),
+				   &st.meetings[i], err) < 0)
+			goto fail;
+	if (register_add(s, country, cycle, "created", 1, history[0].hash, st.created_by,
+			 st.created_at, err) < 0)
+		goto fail;
+	if (st.final &&
+	    register_add(s, country, cycle, "final", last_status, history[last_status - 1].hash,
+			 history[last_status - 1].changed_by, history[last_status - 1].changed_at,
+			 err) < 0)
+		goto fail;
+	if (sq_exec(s, "COMMIT", err, "restore the assessment") < 0)
+		goto fail;
+	chain_state_release(&st);
+	rc = store_assessment_get(s, country, cycle, a, err);
+	return rc == 0 ? 0 : -1;
+fail:
+	sq_rollback(s);
+fail_early:
+	chain_state_release(&st);
+	return -1;
+}
+
+/* Inside a transaction: a final assessment cannot be discarded. */
+static int
+check_final(struct store *s, const struct assessment *a, struct error *err)
+{
+	int final = -1;
+	sqlite3_stmt *st =
+		sq_prepare(s, "SELECT status = 'final' FROM assessment WHERE id = ?1", err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, a->id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		final = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (final < 0)
+		return error_set(err, EXIT_DATA, "the assessment of %s %d is no longer there",
+				 a->country, a->cycle);
+	if (final)
+		return error_set(err, EXIT_DATA,
+				 "the assessment of %s %d is final and cannot be discarded",
+				 a->country, a->cycle);
+	return 0;
+}
+
+static int
+delete_rows(struct store *s, const char *sql, long long id, struct error *err)
+{
+	sqlite3_stmt *st = sq_prepare(s, sql, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sq_error(s, err, "discard the assessment");
+	return 0;
+}
+
+int
+store_assessment_discard(struct store *s, const struct assessment *a, const char *who,
+			 struct error *err)
+{
+	static const char *const steps[] = {
+		"INSERT INTO discarding (assessment_id) VALUES (?1)",
+		"DELETE FROM answer WHERE assessment_id = ?1",
+		"DELETE FROM meeting WHERE assessment_id = ?1",
+		"DELETE FROM history WHERE assessment_id = ?1",
+		"DELETE FROM assessment WHERE id = ?1",
+		"DELETE FROM discarding WHERE assessment_id = ?1",
+	};
+	char now[32];
+
+	store_now(now, sizeof(now));
+	if (sq_exec(s, "BEGIN IMMEDIATE", err, "start a transaction") < 0)
+		return -1;
+	if (check_final(s, a, err) < 0)
+		goto fail;
+	if (store_register_append(s, a, "discarded", who, now, err) < 0)
+		goto fail;
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+		if (delete_rows(s, steps[i], a->id, err) < 0)
+			goto fail;
+	if (sq_exec(s, "COMMIT", err, "discard the assessment") < 0)
+		goto fail;
+	return 0;
+fail:
+	sq_rollback(s);
+	return -1;
+}
+
+/* ---- verification ----------------------------------------------------- */
+
+int
+store_verify(struct store *s, const struct assessment *a, char *problem, size_t size,
+	     char ***hashes, size_t *hash_count, struct error *err)
+{
+	struct history_entry *h = NULL;
+	size_t n = 0;
+	struct answer_set answers = {0};
+	struct meeting *meetings = NULL;
+	size_t meeting_count = 0;
+	struct chain_state st = {0};
+	int status = -1;
+
+	if (hashes) {
+		*hashes = NULL;
+		*hash_count = 0;
+	}
+	if (store_history_load(s, a->id, &h, &n, err) < 0 ||
+	    store_answers_load(s, a->id, &answers, err) < 0 ||
+	    store_meetings_load(s, a->id, &meetings, &meeting_count, err) < 0)
+		goto out;
+	status = chain_replay(a->country, a->cycle, h, n, &st, problem, size);
+	if (status == 0)
+		status = chain_compare(&st, a, &answers, meetings, meeting_count, problem, size);
+	if (hashes) {
+		*hashes = xcalloc(n + 1, sizeof(**hashes));
+		for (size_t i = 0; i < n; i++) {
+			(*hashes)[i] = h[i].hash;
+			h[i].hash = NULL;
+		}
+		*hash_count = n;
+	}
+out:
+	chain_state_release(&st);
+	history_release(h, n);
+	answer_set_release(&answers);
+	for (size_t i = 0; i < meeting_count; i++)
+		meeting_release(&meetings[i]);
+	free(meetings);
+	return status;
+}
+
+/* Every live assessment's history hashes, sorted by country and cycle as
+ * store_assessment_list gives them. */
+static int
+live_load(struct store *s, struct chain_live **out, size_t *count, struct error *err)
+{
+	struct assessment *list = NULL;
+	size_t n = 0;
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	*count = 0;
+	if (store_assessment_list(s, &list, &n, err) < 0)
+		return -1;
+	*out = xcalloc(n + 1, sizeof(**out));
+	*count = n;
+	st = sq_prepare(s, "SELECT hash FROM history WHERE assessment_id = ?1 ORDER BY seq", err);
+	for (size_t i = 0; st && i < n; i++) {
+		struct chain_live *l = &(*out)[i];
+		size_t alloc = 0;
+
+		snprintf(l->country, sizeof(l->country), "%s", list[i].country);
+		l->cycle = list[i].cycle;
+		sqlite3_bind_int64(st, 1, list[i].id);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			xgrow((void **)&l->hashes, &alloc, l->count + 1, sizeof(*l->hashes));
+			l->hashes[l->count++] = sq_column_dup(st, 0, 0);
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			st = NULL;
+			sq_error(s, err, "read the history");
+		}
+	}
+	sqlite3_finalize(st);
+	assessment_list_release(list, n);
+	return st == NULL && n > 0 ? -1 : 0;
+}
+
+int
+store_verify_register(struct store *s, char *problem, size_t size, char head[CHAIN_HASH_SIZE],
+		      size_t *entries, struct error *err)
+{
+	struct register_entry *r = NULL;
+	size_t n = 0;
+	struct chain_live *live = NULL;
+	size_t live_count = 0;
+	int status = -1;
+
+	if (store_register_load(s, &r, &n, err) < 0)
+		return -1;
+	if (live_load(s, &live, &live_count, err) < 0)
+		goto out;
+	status = chain_register_check(r, n, live, live_count, problem, size);
+	snprintf(head, CHAIN_HASH_SIZE, "%s", n ? r[n - 1].hash : chain_genesis);
+	*entries = n;
+out:
+	for (size_t i = 0; i < live_count; i++) {
+		for (size_t k = 0; k < live[i].count; k++)
+			free(live[i].hashes[k]);
+		free(live[i].hashes);
+	}
+	free(live);
+	register_release(r, n);
+	return status;
+}
+
+/* ---- the upgrade to schema 3 ----------------------------------------- */
+
+int
+store_upgrade_chain(struct store *s, struct error *err)
+{
+	struct assessment *list = NULL;
+	size_t n = 0;
+	int status = -1;
+
+	if (store_assessment_list(s, &list, &n, err) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const struct assessment *a = &list[i];
+		struct history_entry *h = NULL;
+		size_t count = 0;
+		struct chain_state st;
+		char problem[512];
+		sqlite3_stmt *q;
+		long long last_status = 0;
+		int rc;
+
+		if (store_history_load(s, a->id, &h, &count, err) < 0)
+			goto out;
+		/* an intact history gives the summary; a broken one is left for
+		 * 'cirt verify' to report */
+		if (chain_replay(a->country, a->cycle, h, count, &st, problem, sizeof(problem)) ==
+		    0) {
+			q = sq_prepare(s,
+				       "UPDATE assessment SET assessors = ?1, updated_at = ?2,"
+				       " mission_start = ?3, mission_end = ?4, head = ?5,"
+				       " entries = ?6 WHERE id = ?7",
+				       err);
+			if (q == NULL) {
+				chain_state_release(&st);
+				history_release(h, count);
+				goto out;
+			}
+			sq_bind_text(q, 1, st.assessors);
+			sq_bind_text(q, 2, st.updated_at);
+			sq_bind_text(q, 3, st.mission_start);
+			sq_bind_text(q, 4, st.mission_end);
+			sq_bind_text(q, 5, st.head);
+			sqlite3_bind_int64(q, 6, (long long)st.count);
+			sqlite3_bind_int64(q, 7, a->id);
+			rc = sqlite3_step(q);
+			sqlite3_finalize(q);
+			if (rc != SQLITE_DONE) {
+				sq_error(s, err, "upgrade the schema");
+				chain_state_release(&st);
+				history_release(h, count);
+				goto out;
+			}
+		}
+		chain_state_release(&st);
+		for (size_t k = 0; k < count; k++)
+			if (strcmp(h[k].field, "status") == 0)
+				last_status = h[k].seq;
+		rc = 0;
+		if (count > 0)
+			rc = register_add(s, a->country, a->cycle, "created", 1, h[0].hash,
+					  h[0].changed_by, h[0].changed_at, err);
+		if (rc == 0 && a->final && last_status > 0)
+			rc = register_add(s, a->country, a->cycle, "final", last_status,
+					  h[last_status - 1].hash, h[last_status - 1].changed_by,
+					  h[last_status - 1].changed_at, err);
+		history_release(h, count);
+		if (rc < 0)
+			goto out;
+	}
+	status = 0;
+out:
+	assessment_list_release(list, n);
+	return status;
+}
