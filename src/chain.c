@@ -205,9 +205,11 @@ map_init(struct index_map *m, size_t expected, size_t stride, size_t offset)
 static const char *
 map_key(const struct index_map *m, const void *items, size_t i)
 {
-	const char *const *key = (const char *const *)(const void *)((const char *)items +
-								     i * m->stride + m->offset);
+	const char *const *key;
 
+	if (items == NULL) /* an empty array holds no key */
+		return "";
+	key = (const char *const *)(const void *)((const char *)items + i * m->stride + m->offset);
 	return *key;
 }
 
@@ -217,6 +219,8 @@ map_slot(const struct index_map *m, const void *items, const char *key)
 {
 	size_t i = (size_t)hash_string(key) & m->mask;
 
+	if (items == NULL) /* nothing stored yet: every slot is empty */
+		return &m->slots[i];
 	while (m->slots[i] && strcmp(map_key(m, items, m->slots[i] - 1), key) != 0)
 		i = (i + 1) & m->mask;
 	return &m->slots[i];

@@ -425,7 +425,8 @@ cmd_confirm_new(struct cmd_context *ctx, const struct assessment *a, int yes)
 }
 
 int
-cmd_claim(struct cmd_context *ctx, const struct assessment *a, const char *command)
+cmd_claim(struct cmd_context *ctx, const struct assessment *a, const char *command,
+	  const char *not_done)
 {
 	struct store_writer held;
 	struct error err = {0};
@@ -433,18 +434,35 @@ cmd_claim(struct cmd_context *ctx, const struct assessment *a, const char *comma
 				  &err);
 
 	if (r < 0) {
-		cmd_error("%s", err.message);
+		cmd_error("%s%s", err.message, not_done);
 		return err.status;
 	}
 	if (r > 0) {
 		cmd_error("the assessment of %s %d is being changed by %s ('cirt %s', process %lld "
-			  "on %s) since %s; wait until it ends",
+			  "on %s) since %s; try again when it ends%s",
 			  a->country, a->cycle, held.holder, held.command, held.pid, held.host,
-			  held.since);
+			  held.since, not_done);
 		store_writer_release(&held);
 		return EXIT_DATA;
 	}
 	return EXIT_OK;
+}
+
+int
+cmd_refuse_final(const struct cmd_context *ctx, const struct assessment *a)
+{
+	char *args;
+	char *hint;
+
+	if (!a->final)
+		return EXIT_OK;
+	args = xasprintf("--country %s --cycle %d", a->country, a->cycle);
+	hint = cmd_command_line(ctx, "reopen", args, 1);
+	cmd_error("the assessment of %s %d is final; reopen it with '%s' to change it", a->country,
+		  a->cycle, hint);
+	free(hint);
+	free(args);
+	return EXIT_DATA;
 }
 
 char *

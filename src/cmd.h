@@ -160,8 +160,14 @@ int cmd_confirm_new(struct cmd_context *ctx, const struct assessment *a, int yes
 int cmd_ask(const char *question);
 
 /* Take the assessment of a for writing (store_writer_take) as command;
- * returns EXIT_OK, or EXIT_DATA after saying who holds it. */
-int cmd_claim(struct cmd_context *ctx, const struct assessment *a, const char *command);
+ * returns EXIT_OK, or an exit status after saying who holds it (or what
+ * failed), followed by not_done ("; nothing was imported", or ""). */
+int cmd_claim(struct cmd_context *ctx, const struct assessment *a, const char *command,
+	      const char *not_done);
+
+/* Refuse to change final assessment a, with the complete command that
+ * reopens it: returns EXIT_DATA, or EXIT_OK for a draft. */
+int cmd_refuse_final(const struct cmd_context *ctx, const struct assessment *a);
 
 /* s quoted for a POSIX shell where it needs it. Owned by the caller. */
 char *cmd_shell_quote(const char *s);

@@ -161,9 +161,11 @@ run_import(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 	status = cmd_assessment(ctx, 1, &a);
 	if (status != EXIT_OK)
 		goto out;
-	status = cmd_confirm_new(ctx, &a, yes);
+	status = cmd_refuse_final(ctx, &a);
 	if (status == EXIT_OK)
-		status = cmd_claim(ctx, &a, "import");
+		status = cmd_confirm_new(ctx, &a, yes);
+	if (status == EXIT_OK)
+		status = cmd_claim(ctx, &a, "import", "; nothing was imported");
 	if (status != EXIT_OK) {
 		assessment_release(&a);
 		goto out;

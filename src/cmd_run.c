@@ -10,7 +10,6 @@
 #include "session.h"
 #include "store.h"
 #include "term.h"
-#include "xmalloc.h"
 
 static int
 run_run(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
@@ -30,20 +29,11 @@ run_run(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 	status = cmd_assessment(ctx, 1, &a);
 	if (status != EXIT_OK)
 		return status;
-	if (a.final) {
-		char *args = xasprintf("--country %s --cycle %d", a.country, a.cycle);
-		char *hint = cmd_command_line(ctx, "reopen", args, 1);
-
-		cmd_error("the assessment of %s %d is final; reopen it with '%s' to change answers",
-			  a.country, a.cycle, hint);
-		free(hint);
-		free(args);
-		assessment_release(&a);
-		return EXIT_DATA;
-	}
-	status = cmd_confirm_new(ctx, &a, yes);
+	status = cmd_refuse_final(ctx, &a);
 	if (status == EXIT_OK)
-		status = cmd_claim(ctx, &a, "run");
+		status = cmd_confirm_new(ctx, &a, yes);
+	if (status == EXIT_OK)
+		status = cmd_claim(ctx, &a, "run", "");
 	if (status != EXIT_OK) {
 		assessment_release(&a);
 		return status;

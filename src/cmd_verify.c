@@ -82,7 +82,6 @@ run_verify(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 	size_t nreg = 0;
 	struct error err = {0};
 	char problem[512];
-	char head[CHAIN_HASH_SIZE];
 	size_t entries = 0;
 	int status = EXIT_OK;
 	int r;
@@ -159,6 +158,8 @@ run_verify(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		free(hashes);
 	}
 	if (status == EXIT_OK || status == EXIT_FAIL) {
+		char head[CHAIN_HASH_SIZE];
+
 		r = store_verify_register(ctx->store, problem, sizeof(problem), head, &entries,
 					  &err);
 		if (r < 0) {

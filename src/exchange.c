@@ -53,6 +53,7 @@ exchange_export(struct store *s, const struct assessment *a, const char *who, st
 	out->assessment.assessors = dup_or_empty(a->assessors);
 	out->assessment.created_at = dup_or_empty(a->created_at);
 	out->assessment.updated_at = dup_or_empty(a->updated_at);
+	out->assessment.head = NULL; /* the bundle's history carries it */
 	if (store_answers_load(s, a->id, &out->answers, err) < 0 ||
 	    store_history_load(s, a->id, &out->history, &out->history_count, err) < 0) {
 		bundle_release(out);

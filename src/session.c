@@ -255,15 +255,14 @@ print_counts(struct session *s)
 		term_print_safe(s->out, s->last_error);
 		fprintf(s->out, ")%s\n", term_end(s->o->colour));
 	}
-	if (s->a->id == 0) {
-		say(s, TERM_DIM, i18n(s->lang, MSG_NOTHING_RECORDED));
-		return;
-	}
 	fprintf(s->out, "%s%s%s %d: %zu %s, %zu %s, %zu %s %s %zu %s.\n",
-		s->unsaved ? "" : i18n(s->lang, MSG_SAVED), s->unsaved ? "" : " ", s->a->country,
-		s->a->cycle, p.answered, i18n(s->lang, MSG_ANSWERED), p.skipped,
-		i18n(s->lang, MSG_SKIPPED), p.remaining, i18n(s->lang, MSG_REMAINING),
-		i18n(s->lang, MSG_OF), p.shown, i18n(s->lang, MSG_QUESTIONS_SHOWN));
+		s->unsaved || s->a->id == 0 ? "" : i18n(s->lang, MSG_SAVED),
+		s->unsaved || s->a->id == 0 ? "" : " ", s->a->country, s->a->cycle, p.answered,
+		i18n(s->lang, MSG_ANSWERED), p.skipped, i18n(s->lang, MSG_SKIPPED), p.remaining,
+		i18n(s->lang, MSG_REMAINING), i18n(s->lang, MSG_OF), p.shown,
+		i18n(s->lang, MSG_QUESTIONS_SHOWN));
+	if (s->a->id == 0)
+		say(s, TERM_DIM, i18n(s->lang, MSG_NOTHING_RECORDED));
 	if (p.flagged) {
 		const char *sep = "";
 
@@ -313,13 +312,14 @@ static int
 commit(struct session *s, struct answer_change *c, int *changed, struct error *err)
 {
 	struct error e = {0};
-	char message[700];
 	int r;
 
 	if (s->meeting.id)
 		c->meeting = &s->meeting;
 	r = store_answers_change(s->store, s->a, c, 1, s->o->assessor, &e);
 	if (r < 0) {
+		char message[700];
+
 		snprintf(message, sizeof(message), "%s %s", i18n(s->lang, MSG_NOT_SAVED),
 			 e.message);
 		print_error(s, message);

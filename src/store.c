@@ -1121,7 +1121,7 @@ store_answers_change(struct store *s, struct assessment *a, const struct answer_
 	if (sq_exec(s, "BEGIN IMMEDIATE", err, "start a transaction") < 0)
 		return -1;
 	if (a->id == 0) {
-		struct assessment there;
+		struct assessment there = {0};
 		int r = store_assessment_get(s, a->country, a->cycle, &there, err);
 
 		if (r < 0)
@@ -1233,7 +1233,7 @@ store_answers_load(struct store *s, long long assessment_id, struct answer_set *
 		return -1;
 	}
 	sqlite3_reset(st);
-	if (out->count > 1) {
+	if (out->count > 1 && order) {
 		qsort(order, out->count, sizeof(*order), row_order_cmp);
 		sorted = xcalloc(out->count, sizeof(*sorted));
 		for (size_t i = 0; i < out->count; i++)

@@ -774,7 +774,6 @@ live_load(struct store *s, struct chain_live **out, size_t *count, struct error 
 	struct assessment *list = NULL;
 	size_t n = 0;
 	sqlite3_stmt *st;
-	int rc;
 
 	*out = NULL;
 	*count = 0;
@@ -786,6 +785,7 @@ live_load(struct store *s, struct chain_live **out, size_t *count, struct error 
 	for (size_t i = 0; st && i < n; i++) {
 		struct chain_live *l = &(*out)[i];
 		size_t alloc = 0;
+		int rc;
 
 		snprintf(l->country, sizeof(l->country), "%s", list[i].country);
 		l->cycle = list[i].cycle;

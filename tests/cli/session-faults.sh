@@ -34,9 +34,15 @@ wait_screen() {
 begin "a terminal session edits lines with libedit, uses colour, and saves on Ctrl-C"
 tmux_cmd new-session -d -s cirt -x 100 -y 40 \
 	"cd '$WORK' && TERM=screen '$CIRT' run --country KE --db tty.db; echo EXITED \$?; sleep 30"
+# a country with no assessment yet is named in full and confirmed first
+if ! wait_screen "Start the assessment of Kenya (KE), 20"; then
+	fail "no confirmation: $(cat screen.txt)"
+fi
+tmux_cmd send-keys -t cirt "y" Enter
 if ! wait_screen "L1>"; then
 	fail "no prompt: $(cat screen.txt)"
 else
+	grep -q "Recording as: Ana Diaz" screen.txt || fail "the screen does not say who records"
 	# type "yex", erase the x, finish with "s": libedit edits the line
 	tmux_cmd send-keys -t cirt "yex" BSpace "s" Enter
 	wait_screen "Question 2 of 5" || fail "yes was not taken: $(cat screen.txt)"
@@ -48,7 +54,7 @@ else
 	tmux_cmd send-keys -t cirt C-c
 	wait_screen "EXITED 0" || fail "Ctrl-C did not end the session: $(cat screen.txt)"
 	grep -q "Interrupted." screen.txt || fail "no word of the interruption"
-	grep -q "Resume with: cirt run --country KE --cycle 20[0-9]* --db 'tty.db'" screen.txt ||
+	grep -q "Resume with: cirt run --country KE --cycle 20[0-9]* --db tty.db" screen.txt ||
 		fail "no resume command: $(cat screen.txt)"
 	[ "$(sql tty.db "SELECT value FROM answer WHERE question_id = 'L1'")" = yes ] ||
 		fail "the answer was not saved"
@@ -59,7 +65,7 @@ end
 begin "NO_COLOR turns colour off in a terminal"
 TMUX_SOCKET="cirt-test-$$-nocolour"
 tmux_cmd new-session -d -s cirt -x 100 -y 40 \
-	"cd '$WORK' && TERM=screen NO_COLOR=1 '$CIRT' run --country KE --db nocolour.db; sleep 30"
+	"cd '$WORK' && TERM=screen NO_COLOR=1 '$CIRT' run --yes --country KE --db nocolour.db; sleep 30"
 if wait_screen "L1>"; then
 	tmux_cmd capture-pane -p -e -t cirt >colour.txt
 	grep -q "$(printf '\033')\[1m" colour.txt && fail "colour despite NO_COLOR"

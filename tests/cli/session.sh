@@ -27,7 +27,7 @@ expect_err_empty
 expect_out "Kenya (KE) · 2026 · example 1.0 · full.db"
 expect_out "Every question shown is answered."
 expect_out "Saved. KE 2026: 9 answered, 0 skipped, 0 remaining of 9 questions shown."
-expect_out "Resume with: cirt run --country KE --cycle 2026 --db 'full.db'"
+expect_out "Resume with: cirt run --country KE --cycle 2026 --db full.db"
 got=$(sql full.db "SELECT group_concat(question_id || '=' || value, ' ') FROM (SELECT * FROM answer ORDER BY rowid)")
 [ "$got" = "L1=yes L2=2 L3=2019-05-01 T1=operational T2=incident forensics T3=12 T4=National forensic laboratory C1=no C2=yes" ] \
 	|| fail "stored: $got"
@@ -106,7 +106,10 @@ expect_out "There is no such pillar; choose 1-3"
 expect_out "There is no question with that id."
 grep -q "^T1> :skip" "$out" || fail ":goto is not case-sensitive"
 expect_out "End of the questionnaire."
-expect_out "Saved. KE 2026: 0 answered, 3 skipped, 0 remaining of 3 questions shown."
+expect_out "KE 2026: 0 answered, 3 skipped, 0 remaining of 3 questions shown."
+expect_out "Nothing was recorded; no assessment was started."
+expect_no_out "Saved."
+[ "$(sql move.db "SELECT count(*) FROM assessment")" = 0 ] || fail "an assessment was made"
 end
 
 begin ":evidence, :note and :flag are saved at once and can be undone; :review lists the pillar"
@@ -165,7 +168,7 @@ expect_out "  (obligatoire · preuve attendue)"
 expect_out "Commande inconnue ; :help en donne la liste."
 expect_out "choisissez un niveau de la liste, ou tapez son libellé"
 expect_out "Enregistré. KE 2026:"
-expect_out "Pour reprendre: cirt run --country KE --cycle 2026 --db 'fr.db' --lang fr"
+expect_out "Pour reprendre: cirt run --country KE --cycle 2026 --db fr.db --lang fr"
 for english in "Pillar" "Question 1 of" "answered" "required" "Saved" "Resume with" "Unknown command"; do
 	expect_no_out "$english"
 done
@@ -176,7 +179,7 @@ session final.db yes 1 2019-05-01 3 0 5 yes
 "$CIRT" finalize --country KE --db final.db >/dev/null 2>&1 || fail "finalize failed"
 session final.db
 expect_status 3
-expect_err "the assessment of KE 2026 is final; reopen it with 'cirt reopen --country KE --cycle 2026'"
+expect_err "the assessment of KE 2026 is final; reopen it with 'cirt reopen --country KE --cycle 2026 --db final.db' to change it"
 end
 
 begin "a changed questionnaire is announced; answers to removed questions are kept"
