@@ -1,4 +1,4 @@
-/* Whole-file reads with a size limit. */
+/* Whole-file reads with a size limit, and atomic private writes. */
 /* O_TMPFILE is a GNU extension */
 #define _GNU_SOURCE
 
@@ -177,7 +177,7 @@ link_unnamed(int fd, const char *path, char **tmp)
 }
 
 int
-file_write_atomic(const char *path, const void *data, size_t size, unsigned mode, struct error *err)
+file_write_atomic(const char *path, const void *data, size_t size, struct error *err)
 {
 	char *tmp = NULL; /* the temporary name the file has, if any */
 	int fd = open_unnamed(path);
@@ -193,7 +193,7 @@ file_write_atomic(const char *path, const void *data, size_t size, unsigned mode
 			return -1;
 		}
 	}
-	if (write_all(fd, data, size) < 0 || fchmod(fd, (mode_t)mode) < 0 || fsync(fd) < 0) {
+	if (write_all(fd, data, size) < 0 || fchmod(fd, 0600) < 0 || fsync(fd) < 0) {
 		error_set(err, EXIT_IO, "cannot write '%s': %s", path, strerror(errno));
 		goto fail;
 	}
