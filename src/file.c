@@ -1,5 +1,6 @@
-/* Whole-file reads with a size limit, and atomic private writes. */
-/* O_TMPFILE is a GNU extension */
+/* Whole-file reads with a size limit, atomic private writes, and files
+ * that live in memory. */
+/* O_TMPFILE and memfd_create are GNU extensions */
 #define _GNU_SOURCE
 
 #include "file.h"
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -223,4 +225,21 @@ fail:
 		unlink(tmp);
 	free(tmp);
 	return -1;
+}
+
+int
+file_memory_open(const char *name, const void *data, size_t size, struct error *err)
+{
+	int fd = memfd_create(name, MFD_CLOEXEC);
+
+	if (fd < 0) {
+		error_set(err, EXIT_IO, "cannot create a file in memory: %s", strerror(errno));
+		return -1;
+	}
+	if (write_all(fd, data, size) < 0) {
+		error_set(err, EXIT_IO, "cannot write a file in memory: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;
 }

@@ -25,4 +25,11 @@ char *file_read(const char *path, size_t max, size_t *size, struct error *err);
  * writes is mission data. Returns 0, or -1 with err set (EXIT_IO). */
 int file_write_atomic(const char *path, const void *data, size_t size, struct error *err);
 
+/* A file with no name, in memory, holding a copy of data: for a library
+ * that reads only from a path, which it can open as /proc/self/fd/N. It
+ * disappears with its last descriptor, so nothing is left however the
+ * process ends. Returns the descriptor (close-on-exec, owned by the
+ * caller), or -1 with err set (EXIT_IO). */
+int file_memory_open(const char *name, const void *data, size_t size, struct error *err);
+
 #endif
