@@ -283,7 +283,7 @@ run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 				      cmd_lang(ctx));
 	} else {
 		struct comparison_input in = {0};
-		unsigned char *pdf;
+		unsigned char *pdf = NULL;
 		size_t size;
 		char *fonts[2];
 
@@ -301,13 +301,13 @@ run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 		if (output == NULL)
 			output = "reports/comparison.pdf";
 		if (report_write_comparison(&in, &pdf, &size, &err) < 0 ||
-		    file_write_atomic(output, pdf, size, 0644, &err) < 0) {
+		    file_write_atomic(output, pdf, size, &err) < 0) {
 			cmd_error("%s", err.message);
 			status = err.status;
 		} else {
 			printf("%s\n", output);
-			free(pdf);
 		}
+		free(pdf);
 		free(fonts[0]);
 		free(fonts[1]);
 	}
@@ -339,7 +339,7 @@ const struct cmd cmd_compare = {
 		 "  --cycle YEAR       that cycle instead of each country's latest\n"
 		 "  --countries LIST   only these countries (codes separated by commas)\n"
 		 "  --format F         pdf (default), csv or json (CSV and JSON to stdout)\n"
-		 "  -o, --output FILE  where the PDF goes\n"
+		 "  -o, --output FILE  where the PDF goes (readable only by you, mode 0600)\n"
 		 "  --weights FILE     recompute every score with other pillar and\n"
 		 "                     indicator weights (see README)\n"
 		 "  --sensitivity      add each country's best and worst rank when each\n"

@@ -46,7 +46,7 @@ run_export(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 	}
 	path = output ? xstrdup(output) : xasprintf("%s-%d.cirt.json", a.country, a.cycle);
 	text = json_bundle_text(&b);
-	if (text == NULL || file_write_atomic(path, text, strlen(text), 0600, &err) < 0) {
+	if (text == NULL || file_write_atomic(path, text, strlen(text), &err) < 0) {
 		cmd_error("%s", text ? err.message : "cannot write the bundle");
 		status = EXIT_IO;
 	} else {

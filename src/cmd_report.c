@@ -36,7 +36,6 @@ struct options {
 	int letter;
 	int all;
 	long jobs;
-	unsigned mode;
 	time_t date;
 	const char *fonts[2];
 };
@@ -183,7 +182,7 @@ write_one(struct cmd_context *ctx, const struct options *o, const struct scored 
 		cmd_error("%s", err.message);
 		return err.status;
 	}
-	if (file_write_atomic(path, pdf, size, o->mode, &err) < 0) {
+	if (file_write_atomic(path, pdf, size, &err) < 0) {
 		cmd_error("%s", err.message);
 		free(pdf);
 		return err.status;
@@ -326,12 +325,11 @@ ensure_folder(const char *dir)
 static int
 run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 {
-	enum { OPT_PAPER = 1, OPT_ALL, OPT_MARKING, OPT_PRIVATE, OPT_JOBS };
+	enum { OPT_PAPER = 1, OPT_ALL, OPT_MARKING, OPT_JOBS };
 	static const struct option options[] = {
 		{"paper", required_argument, NULL, OPT_PAPER},
 		{"all", no_argument, NULL, OPT_ALL},
 		{"marking", required_argument, NULL, OPT_MARKING},
-		{"private", no_argument, NULL, OPT_PRIVATE},
 		{"jobs", required_argument, NULL, OPT_JOBS},
 		{"output", required_argument, NULL, 'o'},
 		{NULL, 0, NULL, 0},
@@ -346,7 +344,6 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 	long long target = 0;
 	double started;
 
-	o.mode = 0644;
 	o.jobs = default_jobs();
 	opterr = 0;
 	optind = 1;
@@ -363,9 +360,6 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 			break;
 		case OPT_MARKING:
 			o.marking = optarg;
-			break;
-		case OPT_PRIVATE:
-			o.mode = 0600;
 			break;
 		case OPT_JOBS: {
 			char *end;
@@ -472,7 +466,8 @@ const struct cmd cmd_report = {
 		 "the path to the next tier, open items, progress since the previous\n"
 		 "cycle, and the methodology. The default file is reports/CC-YEAR.pdf;\n"
 		 "--all writes one per assessment into reports/ (or DIR). Files are\n"
-		 "written atomically; with SOURCE_DATE_EPOCH set, the same database gives\n"
+		 "written atomically, readable only by you (mode 0600), and no temporary\n"
+		 "file outlives cirt; with SOURCE_DATE_EPOCH set, the same database gives\n"
 		 "the same bytes.\n"
 		 "\n"
 		 "Options:\n"
@@ -480,7 +475,6 @@ const struct cmd cmd_report = {
 		 "                    the questionnaire has)\n"
 		 "  --paper P         a4 (default) or letter\n"
 		 "  --marking TEXT    a confidentiality marking on the cover and every page\n"
-		 "  --private         create the files readable only by you (default 0644)\n"
 		 "  --jobs N          with --all, write N reports at a time (default: one\n"
 		 "                    per core, at most 8); the files are the same\n"
 		 "  -o, --output F    the file (or, with --all, the folder) to write\n"

@@ -1,5 +1,6 @@
-/* Whole-file reads with a size limit. */
-/* O_TMPFILE is a GNU extension */
+/* Whole-file reads with a size limit, atomic private writes, and files
+ * that live in memory. */
+/* O_TMPFILE and memfd_create are GNU extensions */
 #define _GNU_SOURCE
 
 #include "file.h"
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -177,7 +179,7 @@ link_unnamed(int fd, const char *path, char **tmp)
 }
 
 int
-file_write_atomic(const char *path, const void *data, size_t size, unsigned mode, struct error *err)
+file_write_atomic(const char *path, const void *data, size_t size, struct error *err)
 {
 	char *tmp = NULL; /* the temporary name the file has, if any */
 	int fd = open_unnamed(path);
@@ -193,7 +195,7 @@ file_write_atomic(const char *path, const void *data, size_t size, unsigned mode
 			return -1;
 		}
 	}
-	if (write_all(fd, data, size) < 0 || fchmod(fd, (mode_t)mode) < 0 || fsync(fd) < 0) {
+	if (write_all(fd, data, size) < 0 || fchmod(fd, 0600) < 0 || fsync(fd) < 0) {
 		error_set(err, EXIT_IO, "cannot write '%s': %s", path, strerror(errno));
 		goto fail;
 	}
@@ -223,4 +225,21 @@ fail:
 		unlink(tmp);
 	free(tmp);
 	return -1;
+}
+
+int
+file_memory_open(const char *name, const void *data, size_t size, struct error *err)
+{
+	int fd = memfd_create(name, MFD_CLOEXEC);
+
+	if (fd < 0) {
+		error_set(err, EXIT_IO, "cannot create a file in memory: %s", strerror(errno));
+		return -1;
+	}
+	if (write_all(fd, data, size) < 0) {
+		error_set(err, EXIT_IO, "cannot write a file in memory: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;
 }

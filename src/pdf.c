@@ -1,6 +1,7 @@
 /* PDF drawing through libharu. */
 #include "pdf.h"
 
+#include <errno.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <hpdf_font.h>
 
 #include "exitcode.h"
+#include "file.h"
 #include "subset.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -43,7 +45,7 @@ struct pdf {
 	double height;
 	HPDF_Outline outlines[MAX_OUTLINES];
 	int outline_count;
-	char *subset_paths[2]; /* temporary files libharu reads at save time */
+	int subset_fds[2]; /* the files in memory libharu reads at save time */
 	/* each font's advance width per BMP code point, in 1/1000 em, asked
 	 * of libharu once; WIDTH_UNKNOWN until then */
 	unsigned short *widths[2];
@@ -85,36 +87,34 @@ on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 		GUARD_VOID(p);                                                                     \
 	} while (0)
 
-static char *
-subset_to_temporary(const char *font, const uint32_t *cps, size_t n, struct error *err)
+/*
+ * libharu 2.3 loads a TrueType font only from a path, and reads the file
+ * again when the document is saved. Each subset is therefore put in a file
+ * that has no name, in memory, which libharu opens as /proc/self/fd/N; it
+ * is closed once the document is freed, and however the process ends,
+ * nothing is left in $TMPDIR or anywhere else. Returns the descriptor, or
+ * -1 with err set.
+ */
+static int
+subset_in_memory(const char *font, const uint32_t *cps, size_t n, struct error *err)
 {
-	const char *env = getenv("TMPDIR");
-	const char *dir = env && *env ? env : "/tmp";
-	char *path = xasprintf("%s/cirt-font-XXXXXX", dir);
-	int fd = mkstemp(path);
+	unsigned char *data = NULL;
+	size_t size = 0;
+	int fd = -1;
 
-	if (fd < 0) {
-		error_set(err, EXIT_IO, "cannot create a temporary file in '%s'", dir);
-		free(path);
-		return NULL;
-	}
-	close(fd);
-	if (subset_font(font, cps, n, path, err) < 0) {
-		unlink(path);
-		free(path);
-		return NULL;
-	}
-	return path;
+	if (subset_font(font, cps, n, &data, &size, err) == 0)
+		fd = file_memory_open("cirt-font", data, size, err);
+	free(data);
+	return fd;
 }
 
 static void
-remove_subsets(struct pdf *p)
+close_subsets(struct pdf *p)
 {
 	for (int i = 0; i < 2; i++)
-		if (p->subset_paths[i]) {
-			unlink(p->subset_paths[i]);
-			free(p->subset_paths[i]);
-			p->subset_paths[i] = NULL;
+		if (p->subset_fds[i] >= 0) {
+			close(p->subset_fds[i]);
+			p->subset_fds[i] = -1;
 		}
 }
 
@@ -238,13 +238,22 @@ pdf_new(double width, double height, const char *const font_paths[2], const uint
 	size_t count, struct error *err)
 {
 	struct pdf *p = xcalloc(1, sizeof(*p));
+	char paths[2][32];
 
 	p->width = width;
 	p->height = height;
+	p->subset_fds[0] = -1;
+	p->subset_fds[1] = -1;
 	for (int i = 0; i < 2; i++) {
-		p->subset_paths[i] = subset_to_temporary(font_paths[i], codepoints, count, err);
-		if (p->subset_paths[i] == NULL)
+		p->subset_fds[i] = subset_in_memory(font_paths[i], codepoints, count, err);
+		if (p->subset_fds[i] < 0)
 			goto fail;
+		snprintf(paths[i], sizeof(paths[i]), "/proc/self/fd/%d", p->subset_fds[i]);
+		if (access(paths[i], R_OK) < 0) {
+			error_set(err, EXIT_IO, "cannot read a font subset through '%s': %s",
+				  paths[i], strerror(errno));
+			goto fail;
+		}
 	}
 	p->doc = HPDF_New(on_error, p);
 	if (p->doc == NULL) {
@@ -261,7 +270,7 @@ pdf_new(double width, double height, const char *const font_paths[2], const uint
 	HPDF_UseUTFEncodings(p->doc);
 	HPDF_SetCurrentEncoder(p->doc, "UTF-8");
 	for (int i = 0; i < 2; i++) {
-		const char *name = HPDF_LoadTTFontFromFile(p->doc, p->subset_paths[i], HPDF_TRUE);
+		const char *name = HPDF_LoadTTFontFromFile(p->doc, paths[i], HPDF_TRUE);
 
 		p->fonts[i] = font_for(p, name, codepoints, count);
 	}
@@ -279,7 +288,7 @@ pdf_free(struct pdf *p)
 		return;
 	if (p->doc)
 		HPDF_Free(p->doc);
-	remove_subsets(p);
+	close_subsets(p);
 	free(p->widths[0]);
 	free(p->widths[1]);
 	free(p->pages);

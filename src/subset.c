@@ -1,28 +1,29 @@
 /* TrueType subsets through hb-subset. */
 #include "subset.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <string.h>
 
 #include <hb-subset.h>
 #include <hb.h>
 
 #include "exitcode.h"
+#include "xmalloc.h"
 
 int
-subset_font(const char *font_path, const uint32_t *codepoints, size_t count, const char *out_path,
-	    struct error *err)
+subset_font(const char *font_path, const uint32_t *codepoints, size_t count, unsigned char **data,
+	    size_t *size, struct error *err)
 {
 	hb_blob_t *blob = hb_blob_create_from_file_or_fail(font_path);
 	hb_face_t *face = NULL;
 	hb_subset_input_t *input = NULL;
 	hb_face_t *subset = NULL;
 	hb_blob_t *result = NULL;
-	const char *data;
-	unsigned int size = 0;
-	FILE *out = NULL;
+	const char *bytes;
+	unsigned int length = 0;
 	int status = -1;
+
+	*data = NULL;
+	*size = 0;
 
 	if (blob == NULL) {
 		error_set(err, EXIT_IO, "cannot read font '%s'", font_path);
@@ -42,19 +43,16 @@ subset_font(const char *font_path, const uint32_t *codepoints, size_t count, con
 		goto out;
 	}
 	result = hb_face_reference_blob(subset);
-	data = hb_blob_get_data(result, &size);
-	out = fopen(out_path, "wb");
-	if (out == NULL || fwrite(data, 1, size, out) != size || fclose(out) != 0) {
-		error_set(err, EXIT_IO, "cannot write a font subset to '%s': %s", out_path,
-			  strerror(errno));
-		out = NULL;
+	bytes = hb_blob_get_data(result, &length);
+	if (bytes == NULL || length == 0) {
+		error_set(err, EXIT_IO, "cannot subset font '%s'", font_path);
 		goto out;
 	}
-	out = NULL;
+	*data = xmalloc(length);
+	memcpy(*data, bytes, length);
+	*size = length;
 	status = 0;
 out:
-	if (out)
-		fclose(out);
 	hb_blob_destroy(result);
 	hb_face_destroy(subset);
 	hb_subset_input_destroy(input);

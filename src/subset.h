@@ -9,9 +9,10 @@
 
 #include "error.h"
 
-/* Write to out_path a subset of the TrueType font at font_path holding the
- * given code points. Returns 0, or -1 with err set. */
+/* A subset of the TrueType font at font_path holding the given code points,
+ * as the bytes of a TrueType file in *data (owned by the caller) of *size
+ * bytes; nothing is written to disk. Returns 0, or -1 with err set. */
 int subset_font(const char *font_path, const uint32_t *codepoints, size_t count,
-		const char *out_path, struct error *err);
+		unsigned char **data, size_t *size, struct error *err);
 
 #endif

@@ -33,7 +33,7 @@ run "$CIRT" report --country GH --db r.db
 expect_status 0
 expect_out "reports/GH-2026.pdf"
 [ -f reports/GH-2026.pdf ] || fail "no file"
-[ "$(stat -c %a reports/GH-2026.pdf)" = 644 ] || fail "mode $(stat -c %a reports/GH-2026.pdf)"
+[ "$(stat -c %a reports/GH-2026.pdf)" = 600 ] || fail "mode $(stat -c %a reports/GH-2026.pdf)"
 qpdf --check reports/GH-2026.pdf >qpdf.txt 2>&1 || fail "qpdf: $(tail -n 3 qpdf.txt)"
 grep -q "No syntax or stream encoding errors found" qpdf.txt || fail "qpdf: $(cat qpdf.txt)"
 ls reports | grep -v '^GH-2026.pdf$' && fail "other files left in reports/"
@@ -184,10 +184,14 @@ grep -qF "Sample data" xa.txt || fail "not marked"
 grep -qF "Aralia" xa.txt || fail "no name"
 end
 
-begin "--private makes the file readable only by its owner"
-run "$CIRT" report --country GH --db r.db --private -o private.pdf
+begin "a report is readable only by its owner even under umask 000; --private is gone"
+run sh -c 'umask 000 && exec "$@"' sh "$CIRT" report --country GH --db r.db -o open.pdf
 expect_status 0
-[ "$(stat -c %a private.pdf)" = 600 ] || fail "mode $(stat -c %a private.pdf)"
+[ "$(stat -c %a open.pdf)" = 600 ] || fail "mode $(stat -c %a open.pdf)"
+run "$CIRT" report --country GH --db r.db --private -o private.pdf
+expect_status 2
+expect_err "unknown option '--private'"
+[ -e private.pdf ] && fail "--private wrote a file"
 end
 
 begin "a folder that does not exist is a clear error and leaves nothing"
