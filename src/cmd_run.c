@@ -42,8 +42,9 @@ run_run(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 	o.resume_command = resume;
 	o.interactive = isatty(STDIN_FILENO);
 	o.colour = term_use_colour(stdout);
-	printf("%s (%s) \u00b7 %d \u00b7 %s %s \u00b7 %s\n", ctx->country->name, a.country, a.cycle,
-	       ctx->questionnaire->id, ctx->questionnaire->version, ctx->db_path);
+	term_print_line(stdout, "%s (%s) \u00b7 %d \u00b7 %s %s \u00b7 %s", ctx->country->name,
+			a.country, a.cycle, ctx->questionnaire->id, ctx->questionnaire->version,
+			ctx->db_path);
 	status = session_run(ctx->store, ctx->questionnaire, &a, &o, &err) < 0 ? err.status
 									       : EXIT_OK;
 	if (status != EXIT_OK)

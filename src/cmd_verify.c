@@ -7,6 +7,7 @@
 #include "country.h"
 #include "exitcode.h"
 #include "store.h"
+#include "term.h"
 
 static int
 run_verify(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
@@ -27,10 +28,10 @@ run_verify(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		return err.status;
 	}
 	if (r > 0) {
-		printf("database %s: DAMAGED: %s\n", ctx->db_path, problem);
+		term_print_line(stdout, "database %s: DAMAGED: %s", ctx->db_path, problem);
 		status = EXIT_FAIL;
 	} else {
-		printf("database %s: integrity ok\n", ctx->db_path);
+		term_print_line(stdout, "database %s: integrity ok", ctx->db_path);
 	}
 	if (store_assessment_list(ctx->store, &list, &count, &err) < 0) {
 		cmd_error("%s", err.message);
@@ -51,10 +52,10 @@ run_verify(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 			break;
 		}
 		if (r > 0) {
-			printf("%s %d: BROKEN: %s\n", a->country, a->cycle, problem);
+			term_print_line(stdout, "%s %d: BROKEN: %s", a->country, a->cycle, problem);
 			status = EXIT_FAIL;
 		} else {
-			printf("%s %d: history ok\n", a->country, a->cycle);
+			term_print_line(stdout, "%s %d: history ok", a->country, a->cycle);
 		}
 	}
 	if (ctx->country && checked == 0 && status == EXIT_OK) {
