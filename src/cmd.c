@@ -12,23 +12,30 @@
 
 #include "answer.h"
 #include "country.h"
+#include "csv.h"
+#include "diag.h"
 #include "exitcode.h"
 #include "questionnaire.h"
 #include "store.h"
+#include "term.h"
 #include "xmalloc.h"
 
 #ifndef CIRT_DATADIR
 #define CIRT_DATADIR "/usr/local/share/cirt"
 #endif
 
-/* Print "cirt: PREFIXmessage" to stderr, after what stdout holds. */
+/* Print "cirt: PREFIXmessage" to stderr, after what stdout holds; the
+ * message may embed a path, an id or a value, so it is printed safely. */
 static void __attribute__((format(printf, 2, 0)))
 report(const char *prefix, const char *fmt, va_list ap)
 {
+	char *message = xvasprintf(fmt, ap);
+
 	fflush(stdout);
 	fprintf(stderr, "cirt: %s", prefix);
-	vfprintf(stderr, fmt, ap);
+	term_print_safe(stderr, message);
 	fputc('\n', stderr);
+	free(message);
 }
 
 void
@@ -61,6 +68,31 @@ cmd_usage_error(const struct cmd *c, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\n%s", c->usage);
 	return EXIT_USAGE;
+}
+
+void
+cmd_print_diagnostics(const struct diag *d)
+{
+	fflush(stdout);
+	for (size_t i = 0; i < d->count; i++)
+		term_print_line(stderr, "%s", d->messages[i]);
+}
+
+void
+cmd_csv_field(const char *s)
+{
+	static int terminal = -1;
+
+	if (terminal < 0)
+		terminal = isatty(STDOUT_FILENO);
+	if (terminal && s) {
+		char *safe = term_safe(s);
+
+		csv_write_field(stdout, safe);
+		free(safe);
+	} else {
+		csv_write_field(stdout, s);
+	}
 }
 
 int
@@ -210,7 +242,7 @@ cmd_country(const char *arg)
 		return c;
 	n = country_suggest(arg, near, 3);
 	fflush(stdout);
-	fprintf(stderr, "cirt: unknown country '%s'", arg);
+	term_print_format(stderr, "cirt: unknown country '%s'", arg);
 	for (size_t i = 0; i < n; i++)
 		fprintf(stderr, "%s%s (%s)",
 			i == 0		     ? "; did you mean "
@@ -284,7 +316,7 @@ warn_removed_questions(struct cmd_context *ctx, const struct assessment *a)
 		for (size_t i = 0; i < answers.count; i++)
 			if (!questionnaire_find_question(ctx->questionnaire,
 							 answers.items[i].question_id))
-				fprintf(stderr, " %s", answers.items[i].question_id);
+				term_print_format(stderr, " %s", answers.items[i].question_id);
 		fputc('\n', stderr);
 	}
 	answer_set_release(&answers);

@@ -15,6 +15,7 @@
 
 struct answer_set;
 struct country;
+struct diag;
 struct questionnaire;
 struct store;
 struct assessment;
@@ -76,7 +77,9 @@ extern const struct cmd cmd_validate;
 extern const struct cmd cmd_verify;
 
 /* Print "cirt: message" and the command's usage to stderr; returns
- * EXIT_USAGE for the handler to return. */
+ * EXIT_USAGE for the handler to return. Here and in cmd_error and
+ * cmd_warning, the formatted message is printed safely (term.h), so it may
+ * embed paths, ids and values from anywhere. */
 int cmd_usage_error(const struct cmd *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
@@ -85,6 +88,15 @@ void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Print "cirt: warning: message" to stderr. */
 void cmd_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print the diagnostics of loading a file ("FILE:LINE: message", which
+ * may quote the file) to stderr, one a line, safely. */
+void cmd_print_diagnostics(const struct diag *d);
+
+/* Write s as one CSV field to stdout: as it is, since CSV is data for
+ * other programs, except on a terminal, where it is made safe as
+ * term_safe does. */
+void cmd_csv_field(const char *s);
 
 /* Report an unknown option ('?') or a missing value (':') that
  * getopt_long returned as ch; option strings start with ":" so that both

@@ -29,21 +29,21 @@ csv_value(const struct answer *w)
 static void
 write_csv_row(const struct answer *w, const struct question *qu, const char *lang)
 {
-	csv_write_field(stdout, w->question_id);
+	cmd_csv_field(w->question_id);
 	fputc(',', stdout);
-	csv_write_field(stdout, csv_value(w));
+	cmd_csv_field(csv_value(w));
 	fputc(',', stdout);
-	csv_write_field(stdout, w->evidence);
+	cmd_csv_field(w->evidence);
 	fputc(',', stdout);
-	csv_write_field(stdout, w->comment);
+	cmd_csv_field(w->comment);
 	fputc(',', stdout);
-	csv_write_field(stdout, answer_state_name(w->state));
+	cmd_csv_field(answer_state_name(w->state));
 	fputs(w->flagged ? ",1," : ",0,", stdout);
-	csv_write_field(stdout, w->answered_by);
+	cmd_csv_field(w->answered_by);
 	fputc(',', stdout);
-	csv_write_field(stdout, w->answered_at);
+	cmd_csv_field(w->answered_at);
 	fputc(',', stdout);
-	csv_write_field(stdout, qu ? text_get(&qu->text, lang) : "");
+	cmd_csv_field(qu ? text_get(&qu->text, lang) : "");
 	csv_end_record(stdout);
 }
 
@@ -52,7 +52,8 @@ write_table_row(const struct answer *w, const struct question *qu, const char *l
 {
 	char *d = qu ? answer_describe(qu, w->state, w->value, lang) : NULL;
 
-	printf("%-8s ", w->question_id);
+	term_print_padded(stdout, w->question_id, 8);
+	putchar(' ');
 	if (!qu)
 		printf("%s ", i18n(lang, MSG_A_GONE));
 	term_print_safe(stdout, d ? d : (w->value ? w->value : answer_state_name(w->state)));
@@ -106,10 +107,10 @@ run_answers(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 			      stdout);
 			csv_end_record(stdout);
 		} else {
-			printf("%s %d, %s, %zu %s (%s)\n", a.country, a.cycle,
-			       i18n(lang, a.final ? MSG_S_FINAL : MSG_S_DRAFT), a.answered,
-			       i18n(lang, a.answered == 1 ? MSG_A_ANSWER : MSG_A_ANSWERS),
-			       ctx->db_path);
+			term_print_line(stdout, "%s %d, %s, %zu %s (%s)", a.country, a.cycle,
+					i18n(lang, a.final ? MSG_S_FINAL : MSG_S_DRAFT), a.answered,
+					i18n(lang, a.answered == 1 ? MSG_A_ANSWER : MSG_A_ANSWERS),
+					ctx->db_path);
 		}
 		/* questionnaire order first, then questions it no longer has */
 		for (size_t i = 0; i < q->question_count; i++) {

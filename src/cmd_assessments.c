@@ -48,8 +48,9 @@ run_assessments(const struct cmd *self, struct cmd_context *ctx, int argc, char 
 		return err.status;
 	}
 	if (count == 0) {
-		printf("No assessments in %s yet; start one with 'cirt run --country CC'.\n",
-		       ctx->db_path);
+		term_print_line(stdout,
+				"No assessments in %s yet; start one with 'cirt run --country CC'.",
+				ctx->db_path);
 		free(list);
 		return EXIT_OK;
 	}
@@ -84,9 +85,9 @@ run_assessments(const struct cmd *self, struct cmd_context *ctx, int argc, char 
 		}
 		answer_set_release(&answers);
 		term_print_padded(stdout, name, 24);
-		printf(" %-5d  %-6s %-16s %.10s %.5s  ", a->cycle, a->final ? "final" : "draft",
-		       progress, a->updated_at,
-		       strlen(a->updated_at) > 11 ? a->updated_at + 11 : "");
+		printf(" %-5d  %-6s %-16s ", a->cycle, a->final ? "final" : "draft", progress);
+		term_print_format(stdout, "%.10s %.5s  ", a->updated_at,
+				  strlen(a->updated_at) > 11 ? a->updated_at + 11 : "");
 		term_print_safe(stdout, a->assessors);
 		putchar('\n');
 	}

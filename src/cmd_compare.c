@@ -14,6 +14,7 @@
 #include "json.h"
 #include "report.h"
 #include "store.h"
+#include "term.h"
 #include "xmalloc.h"
 
 enum format { FORMAT_PDF, FORMAT_CSV, FORMAT_JSON };
@@ -133,7 +134,7 @@ write_csv(const struct questionnaire *q, const struct compare *c, int sensitivit
 	fputs("rank,tied,country,name,region,cycle", stdout);
 	for (size_t p = 0; p < q->pillar_count; p++) {
 		fputc(',', stdout);
-		csv_write_field(stdout, q->pillars[p].id);
+		cmd_csv_field(q->pillars[p].id);
 	}
 	fputs(",overall,tier,completeness,incomplete,previous_cycle,change", stdout);
 	if (sensitivity)
@@ -142,8 +143,10 @@ write_csv(const struct questionnaire *q, const struct compare *c, int sensitivit
 	for (size_t i = 0; i < c->count; i++) {
 		const struct compare_entry *e = &c->entries[i];
 
-		printf("%zu,%d,%s,", e->rank, e->tied, e->country);
-		csv_write_field(stdout, e->info ? e->info->name : "");
+		printf("%zu,%d,", e->rank, e->tied);
+		cmd_csv_field(e->country);
+		fputc(',', stdout);
+		cmd_csv_field(e->info ? e->info->name : "");
 		printf(",%s,%d", e->info ? region_code(e->info->region) : "", e->cycle);
 		for (size_t p = 0; p < q->pillar_count; p++)
 			if (e->score.pillars[p].counted)
@@ -151,7 +154,7 @@ write_csv(const struct questionnaire *q, const struct compare *c, int sensitivit
 			else
 				fputs(",", stdout);
 		printf(",%.2f,", e->score.overall);
-		csv_write_field(stdout, text_get(&q->tiers[e->score.tier].name, lang));
+		cmd_csv_field(text_get(&q->tiers[e->score.tier].name, lang));
 		printf(",%.4f,%d,", e->score.completeness, e->score.completeness < 1);
 		if (e->has_previous)
 			printf("%d,%+.2f", e->previous_cycle,
@@ -250,8 +253,7 @@ run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 		struct diag d = DIAG_INIT;
 		int r = questionnaire_apply_weights(ctx->questionnaire, weights, &d);
 
-		for (size_t i = 0; i < d.count; i++)
-			fprintf(stderr, "%s\n", d.messages[i]);
+		cmd_print_diagnostics(&d);
 		diag_release(&d);
 		if (r < 0)
 			return EXIT_DATA;
@@ -305,7 +307,7 @@ run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 			cmd_error("%s", err.message);
 			status = err.status;
 		} else {
-			printf("%s\n", output);
+			term_print_line(stdout, "%s", output);
 		}
 		free(pdf);
 		free(fonts[0]);

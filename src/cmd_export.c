@@ -9,6 +9,7 @@
 #include "exitcode.h"
 #include "file.h"
 #include "json.h"
+#include "term.h"
 #include "xmalloc.h"
 
 static int
@@ -50,9 +51,10 @@ run_export(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		cmd_error("%s", text ? err.message : "cannot write the bundle");
 		status = EXIT_IO;
 	} else {
-		printf("%s: %s %d, %zu answer%s, %zu history entr%s\n", path, a.country, a.cycle,
-		       b.answers.count, b.answers.count == 1 ? "" : "s", b.history_count,
-		       b.history_count == 1 ? "y" : "ies");
+		term_print_line(stdout, "%s: %s %d, %zu answer%s, %zu history entr%s", path,
+				a.country, a.cycle, b.answers.count,
+				b.answers.count == 1 ? "" : "s", b.history_count,
+				b.history_count == 1 ? "y" : "ies");
 	}
 	free(text);
 	free(path);

@@ -10,6 +10,7 @@
 #include "exitcode.h"
 #include "file.h"
 #include "store.h"
+#include "term.h"
 #include "xmalloc.h"
 
 static const char *const columns[] = {"question_id", "value", "evidence", "comment"};
@@ -54,9 +55,9 @@ check_rows(const char *path, const struct questionnaire *q, const struct csv_row
 #define PROBLEM(...)                                                                               \
 	do {                                                                                       \
 		if (problems++ < MAX_REPORTED) {                                                   \
-			fprintf(stderr, "%s: row %zu (line %ld): ", path, i + 1, r->line);         \
-			fprintf(stderr, __VA_ARGS__);                                              \
-			fputc('\n', stderr);                                                       \
+			term_print_format(stderr, "%s: row %zu (line %ld): ", path, i + 1,         \
+					  r->line);                                                \
+			term_print_line(stderr, __VA_ARGS__);                                      \
 		}                                                                                  \
 	} while (0)
 		if (r->count != rows[0].count) {
@@ -106,7 +107,8 @@ check_rows(const char *path, const struct questionnaire *q, const struct csv_row
 #undef PROBLEM
 	}
 	if (problems > MAX_REPORTED)
-		fprintf(stderr, "%s: %zu more problems not shown\n", path, problems - MAX_REPORTED);
+		term_print_line(stderr, "%s: %zu more problems not shown", path,
+				problems - MAX_REPORTED);
 	return problems;
 }
 
@@ -176,9 +178,11 @@ run_import(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		cmd_error("%s; nothing was imported", err.message);
 		status = err.status;
 	} else {
-		printf("%s: %zu row%s read, %d question%s changed in the assessment of %s %d\n",
-		       path, count - 1, count == 2 ? "" : "s", changed, changed == 1 ? "" : "s",
-		       a.country, a.cycle);
+		term_print_line(
+			stdout,
+			"%s: %zu row%s read, %d question%s changed in the assessment of %s %d",
+			path, count - 1, count == 2 ? "" : "s", changed, changed == 1 ? "" : "s",
+			a.country, a.cycle);
 	}
 	assessment_release(&a);
 out:

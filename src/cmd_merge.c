@@ -7,6 +7,7 @@
 #include "cmd.h"
 #include "exchange.h"
 #include "exitcode.h"
+#include "term.h"
 #include "xmalloc.h"
 
 /* A file to merge. A bundle file is read twice, to check it and then to
@@ -87,12 +88,14 @@ print_conflict(void *ctx, const struct assessment *a, const struct merge_conflic
 	char *ours = answer_describe(qu, c->ours->state, c->ours->value, cmd_lang(cc));
 	char *theirs = answer_describe(qu, c->theirs->state, c->theirs->value, cmd_lang(cc));
 
-	printf("conflict in %s %d, question %s: here \"%s\" (%s, %s), there \"%s\" (%s, %s); "
-	       "kept the later, \"%s\"; the other stays in the history. To settle it: "
-	       "cirt run --country %s --cycle %d, then :goto %s\n",
-	       a->country, a->cycle, c->question_id, ours, c->ours->answered_by,
-	       c->ours->answered_at, theirs, c->theirs->answered_by, c->theirs->answered_at,
-	       c->theirs_won ? theirs : ours, a->country, a->cycle, c->question_id);
+	term_print_line(stdout,
+			"conflict in %s %d, question %s: here \"%s\" (%s, %s), there \"%s\" (%s, "
+			"%s); kept the later, \"%s\"; the other stays in the history. To settle "
+			"it: cirt run --country %s --cycle %d, then :goto %s",
+			a->country, a->cycle, c->question_id, ours, c->ours->answered_by,
+			c->ours->answered_at, theirs, c->theirs->answered_by,
+			c->theirs->answered_at, c->theirs_won ? theirs : ours, a->country, a->cycle,
+			c->question_id);
 	free(ours);
 	free(theirs);
 }
@@ -163,8 +166,8 @@ run_merge(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv
 				status = err.status;
 				break;
 			}
-			printf("%s: %s %d: ", inputs[i].path, b->assessment.country,
-			       b->assessment.cycle);
+			term_print_format(stdout, "%s: %s %d: ", inputs[i].path,
+					  b->assessment.country, b->assessment.cycle);
 			if (r.restored)
 				printf("new here, %zu answer%s\n", r.changed,
 				       r.changed == 1 ? "" : "s");
@@ -175,15 +178,18 @@ run_merge(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv
 				       r.changed == 1 ? "" : "s", r.conflicts,
 				       r.conflicts == 1 ? "" : "s");
 			if (r.dropped) {
-				printf("%s: %s %d: left out %zu answer%s to questions this "
-				       "questionnaire lacks:",
-				       inputs[i].path, b->assessment.country, b->assessment.cycle,
-				       r.dropped, r.dropped == 1 ? "" : "s");
+				term_print_format(stdout,
+						  "%s: %s %d: left out %zu answer%s to questions "
+						  "this questionnaire lacks:",
+						  inputs[i].path, b->assessment.country,
+						  b->assessment.cycle, r.dropped,
+						  r.dropped == 1 ? "" : "s");
 				for (size_t a = 0; a < b->answers.count; a++)
 					if (!questionnaire_find_question(
 						    ctx->questionnaire,
 						    b->answers.items[a].question_id))
-						printf(" %s", b->answers.items[a].question_id);
+						term_print_format(stdout, " %s",
+								  b->answers.items[a].question_id);
 				putchar('\n');
 			}
 		}

@@ -18,6 +18,7 @@
 #include "report.h"
 #include "score.h"
 #include "store.h"
+#include "term.h"
 #include "xmalloc.h"
 
 /* Every assessment in the database, scored once. */
@@ -189,7 +190,7 @@ write_one(struct cmd_context *ctx, const struct options *o, const struct scored 
 	}
 	free(pdf);
 	if (!quiet)
-		printf("%s\n", path);
+		term_print_line(stdout, "%s", path);
 	return EXIT_OK;
 }
 
@@ -275,7 +276,7 @@ write_all(struct cmd_context *ctx, const struct options *o, const struct scored 
 		if (!wanted(ctx, &list[i], 0))
 			continue;
 		path = report_path(dir, &list[i]);
-		printf("%s\n", path);
+		term_print_line(stdout, "%s", path);
 		free(path);
 	}
 	return EXIT_OK;

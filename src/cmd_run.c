@@ -44,12 +44,10 @@ run_run(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 	o.resume_command = resume;
 	o.interactive = isatty(STDIN_FILENO);
 	o.colour = term_use_colour(stdout);
-	printf("%s (%s) \u00b7 %d \u00b7 %s %s \u00b7 ", ctx->country->name, a.country, a.cycle,
-	       ctx->questionnaire->id, ctx->questionnaire->version);
-	term_print_safe(stdout, ctx->db_path);
-	printf("\n%s: ", i18n(o.lang, MSG_RECORDING_AS));
-	term_print_safe(stdout, ctx->assessor);
-	putchar('\n');
+	term_print_line(stdout, "%s (%s) \u00b7 %d \u00b7 %s %s \u00b7 %s", ctx->country->name,
+			a.country, a.cycle, ctx->questionnaire->id, ctx->questionnaire->version,
+			ctx->db_path);
+	term_print_line(stdout, "%s: %s", i18n(o.lang, MSG_RECORDING_AS), ctx->assessor);
 	status = session_run(ctx->store, ctx->questionnaire, &a, &o, &err) < 0 ? err.status
 									       : EXIT_OK;
 	if (status != EXIT_OK)

@@ -15,13 +15,13 @@ static void
 csv_row(const char *level, const char *id, const char *title, double score, double points,
 	double worth, const char *status, double completeness)
 {
-	csv_write_field(stdout, level);
+	cmd_csv_field(level);
 	fputc(',', stdout);
-	csv_write_field(stdout, id);
+	cmd_csv_field(id);
 	fputc(',', stdout);
-	csv_write_field(stdout, title);
+	cmd_csv_field(title);
 	printf(",%.4f,%.2f,%.2f,", score, points, worth);
-	csv_write_field(stdout, status);
+	cmd_csv_field(status);
 	if (completeness >= 0)
 		printf(",%.4f", completeness);
 	else
@@ -60,8 +60,8 @@ print_table(const struct assessment *a, const struct questionnaire *q, const str
 	char x[I18N_NUMBER_SIZE];
 	char y[I18N_NUMBER_SIZE];
 
-	printf("%s %d \u00b7 %s %s \u00b7 %s\n", a->country, a->cycle, q->id, q->version,
-	       i18n(lang, a->final ? MSG_S_FINAL : MSG_S_DRAFT));
+	term_print_line(stdout, "%s %d \u00b7 %s %s \u00b7 %s", a->country, a->cycle, q->id,
+			q->version, i18n(lang, a->final ? MSG_S_FINAL : MSG_S_DRAFT));
 	term_print_padded(stdout, i18n(lang, MSG_S_PILLAR), 46);
 	printf(" %7s %7s\n", i18n(lang, MSG_S_POINTS), i18n(lang, MSG_S_OF));
 	for (size_t p = 0; p < q->pillar_count; p++) {
@@ -76,8 +76,8 @@ print_table(const struct assessment *a, const struct questionnaire *q, const str
 	}
 	term_print_padded(stdout, i18n(lang, MSG_S_OVERALL), 46);
 	printf(" %7s %7s\n", i18n_fixed(x, r->overall, 1, 0, lang), i18n_fixed(y, 100, 1, 0, lang));
-	printf("%s%s %s\n", i18n(lang, MSG_R_TIER), i18n(lang, MSG_COLON),
-	       text_get(&q->tiers[r->tier].name, lang));
+	term_print_line(stdout, "%s%s %s", i18n(lang, MSG_R_TIER), i18n(lang, MSG_COLON),
+			text_get(&q->tiers[r->tier].name, lang));
 	printf("%s%s %.0f%s (%zu %s %zu %s)\n", i18n(lang, MSG_R_COMPLETENESS),
 	       i18n(lang, MSG_COLON), 100 * r->completeness, i18n(lang, MSG_PERCENT), r->answered,
 	       i18n(lang, MSG_S_OF_WORD), r->shown, i18n(lang, MSG_S_SHOWN_ANSWERED));

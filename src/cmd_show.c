@@ -46,18 +46,21 @@ print_question(const struct question *qu, const char *lang)
 		add_flag(flags, sizeof(flags), i18n(lang, MSG_EVIDENCE));
 	if (!question_is_scored(qu))
 		add_flag(flags, sizeof(flags), i18n(lang, MSG_NOT_SCORED));
+	printf("      ");
+	term_print_padded(stdout, qu->id, 8);
 	if (flags[0])
-		printf("      %-8s %-14s %s\n", qu->id, kind, flags + 2);
+		printf(" %-14s %s\n", kind, flags + 2);
 	else
-		printf("      %-8s %s\n", qu->id, kind);
+		printf(" %s\n", kind);
 	if (qu->condition_source)
-		printf("               %s %s\n", i18n(lang, MSG_SHOWN_IF), qu->condition_source);
+		term_print_line(stdout, "               %s %s", i18n(lang, MSG_SHOWN_IF),
+				qu->condition_source);
 	term_print_wrapped(stdout, text_get(&qu->text, lang), 15, 78);
 	for (size_t k = 0; k < qu->choice_count && qu->type != QUESTION_YESNO; k++) {
 		const struct choice *ch = &qu->choices[k];
 
-		printf("%17s %s = %s (%s)\n", "-", ch->value, text_get(&ch->label, lang),
-		       i18n_number(a, ch->score, lang));
+		term_print_line(stdout, "%17s %s = %s (%s)", "-", ch->value,
+				text_get(&ch->label, lang), i18n_number(a, ch->score, lang));
 	}
 	if (qu->type == QUESTION_YESNO && (qu->choices[0].score != 1 || qu->choices[1].score != 0))
 		printf("%17s %s (%s), %s (%s)\n", "-", i18n(lang, MSG_YES),
@@ -90,16 +93,16 @@ print_outline(const struct questionnaire *q, const char *lang)
 		total += weights > 0 ? questionnaire_pillar_points(q, p) * sum / weights : 0;
 	}
 	term_print_wrapped(stdout, text_get(&q->title, lang), 0, 78);
-	printf("  id %s, %s %s, %s %s\n", q->id, i18n(lang, MSG_VERSION), q->version,
-	       i18n(lang, MSG_FILE), q->path);
+	term_print_line(stdout, "  id %s, %s %s, %s %s", q->id, i18n(lang, MSG_VERSION), q->version,
+			i18n(lang, MSG_FILE), q->path);
 	printf("  %s:", i18n(lang, MSG_LANGUAGES));
 	if (q->language_count == 0)
-		printf(" %s", q->default_lang);
+		term_print_format(stdout, " %s", q->default_lang);
 	for (size_t i = 0; i < q->language_count; i++)
-		printf(" %s", q->languages[i]);
-	printf(" (%s %s, %s %s)\n  ", i18n(lang, MSG_DEFAULT), q->default_lang,
-	       i18n(lang, MSG_SHOWN), lang);
-	printf("%zu %s, %zu %s, %zu %s; %s %s %s\n", q->pillar_count, i18n(lang, MSG_PILLARS),
+		term_print_format(stdout, " %s", q->languages[i]);
+	term_print_line(stdout, " (%s %s, %s %s)", i18n(lang, MSG_DEFAULT), q->default_lang,
+			i18n(lang, MSG_SHOWN), lang);
+	printf("  %zu %s, %zu %s, %zu %s; %s %s %s\n", q->pillar_count, i18n(lang, MSG_PILLARS),
 	       q->indicator_count, i18n(lang, MSG_INDICATORS), q->question_count,
 	       i18n(lang, MSG_QUESTIONS), i18n(lang, MSG_MAX_REACHABLE),
 	       i18n_fixed(a, total, 1, 0, lang), i18n(lang, MSG_OF_100));
@@ -111,7 +114,8 @@ print_outline(const struct questionnaire *q, const char *lang)
 	for (size_t p = 0; p < q->pillar_count; p++) {
 		const struct pillar *pl = &q->pillars[p];
 
-		printf("\n%zu. %s [%s]\n", p + 1, text_get(&pl->title, lang), pl->id);
+		putchar('\n');
+		term_print_line(stdout, "%zu. %s [%s]", p + 1, text_get(&pl->title, lang), pl->id);
 		printf("   %s %s, %s %s\n", i18n(lang, MSG_WEIGHT),
 		       i18n_number(a, pl->weight, lang),
 		       i18n_fixed(b, questionnaire_pillar_points(q, p), 1, 0, lang),
@@ -120,8 +124,9 @@ print_outline(const struct questionnaire *q, const char *lang)
 			size_t k = pl->first_indicator + i;
 			const struct indicator *in = &q->indicators[k];
 
-			printf("\n   %zu.%zu %s [%s]\n", p + 1, i + 1, text_get(&in->title, lang),
-			       in->id);
+			putchar('\n');
+			term_print_line(stdout, "   %zu.%zu %s [%s]", p + 1, i + 1,
+					text_get(&in->title, lang), in->id);
 			printf("       %s %s, %s %.0f%s\n", i18n(lang, MSG_WEIGHT),
 			       i18n_number(a, in->weight, lang), i18n(lang, MSG_BEST_REACHABLE),
 			       100 * questionnaire_indicator_max(q, k), i18n(lang, MSG_PERCENT));
@@ -163,8 +168,7 @@ run_show(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 	path = first < argc ? argv[first] : ctx->questionnaire_path;
 
 	q = questionnaire_load(path, &diags, &io_error);
-	for (size_t k = 0; k < diags.count; k++)
-		fprintf(stderr, "%s\n", diags.messages[k]);
+	cmd_print_diagnostics(&diags);
 	diag_release(&diags);
 	if (q == NULL)
 		return io_error ? EXIT_IO : EXIT_FAIL;

@@ -4,6 +4,7 @@
 #include "cmd.h"
 #include "exitcode.h"
 #include "questionnaire.h"
+#include "term.h"
 
 static int
 run_validate(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
@@ -22,17 +23,16 @@ run_validate(const struct cmd *self, struct cmd_context *ctx, int argc, char **a
 		struct questionnaire *q = questionnaire_load(argv[i], &diags, &io_error);
 
 		if (q) {
-			printf("%s: ok (%zu pillar%s, %zu indicator%s, %zu question%s)\n", argv[i],
-			       q->pillar_count, q->pillar_count == 1 ? "" : "s", q->indicator_count,
-			       q->indicator_count == 1 ? "" : "s", q->question_count,
-			       q->question_count == 1 ? "" : "s");
+			term_print_line(stdout,
+					"%s: ok (%zu pillar%s, %zu indicator%s, %zu question%s)",
+					argv[i], q->pillar_count, q->pillar_count == 1 ? "" : "s",
+					q->indicator_count, q->indicator_count == 1 ? "" : "s",
+					q->question_count, q->question_count == 1 ? "" : "s");
 			questionnaire_free(q);
 		} else {
 			int file_status = io_error ? EXIT_IO : EXIT_FAIL;
 
-			fflush(stdout);
-			for (size_t k = 0; k < diags.count; k++)
-				fprintf(stderr, "%s\n", diags.messages[k]);
+			cmd_print_diagnostics(&diags);
 			if (file_status > status)
 				status = file_status;
 		}

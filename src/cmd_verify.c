@@ -44,8 +44,9 @@ look_for(struct expected *x, size_t nx, char *const *hashes, size_t n, const cha
 		for (size_t i = 0; i < n && !x[k].found; i++)
 			if (strncmp(hashes[i], x[k].hash, strlen(x[k].hash)) == 0) {
 				x[k].found = 1;
-				printf("expected %s: held by %s as entry %zu of %zu\n", x[k].hash,
-				       where, i + 1, n);
+				term_print_line(stdout,
+						"expected %s: held by %s as entry %zu of %zu",
+						x[k].hash, where, i + 1, n);
 			}
 }
 
@@ -59,11 +60,10 @@ print_discards(const struct register_entry *r, size_t n, const struct cmd_contex
 			continue;
 		if (ctx->cycle && r[i].cycle != ctx->cycle)
 			continue;
-		printf("%s %d: discarded by ", r[i].country, r[i].cycle);
-		term_print_safe(stdout, r[i].changed_by);
-		printf(" at %s; its last entry was %lld, head ", r[i].changed_at, r[i].entries);
-		term_print_safe(stdout, r[i].head);
-		putchar('\n');
+		term_print_line(stdout,
+				"%s %d: discarded by %s at %s; its last entry was %lld, head %s",
+				r[i].country, r[i].cycle, r[i].changed_by, r[i].changed_at,
+				r[i].entries, r[i].head);
 	}
 }
 
@@ -111,15 +111,11 @@ run_verify(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		cmd_error("%s", err.message);
 		return err.status;
 	}
-	fputs("database ", stdout);
-	term_print_safe(stdout, ctx->db_path);
 	if (r > 0) {
-		fputs(": DAMAGED: ", stdout);
-		term_print_safe(stdout, problem);
-		putchar('\n');
+		term_print_line(stdout, "database %s: DAMAGED: %s", ctx->db_path, problem);
 		status = EXIT_FAIL;
 	} else {
-		fputs(": integrity ok\n", stdout);
+		term_print_line(stdout, "database %s: integrity ok", ctx->db_path);
 	}
 	if (store_assessment_list(ctx->store, &list, &count, &err) < 0) {
 		cmd_error("%s", err.message);
@@ -143,13 +139,11 @@ run_verify(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 			break;
 		}
 		if (r > 0) {
-			printf("%s %d: BROKEN: ", a->country, a->cycle);
-			term_print_safe(stdout, problem);
-			putchar('\n');
+			term_print_line(stdout, "%s %d: BROKEN: %s", a->country, a->cycle, problem);
 			status = EXIT_FAIL;
 		} else {
-			printf("%s %d: history ok, %zu entries, head %s\n", a->country, a->cycle, n,
-			       n ? hashes[n - 1] : "");
+			term_print_line(stdout, "%s %d: history ok, %zu entries, head %s",
+					a->country, a->cycle, n, n ? hashes[n - 1] : "");
 		}
 		snprintf(where, sizeof(where), "%s %d", a->country, a->cycle);
 		look_for(expect, nexpect, hashes, n, where);
@@ -166,9 +160,7 @@ run_verify(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 			cmd_error("%s", err.message);
 			status = err.status;
 		} else if (r > 0) {
-			fputs("register: BROKEN: ", stdout);
-			term_print_safe(stdout, problem);
-			putchar('\n');
+			term_print_line(stdout, "register: BROKEN: %s", problem);
 			status = EXIT_FAIL;
 		} else {
 			printf("register: ok, %zu entries, head %s\n", entries, head);
@@ -186,9 +178,11 @@ run_verify(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 	}
 	for (size_t k = 0; k < nexpect; k++)
 		if (!expect[k].found) {
-			printf("expected %s: NOT FOUND: entries were removed from the end of the "
-			       "record, or it was rewritten\n",
-			       expect[k].hash);
+			term_print_line(
+				stdout,
+				"expected %s: NOT FOUND: entries were removed from the end of the "
+				"record, or it was rewritten",
+				expect[k].hash);
 			status = status == EXIT_OK ? EXIT_FAIL : status;
 		}
 	if (ctx->country && checked == 0 && status == EXIT_OK) {

@@ -7,7 +7,58 @@
 
 #include <jansson.h>
 
+#include "term.h"
+#include "utf8.h"
 #include "xmalloc.h"
+
+/* doc as JSON text in which every code point that term.h would not let
+ * reach a terminal is written as a \u escape: the same document, safe to
+ * show. jansson escapes the C0 controls in strings already; raw ones
+ * outside strings are the indentation's line feeds. NULL when jansson
+ * fails; owned by the caller. */
+static char *
+dump(const json_t *doc, size_t flags)
+{
+	char *text = json_dumps(doc, flags);
+	char *out;
+	size_t n = 0;
+
+	if (text == NULL)
+		return NULL;
+	/* no byte becomes more than the six of \uXXXX */
+	out = xreallocarray(NULL, strlen(text) + 1, 6);
+	for (const char *p = text; *p;) {
+		uint32_t cp;
+		size_t len = utf8_decode(p, &cp);
+
+		if (len == 0 || (cp >= 0x7F && term_is_unsafe(cp))) {
+			n += (size_t)snprintf(out + n, 7, "\\u%04X", (unsigned)cp);
+			p += len ? len : 1;
+		} else {
+			memcpy(out + n, p, len);
+			n += len;
+			p += len;
+		}
+	}
+	out[n] = '\0';
+	free(text);
+	return out;
+}
+
+/* Write doc to out as dump gives it, and a line feed; 0, or -1 when
+ * jansson failed. */
+static int
+write_document(FILE *out, const json_t *doc, size_t flags)
+{
+	char *text = dump(doc, flags);
+
+	if (text == NULL)
+		return -1;
+	fputs(text, out);
+	fputc('\n', out);
+	free(text);
+	return 0;
+}
 
 static json_t *
 string_or_null(const char *s)
@@ -72,10 +123,8 @@ json_write_answers(FILE *out, const struct assessment *a, const struct questionn
 		if (!questionnaire_find_question(q, answers->items[i].question_id))
 			json_array_append_new(list, answer_object(&answers->items[i], NULL, lang));
 	json_object_set_new(doc, "answers", list);
-	r = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	r = write_document(out, doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(doc);
-	if (r == 0)
-		fputc('\n', out);
 	return r;
 }
 
@@ -138,10 +187,9 @@ json_write_scores(FILE *out, const struct assessment *a, const struct questionna
 		json_array_append_new(pillars, o);
 	}
 	json_object_set_new(doc, "pillars", pillars);
-	rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	rc = write_document(out, doc,
+			    JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
 	json_decref(doc);
-	if (rc == 0)
-		fputc('\n', out);
 	return rc;
 }
 
@@ -225,10 +273,9 @@ json_write_comparison(FILE *out, const struct questionnaire *q, const struct com
 	for (size_t b = 0; b < 10; b++)
 		json_array_append_new(histogram, json_integer((json_int_t)c->histogram[b]));
 	json_object_set_new(doc, "histogram", histogram);
-	rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	rc = write_document(out, doc,
+			    JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
 	json_decref(doc);
-	if (rc == 0)
-		fputc('\n', out);
 	return rc;
 }
 
@@ -307,7 +354,7 @@ json_bundle_text(const struct bundle *b)
 	for (size_t i = 0; i < b->history_count; i++)
 		json_array_append_new(history, history_json(&b->history[i]));
 	json_object_set_new(doc, "history", history);
-	text = json_dumps(doc, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	text = dump(doc, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
 	json_decref(doc);
 	return text;
 }

@@ -1,4 +1,7 @@
-/* JSON output, written with jansson. The only module that includes it. */
+/* JSON output, written with jansson. The only module that includes it.
+ * Every document written here has the code points that term.h keeps from
+ * a terminal (DEL, C1 controls, bidirectional overrides and isolates) as
+ * \u escapes, as jansson has the C0 controls: the same data, safe to show. */
 #ifndef CIRT_JSON_H
 #define CIRT_JSON_H
 

@@ -269,9 +269,7 @@ prepare_context(const struct cmd *c, const char **values, struct cmd_context *ct
 		int io_error = 0;
 
 		ctx->questionnaire = questionnaire_load(ctx->questionnaire_path, &diags, &io_error);
-		fflush(stdout);
-		for (size_t i = 0; i < diags.count; i++)
-			fprintf(stderr, "%s\n", diags.messages[i]);
+		cmd_print_diagnostics(&diags);
 		diag_release(&diags);
 		if (ctx->questionnaire == NULL)
 			return io_error ? EXIT_IO : EXIT_FAIL;

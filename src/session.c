@@ -112,7 +112,9 @@ progress(const struct session *s)
 static void
 say(struct session *s, enum term_style style, const char *text)
 {
-	fprintf(s->out, "%s%s%s\n", term_start(s->o->colour, style), text, term_end(s->o->colour));
+	fputs(term_start(s->o->colour, style), s->out);
+	term_print_safe(s->out, text);
+	fprintf(s->out, "%s\n", term_end(s->o->colour));
 }
 
 static void
@@ -216,8 +218,8 @@ show_question(struct session *s)
 	say(s, TERM_DIM, line);
 	if (s->meeting.id)
 		print_meeting(s, TERM_DIM);
-	fprintf(s->out, "  %zu.%zu %s\n", qu->pillar + 1, qu->indicator - pl->first_indicator + 1,
-		text_get(&in->title, s->lang));
+	term_print_line(s->out, "  %zu.%zu %s", qu->pillar + 1,
+			qu->indicator - pl->first_indicator + 1, text_get(&in->title, s->lang));
 	fprintf(s->out, "%s%s%s\n", term_start(s->o->colour, TERM_BOLD), qu->id,
 		term_end(s->o->colour));
 	term_print_wrapped(s->out, text_get(&qu->text, s->lang), 2, WIDTH);
@@ -226,8 +228,9 @@ show_question(struct session *s)
 			i18n(s->lang, MSG_NO));
 	} else {
 		for (size_t k = 0; k < qu->choice_count; k++)
-			fprintf(s->out, "    %zu) %s\n", qu->type == QUESTION_SCALE ? k : k + 1,
-				text_get(&qu->choices[k].label, s->lang));
+			term_print_line(s->out, "    %zu) %s",
+					qu->type == QUESTION_SCALE ? k : k + 1,
+					text_get(&qu->choices[k].label, s->lang));
 	}
 	print_hint(s, qu);
 	if (answer_is_given(w)) {
@@ -300,8 +303,9 @@ show_current(struct session *s)
 static void
 print_error(struct session *s, const char *message)
 {
-	fprintf(s->out, "%s%s%s\n", term_start(s->o->colour, TERM_ERROR), message,
-		term_end(s->o->colour));
+	fputs(term_start(s->o->colour, TERM_ERROR), s->out);
+	term_print_safe(s->out, message);
+	fprintf(s->out, "%s\n", term_end(s->o->colour));
 }
 
 /* ---- changes ----------------------------------------------------------- */
@@ -846,9 +850,7 @@ session_run(struct store *store, const struct questionnaire *q, struct assessmen
 		say(&s, TERM_DIM, i18n(s.lang, MSG_INTERRUPTED));
 	fputc('\n', s.out);
 	print_counts(&s);
-	fprintf(s.out, "%s: ", i18n(s.lang, MSG_RESUME));
-	term_print_safe(s.out, o->resume_command);
-	fputc('\n', s.out);
+	term_print_line(s.out, "%s: %s", i18n(s.lang, MSG_RESUME), o->resume_command);
 	line_reader_free(s.in);
 	if (status == 0 && s.unsaved) {
 		error_set(err, EXIT_IO, "not everything was saved: %zu change%s failed (%s)",

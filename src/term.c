@@ -1,9 +1,13 @@
 /* Colour, safe printing and wrapping for terminal output. */
 #include "term.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "utf8.h"
+#include "xmalloc.h"
 
 int
 term_use_colour(FILE *out)
@@ -32,33 +36,77 @@ term_end(int colour)
 	return colour ? "\033[0m" : "";
 }
 
-/* Length of the control character at s (1 for C0 and DEL, 2 for C1 in
- * UTF-8), or 0. */
-static size_t
-control_at(const unsigned char *s)
+int
+term_is_unsafe(uint32_t cp)
 {
-	if ((*s < 0x20 && *s != '\n' && *s != '\t') || *s == 0x7F)
-		return 1;
-	if (s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F)
-		return 2;
-	return 0;
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+		(cp >= 0x2066 && cp <= 0x2069);
+}
+
+char *
+term_safe(const char *s)
+{
+	/* no byte becomes more than the three of U+FFFD */
+	char *out = xreallocarray(NULL, strlen(s) + 1, 3);
+	char *o = out;
+
+	while (*s) {
+		uint32_t cp;
+		size_t n = utf8_decode(s, &cp);
+
+		if (n > 0 && cp == '\t') {
+			*o++ = ' ';
+		} else if (n == 0 || term_is_unsafe(cp)) {
+			memcpy(o, "\xEF\xBF\xBD", 3);
+			o += 3;
+		} else {
+			memcpy(o, s, n);
+			o += n;
+		}
+		s += n ? n : 1;
+	}
+	*o = '\0';
+	return out;
 }
 
 void
 term_print_safe(FILE *out, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	char *safe = term_safe(s);
 
-	while (*p) {
-		size_t n = control_at(p);
+	fputs(safe, out);
+	free(safe);
+}
 
-		if (n || *p == '\n') {
-			fputs("\xEF\xBF\xBD", out);
-			p += n ? n : 1;
-			continue;
-		}
-		fputc(*p++, out);
-	}
+/* Format, then print safely. */
+static void __attribute__((format(printf, 2, 0)))
+print_format(FILE *out, const char *fmt, va_list ap)
+{
+	char *text = xvasprintf(fmt, ap);
+
+	term_print_safe(out, text);
+	free(text);
+}
+
+void
+term_print_format(FILE *out, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	print_format(out, fmt, ap);
+	va_end(ap);
+}
+
+void
+term_print_line(FILE *out, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	print_format(out, fmt, ap);
+	va_end(ap);
+	fputc('\n', out);
 }
 
 int
@@ -74,44 +122,33 @@ term_width(const char *s)
 void
 term_print_padded(FILE *out, const char *s, int width)
 {
-	int chars = term_width(s);
+	char *safe = term_safe(s);
+	int chars = term_width(safe);
 
-	term_print_safe(out, s);
+	fputs(safe, out);
 	fprintf(out, "%*s", chars < width ? width - chars : 0, "");
+	free(safe);
 }
 
-/* Print s[0..len) safely. */
+/* Print one paragraph of safe text wrapped. */
 static void
-print_span(FILE *out, const char *s, size_t len)
+wrap_paragraph(FILE *out, const char *s, int indent, int width)
 {
-	char *copy = malloc(len + 1);
-
-	if (copy == NULL)
-		return;
-	memcpy(copy, s, len);
-	copy[len] = '\0';
-	term_print_safe(out, copy);
-	free(copy);
-}
-
-void
-term_print_wrapped(FILE *out, const char *text, int indent, int width)
-{
-	const char *s = text;
-
+	while (*s == ' ')
+		s++;
 	while (*s) {
 		int col = indent;
 		const char *line_end = s;
 		const char *p = s;
 
 		/* take words while they fit; always take at least one */
-		while (*p && *p != '\n') {
+		while (*p) {
 			const char *w = p;
 			int chars = 0;
 
 			while (*w == ' ')
 				w++;
-			while (*w && *w != ' ' && *w != '\n') {
+			while (*w && *w != ' ') {
 				chars += ((unsigned char)*w & 0xC0) != 0x80;
 				w++;
 			}
@@ -122,10 +159,27 @@ term_print_wrapped(FILE *out, const char *text, int indent, int width)
 			p = w;
 		}
 		fprintf(out, "%*s", indent, "");
-		print_span(out, s, (size_t)(line_end - s));
+		fwrite(s, 1, (size_t)(line_end - s), out);
 		fputc('\n', out);
 		s = line_end;
-		while (*s == ' ' || *s == '\n')
+		while (*s == ' ')
 			s++;
+	}
+}
+
+void
+term_print_wrapped(FILE *out, const char *text, int indent, int width)
+{
+	while (*text) {
+		size_t len = strcspn(text, "\n");
+		char *paragraph = xstrndup(text, len);
+		char *safe = term_safe(paragraph);
+
+		wrap_paragraph(out, safe, indent, width);
+		free(safe);
+		free(paragraph);
+		text += len;
+		if (*text == '\n')
+			text++;
 	}
 }

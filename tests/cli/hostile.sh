@@ -1,9 +1,37 @@
 # Hostile and broken input not covered by the other suites: each gets a
 # clear message and a non-zero exit, and changes nothing.
 . "$(dirname "$0")/lib.sh"
-plan 5
+plan 9
 
 export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/example.xml"
+
+# What a terminal acts on or shows out of order: ESC, BEL, DEL, C1 controls
+# (as UTF-8), bidirectional overrides and isolates. Text from a database, a
+# questionnaire, a bundle, a CSV file, a path or an option must reach the
+# terminal without any of them, and as well-formed UTF-8.
+ESC=$(printf '\033')
+BEL=$(printf '\007')
+DEL=$(printf '\177')
+C1=$(printf '\302[\200-\237]')
+BIDI=$(printf '\342\200[\252-\256]')
+ISOLATE=$(printf '\342\201[\246-\251]')
+FFFD=$(printf '\357\277\275')
+# a title change, red, a C1 CSI, DEL, a right-to-left override, an isolate
+PAYLOAD=$(printf '\033]0;pwned\007\033[31m\302\2330m\177\342\200\256x\342\201\246')
+SQL_PAYLOAD="char(27)||']0;pwned'||char(7)||char(27)||'[31m'||char(155)||'0m'||char(127)||char(8238)||'x'||char(8294)"
+# part of a file name: a title change and a C1 CSI
+EVIL=$(printf '\033]0;pwned\007\302\233')
+
+# expect_clean WHAT: stdout and stderr hold none of those, and are UTF-8
+expect_clean() {
+	for f in "$out" "$err"; do
+		if LC_ALL=C grep -q -e "$ESC" -e "$BEL" -e "$DEL" -e "$C1" -e "$BIDI" -e "$ISOLATE" "$f"; then
+			fail "$1: a control character reached $(basename "$f")"
+		fi
+		iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1 || fail "$1: ill-formed UTF-8 in $(basename "$f")"
+	done
+	return 0
+}
 
 begin "a byte order mark, quadratic entity expansion and a truncated file are refused"
 printf '\357\273\277' >bom.xml
@@ -63,4 +91,185 @@ printf 'question_id,value,evidence,comment\nL1,yes,,\n' >one.csv
 "$CIRT" report --country KE --db p.db -o r.pdf >/dev/null
 [ "$(stat -c %a p.db b.json r.pdf | tr '\n' ' ')" = "600 600 600 " ] ||
 	fail "modes: $(stat -c '%n %a' p.db b.json r.pdf)"
+end
+
+begin "a database edited elsewhere cannot drive the terminal through any command"
+printf 'question_id,value,evidence,comment\nL1,yes,e,c\nL2,2,,\nT1,operational,,\n' >clean.csv
+"$CIRT" import --yes clean.csv --country KE --db h.db >/dev/null
+sqlite3 h.db "DROP TRIGGER history_no_update;
+UPDATE history SET changed_by = $SQL_PAYLOAD, question_id = question_id || $SQL_PAYLOAD
+	WHERE seq = 2;
+UPDATE answer SET evidence = $SQL_PAYLOAD, comment = $SQL_PAYLOAD || CAST(X'FF' AS TEXT),
+	answered_by = $SQL_PAYLOAD, answered_at = $SQL_PAYLOAD;
+UPDATE answer SET value = $SQL_PAYLOAD WHERE question_id = 'L2';
+INSERT INTO answer (assessment_id, question_id, state, value, answered_by, answered_at)
+	SELECT assessment_id, 'GONE' || $SQL_PAYLOAD, 'value', $SQL_PAYLOAD, $SQL_PAYLOAD,
+	$SQL_PAYLOAD FROM answer WHERE question_id = 'L1';
+UPDATE assessment SET assessors = $SQL_PAYLOAD || CAST(X'FE' AS TEXT),
+	updated_at = $SQL_PAYLOAD, questionnaire_version = $SQL_PAYLOAD,
+	questionnaire_sha256 = $SQL_PAYLOAD;
+INSERT INTO assessment (country, cycle, questionnaire_id, questionnaire_version,
+	questionnaire_sha256, assessors, created_at, updated_at)
+	VALUES (char(27) || 'Z', 2025, 'example', $SQL_PAYLOAD, $SQL_PAYLOAD, $SQL_PAYLOAD,
+	$SQL_PAYLOAD, $SQL_PAYLOAD)"
+run "$CIRT" verify --db h.db
+expect_status 1
+expect_out "KE 2026: BROKEN: history entry 2 (answer of L1$FFFD"
+expect_clean verify
+run "$CIRT" answers --country KE --db h.db
+expect_status 0
+expect_out "GONE$FFFD"
+expect_err "warning: 1 stored answer belongs to questions this version no longer has"
+expect_clean answers
+run "$CIRT" answers --country KE --db h.db --format json
+expect_clean "answers --format json"
+run "$CIRT" score --country KE --db h.db
+expect_status 0
+expect_clean score
+run "$CIRT" score --country KE --db h.db --format json
+expect_clean "score --format json"
+run "$CIRT" assessments --db h.db
+expect_status 0
+expect_clean assessments
+run "$CIRT" compare --db h.db --format json
+expect_clean "compare --format json"
+run "$CIRT" finalize --country KE --db h.db
+expect_clean finalize
+run "$CIRT" report --country KE --db h.db -o "r$EVIL.pdf"
+expect_status 0
+expect_clean report
+run "$CIRT" export --country KE --db h.db -o "h$EVIL.json"
+expect_status 0
+expect_clean export
+printf 'yes\n:review\n:quit\n' >answers.txt
+"$CIRT" run --yes --country KE --db h.db <answers.txt >"$out" 2>"$err"
+expect_clean run
+end
+
+begin "questionnaire texts, CSV files, paths and options cannot drive the terminal"
+X='\&#x7F;\&#x202E;\&#x2066;'
+sed -e "s|<title>Example CIRT readiness check</title>|<title>Example$X</title>|" \
+	-e "s|<title>Legal measures</title>|<title>Legal$X measures</title>|" \
+	-e "s|<title>Cybercrime legislation</title>|<title>Cybercrime$X legislation</title>|" \
+	-e "s|a crime?</text>|a crime$X?</text>|" \
+	-e "s|<label>Rarely</label>|<label>Rarely$X</label>|" \
+	-e "s|<name>Building</name>|<name>Building$X</name>|" \
+	"$CIRT_QUESTIONNAIRE" >"q$EVIL.xml"
+run "$CIRT" validate "q$EVIL.xml"
+expect_status 0
+expect_clean validate
+run "$CIRT" show "q$EVIL.xml"
+expect_status 0
+expect_out "Legal$FFFD$FFFD$FFFD measures"
+expect_clean show
+printf 'yes\n2\n?\n:review\n:goto L3\n:quit\n' >session.txt
+"$CIRT" run --yes --country KE --db "d$EVIL.db" --questionnaire "q$EVIL.xml" <session.txt >"$out" 2>"$err"
+expect_out "KE 20"
+expect_clean "run, its header and its resume command"
+for c in answers score; do
+	run "$CIRT" $c --country KE --db "d$EVIL.db" --questionnaire "q$EVIL.xml"
+	expect_status 0
+	expect_clean "$c"
+done
+run "$CIRT" assessments --db "d$EVIL.db" --questionnaire "q$EVIL.xml"
+expect_status 0
+expect_clean assessments
+run "$CIRT" verify --db "d$EVIL.db"
+expect_status 0
+expect_clean verify
+sed 's|<title>Legal measures</title>|<title>Legal \&#x9B;measures</title>|' "$CIRT_QUESTIONNAIRE" >c1.xml
+run "$CIRT" validate c1.xml "m$EVIL.xml"
+expect_status 4
+expect_err "c1.xml:"
+expect_clean "validate, C1 in a text"
+sed "s|<title>Legal measures</title>|<title>Legal${ESC}[31m measures</title>|" "$CIRT_QUESTIONNAIRE" >"e$EVIL.xml"
+run "$CIRT" validate "e$EVIL.xml"
+expect_status 1
+expect_clean "validate, ESC in a text"
+run "$CIRT" score --country KE --db "d$EVIL.db" --questionnaire "e$EVIL.xml"
+expect_clean "score, an invalid questionnaire"
+printf 'question_id,value,evidence,comment\n%s,yes,,\nL1,%s,,\nL2,,%s,\nT1,,,%s\n' \
+	"$PAYLOAD" "$PAYLOAD" "$PAYLOAD" "$PAYLOAD" >"c$EVIL.csv"
+run "$CIRT" import --yes "c$EVIL.csv" --country KE --db "d$EVIL.db"
+expect_status 3
+expect_err "row 2 (line 2): unknown question id"
+expect_clean import
+run "$CIRT" import --yes "n$EVIL.csv" --country KE --db "d$EVIL.db"
+expect_status 4
+expect_clean "import, a missing file"
+for option in --country --cycle --lang --assessor; do
+	run "$CIRT" answers --db "d$EVIL.db" --country KE "$option" "$PAYLOAD"
+	expect_status 2
+	expect_clean "answers $option"
+done
+run "$CIRT" "$PAYLOAD"
+expect_status 2
+expect_clean "an unknown command"
+run "$CIRT" verify "--$PAYLOAD" --db "d$EVIL.db"
+expect_status 2
+expect_clean "an unknown option"
+run "$CIRT" verify --db "missing$EVIL.db"
+expect_clean "verify, a missing database"
+end
+
+begin "bundles and their file names cannot drive the terminal when merged"
+# a right-to-left override is allowed in a name, so a bundle may carry one
+eve="Eve $(printf '\342\200\256')evE"
+"$CIRT" import --yes clean.csv --country KE --db a.db --assessor "$eve" >/dev/null
+"$CIRT" export --country KE --db a.db -o a.json >/dev/null
+"$CIRT" merge a.json --db b.db >/dev/null
+printf 'question_id,value,evidence,comment\nL2,3,,\n' >bob.csv
+"$CIRT" import --yes bob.csv --country KE --db b.db --assessor Bob >/dev/null
+sleep 0.01
+printf 'question_id,value,evidence,comment\nL2,1,,\n' >eve.csv
+"$CIRT" import --yes eve.csv --country KE --db a.db --assessor "$eve" >/dev/null
+run "$CIRT" export --country KE --db a.db -o "b$EVIL.json"
+expect_status 0
+expect_clean export
+run "$CIRT" merge "b$EVIL.json" --db b.db
+expect_status 0
+expect_out "conflict in KE"
+expect_out "here \"Systematically (3)\" (Bob, "
+expect_out "there \"Rarely (1)\" (Eve $FFFD""evE, "
+expect_clean merge
+sed -e 's/version="1.0"/version="1.1"/' -e '/<question id="L2"/,/<\/question>/d' \
+	"$CIRT_QUESTIONNAIRE" >v11.xml
+run "$CIRT" merge "b$EVIL.json" --db c.db --questionnaire v11.xml --force
+expect_status 0
+expect_out "questionnaire lacks: L2"
+expect_clean "merge --force"
+python3 -c "
+import json, sys
+b = json.load(open(sys.argv[1]))
+b['assessment']['country'] = '\x1b]0;pwned\x07\u009b'
+json.dump(b, open(sys.argv[2], 'w'))
+" "b$EVIL.json" "x$EVIL.json"
+run "$CIRT" merge "x$EVIL.json" --db b.db
+expect_status 3
+expect_err "is not an ISO alpha-2 code"
+expect_clean "merge, a hostile bundle"
+run "$CIRT" merge h.db --db b.db
+expect_clean "merge, a hostile database"
+end
+
+begin "JSON escapes control characters; CSV is exact in a pipe and made safe on a terminal"
+run "$CIRT" answers --country KE --db h.db --format json
+expect_clean "answers --format json"
+python3 -c "
+import json, sys
+doc = json.load(open(sys.argv[1]))
+got = [a['evidence'] for a in doc['answers'] if a['question_id'] == 'L1']
+want = '\x1b]0;pwned\x07\x1b[31m\u009b0m\x7f\u202ex\u2066'
+sys.exit(0 if got == [want] else 1)
+" "$out" || fail "JSON does not give back the stored evidence"
+run "$CIRT" answers --country KE --db h.db --format csv
+expect_status 0
+LC_ALL=C grep -q -e "$ESC" "$out" || fail "CSV in a pipe is not the stored text"
+command -v script >/dev/null || fail "script (util-linux) is missing"
+script -qec "'$CIRT' answers --country KE --db h.db --format csv" /dev/null </dev/null >"$out" 2>"$err"
+expect_out "GONE$FFFD"
+expect_clean "answers --format csv on a terminal"
+script -qec "'$CIRT' score --country KE --db h.db --format csv" /dev/null </dev/null >"$out" 2>"$err"
+expect_out "overall,example"
+expect_clean "score --format csv on a terminal"
 end
