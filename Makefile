@@ -70,7 +70,7 @@ LIB_SRC = src/answer.c src/chain.c src/compare.c src/condition.c src/country.c s
 	src/store.c src/store_chain.c src/store_writer.c src/subset.c \
 	src/term.c src/utf8.c src/xmalloc.c
 CMD_SRC = src/cmd.c src/cmd_answers.c src/cmd_assessments.c src/cmd_compare.c \
-	src/cmd_export.c src/cmd_countries.c \
+	src/cmd_export.c src/cmd_countries.c src/cmd_discard.c src/cmd_interviews.c \
 	src/cmd_finalize.c src/cmd_import.c src/cmd_merge.c src/cmd_report.c src/cmd_run.c src/cmd_score.c src/cmd_show.c src/cmd_validate.c \
 	src/cmd_verify.c src/main.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(O)/%.o) $(O)/gen/schema.o $(O)/gen/countries.o

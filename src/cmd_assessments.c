@@ -48,9 +48,11 @@ run_assessments(const struct cmd *self, struct cmd_context *ctx, int argc, char 
 		return err.status;
 	}
 	if (count == 0) {
-		term_print_line(stdout,
-				"No assessments in %s yet; start one with 'cirt run --country CC'.",
-				ctx->db_path);
+		char *run = cmd_command_line(ctx, "run", "--country CC", 1);
+
+		term_print_line(stdout, "No assessments in %s yet; start one with '%s'.",
+				ctx->db_path, run);
+		free(run);
 		free(list);
 		return EXIT_OK;
 	}

@@ -270,8 +270,10 @@ run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 		goto out;
 	}
 	if (n == 0) {
-		cmd_error("no assessment in '%s' matches; 'cirt assessments' lists them",
-			  ctx->db_path);
+		char *list = cmd_command_line(ctx, "assessments", "", 0);
+
+		cmd_error("no assessment in '%s' matches; '%s' lists them", ctx->db_path, list);
+		free(list);
 		status = EXIT_DATA;
 		goto out;
 	}

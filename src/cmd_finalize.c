@@ -59,6 +59,11 @@ set_status(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 	status = cmd_assessment(ctx, 0, &a);
 	if (status != EXIT_OK)
 		return status;
+	status = cmd_claim(ctx, &a, final ? "finalize" : "reopen", "");
+	if (status != EXIT_OK) {
+		assessment_release(&a);
+		return status;
+	}
 	if (final && !a.final && missing_required(ctx, &a) > 0) {
 		assessment_release(&a);
 		return EXIT_DATA;

@@ -88,14 +88,20 @@ print_conflict(void *ctx, const struct assessment *a, const struct merge_conflic
 	char *ours = answer_describe(qu, c->ours->state, c->ours->value, cmd_lang(cc));
 	char *theirs = answer_describe(qu, c->theirs->state, c->theirs->value, cmd_lang(cc));
 
+	char args[64];
+	char *settle;
+
+	snprintf(args, sizeof(args), "--country %s --cycle %d", a->country, a->cycle);
+	settle = cmd_command_line(cc, "run", args, 1);
 	term_print_line(stdout,
 			"conflict in %s %d, question %s: here \"%s\" (%s, %s), there \"%s\" (%s, "
 			"%s); kept the later, \"%s\"; the other stays in the history. To settle "
-			"it: cirt run --country %s --cycle %d, then :goto %s",
+			"it: %s, then :goto %s",
 			a->country, a->cycle, c->question_id, ours, c->ours->answered_by,
 			c->ours->answered_at, theirs, c->theirs->answered_by,
-			c->theirs->answered_at, c->theirs_won ? theirs : ours, a->country, a->cycle,
+			c->theirs->answered_at, c->theirs_won ? theirs : ours, settle,
 			c->question_id);
+	free(settle);
 	free(ours);
 	free(theirs);
 }
@@ -159,6 +165,12 @@ run_merge(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv
 			const struct bundle *b = &inputs[i].bundles[k];
 			struct merge_result r;
 
+			status = cmd_claim(
+				ctx, &b->assessment, "merge",
+				i || k ? "; it was not merged, what was printed before it was"
+				       : "; nothing was merged");
+			if (status != EXIT_OK)
+				break;
 			if (exchange_merge(ctx->store, ctx->questionnaire, b, force, inputs[i].path,
 					   print_conflict, ctx, &r, &err) < 0) {
 				cmd_error("%s: %s %d: %s", inputs[i].path, b->assessment.country,
@@ -166,6 +178,7 @@ run_merge(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv
 				status = err.status;
 				break;
 			}
+			store_writer_give(ctx->store, b->assessment.country, b->assessment.cycle);
 			term_print_format(stdout, "%s: %s %d: ", inputs[i].path,
 					  b->assessment.country, b->assessment.cycle);
 			if (r.restored)

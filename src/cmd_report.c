@@ -29,6 +29,8 @@ struct scored {
 	const struct country *info; /* NULL for a code not in the register */
 	int usable;		    /* made with the loaded questionnaire */
 	int scored;		    /* score holds its score */
+	struct meeting *meetings;   /* for the wanted ones */
+	size_t meeting_count;
 };
 
 struct options {
@@ -36,6 +38,7 @@ struct options {
 	const char *marking;
 	int letter;
 	int all;
+	int names;
 	long jobs;
 	time_t date;
 	const char *fonts[2];
@@ -50,6 +53,9 @@ scored_release(struct scored *list, size_t count)
 		if (list[i].scored)
 			score_result_release(&list[i].score);
 		answer_set_release(&list[i].answers);
+		for (size_t k = 0; k < list[i].meeting_count; k++)
+			meeting_release(&list[i].meetings[k]);
+		free(list[i].meetings);
 		assessment_release(&list[i].a);
 	}
 	free(list);
@@ -121,6 +127,11 @@ load_all(struct cmd_context *ctx, long long target, struct scored **out, size_t 
 		s->scored = 1;
 		if (!wanted(ctx, s, target))
 			answer_set_release(&s->answers);
+		else if (store_meetings_load(ctx->store, s->a.id, &s->meetings, &s->meeting_count,
+					     &err) < 0) {
+			cmd_error("%s", err.message);
+			return err.status;
+		}
 	}
 	return EXIT_OK;
 }
@@ -178,6 +189,9 @@ write_one(struct cmd_context *ctx, const struct options *o, const struct scored 
 	in.date = o->date;
 	in.font_paths[0] = o->fonts[0];
 	in.font_paths[1] = o->fonts[1];
+	in.meetings = s->meetings;
+	in.meeting_count = s->meeting_count;
+	in.names = o->names;
 	compare(list, count, me, &in);
 	if (report_write(&in, &pdf, &size, &err) < 0) {
 		cmd_error("%s", err.message);
@@ -326,12 +340,13 @@ ensure_folder(const char *dir)
 static int
 run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 {
-	enum { OPT_PAPER = 1, OPT_ALL, OPT_MARKING, OPT_JOBS };
+	enum { OPT_PAPER = 1, OPT_ALL, OPT_MARKING, OPT_JOBS, OPT_NAMES };
 	static const struct option options[] = {
 		{"paper", required_argument, NULL, OPT_PAPER},
 		{"all", no_argument, NULL, OPT_ALL},
 		{"marking", required_argument, NULL, OPT_MARKING},
 		{"jobs", required_argument, NULL, OPT_JOBS},
+		{"names", no_argument, NULL, OPT_NAMES},
 		{"output", required_argument, NULL, 'o'},
 		{NULL, 0, NULL, 0},
 	};
@@ -361,6 +376,9 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 			break;
 		case OPT_MARKING:
 			o.marking = optarg;
+			break;
+		case OPT_NAMES:
+			o.names = 1;
 			break;
 		case OPT_JOBS: {
 			char *end;
@@ -463,9 +481,12 @@ const struct cmd cmd_report = {
 		 "\n"
 		 "Write the country report as a PDF: cover, executive summary with a radar\n"
 		 "chart of the pillars, one section per pillar with its indicators and\n"
-		 "every answer, recommendations ordered by the points they would add and\n"
-		 "the path to the next tier, open items, progress since the previous\n"
-		 "cycle, and the methodology. The default file is reports/CC-YEAR.pdf;\n"
+		 "every answer and where it came from, recommendations ordered by the\n"
+		 "points they would add and the path to the next tier, open items,\n"
+		 "progress since the previous cycle, the stakeholders consulted, and the\n"
+		 "methodology with the head hash of the record the report was made from\n"
+		 "(check it later with 'cirt verify --expect HASH'). The default file is "
+		 "reports/CC-YEAR.pdf;\n"
 		 "--all writes one per assessment into reports/ (or DIR). Files are\n"
 		 "written atomically, readable only by you (mode 0600), and no temporary\n"
 		 "file outlives cirt; with SOURCE_DATE_EPOCH set, the same database gives\n"
@@ -476,6 +497,8 @@ const struct cmd cmd_report = {
 		 "                    the questionnaire has)\n"
 		 "  --paper P         a4 (default) or letter\n"
 		 "  --marking TEXT    a confidentiality marking on the cover and every page\n"
+		 "  --names           name the people met in the stakeholders annex (by\n"
+		 "                    default only their roles and organisations)\n"
 		 "  --jobs N          with --all, write N reports at a time (default: one\n"
 		 "                    per core, at most 8); the files are the same\n"
 		 "  -o, --output F    the file (or, with --all, the folder) to write\n"

@@ -142,8 +142,9 @@ run_verify(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 			term_print_line(stdout, "%s %d: BROKEN: %s", a->country, a->cycle, problem);
 			status = EXIT_FAIL;
 		} else {
-			term_print_line(stdout, "%s %d: history ok, %zu entries, head %s",
-					a->country, a->cycle, n, n ? hashes[n - 1] : "");
+			term_print_line(stdout, "%s %d: history ok, %zu entr%s, head %s",
+					a->country, a->cycle, n, n == 1 ? "y" : "ies",
+					n ? hashes[n - 1] : "");
 		}
 		snprintf(where, sizeof(where), "%s %d", a->country, a->cycle);
 		look_for(expect, nexpect, hashes, n, where);
@@ -163,7 +164,8 @@ run_verify(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 			term_print_line(stdout, "register: BROKEN: %s", problem);
 			status = EXIT_FAIL;
 		} else {
-			printf("register: ok, %zu entries, head %s\n", entries, head);
+			printf("register: ok, %zu entr%s, head %s\n", entries,
+			       entries == 1 ? "y" : "ies", head);
 		}
 	}
 	if (store_register_load(ctx->store, &reg, &nreg, &err) == 0) {

@@ -348,6 +348,49 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 	[MSG_R_SHA256] = {"SHA-256 of the questionnaire file",
 			  "SHA-256 du fichier du questionnaire",
 			  "SHA-256 del archivo del cuestionario"},
+	[MSG_R_SOURCE] = {"Source", "Source", "Fuente"},
+	[MSG_R_STAKEHOLDERS] = {"Stakeholders consulted", "Parties prenantes consultées",
+				"Partes interesadas consultadas"},
+	[MSG_R_STAKEHOLDERS_NOTE] =
+		{"The meetings in which answers were given, as the assessment team recorded "
+		 "them. People are named by their roles; their names are left out.",
+		 "Les réunions au cours desquelles les réponses ont été données, telles que "
+		 "l'équipe d'évaluation les a consignées. Les personnes sont désignées par leur "
+		 "fonction ; leurs noms sont omis.",
+		 "Las reuniones en las que se dieron las respuestas, tal como el equipo de "
+		 "evaluación las registró. Las personas figuran por su cargo; sus nombres se "
+		 "omiten."},
+	[MSG_R_STAKEHOLDERS_NAMES_NOTE] =
+		{"The meetings in which answers were given, as the assessment team recorded "
+		 "them, with the names of the people met.",
+		 "Les réunions au cours desquelles les réponses ont été données, telles que "
+		 "l'équipe d'évaluation les a consignées, avec le nom des personnes rencontrées.",
+		 "Las reuniones en las que se dieron las respuestas, tal como el equipo de "
+		 "evaluación las registró, con el nombre de las personas entrevistadas."},
+	[MSG_R_NO_MEETINGS] = {"No meeting was recorded during this assessment's sessions.",
+			       "Aucune réunion n'a été consignée pendant les sessions de cette "
+			       "évaluation.",
+			       "No se registró ninguna reunión durante las sesiones de esta "
+			       "evaluación."},
+	[MSG_R_DATE] = {"Date", "Date", "Fecha"},
+	[MSG_R_ORGANISATION] = {"Organisation", "Organisation", "Organización"},
+	[MSG_R_PEOPLE] = {"People met", "Personnes rencontrées", "Personas entrevistadas"},
+	[MSG_R_ANSWERS] = {"Answers", "Réponses", "Respuestas"},
+	[MSG_R_RECORD] = {"The record", "L'enregistrement", "El registro"},
+	[MSG_R_ENTRIES] = {"Entries in the assessment's history",
+			   "Entrées de l'historique de "
+			   "l'évaluation",
+			   "Entradas del historial de la evaluación"},
+	[MSG_R_HEAD] = {"Hash of the last entry", "Empreinte de la dernière entrée",
+			"Hash de la última entrada"},
+	[MSG_R_HEAD_NOTE] =
+		{"Running 'cirt verify --expect' with this hash on the assessment's database "
+		 "shows whether it still holds everything this report was made from.",
+		 "La commande « cirt verify --expect » suivie de cette empreinte, sur la base de "
+		 "l'évaluation, montre si elle contient encore tout ce dont ce rapport est issu.",
+		 "El comando «cirt verify --expect» seguido de este hash, sobre la base de datos "
+		 "de la evaluación, muestra si aún contiene todo aquello de lo que se hizo este "
+		 "informe."},
 	[MSG_R_PAGE] = {"Page", "Page", "Página"},
 	[MSG_R_SAMPLE] = {"Sample data", "Données d'exemple", "Datos de ejemplo"},
 	[MSG_C_RANK] = {"Rank", "Rang", "Pto."},

@@ -128,6 +128,35 @@ json_write_answers(FILE *out, const struct assessment *a, const struct questionn
 	return r;
 }
 
+int
+json_write_meetings(FILE *out, const struct assessment *a, const struct meeting *m, size_t n,
+		    const size_t *answers, const size_t *changes)
+{
+	json_t *doc = json_object();
+	json_t *list = json_array();
+	int r;
+
+	json_object_set_new(doc, "country", json_string(a->country));
+	json_object_set_new(doc, "cycle", json_integer(a->cycle));
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_object();
+
+		json_object_set_new(o, "id", json_string(m[i].id));
+		json_object_set_new(o, "date", json_string(m[i].met_on));
+		json_object_set_new(o, "organisation", json_string(m[i].organisation));
+		json_object_set_new(o, "people", json_string(m[i].people));
+		json_object_set_new(o, "recorded_by", json_string(m[i].recorded_by));
+		json_object_set_new(o, "recorded_at", json_string(m[i].recorded_at));
+		json_object_set_new(o, "answers", json_integer((json_int_t)answers[i]));
+		json_object_set_new(o, "changes", json_integer((json_int_t)changes[i]));
+		json_array_append_new(list, o);
+	}
+	json_object_set_new(doc, "meetings", list);
+	r = write_document(out, doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(doc);
+	return r;
+}
+
 /* Round to 4 decimals so the output reads well and is stable. */
 static json_t *
 number(double x)

@@ -32,6 +32,13 @@ int json_write_scores(FILE *out, const struct assessment *a, const struct questi
 int json_write_comparison(FILE *out, const struct questionnaire *q, const struct compare *c,
 			  int sensitivity, const char *weights, const char *lang);
 
+/* Write an assessment's meetings (cirt interviews): each with its id,
+ * date, organisation, people, who recorded it and when, and how many
+ * answers now come from it (answers[i]) and how many changes were made
+ * in it (changes[i]). Returns 0, or -1 when writing failed. */
+int json_write_meetings(FILE *out, const struct assessment *a, const struct meeting *m, size_t n,
+			const size_t *answers, const size_t *changes);
+
 /* The bundle as JSON text (owned by the caller). */
 char *json_bundle_text(const struct bundle *b);
 

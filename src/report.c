@@ -829,6 +829,50 @@ summary(struct flow *f)
 	free(idx);
 }
 
+/* The people of a meeting as the report shows them: without names (the
+ * parts in parentheses) unless the report names people. */
+static const char *
+people_text(struct flow *f, const char *people)
+{
+	char *out;
+	size_t n = 0;
+	int depth = 0;
+
+	if (f->in->names)
+		return tx(f, people);
+	out = xmalloc(strlen(people) + 1);
+	for (const char *p = people; *p; p++) {
+		if (*p == '(')
+			depth++;
+		else if (*p == ')' && depth > 0)
+			depth--;
+		else if (depth == 0 && !(*p == ' ' && (n == 0 || out[n - 1] == ' ')))
+			out[n++] = *p;
+		/* no space before a separator left by a removed name */
+		if (depth == 0 && n >= 2 && (out[n - 1] == ';' || out[n - 1] == ',') &&
+		    out[n - 2] == ' ') {
+			out[n - 2] = out[n - 1];
+			n--;
+		}
+	}
+	while (n > 0 && out[n - 1] == ' ')
+		n--;
+	out[n] = '\0';
+	keep(f, out);
+	return tx(f, out);
+}
+
+/* The number (from 1) of the meeting with id in the stakeholders annex,
+ * or 0. */
+static size_t
+meeting_number(const struct report_input *in, const char *id)
+{
+	for (size_t i = 0; id && i < in->meeting_count; i++)
+		if (strcmp(in->meetings[i].id, id) == 0)
+			return i + 1;
+	return 0;
+}
+
 static void
 pillar_section(struct flow *f, size_t p)
 {
@@ -900,6 +944,15 @@ pillar_section(struct flow *f, size_t p)
 				     fmt(f, "%s%s %s", i18n(f->lang, MSG_NOTE_LABEL), colon(f),
 					 w->comment),
 				     GREY);
+			if (w && meeting_number(in, w->source)) {
+				size_t m = meeting_number(in, w->source);
+
+				para(f, PDF_REGULAR, SMALL, 12,
+				     fmt(f, "%s%s [%zu] %s, %s", i18n(f->lang, MSG_R_SOURCE),
+					 colon(f), m, in->meetings[m - 1].organisation,
+					 in->meetings[m - 1].met_on),
+				     GREY);
+			}
 		}
 	}
 	free(cells);
@@ -1045,6 +1098,45 @@ progress(struct flow *f)
 	free(cells);
 }
 
+/* The annex of the meetings answers came from. */
+static void
+stakeholders(struct flow *f)
+{
+	const struct report_input *in = f->in;
+	const struct column cols[] = {{"#", 0.06, 1},
+				      {msg(f, MSG_R_DATE), 0.14, 0},
+				      {msg(f, MSG_R_ORGANISATION), 0.30, 0},
+				      {msg(f, MSG_R_PEOPLE), 0.38, 0},
+				      {msg(f, MSG_R_ANSWERS), 0.12, 1}};
+	const char **cells;
+
+	heading(f, msg(f, MSG_R_STAKEHOLDERS), 1);
+	if (in->meeting_count == 0) {
+		para(f, PDF_REGULAR, BODY, 0, msg(f, MSG_R_NO_MEETINGS), GREY);
+		return;
+	}
+	para(f, PDF_REGULAR, SMALL, 0,
+	     msg(f, in->names ? MSG_R_STAKEHOLDERS_NAMES_NOTE : MSG_R_STAKEHOLDERS_NOTE), GREY);
+	f->y -= 4;
+	cells = xcalloc(5 * in->meeting_count, sizeof(*cells));
+	for (size_t i = 0; i < in->meeting_count; i++) {
+		const struct meeting *m = &in->meetings[i];
+		size_t given = 0;
+
+		for (size_t k = 0; k < in->answers->count; k++)
+			if (in->answers->items[k].source &&
+			    strcmp(in->answers->items[k].source, m->id) == 0)
+				given++;
+		cells[5 * i] = fmt(f, "%zu", i + 1);
+		cells[5 * i + 1] = tx(f, m->met_on);
+		cells[5 * i + 2] = tx(f, m->organisation);
+		cells[5 * i + 3] = people_text(f, m->people);
+		cells[5 * i + 4] = fmt(f, "%zu", given);
+	}
+	table(f, cols, 5, cells, NULL, in->meeting_count);
+	free(cells);
+}
+
 static void
 methodology(struct flow *f)
 {
@@ -1083,6 +1175,14 @@ methodology(struct flow *f)
 		     fmt(f, "(%s %s%s %s)", i18n(f->lang, MSG_VERSION),
 			 f->in->a->questionnaire_version, colon(f), f->in->a->questionnaire_sha256),
 		     GREY);
+	subheading(f, msg(f, MSG_R_RECORD));
+	para(f, PDF_REGULAR, BODY, 0,
+	     fmt(f, "%s%s %lld", i18n(f->lang, MSG_R_ENTRIES), colon(f), f->in->a->entries), BLACK);
+	para(f, PDF_REGULAR, SMALL, 0,
+	     fmt(f, "%s%s %s", i18n(f->lang, MSG_R_HEAD), colon(f),
+		 f->in->a->head ? f->in->a->head : ""),
+	     BLACK);
+	para(f, PDF_REGULAR, SMALL, 0, msg(f, MSG_R_HEAD_NOTE), GREY);
 }
 
 /* Header and footer on every page, once the page count is known. */
@@ -1128,6 +1228,7 @@ layout(struct flow *f)
 	open_items(f);
 	if (in->previous)
 		progress(f);
+	stakeholders(f);
 	methodology(f);
 	decorate(f);
 }

@@ -34,6 +34,12 @@ struct report_input {
 	double region_mean;
 	size_t global_count;
 	double global_mean;
+	/* the meetings answers came from (the stakeholders annex); people's
+	 * names, in parentheses after their roles, are printed only with
+	 * names */
+	const struct meeting *meetings;
+	size_t meeting_count;
+	int names;
 	/* the country's previous cycle, or NULL */
 	const struct score_result *previous;
 	int previous_cycle;

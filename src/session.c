@@ -667,14 +667,13 @@ with_meeting(struct session *s, const char *arg)
 			goto out;
 		m.people = xstrdup("");
 	} else {
-		char *last = strrchr(comma, ',');
+		char *date;
 
 		*comma = '\0';
 		m.people = xstrdup(comma + 1);
 		trim(m.people);
-		if (last != comma) {
-			char *date = m.people + (last - comma);
-
+		date = strrchr(m.people, ',');
+		if (date != NULL) {
 			trim(date + 1);
 			if (valid_date(date + 1)) {
 				m.met_on = xstrdup(date + 1);
