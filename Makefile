@@ -26,12 +26,12 @@ PKG_CONFIG ?= pkg-config
 # Every Debian package the build, the tests and the demo need.
 DEB_PACKAGES = make gcc clang pkg-config libc6-dev \
 	libxml2-dev libxml2-utils libsqlite3-dev libhpdf-dev nettle-dev \
-	libjansson-dev libedit-dev libharfbuzz-dev fonts-dejavu-core libcmocka-dev xxd \
+	libjansson-dev libsodium-dev libedit-dev libharfbuzz-dev fonts-dejavu-core libcmocka-dev xxd \
 	libclang-rt-14-dev valgrind \
 	sqlite3 tmux util-linux poppler-utils qpdf python3 \
 	cppcheck clang-tidy clang-format
 
-PC_MODULES = libxml-2.0 sqlite3 nettle jansson libedit harfbuzz-subset harfbuzz
+PC_MODULES = libxml-2.0 sqlite3 nettle jansson libedit harfbuzz-subset harfbuzz libsodium
 PC_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PC_MODULES) 2>/dev/null)
 PC_LIBS := $(shell $(PKG_CONFIG) --libs $(PC_MODULES) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
@@ -65,18 +65,20 @@ BIN = $(O)/cirt
 endif
 
 # Modules shared by the program and the unit tests.
-LIB_SRC = src/answer.c src/chain.c src/compare.c src/condition.c src/country.c src/csv.c src/diag.c src/error.c \
+LIB_SRC = src/answer.c src/chain.c src/keys.c src/compare.c src/condition.c src/country.c src/csv.c src/diag.c src/error.c \
 	src/exchange.c src/file.c src/hash.c src/json.c src/i18n.c src/lineedit.c src/pdf.c src/questionnaire.c src/report.c src/score.c src/session.c \
 	src/store.c src/store_chain.c src/store_writer.c src/subset.c \
 	src/term.c src/utf8.c src/xmalloc.c
 CMD_SRC = src/cmd.c src/cmd_answers.c src/cmd_assessments.c src/cmd_compare.c \
-	src/cmd_export.c src/cmd_countries.c src/cmd_discard.c src/cmd_interviews.c \
+	src/cmd_export.c src/cmd_countries.c src/cmd_discard.c src/cmd_interviews.c src/cmd_keys.c \
 	src/cmd_finalize.c src/cmd_import.c src/cmd_merge.c src/cmd_report.c src/cmd_run.c src/cmd_score.c src/cmd_show.c src/cmd_validate.c \
 	src/cmd_verify.c src/main.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(O)/%.o) $(O)/gen/schema.o $(O)/gen/countries.o
 CMD_OBJ = $(CMD_SRC:src/%.c=$(O)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+TOOL_SRC = $(wildcard tests/tools/*.c)
+TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(O)/tools/%)
 
 ifeq ($(V),1)
 Q =
@@ -161,6 +163,12 @@ $(O)/tests/%: tests/unit/%.c $(LIB_OBJ) $(O)/.flags
 	$(Q)$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) \
 		$(CMOCKA_LIBS) $(LIBS)
 
+# Tools the end-to-end tests use (never installed).
+$(O)/tools/%: tests/tools/%.c $(LIB_OBJ) $(O)/.flags
+	@mkdir -p $(@D)
+	$(say) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS)
+
 # libFuzzer targets, built with clang into build/fuzz.
 FUZZ_TARGETS = questionnaire condition csv bundle answer
 FUZZ_SECONDS ?= 60
@@ -192,8 +200,8 @@ $(O)/.flags: FORCE
 
 # Build with warnings as errors and run every test, without `deps`.
 check:
-	@$(MAKE) --no-print-directory WERROR=1 $(BIN) $(UNIT_BIN)
-	@CIRT="$(abspath $(BIN))" UNIT_DIR="$(abspath $(O)/tests)" \
+	@$(MAKE) --no-print-directory WERROR=1 $(BIN) $(UNIT_BIN) $(TOOL_BIN)
+	@CIRT="$(abspath $(BIN))" UNIT_DIR="$(abspath $(O)/tests)" CIRT_TOOLS="$(abspath $(O)/tools)" \
 		STATIC_CHECKS="$(STATIC_CHECKS)" sh tests/run.sh
 
 test: deps
@@ -202,12 +210,13 @@ test: deps
 # The end-to-end tests with every cirt run under Valgrind's memcheck (slow;
 # the timing-bound fault suites are left to make test and make asan).
 valgrind: deps
-	@$(MAKE) --no-print-directory O=build/valgrind build/valgrind/cirt
+	@$(MAKE) --no-print-directory O=build/valgrind build/valgrind/cirt build/valgrind/tools/bundle-sign
 	@mkdir -p build/valgrind
 	@printf '#!/bin/sh\nexec valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --track-fds=no "%s" "$$@"\n' \
 		"$(abspath build/valgrind/cirt)" >build/valgrind/cirt-memcheck
 	@chmod +x build/valgrind/cirt-memcheck
 	@CIRT="$(abspath build/valgrind/cirt-memcheck)" UNIT_DIR=/nonexistent \
+		CIRT_TOOLS="$(abspath build/valgrind/tools)" \
 		CIRT_BINARY="$(abspath build/valgrind/cirt)" \
 		SKIP_SUITES="cli/faults cli/session-faults cli/make" sh tests/run.sh
 

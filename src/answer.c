@@ -394,6 +394,16 @@ parse_date(const char *s, const char *lang, char **value, char *err, size_t errl
 }
 
 int
+answer_check_date(const char *s, const char *lang, char *err, size_t errlen)
+{
+	char *value = NULL;
+	int r = parse_date(s, lang, &value, err, errlen);
+
+	free(value);
+	return r;
+}
+
+int
 answer_parse(const struct question *qu, const char *input, const char *lang, enum answer_input mode,
 	     enum answer_state *state, char **value, char *err, size_t errlen)
 {

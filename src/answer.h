@@ -69,6 +69,10 @@ char *answer_describe(const struct question *qu, enum answer_state state, const 
 /* The score (0..1) a value earns, or -1 when the question is not scored. */
 double answer_score(const struct question *qu, const char *value);
 
+/* Check that s is a date of the calendar written YYYY-MM-DD; returns 0,
+ * or -1 with the reason (in lang) in err. */
+int answer_check_date(const char *s, const char *lang, char *err, size_t errlen);
+
 /* Check that s is valid UTF-8 without control characters (tab allowed)
  * and at most max bytes; returns 0, or -1 with the reason (in lang) in
  * err. */

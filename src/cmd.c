@@ -18,6 +18,7 @@
 #include "questionnaire.h"
 #include "store.h"
 #include "term.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #ifndef CIRT_DATADIR
@@ -490,17 +491,42 @@ cmd_refuse_final(const struct cmd_context *ctx, const struct assessment *a)
 		return EXIT_OK;
 	args = xasprintf("--country %s --cycle %d", a->country, a->cycle);
 	hint = cmd_command_line(ctx, "reopen", args, 1);
-	cmd_error("the assessment of %s %d is final; reopen it with '%s' to change it", a->country,
+	cmd_error("the assessment of %s %d is final; to change it, reopen it with: %s", a->country,
 		  a->cycle, hint);
 	free(hint);
 	free(args);
 	return EXIT_DATA;
 }
 
+int
+cmd_check_name(const char *s, size_t max, char *message, size_t size)
+{
+	if (*s == '\0') {
+		snprintf(message, size, "it is empty");
+		return -1;
+	}
+	if (answer_check_text(s, max, "en", message, size) < 0)
+		return -1;
+	for (const char *c = s; *c;) {
+		uint32_t cp;
+		size_t len = utf8_decode(c, &cp);
+
+		if (cp == '\t' || term_is_unsafe(cp)) {
+			snprintf(message, size, "it holds a %s",
+				 cp == '\t' ? "tab"
+					    : "character that changes the direction of text");
+			return -1;
+		}
+		c += len ? len : 1;
+	}
+	return 0;
+}
+
 char *
 cmd_shell_quote(const char *s)
 {
 	size_t n = 0;
+	int plain = 1;
 	char *out;
 	char *p;
 
@@ -509,6 +535,41 @@ cmd_shell_quote(const char *s)
 		   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 		   "_-./:=@%+,") == strlen(s))
 		return xstrdup(s);
+	/* what a terminal must not see is written as $'\xHH' escapes, which
+	 * bash, zsh and ksh read back as the same bytes */
+	for (const char *c = s; *c;) {
+		uint32_t cp;
+		size_t len = utf8_decode(c, &cp);
+
+		if (len == 0 || term_is_unsafe(cp))
+			plain = 0;
+		c += len ? len : 1;
+	}
+	if (!plain) {
+		out = xmalloc(strlen(s) * 4 + 4);
+		p = out;
+		*p++ = '$';
+		*p++ = '\'';
+		for (const char *c = s; *c;) {
+			uint32_t cp;
+			size_t len = utf8_decode(c, &cp);
+
+			if (len == 0 || term_is_unsafe(cp)) {
+				for (size_t k = 0; k < (len ? len : 1); k++)
+					p += sprintf(p, "\\x%02x", (unsigned char)c[k]);
+			} else if (*c == '\'' || *c == '\\') {
+				*p++ = '\\';
+				*p++ = *c;
+			} else {
+				memcpy(p, c, len);
+				p += len;
+			}
+			c += len ? len : 1;
+		}
+		*p++ = '\'';
+		*p = '\0';
+		return out;
+	}
 	for (const char *c = s; *c; c++)
 		n += *c == '\'' ? 4 : 1;
 	out = xmalloc(n + 3);

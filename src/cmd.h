@@ -69,6 +69,7 @@ extern const struct cmd cmd_export;
 extern const struct cmd cmd_finalize;
 extern const struct cmd cmd_import;
 extern const struct cmd cmd_interviews;
+extern const struct cmd cmd_keys;
 extern const struct cmd cmd_merge;
 extern const struct cmd cmd_reopen;
 extern const struct cmd cmd_report;
@@ -182,6 +183,11 @@ int cmd_claim(struct cmd_context *ctx, const struct assessment *a, const char *c
 /* Refuse to change final assessment a, with the complete command that
  * reopens it: returns EXIT_DATA, or EXIT_OK for a draft. */
 int cmd_refuse_final(const struct cmd_context *ctx, const struct assessment *a);
+
+/* Check a person's name (an assessor, a key's owner): not empty, at most
+ * max bytes, valid UTF-8 without control characters, tabs or
+ * bidirectional controls. Returns 0, or -1 with the reason in message. */
+int cmd_check_name(const char *s, size_t max, char *message, size_t size);
 
 /* s quoted for a POSIX shell where it needs it. Owned by the caller. */
 char *cmd_shell_quote(const char *s);

@@ -102,7 +102,7 @@ run_reopen(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 const struct cmd cmd_finalize = {
 	.name = "finalize",
 	.summary = "mark an assessment final, so that its answers no longer change",
-	.usage = "usage: cirt finalize --country CC [--cycle YEAR] [--db FILE]\n"
+	.usage = "usage: cirt finalize --country CC [--cycle YEAR] [--assessor NAME] [--db FILE]\n"
 		 "\n"
 		 "Mark the assessment final. Every required question that is shown must\n"
 		 "be answered first (don't know and not applicable count). A final\n"
@@ -115,7 +115,7 @@ const struct cmd cmd_finalize = {
 const struct cmd cmd_reopen = {
 	.name = "reopen",
 	.summary = "make a final assessment a draft again",
-	.usage = "usage: cirt reopen --country CC [--cycle YEAR] [--db FILE]\n"
+	.usage = "usage: cirt reopen --country CC [--cycle YEAR] [--assessor NAME] [--db FILE]\n"
 		 "\n"
 		 "Make a final assessment a draft again, so that answers can change. The\n"
 		 "change is kept in the history.\n",

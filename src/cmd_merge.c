@@ -3,10 +3,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "exchange.h"
 #include "exitcode.h"
+#include "keys.h"
 #include "term.h"
 #include "xmalloc.h"
 
@@ -20,6 +22,16 @@ struct input {
 	size_t count;
 	int file;
 	char sha256[SHA256_HEX_SIZE];
+	struct bundle_origin origin;
+};
+
+/* What a merge knows of keys: this laptop's (have_key) and the trusted. */
+struct keyring {
+	struct key_pair own;
+	int have_key;
+	struct trust trust;
+	int force;
+	int trust_once;
 };
 
 /* Read every assessment of another cirt database, without writing to it. */
@@ -51,14 +63,15 @@ read_database(struct cmd_context *ctx, struct input *in, struct error *err)
 /* Read in's file: a database's assessments, or a bundle; a bundle read
  * again must be what was checked. */
 static int
-read_input(struct cmd_context *ctx, struct input *in, struct error *err)
+read_input(struct cmd_context *ctx, const struct keyring *keys, struct input *in, struct error *err)
 {
 	char sha256[SHA256_HEX_SIZE];
 	int r;
 
 	in->bundles = xcalloc(1, sizeof(*in->bundles));
-	r = exchange_read_file(in->path, in->file ? in->sha256 : NULL, &in->bundles[0], sha256,
-			       err);
+	r = exchange_read_file(in->path, in->file ? in->sha256 : NULL,
+			       keys->have_key ? &keys->own : NULL, &in->bundles[0], &in->origin,
+			       sha256, err);
 	if (r != 0) {
 		free(in->bundles);
 		in->bundles = NULL;
@@ -106,29 +119,111 @@ print_conflict(void *ctx, const struct assessment *a, const struct merge_conflic
 	free(theirs);
 }
 
+/* Whether the bundle in may be merged, as its signature says: signed by
+ * this laptop or a trusted key, or (--trust-once, on a terminal, after
+ * showing the fingerprint) one the user accepts now, or unsigned with
+ * --force. Returns EXIT_OK, or an exit status after saying why not. */
+static int
+check_signer(const struct keyring *keys, const struct input *in)
+{
+	const struct bundle *b = &in->bundles[0];
+	const struct trusted_key *t;
+	char fp[KEY_FINGERPRINT_SIZE];
+	char *question;
+	int yes;
+
+	if (!in->file)
+		return EXIT_OK; /* a database read from this machine */
+	if (!in->origin.is_signed) {
+		if (!keys->force) {
+			cmd_error(
+				"%s: the bundle is not signed (a cirt before signatures made it): "
+				"anyone could have written it; merge it with --force only if you "
+				"know where it comes from; nothing was merged",
+				in->path);
+			return EXIT_DATA;
+		}
+		cmd_warning("%s: the bundle is not signed; merged on your word (--force)",
+			    in->path);
+		return EXIT_OK;
+	}
+	keys_fingerprint(in->origin.signer, fp);
+	if (keys->have_key &&
+	    memcmp(keys->own.public_key, in->origin.signer, KEY_PUBLIC_BYTES) == 0)
+		return EXIT_OK;
+	t = trust_find(&keys->trust, in->origin.signer);
+	if (t && t->revoked) {
+		cmd_error("%s: signed by the key of %s (%s), revoked on %s; nothing was merged",
+			  in->path, t->name, fp, t->revoked);
+		return EXIT_DATA;
+	}
+	if (t)
+		return EXIT_OK;
+	if (!keys->trust_once || !isatty(STDIN_FILENO)) {
+		cmd_error("%s: signed by a key this laptop does not trust, fingerprint %s (the "
+			  "bundle says '%s' exported it); check the fingerprint with its owner, "
+			  "then 'cirt keys trust KEY --name NAME', or merge with --trust-once on "
+			  "a terminal; nothing was merged",
+			  in->path, fp, b->exported_by ? b->exported_by : "");
+		return EXIT_DATA;
+	}
+	question = xasprintf("%s is signed by a key this laptop does not trust:\n  fingerprint "
+			     "%s\n  exported by %s at %s\nDoes its owner read you the same "
+			     "fingerprint? Merge it this once?",
+			     in->path, fp, b->exported_by ? b->exported_by : "",
+			     b->exported_at ? b->exported_at : "");
+	{
+		char *safe = term_safe(question);
+
+		yes = cmd_ask(safe);
+		free(safe);
+	}
+	free(question);
+	if (!yes) {
+		cmd_error("%s: not trusted; nothing was merged", in->path);
+		return EXIT_DATA;
+	}
+	return EXIT_OK;
+}
+
 static int
 run_merge(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 {
-	enum { OPT_FORCE = 1 };
+	enum { OPT_FORCE = 1, OPT_TRUST_ONCE };
 	static const struct option options[] = {
 		{"force", no_argument, NULL, OPT_FORCE},
+		{"trust-once", no_argument, NULL, OPT_TRUST_ONCE},
 		{NULL, 0, NULL, 0},
 	};
 	struct input *inputs;
+	struct keyring keys = {0};
+	struct error kerr = {0};
 	size_t count;
 	int force = 0;
 	int status = EXIT_OK;
 	int ch;
+	int found;
 
 	opterr = 0;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, ":", options, NULL)) != -1) {
-		if (ch != OPT_FORCE)
+		if (ch == OPT_FORCE)
+			force = 1;
+		else if (ch == OPT_TRUST_ONCE)
+			keys.trust_once = 1;
+		else
 			return cmd_bad_option(self, ch, argc, argv);
-		force = 1;
 	}
 	if (optind == argc)
 		return cmd_usage_error(self, "name at least one bundle or database");
+	keys.force = force;
+	found = keys_load(keys_dir(), &keys.own, &kerr);
+	if (found < 0 || trust_load(keys_dir(), &keys.trust, &kerr) < 0) {
+		cmd_error("%s; nothing was merged", kerr.message);
+		key_pair_release(&keys.own);
+		return kerr.status;
+	}
+	keys.have_key = found == 0;
 	count = (size_t)(argc - optind);
 	inputs = xcalloc(count, sizeof(*inputs));
 	/* read and check everything before writing anything */
@@ -136,11 +231,14 @@ run_merge(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv
 		struct error err = {0};
 
 		inputs[i].path = argv[optind + (int)i];
-		if (read_input(ctx, &inputs[i], &err) < 0) {
+		if (read_input(ctx, &keys, &inputs[i], &err) < 0) {
 			cmd_error("%s: %s; nothing was merged", inputs[i].path, err.message);
 			status = err.status ? err.status : EXIT_DATA;
 			break;
 		}
+		status = check_signer(&keys, &inputs[i]);
+		if (status != EXIT_OK)
+			break;
 		for (size_t k = 0; k < inputs[i].count; k++)
 			if (exchange_check(&inputs[i].bundles[k], &err) < 0) {
 				cmd_error("%s: %s; nothing was merged", inputs[i].path,
@@ -154,7 +252,7 @@ run_merge(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv
 	for (size_t i = 0; i < count && status == EXIT_OK; i++) {
 		struct error err = {0};
 
-		if (inputs[i].file && read_input(ctx, &inputs[i], &err) < 0) {
+		if (inputs[i].file && read_input(ctx, &keys, &inputs[i], &err) < 0) {
 			cmd_error("%s: %s; %s", inputs[i].path, err.message,
 				  i ? "it was not merged, the files named before it were"
 				    : "nothing was merged");
@@ -211,13 +309,16 @@ run_merge(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv
 	for (size_t i = 0; i < count; i++)
 		release_input(&inputs[i]);
 	free(inputs);
+	key_pair_release(&keys.own);
+	trust_release(&keys.trust);
 	return status;
 }
 
 const struct cmd cmd_merge = {
 	.name = "merge",
 	.summary = "bring bundles or other cirt databases into this one",
-	.usage = "usage: cirt merge FILE... [--force] [--db FILE] [--questionnaire FILE]\n"
+	.usage = "usage: cirt merge FILE... [--force] [--trust-once] [--assessor NAME]\n"
+		 "                  [--db FILE] [--questionnaire FILE]\n"
 		 "\n"
 		 "Merge bundles made by 'cirt export', or whole cirt databases (read, never\n"
 		 "changed), into the database. Every file is checked first; a damaged or\n"

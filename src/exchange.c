@@ -85,6 +85,26 @@ is_hex64(const char *s)
 	return 1;
 }
 
+/* Whether s is a time as cirt writes them: 2026-11-22T10:15:03.120Z (the
+ * milliseconds optional), within years 2000 to 2200. */
+static int
+valid_time(const char *s)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:dd";
+	size_t n = strlen(s);
+
+	if (n != 20 && n != 24)
+		return 0;
+	for (size_t i = 0; i < sizeof(shape) - 1; i++)
+		if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
+			return 0;
+	if (n == 24 &&
+	    !(s[19] == '.' && s[20] >= '0' && s[20] <= '9' && s[21] >= '0' && s[21] <= '9' &&
+	      s[22] >= '0' && s[22] <= '9'))
+		return 0;
+	return s[n - 1] == 'Z' && strncmp(s, "2000", 4) >= 0 && strncmp(s, "2200", 4) <= 0;
+}
+
 int
 exchange_check(const struct bundle *b, struct error *err)
 {
@@ -96,6 +116,14 @@ exchange_check(const struct bundle *b, struct error *err)
 				 a->country);
 	if (a->cycle < 1900 || a->cycle > 2200)
 		return error_set(err, EXIT_DATA, "the cycle %d is not a year", a->cycle);
+	if (check_text("who exported it", b->exported_by, 200, err) < 0 ||
+	    check_text("when it was exported", b->exported_at, 32, err) < 0 ||
+	    !valid_time(b->exported_at))
+		return err->message[0] ? -1
+				       : error_set(err, EXIT_DATA,
+						   "when it was exported: '%s' is not a UTC time "
+						   "such as 2026-11-22T10:15:03.120Z",
+						   b->exported_at);
 	if (check_text("the questionnaire id", b->questionnaire_id, 64, err) < 0 ||
 	    check_text("the questionnaire version", b->questionnaire_version, 32, err) < 0 ||
 	    check_text("the assessors", a->assessors, 4096, err) < 0 ||
@@ -196,14 +224,112 @@ change_to(const struct answer *theirs, const char *reason, const struct meeting 
 	return c;
 }
 
+char *
+exchange_bundle_text(const struct bundle *b, const struct key_pair *k,
+		     const unsigned char (*to)[KEY_PUBLIC_BYTES], size_t n, struct error *err)
+{
+	char *text = json_bundle_text(b);
+	char *bytes = NULL;
+	char *key = NULL;
+	char *value = NULL;
+	char *sig64 = NULL;
+	char *signed_text = NULL;
+	char message[256];
+	unsigned char sig[KEY_SIGNATURE_BYTES];
+	char pk[KEY_TEXT_SIZE];
+	size_t size;
+
+	if (text == NULL ||
+	    json_bundle_signed_bytes(text, strlen(text), &bytes, &size, &key, &value, message,
+				     sizeof(message)) < 0) {
+		error_set(err, EXIT_DATA, "cannot write the bundle");
+		goto out;
+	}
+	keys_sign(k, SIGNATURE_DOMAIN, bytes, size, sig);
+	keys_text(k->public_key, pk);
+	sig64 = keys_base64(sig, sizeof(sig));
+	signed_text = json_bundle_add_signature(text, pk, sig64);
+	if (signed_text && n > 0) {
+		struct sealed sealed;
+		char *sealed_text;
+
+		keys_seal(signed_text, strlen(signed_text), to, n, &sealed);
+		sealed_text = json_sealed_text(&sealed);
+		sealed_release(&sealed);
+		free(signed_text);
+		signed_text = sealed_text;
+	}
+	if (signed_text == NULL)
+		error_set(err, EXIT_DATA, "cannot write the bundle");
+out:
+	free(text);
+	free(bytes);
+	free(key);
+	free(value);
+	free(sig64);
+	return signed_text;
+}
+
+/* Check the signature of the bundle text data: 0 with origin filled (a
+ * bundle of the first format has none), or -1. */
+static int
+check_signature(const char *data, size_t size, int version, struct bundle_origin *origin,
+		struct error *err)
+{
+	char *bytes;
+	char *key;
+	char *value;
+	char message[256];
+	unsigned char *sig = NULL;
+	size_t n;
+	int status = -1;
+
+	if (json_bundle_signed_bytes(data, size, &bytes, &n, &key, &value, message,
+				     sizeof(message)) < 0)
+		return error_set(err, EXIT_DATA, "not a usable bundle: %s", message);
+	if (key == NULL) {
+		if (version >= 2)
+			error_set(err, EXIT_DATA, "its signature is missing");
+		else
+			status = 0; /* the first format: unsigned */
+		goto out;
+	}
+	if (version < 2) {
+		error_set(err, EXIT_DATA, "a bundle of the first format cannot be signed");
+		goto out;
+	}
+	sig = keys_unbase64(value, KEY_SIGNATURE_BYTES, &n);
+	if (keys_parse(key, origin->signer) < 0 || sig == NULL || n != KEY_SIGNATURE_BYTES) {
+		error_set(err, EXIT_DATA, "its signature is damaged");
+		goto out;
+	}
+	if (keys_verify(origin->signer, SIGNATURE_DOMAIN, bytes, strlen(bytes), sig) < 0) {
+		error_set(err, EXIT_DATA,
+			  "its signature does not hold: the bundle was changed after it was "
+			  "signed, or the signature is forged");
+		goto out;
+	}
+	origin->is_signed = 1;
+	status = 0;
+out:
+	free(sig);
+	free(bytes);
+	free(key);
+	free(value);
+	return status;
+}
+
 int
-exchange_read_file(const char *path, const char *expect, struct bundle *b,
-		   char sha256[SHA256_HEX_SIZE], struct error *err)
+exchange_read_file(const char *path, const char *expect, const struct key_pair *k, struct bundle *b,
+		   struct bundle_origin *origin, char sha256[SHA256_HEX_SIZE], struct error *err)
 {
 	size_t size;
 	char *data = file_read(path, (size_t)BUNDLE_MAX_BYTES, &size, err);
 	char message[256];
+	struct sealed sealed;
+	int r;
 
+	memset(origin, 0, sizeof(*origin));
 	if (data == NULL)
 		return -1;
 	hash_sha256_hex(data, size, sha256);
@@ -215,9 +341,37 @@ exchange_read_file(const char *path, const char *expect, struct bundle *b,
 		free(data);
 		return 1;
 	}
+	r = json_sealed_parse(data, size, &sealed, message, sizeof(message));
+	if (r < 0) {
+		free(data);
+		return error_set(err, EXIT_DATA, "not a usable bundle: %s", message);
+	}
+	if (r == 0) {
+		char *opened;
+
+		if (k == NULL) {
+			sealed_release(&sealed);
+			free(data);
+			return error_set(err, EXIT_DATA,
+					 "it is sealed, and this laptop has no key to open it "
+					 "('cirt keys init' makes one)");
+		}
+		r = keys_open(k, &sealed, &opened, &size, err);
+		sealed_release(&sealed);
+		free(data);
+		if (r < 0)
+			return -1;
+		data = opened;
+		origin->sealed = 1;
+	}
 	if (json_bundle_parse(data, size, b, message, sizeof(message)) < 0) {
 		free(data);
 		return error_set(err, EXIT_DATA, "not a usable bundle: %s", message);
+	}
+	if (check_signature(data, size, b->format_version, origin, err) < 0) {
+		bundle_release(b);
+		free(data);
+		return -1;
 	}
 	free(data);
 	return 0;

@@ -17,14 +17,18 @@
 #include "answer.h"
 #include "error.h"
 #include "hash.h"
+#include "keys.h"
 #include "questionnaire.h"
 #include "store.h"
 
 #define BUNDLE_FORMAT "cirt-bundle"
-#define BUNDLE_VERSION 1
+#define BUNDLE_VERSION 2 /* 1: unsigned; 2: signed */
+#define SEALED_FORMAT "cirt-sealed-bundle"
+#define SIGNATURE_DOMAIN "cirt-bundle-signature-1"
 #define BUNDLE_MAX_BYTES (64L * 1024 * 1024)
 
 struct bundle {
+	int format_version;
 	char *questionnaire_id;
 	char *questionnaire_version;
 	char *questionnaire_sha256;
@@ -42,13 +46,32 @@ void bundle_release(struct bundle *b);
 int exchange_export(struct store *s, const struct assessment *a, const char *who,
 		    struct bundle *out, struct error *err);
 
+/* The text of bundle b as a file: signed with k, and, when n > 0, sealed
+ * for the n recipients' keys alone. Owned by the caller; NULL with err
+ * set on failure. */
+char *exchange_bundle_text(const struct bundle *b, const struct key_pair *k,
+			   const unsigned char (*to)[KEY_PUBLIC_BYTES], size_t n,
+			   struct error *err);
+
+/* What a bundle file says of where it comes from. */
+struct bundle_origin {
+	int sealed;    /* it was sealed, and opened with this laptop's key */
+	int is_signed; /* its signature holds, by signer */
+	unsigned char signer[KEY_PUBLIC_BYTES];
+};
+
 /* Read the bundle file at path into b, and the SHA-256 of its content into
  * sha256. expect, when not NULL, is the hash of an earlier reading: content
- * that differs is refused, the file having changed in between. Returns 0;
- * 1 when the file is an SQLite database (b untouched), to be read as one;
- * or -1 with err set. The content is not checked (exchange_check). */
-int exchange_read_file(const char *path, const char *expect, struct bundle *b,
-		       char sha256[SHA256_HEX_SIZE], struct error *err);
+ * that differs is refused, the file having changed in between. A sealed
+ * bundle is opened with k (NULL when this laptop has no key); a signature
+ * is checked, and a bundle whose signature does not hold is refused; one
+ * of the first format has none (origin says so). Returns 0; 1 when the
+ * file is an SQLite database (b untouched), to be read as one; or -1 with
+ * err set. The content is not checked (exchange_check), nor whether the
+ * signer is trusted. */
+int exchange_read_file(const char *path, const char *expect, const struct key_pair *k,
+		       struct bundle *b, struct bundle_origin *origin, char sha256[SHA256_HEX_SIZE],
+		       struct error *err);
 
 /* Check everything in b that a hostile or damaged file could get wrong.
  * Returns 0, or -1 with err set (EXIT_DATA). */

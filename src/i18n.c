@@ -199,6 +199,9 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 		 "(la date est facultative : aujourd'hui)",
 		 "Nombre la reunión así: :with ORGANIZACIÓN, CARGO (NOMBRE); CARGO, AAAA-MM-DD (la "
 		 "fecha es opcional: hoy)"},
+	[MSG_MEETING_DATE] = {"a meeting's date is a day from 2000 to today",
+			      "la date d'une réunion est un jour entre 2000 et aujourd'hui",
+			      "la fecha de una reunión es un día entre 2000 y hoy"},
 	[MSG_ERR_EMPTY] = {"the answer is empty", "la réponse est vide", "la respuesta está vacía"},
 	[MSG_ERR_YESNO] = {"answer yes or no (1 or 2)", "répondez oui ou non (1 ou 2)",
 			   "responda sí o no (1 o 2)"},

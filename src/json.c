@@ -388,6 +388,198 @@ json_bundle_text(const struct bundle *b)
 	return text;
 }
 
+int
+json_bundle_signed_bytes(const char *data, size_t size, char **bytes, size_t *n, char **key,
+			 char **value, char *err, size_t errlen)
+{
+	json_error_t je;
+	json_t *doc = json_loadb(data, size, JSON_REJECT_DUPLICATES, &je);
+	json_t *sig;
+	int status = -1;
+
+	*bytes = NULL;
+	*key = NULL;
+	*value = NULL;
+	if (doc == NULL) {
+		snprintf(err, errlen, "line %d: %s", je.line, je.text);
+		return -1;
+	}
+	if (!json_is_object(doc)) {
+		snprintf(err, errlen, "not a cirt bundle: the document is not an object");
+		goto out;
+	}
+	sig = json_object_get(doc, "signature");
+	if (sig) {
+		json_t *k = json_object_get(sig, "key");
+		json_t *v = json_object_get(sig, "value");
+
+		if (!json_is_object(sig) || !json_is_string(k) || !json_is_string(v) ||
+		    json_object_size(sig) != 2 ||
+		    strlen(json_string_value(k)) != json_string_length(k) ||
+		    strlen(json_string_value(v)) != json_string_length(v)) {
+			snprintf(err, errlen, "its 'signature' is not a key and a value");
+			goto out;
+		}
+		*key = xstrdup(json_string_value(k));
+		*value = xstrdup(json_string_value(v));
+		json_object_del(doc, "signature");
+	}
+	*bytes = json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII);
+	if (*bytes == NULL) {
+		snprintf(err, errlen, "cannot write the bundle's signed form");
+		goto out;
+	}
+	*n = strlen(*bytes);
+	status = 0;
+out:
+	if (status < 0) {
+		free(*key);
+		free(*value);
+		*key = NULL;
+		*value = NULL;
+	}
+	json_decref(doc);
+	return status;
+}
+
+char *
+json_bundle_add_signature(const char *text, const char *key, const char *value)
+{
+	json_t *doc = json_loads(text, JSON_REJECT_DUPLICATES, NULL);
+	json_t *sig;
+	char *out;
+
+	if (!json_is_object(doc)) {
+		json_decref(doc);
+		return NULL;
+	}
+	sig = json_object();
+	json_object_set_new(sig, "key", json_string(key));
+	json_object_set_new(sig, "value", json_string(value));
+	json_object_set_new(doc, "signature", sig);
+	out = dump(doc, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	json_decref(doc);
+	return out;
+}
+
+char *
+json_sealed_text(const struct sealed *s)
+{
+	json_t *doc = json_object();
+	json_t *list = json_array();
+	char *b;
+	char *out;
+
+	json_object_set_new(doc, "format", json_string(SEALED_FORMAT));
+	json_object_set_new(doc, "format_version", json_integer(1));
+	for (size_t i = 0; i < s->recipient_count; i++) {
+		json_t *o = json_object();
+
+		json_object_set_new(o, "fingerprint", json_string(s->recipients[i].fingerprint));
+		b = keys_base64(s->recipients[i].box, sizeof(s->recipients[i].box));
+		json_object_set_new(o, "key", json_string(b));
+		free(b);
+		json_array_append_new(list, o);
+	}
+	json_object_set_new(doc, "recipients", list);
+	b = keys_base64(s->nonce, sizeof(s->nonce));
+	json_object_set_new(doc, "nonce", json_string(b));
+	free(b);
+	b = keys_base64(s->ciphertext, s->ciphertext_size);
+	json_object_set_new(doc, "ciphertext", json_string(b));
+	free(b);
+	out = dump(doc, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	json_decref(doc);
+	return out;
+}
+
+/* The bytes of base64 member key of o, of exactly want bytes (or, when
+ * want is 0, of at most max); NULL when it is not. */
+static unsigned char *
+member_base64(json_t *o, const char *key, size_t want, size_t max, size_t *n)
+{
+	json_t *v = json_object_get(o, key);
+	unsigned char *b;
+
+	if (!json_is_string(v) || strlen(json_string_value(v)) != json_string_length(v))
+		return NULL;
+	b = keys_unbase64(json_string_value(v), want ? want : max, n);
+	if (b && want && *n != want) {
+		free(b);
+		return NULL;
+	}
+	return b;
+}
+
+int
+json_sealed_parse(const char *data, size_t size, struct sealed *out, char *err, size_t errlen)
+{
+	json_error_t je;
+	json_t *doc = json_loadb(data, size, JSON_REJECT_DUPLICATES, &je);
+	json_t *format;
+	json_t *list;
+	unsigned char *b;
+	size_t n;
+	int status = -1;
+
+	memset(out, 0, sizeof(*out));
+	if (doc == NULL) {
+		snprintf(err, errlen, "line %d: %s", je.line, je.text);
+		return -1;
+	}
+	format = json_object_get(doc, "format");
+	if (!json_is_string(format) || strcmp(json_string_value(format), SEALED_FORMAT) != 0) {
+		status = 1;
+		goto out;
+	}
+	if (json_integer_value(json_object_get(doc, "format_version")) != 1 ||
+	    !json_is_integer(json_object_get(doc, "format_version"))) {
+		snprintf(err, errlen,
+			 "sealed bundle format version is not 1; a newer cirt made it");
+		goto out;
+	}
+	list = json_object_get(doc, "recipients");
+	if (!json_is_array(list) || json_array_size(list) == 0 || json_array_size(list) > 1000) {
+		snprintf(err, errlen, "a sealed bundle without recipients");
+		goto out;
+	}
+	out->recipients = xcalloc(json_array_size(list), sizeof(*out->recipients));
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		json_t *o = json_array_get(list, i);
+		json_t *fp = json_object_get(o, "fingerprint");
+		struct sealed_recipient *r = &out->recipients[i];
+
+		if (!json_is_string(fp) || json_string_length(fp) != KEY_FINGERPRINT_SIZE - 1 ||
+		    (b = member_base64(o, "key", sizeof(r->box), 0, &n)) == NULL) {
+			snprintf(err, errlen, "recipient %zu of the sealed bundle is damaged",
+				 i + 1);
+			goto out;
+		}
+		memcpy(r->fingerprint, json_string_value(fp), KEY_FINGERPRINT_SIZE);
+		memcpy(r->box, b, sizeof(r->box));
+		free(b);
+		out->recipient_count++;
+	}
+	b = member_base64(doc, "nonce", sizeof(out->nonce), 0, &n);
+	if (b == NULL) {
+		snprintf(err, errlen, "the sealed bundle's nonce is damaged");
+		goto out;
+	}
+	memcpy(out->nonce, b, sizeof(out->nonce));
+	free(b);
+	out->ciphertext = member_base64(doc, "ciphertext", 0, size, &out->ciphertext_size);
+	if (out->ciphertext == NULL) {
+		snprintf(err, errlen, "the sealed bundle's content is damaged");
+		goto out;
+	}
+	status = 0;
+out:
+	if (status != 0)
+		sealed_release(out);
+	json_decref(doc);
+	return status;
+}
+
 /* Reading: the first problem found, with where it is. */
 struct reader {
 	char *err;
@@ -466,10 +658,15 @@ json_bundle_parse(const char *data, size_t size, struct bundle *out, char *err, 
 	if (text == NULL || strcmp(text, BUNDLE_FORMAT) != 0)
 		bad(&r, "not a cirt bundle ('format' is not \"%s\")", BUNDLE_FORMAT);
 	free(text);
-	if (!r.failed && member_integer(&r, doc, "bundle", "format_version") != BUNDLE_VERSION)
-		bad(&r, "bundle format version %lld is not %d; a newer cirt made it",
-		    (long long)json_integer_value(json_object_get(doc, "format_version")),
-		    BUNDLE_VERSION);
+	if (!r.failed) {
+		long long version = member_integer(&r, doc, "bundle", "format_version");
+
+		if (version > BUNDLE_VERSION || version < 1)
+			bad(&r, "bundle format version %lld is not one this cirt reads (1 to %d)%s",
+			    version, BUNDLE_VERSION,
+			    version > BUNDLE_VERSION ? "; a newer cirt made it" : "");
+		out->format_version = (int)version;
+	}
 	if (r.failed)
 		goto out;
 	out->exported_at = member_string(&r, doc, "bundle", "exported_at", 0);

@@ -10,6 +10,7 @@
 #include "answer.h"
 #include "cmd.h"
 #include "exitcode.h"
+#include "keys.h"
 #include "lineedit.h"
 #include "questionnaire.h"
 #include "store.h"
@@ -30,6 +31,7 @@ static const struct cmd *const commands[] = {
 	&cmd_finalize,
 	&cmd_import,
 	&cmd_interviews,
+	&cmd_keys,
 	&cmd_merge,
 	&cmd_reopen,
 	&cmd_report,
@@ -192,11 +194,17 @@ resolve_assessor(const struct cmd *c, const char *given, struct cmd_context *ctx
 		fputs("Who is recording? Your name is kept with every change you make, and this "
 		      "database\nremembers it.\n",
 		      stdout);
-		remembered = line_reader_get(in, "Your name> ");
+		/* an empty line asks again; the end of input gives up */
+		for (int tries = 0; tries < 3; tries++) {
+			remembered = line_reader_get(in, "Your name> ");
+			if (remembered == NULL || *remembered)
+				break;
+			free(remembered);
+			remembered = NULL;
+		}
 		line_reader_free(in);
 		if (remembered && ctx->store && !store_read_only(ctx->store) &&
-		    answer_check_text(remembered, 200, "en", message, sizeof(message)) == 0 &&
-		    *remembered &&
+		    cmd_check_name(remembered, 200, message, sizeof(message)) == 0 &&
 		    store_setting_set(ctx->store, "assessor", remembered, &err) < 0) {
 			cmd_error("%s", err.message);
 			free(remembered);
@@ -209,10 +217,8 @@ resolve_assessor(const struct cmd *c, const char *given, struct cmd_context *ctx
 				       "NAME or CIRT_ASSESSOR (cirt remembers it per database)");
 	*owned = remembered;
 	ctx->assessor = given ? given : remembered;
-	if (answer_check_text(ctx->assessor, 200, "en", message, sizeof(message)) < 0 ||
-	    !*ctx->assessor)
-		return cmd_usage_error(c, "the assessor's name: %s",
-				       *ctx->assessor ? message : "it is empty");
+	if (cmd_check_name(ctx->assessor, 200, message, sizeof(message)) < 0)
+		return cmd_usage_error(c, "the assessor's name: %s", message);
 	if (given && ctx->store && !store_read_only(ctx->store) &&
 	    store_setting_get(ctx->store, "assessor", &remembered, &err) >= 0) {
 		if (remembered == NULL || strcmp(remembered, given) != 0)
@@ -246,10 +252,8 @@ prepare_context(const struct cmd *c, const char **values, struct cmd_context *ct
 		return cmd_usage_error(c, "'%s' is not a language code such as en, fr or es",
 				       ctx->lang);
 	if (values[SHARED_ASSESSOR] &&
-	    (answer_check_text(values[SHARED_ASSESSOR], 200, "en", message, sizeof(message)) < 0 ||
-	     !*values[SHARED_ASSESSOR]))
-		return cmd_usage_error(c, "the assessor's name: %s",
-				       *values[SHARED_ASSESSOR] ? message : "it is empty");
+	    cmd_check_name(values[SHARED_ASSESSOR], 200, message, sizeof(message)) < 0)
+		return cmd_usage_error(c, "the assessor's name: %s", message);
 	if (values[SHARED_COUNTRY]) {
 		ctx->country = cmd_country(values[SHARED_COUNTRY]);
 		if (ctx->country == NULL)
@@ -314,6 +318,10 @@ main(int argc, char **argv)
 	setlocale(LC_CTYPE, "");
 	/* past a file size limit, let write() fail with a message, not a signal */
 	signal(SIGXFSZ, SIG_IGN);
+	if (keys_start() < 0) {
+		cmd_error("cannot start libsodium: no source of randomness");
+		return EXIT_IO;
+	}
 	if (argc < 2) {
 		print_main_usage(stderr);
 		return EXIT_USAGE;

@@ -537,16 +537,57 @@ go_back(struct session *s)
 
 /* ---- meetings ---------------------------------------------------------- */
 
+/* Whether s has the shape of a date, YYYY-MM-DD (what the user meant as
+ * one, to be checked as a date). */
 static int
-valid_date(const char *s)
+looks_like_date(const char *s)
 {
-	int y;
-	int m;
-	int d;
-	char tail;
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+			return 0;
+	return s[10] == '\0';
+}
 
-	return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
-		s[4] == '-' && s[7] == '-' && y >= 2000 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+/* Check a meeting's date (a day of the calendar, from 2000, not after
+ * today) and its people (balanced parentheses, no empty role between
+ * semicolons); 0, or -1 with the reason in message. */
+static int
+check_meeting(const struct session *s, const struct meeting *m, const char *today, char *message,
+	      size_t size)
+{
+	int depth = 0;
+	const char *role = m->people;
+
+	if (answer_check_date(m->met_on, s->lang, message, size) < 0)
+		return -1;
+	if (strcmp(m->met_on, "2000-01-01") < 0 || strcmp(m->met_on, today) > 0) {
+		snprintf(message, size, "%s: %s", m->met_on, i18n(s->lang, MSG_MEETING_DATE));
+		return -1;
+	}
+	for (const char *p = m->people;; p++) {
+		if (*p == '(')
+			depth++;
+		else if (*p == ')' && --depth < 0)
+			break;
+		if (*p == ';' || *p == '\0') {
+			const char *q = role;
+
+			while (q < p && isspace((unsigned char)*q))
+				q++;
+			if (q == p && *m->people) {
+				snprintf(message, size, "%s", i18n(s->lang, MSG_MEETING_FORMAT));
+				return -1;
+			}
+			role = p + 1;
+		}
+		if (*p == '\0')
+			break;
+	}
+	if (depth != 0) {
+		snprintf(message, size, "%s", i18n(s->lang, MSG_MEETING_FORMAT));
+		return -1;
+	}
+	return 0;
 }
 
 static void
@@ -675,12 +716,12 @@ with_meeting(struct session *s, const char *arg)
 		date = strrchr(m.people, ',');
 		if (date != NULL) {
 			trim(date + 1);
-			if (valid_date(date + 1)) {
+			if (looks_like_date(date + 1)) {
 				m.met_on = xstrdup(date + 1);
 				*date = '\0';
 				trim(m.people);
 			}
-		} else if (valid_date(m.people)) {
+		} else if (looks_like_date(m.people)) {
 			m.met_on = m.people;
 			m.people = xstrdup("");
 		}
@@ -694,6 +735,12 @@ with_meeting(struct session *s, const char *arg)
 	m.organisation = xstrdup(text);
 	if (m.met_on == NULL)
 		m.met_on = xstrndup(now, 10);
+	now[10] = '\0';
+	if (check_meeting(s, &m, now, message, sizeof(message)) < 0) {
+		print_error(s, message);
+		goto out;
+	}
+	store_now(now, sizeof(now));
 	m.recorded_by = xstrdup(s->o->assessor);
 	m.recorded_at = xstrdup(now);
 	chain_meeting_id(s->a->country, s->a->cycle, &m, id);

@@ -59,8 +59,10 @@ process_start(long long pid, char *buf, size_t size)
 	p = strrchr(line, ')');
 	if (p == NULL)
 		return;
+	/* p is at the space before field 3 (the state); field 22 is the
+	 * start time, in clock ticks since boot */
 	p++;
-	for (int field = 2; field < 22 && p; field++)
+	for (int field = 3; field < 22 && p; field++)
 		p = strchr(p + 1, ' ');
 	if (p == NULL)
 		return;

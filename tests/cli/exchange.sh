@@ -29,7 +29,8 @@ expect_out "ke.json: KE 20"
 python3 - ke.json <<'PY' || fail "content"
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["format"] == "cirt-bundle" and d["format_version"] == 1
+assert d["format"] == "cirt-bundle" and d["format_version"] == 2
+assert d["signature"]["key"].startswith("ed25519:") and len(d["signature"]["value"]) == 88
 assert d["questionnaire"]["id"] == "example" and len(d["questionnaire"]["sha256"]) == 64
 assert d["assessment"]["country"] == "KE"
 assert {a["question_id"] for a in d["answers"]} == {"L1", "L2", "T1", "T2"}
@@ -122,8 +123,14 @@ x = json.loads(src); x["format_version"] = 9; save("newer.json", x)
 open("duplicate.json", "w").write(src.replace('"format": "cirt-bundle"', '"format": "cirt-bundle", "format": "cirt-bundle"', 1))
 open("deep.json", "w").write("[" * 5000 + "]" * 5000)
 open("empty.json", "w").write("")
+x = json.loads(src); x["answers"][0]["value"] = "no"; save("forged.json", x)
 PY
-for f in truncated altered rehashed missing format escape country newer duplicate deep empty; do
+# edited by someone who holds a trusted key, and signed again: the checks
+# behind the signature must still find every change
+for f in altered rehashed missing format escape country newer; do
+	resign "$f.json" "$f.json" 2>/dev/null || [ "$f" = format ] || fail "cannot sign $f again"
+done
+for f in truncated altered rehashed missing format escape country newer duplicate deep empty forged; do
 	run "$CIRT" merge "$f.json" --db b.db
 	[ "$status" -ne 0 ] || fail "$f was accepted"
 	grep -q "$f.json: .*nothing was merged" "$err" || fail "$f: $(cat "$err")"
@@ -133,6 +140,8 @@ expect_err "history entry 2 (answer of L1, "
 expect_err "was altered: its hash does not match its content"
 run "$CIRT" merge escape.json --db b.db
 expect_err "control characters"
+run "$CIRT" merge forged.json --db b.db
+expect_err "its signature does not hold: the bundle was changed after it was signed"
 [ "$(content b.db)" = "$before" ] || fail "the database changed"
 end
 

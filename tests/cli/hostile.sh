@@ -213,19 +213,55 @@ expect_clean "verify, a missing database"
 end
 
 begin "bundles and their file names cannot drive the terminal when merged"
-# a right-to-left override is allowed in a name, so a bundle may carry one
+# a right-to-left override is refused in a name, but a bundle signed by
+# a trusted key may still carry one
 eve="Eve $(printf '\342\200\256')evE"
-"$CIRT" import --yes clean.csv --country KE --db a.db --assessor "$eve" >/dev/null
+run "$CIRT" import --yes clean.csv --country KE --db a.db --assessor "$eve"
+expect_status 2
+expect_clean "a name with a direction override"
+"$CIRT" import --yes clean.csv --country KE --db a.db --assessor "Eve" >/dev/null
 "$CIRT" export --country KE --db a.db -o a.json >/dev/null
 "$CIRT" merge a.json --db b.db >/dev/null
 printf 'question_id,value,evidence,comment\nL2,3,,\n' >bob.csv
 "$CIRT" import --yes bob.csv --country KE --db b.db --assessor Bob >/dev/null
 sleep 0.01
 printf 'question_id,value,evidence,comment\nL2,1,,\n' >eve.csv
-"$CIRT" import --yes eve.csv --country KE --db a.db --assessor "$eve" >/dev/null
+"$CIRT" import --yes eve.csv --country KE --db a.db --assessor "Eve" >/dev/null
 run "$CIRT" export --country KE --db a.db -o "b$EVIL.json"
 expect_status 0
 expect_clean export
+# Eve's name as the bundle gives it, in its history and answers, with
+# every hash computed again and the bundle signed again
+python3 - "b$EVIL.json" "$eve" <<'PY'
+import hashlib, json, sys
+path, eve = sys.argv[1], sys.argv[2]
+b = json.load(open(path))
+def field(s):
+    if s is None:
+        return b"-,"
+    s = s.encode() if isinstance(s, str) else str(s).encode()
+    return str(len(s)).encode() + b":" + s + b","
+prev = "0" * 64
+country, cycle = b["assessment"]["country"], b["assessment"]["cycle"]
+for h in b["history"]:
+    if h["changed_by"] == "Eve":
+        h["changed_by"] = eve
+    h["prev_hash"] = prev
+    parts = ["cirt-history-%d" % h.get("version", 1), country, str(cycle), str(h["seq"]),
+             h["question_id"], h["field"], h["old_state"], h["old_value"], h["new_state"],
+             h["new_value"], h["changed_by"], h["changed_at"], h["reason"]]
+    if h.get("version", 1) >= 2:
+        parts.append(h.get("source"))
+    parts.append(prev)
+    h["hash"] = prev = hashlib.sha256(b"".join(field(p) for p in parts)).hexdigest()
+for a in b["answers"]:
+    if a["answered_by"] == "Eve":
+        a["answered_by"] = eve
+b["assessment"]["assessors"] = b["assessment"]["assessors"].replace("Eve", eve)
+del b["signature"]
+json.dump(b, open(path, "w"), indent=1)
+PY
+resign "b$EVIL.json" "b$EVIL.json" || fail "cannot sign the bundle again"
 run "$CIRT" merge "b$EVIL.json" --db b.db
 expect_status 0
 expect_out "conflict in KE"
@@ -244,6 +280,7 @@ b = json.load(open(sys.argv[1]))
 b['assessment']['country'] = '\x1b]0;pwned\x07\u009b'
 json.dump(b, open(sys.argv[2], 'w'))
 " "b$EVIL.json" "x$EVIL.json"
+resign "x$EVIL.json" "x$EVIL.json" || fail "cannot sign the hostile bundle again"
 run "$CIRT" merge "x$EVIL.json" --db b.db
 expect_status 3
 expect_err "is not an ISO alpha-2 code"

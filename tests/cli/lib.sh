@@ -17,6 +17,13 @@ export CIRT_ASSESSOR="${CIRT_ASSESSOR:-Test Assessor}"
 WORK=$(mktemp -d)
 trap 'chmod -R u+rwx "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 2
+# this "laptop's" keys, never the user's own
+export CIRT_KEY_DIR="$WORK/.keys"
+# sign a bundle again after editing it, as an insider could:
+# resign IN OUT (with the key in $CIRT_KEY_DIR)
+resign() {
+	"${CIRT_TOOLS:?set CIRT_TOOLS to the test tools folder}/bundle-sign" "$@"
+}
 number=0
 out=$WORK/.stdout
 err=$WORK/.stderr

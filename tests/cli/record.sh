@@ -109,6 +109,10 @@ mkfifo fa
 pa=$!
 exec 3>fa
 wait_for a.out "L2> " || fail "the first session did not start: $(cat a.out)"
+# the claim names the holder's process by its start time, so that a claim
+# whose process ended (and whose number was reused) is told apart
+[ "$(sql w.db "SELECT pid || ' ' || started FROM writer")" = "$pa $(awk '{ print $22 }' /proc/$pa/stat)" ] ||
+	fail "the claim: $(sql w.db 'SELECT * FROM writer')"
 before=$(dump w.db)
 run sh -c "printf '1\n' | CIRT_ASSESSOR='Jean Dupont' \"\$CIRT\" run --country KE --cycle 2026 --db w.db"
 expect_status 3

@@ -162,7 +162,7 @@ expect_out "is final: its answers can no longer change"
 before=$(dump f.db)
 run "$CIRT" import --yes good.csv --country KE --db f.db
 expect_status 3
-expect_err "is final; reopen it with 'cirt reopen --country KE --cycle"
+expect_err "is final; to change it, reopen it with: cirt reopen --country KE --cycle"
 [ "$(dump f.db)" = "$before" ] || fail "changed while final"
 run "$CIRT" finalize --country KE --db f.db
 expect_status 3

@@ -179,7 +179,7 @@ session final.db yes 1 2019-05-01 3 0 5 yes
 "$CIRT" finalize --country KE --db final.db >/dev/null 2>&1 || fail "finalize failed"
 session final.db
 expect_status 3
-expect_err "the assessment of KE 2026 is final; reopen it with 'cirt reopen --country KE --cycle 2026 --db final.db' to change it"
+expect_err "the assessment of KE 2026 is final; to change it, reopen it with: cirt reopen --country KE --cycle 2026 --db final.db"
 end
 
 begin "a changed questionnaire is announced; answers to removed questions are kept"

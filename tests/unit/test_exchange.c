@@ -81,23 +81,27 @@ static void
 test_read_twice(void **state)
 {
 	struct bundle b = {0};
+	struct bundle_origin origin;
 	struct error err = {0};
 	char first[SHA256_HEX_SIZE];
 	char second[SHA256_HEX_SIZE];
 
 	(void)state;
 	write_bundle("Ana");
-	assert_int_equal(exchange_read_file(path, NULL, &b, first, &err), 0);
+	assert_int_equal(exchange_read_file(path, NULL, NULL, &b, &origin, first, &err), 0);
 	assert_string_equal(b.assessment.country, "KE");
 	assert_int_equal(b.assessment.cycle, 2026);
 	assert_int_equal(b.answers.count, 1);
 	assert_string_equal(b.exported_by, "Ana");
 	assert_int_equal(strlen(first), 64);
+	/* the first format carries no signature */
+	assert_int_equal(origin.is_signed, 0);
+	assert_int_equal(origin.sealed, 0);
 	bundle_release(&b);
 
 	/* the same content again is read, with the same hash */
 	memset(&b, 0, sizeof(b));
-	assert_int_equal(exchange_read_file(path, first, &b, second, &err), 0);
+	assert_int_equal(exchange_read_file(path, first, NULL, &b, &origin, second, &err), 0);
 	assert_string_equal(second, first);
 	assert_string_equal(b.exported_by, "Ana");
 	bundle_release(&b);
@@ -107,19 +111,20 @@ static void
 test_changed_file_is_refused(void **state)
 {
 	struct bundle b = {0};
+	struct bundle_origin origin;
 	struct error err = {0};
 	char checked[SHA256_HEX_SIZE];
 	char now[SHA256_HEX_SIZE];
 
 	(void)state;
 	write_bundle("Ana");
-	assert_int_equal(exchange_read_file(path, NULL, &b, checked, &err), 0);
+	assert_int_equal(exchange_read_file(path, NULL, NULL, &b, &origin, checked, &err), 0);
 	bundle_release(&b);
 
 	/* still a valid bundle, but not the one that was checked */
 	write_bundle("Jean");
 	memset(&b, 0, sizeof(b));
-	assert_int_equal(exchange_read_file(path, checked, &b, now, &err), -1);
+	assert_int_equal(exchange_read_file(path, checked, NULL, &b, &origin, now, &err), -1);
 	assert_int_equal(err.status, EXIT_DATA);
 	assert_non_null(strstr(err.message, "the file changed after it was checked"));
 	assert_string_not_equal(now, checked);
@@ -130,17 +135,18 @@ static void
 test_database_and_damage(void **state)
 {
 	struct bundle b = {0};
+	struct bundle_origin origin;
 	struct error err = {0};
 	char sha256[SHA256_HEX_SIZE];
 	static const char header[] = "SQLite format 3\0 and pages follow";
 
 	(void)state;
 	write_file(header, sizeof(header));
-	assert_int_equal(exchange_read_file(path, NULL, &b, sha256, &err), 1);
+	assert_int_equal(exchange_read_file(path, NULL, NULL, &b, &origin, sha256, &err), 1);
 	assert_null(b.exported_by);
 
 	write_file("{\"format\": \"cirt-bundle\"", 24);
-	assert_int_equal(exchange_read_file(path, NULL, &b, sha256, &err), -1);
+	assert_int_equal(exchange_read_file(path, NULL, NULL, &b, &origin, sha256, &err), -1);
 	assert_int_equal(err.status, EXIT_DATA);
 	assert_non_null(strstr(err.message, "not a usable bundle"));
 }
