@@ -507,6 +507,11 @@ cmd_check_name(const char *s, size_t max, char *message, size_t size)
 	}
 	if (answer_check_text(s, max, "en", message, size) < 0)
 		return -1;
+	/* lists of names are written "Ana Díaz, Jean Dupont" */
+	if (strchr(s, ',')) {
+		snprintf(message, size, "it holds a comma (write it as you sign, 'Jane Doe')");
+		return -1;
+	}
 	for (const char *c = s; *c;) {
 		uint32_t cp;
 		size_t len = utf8_decode(c, &cp);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -21,9 +22,14 @@ struct input {
 	struct bundle *bundles;
 	size_t count;
 	int file;
+	int kept; /* a bundle file's content kept from its checking */
 	char sha256[SHA256_HEX_SIZE];
 	struct bundle_origin origin;
 };
+
+/* Bundles are kept in memory between their check and their merge while
+ * their files add up to no more than this; the others are read again. */
+#define KEEP_BYTES (64L * 1024 * 1024)
 
 /* What a merge knows of keys: this laptop's (have_key) and the trusted. */
 struct keyring {
@@ -203,6 +209,7 @@ run_merge(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv
 	int status = EXIT_OK;
 	int ch;
 	int found;
+	long long kept_bytes = 0;
 
 	opterr = 0;
 	optind = 1;
@@ -246,13 +253,23 @@ run_merge(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv
 				status = EXIT_DATA;
 				break;
 			}
-		if (inputs[i].file)
-			release_input(&inputs[i]);
+		if (inputs[i].file) {
+			struct stat st;
+
+			if (stat(inputs[i].path, &st) == 0 &&
+			    kept_bytes + st.st_size <= KEEP_BYTES) {
+				kept_bytes += st.st_size;
+				inputs[i].kept = 1;
+			} else {
+				release_input(&inputs[i]);
+			}
+		}
 	}
 	for (size_t i = 0; i < count && status == EXIT_OK; i++) {
 		struct error err = {0};
 
-		if (inputs[i].file && read_input(ctx, &keys, &inputs[i], &err) < 0) {
+		if (inputs[i].file && !inputs[i].kept &&
+		    read_input(ctx, &keys, &inputs[i], &err) < 0) {
 			cmd_error("%s: %s; %s", inputs[i].path, err.message,
 				  i ? "it was not merged, the files named before it were"
 				    : "nothing was merged");
@@ -326,8 +343,9 @@ const struct cmd cmd_merge = {
 		 "arrives exactly as it was. Otherwise, question by question, the later\n"
 		 "change wins and the other stays in the history; each conflict is printed\n"
 		 "with both answers, who and when, and how to settle it. Merging the same\n"
-		 "bundle twice changes nothing. Bundles are read again to be merged, one\n"
-		 "at a time; a file that changed after it was checked is refused.\n"
+		 "bundle twice changes nothing. Bundles are kept in memory from their\n"
+		 "check to their merge up to 64 MB in all; beyond, they are read again,\n"
+		 "one at a time, and a file that changed after it was checked is refused.\n"
 		 "\n"
 		 "Options:\n"
 		 "  --force   merge a bundle made with another version of the questionnaire,\n"

@@ -224,31 +224,78 @@ change_to(const struct answer *theirs, const char *reason, const struct meeting 
 	return c;
 }
 
+#define SIGNATURE_START ",\"signature\":{\"key\":\""
+
+int
+exchange_find_signature(const char *data, size_t size, size_t *signed_size,
+			unsigned char pk[KEY_PUBLIC_BYTES], unsigned char sig[KEY_SIGNATURE_BYTES])
+{
+	const size_t start_len = strlen(SIGNATURE_START);
+	const char *at = NULL;
+	char key[KEY_TEXT_SIZE + 8];
+	char value[96];
+	char tail[8];
+	unsigned char *b;
+	size_t n;
+	int used = 0;
+
+	/* the trailer is short: look for it near the end only */
+	for (size_t i = size > 256 ? size - 256 : 0; i + start_len <= size; i++)
+		if (memcmp(data + i, SIGNATURE_START, start_len) == 0)
+			at = data + i;
+	if (at == NULL)
+		return 1;
+	if (sscanf(at + start_len, "%60[^\"]\",\"value\":\"%90[^\"]\"}%7[}\n]%n", key, value, tail,
+		   &used) != 3 ||
+	    (size_t)(at - data) + start_len + (size_t)used != size ||
+	    !(strcmp(tail, "}") == 0 || strcmp(tail, "}\n") == 0) || keys_parse(key, pk) < 0)
+		return -1;
+	b = keys_unbase64(value, KEY_SIGNATURE_BYTES, &n);
+	if (b == NULL || n != KEY_SIGNATURE_BYTES) {
+		free(b);
+		return -1;
+	}
+	memcpy(sig, b, KEY_SIGNATURE_BYTES);
+	free(b);
+	*signed_size = (size_t)(at - data);
+	return 0;
+}
+
+char *
+exchange_sign_text(const char *data, size_t size, const struct key_pair *k)
+{
+	unsigned char pk[KEY_PUBLIC_BYTES];
+	unsigned char sig[KEY_SIGNATURE_BYTES];
+	char key[KEY_TEXT_SIZE];
+	char *value;
+	char *out;
+	size_t n = size;
+
+	/* without its old signature, or its closing brace and what follows */
+	if (exchange_find_signature(data, size, &n, pk, sig) != 0) {
+		while (n > 0 && data[n - 1] != '}')
+			n--;
+		if (n == 0)
+			return NULL;
+		n--;
+	}
+	keys_sign(k, SIGNATURE_DOMAIN, data, n, sig);
+	keys_text(k->public_key, key);
+	value = keys_base64(sig, sizeof(sig));
+	out = xasprintf("%.*s%s%s\",\"value\":\"%s\"}}\n", (int)n, data, SIGNATURE_START, key,
+			value);
+	free(value);
+	return out;
+}
+
 char *
 exchange_bundle_text(const struct bundle *b, const struct key_pair *k,
 		     const unsigned char (*to)[KEY_PUBLIC_BYTES], size_t n, struct error *err)
 {
 	char *text = json_bundle_text(b);
-	char *bytes = NULL;
-	char *key = NULL;
-	char *value = NULL;
-	char *sig64 = NULL;
-	char *signed_text = NULL;
-	char message[256];
-	unsigned char sig[KEY_SIGNATURE_BYTES];
-	char pk[KEY_TEXT_SIZE];
-	size_t size;
+	char *signed_text = text ? exchange_sign_text(text, strlen(text), k) : NULL;
 
-	if (text == NULL ||
-	    json_bundle_signed_bytes(text, strlen(text), &bytes, &size, &key, &value, message,
-				     sizeof(message)) < 0) {
-		error_set(err, EXIT_DATA, "cannot write the bundle");
-		goto out;
-	}
-	keys_sign(k, SIGNATURE_DOMAIN, bytes, size, sig);
-	keys_text(k->public_key, pk);
-	sig64 = keys_base64(sig, sizeof(sig));
-	signed_text = json_bundle_add_signature(text, pk, sig64);
+	free(text);
 	if (signed_text && n > 0) {
 		struct sealed sealed;
 		char *sealed_text;
@@ -261,12 +308,6 @@ exchange_bundle_text(const struct bundle *b, const struct key_pair *k,
 	}
 	if (signed_text == NULL)
 		error_set(err, EXIT_DATA, "cannot write the bundle");
-out:
-	free(text);
-	free(bytes);
-	free(key);
-	free(value);
-	free(sig64);
 	return signed_text;
 }
 
@@ -276,47 +317,51 @@ static int
 check_signature(const char *data, size_t size, int version, struct bundle_origin *origin,
 		struct error *err)
 {
-	char *bytes;
-	char *key;
-	char *value;
-	char message[256];
-	unsigned char *sig = NULL;
+	unsigned char sig[KEY_SIGNATURE_BYTES];
 	size_t n;
-	int status = -1;
+	int r = exchange_find_signature(data, size, &n, origin->signer, sig);
 
-	if (json_bundle_signed_bytes(data, size, &bytes, &n, &key, &value, message,
-				     sizeof(message)) < 0)
-		return error_set(err, EXIT_DATA, "not a usable bundle: %s", message);
-	if (key == NULL) {
+	if (r < 0)
+		return error_set(err, EXIT_DATA, "its signature is damaged");
+	if (r > 0) {
 		if (version >= 2)
-			error_set(err, EXIT_DATA, "its signature is missing");
-		else
-			status = 0; /* the first format: unsigned */
-		goto out;
+			return error_set(err, EXIT_DATA, "its signature is missing");
+		return 0; /* the first format: unsigned */
 	}
-	if (version < 2) {
-		error_set(err, EXIT_DATA, "a bundle of the first format cannot be signed");
-		goto out;
-	}
-	sig = keys_unbase64(value, KEY_SIGNATURE_BYTES, &n);
-	if (keys_parse(key, origin->signer) < 0 || sig == NULL || n != KEY_SIGNATURE_BYTES) {
-		error_set(err, EXIT_DATA, "its signature is damaged");
-		goto out;
-	}
-	if (keys_verify(origin->signer, SIGNATURE_DOMAIN, bytes, strlen(bytes), sig) < 0) {
-		error_set(err, EXIT_DATA,
-			  "its signature does not hold: the bundle was changed after it was "
-			  "signed, or the signature is forged");
-		goto out;
-	}
+	if (version < 2)
+		return error_set(err, EXIT_DATA, "a bundle of the first format cannot be signed");
+	if (keys_verify(origin->signer, SIGNATURE_DOMAIN, data, n, sig) < 0)
+		return error_set(err, EXIT_DATA,
+				 "its signature does not hold: the bundle was changed after it "
+				 "was signed, or the signature is forged");
 	origin->is_signed = 1;
-	status = 0;
-out:
-	free(sig);
-	free(bytes);
-	free(key);
-	free(value);
-	return status;
+	return 0;
+}
+
+/* How many JSON objects the text holds, counting the braces that are not
+ * inside strings: an upper bound on its answers and history entries, found
+ * in one pass before anything is parsed. */
+static size_t
+count_objects(const char *data, size_t size)
+{
+	size_t n = 0;
+	int in_string = 0;
+
+	for (size_t i = 0; i < size; i++) {
+		char c = data[i];
+
+		if (in_string) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_string = 0;
+		} else if (c == '"') {
+			in_string = 1;
+		} else if (c == '{') {
+			n++;
+		}
+	}
+	return n;
 }
 
 int
@@ -341,39 +386,48 @@ exchange_read_file(const char *path, const char *expect, const struct key_pair *
 		free(data);
 		return 1;
 	}
-	r = json_sealed_parse(data, size, &sealed, message, sizeof(message));
-	if (r < 0) {
+	if (count_objects(data, size) > BUNDLE_MAX_ANSWERS + BUNDLE_MAX_HISTORY + 16) {
 		free(data);
-		return error_set(err, EXIT_DATA, "not a usable bundle: %s", message);
+		return error_set(err, EXIT_DATA,
+				 "it holds more records than a bundle may (%d answers and %d "
+				 "history entries at most)",
+				 BUNDLE_MAX_ANSWERS, BUNDLE_MAX_HISTORY);
 	}
-	if (r == 0) {
+	r = json_bundle_read(data, size, b, &sealed, message, sizeof(message));
+	if (r == 2) {
 		char *opened;
 
+		free(data);
 		if (k == NULL) {
 			sealed_release(&sealed);
-			free(data);
 			return error_set(err, EXIT_DATA,
 					 "it is sealed, and this laptop has no key to open it "
 					 "('cirt keys init' makes one)");
 		}
 		r = keys_open(k, &sealed, &opened, &size, err);
 		sealed_release(&sealed);
-		free(data);
 		if (r < 0)
 			return -1;
 		data = opened;
 		origin->sealed = 1;
+		r = json_bundle_read(data, size, b, &sealed, message, sizeof(message));
+		if (r == 2) {
+			sealed_release(&sealed);
+			snprintf(message, sizeof(message),
+				 "a sealed bundle inside a sealed bundle");
+			r = -1;
+		}
 	}
-	if (json_bundle_parse(data, size, b, message, sizeof(message)) < 0) {
+	if (r < 0) {
 		free(data);
 		return error_set(err, EXIT_DATA, "not a usable bundle: %s", message);
 	}
-	if (check_signature(data, size, b->format_version, origin, err) < 0) {
+	r = check_signature(data, size, b->format_version, origin, err);
+	free(data);
+	if (r < 0) {
 		bundle_release(b);
-		free(data);
 		return -1;
 	}
-	free(data);
 	return 0;
 }
 

@@ -25,7 +25,10 @@
 #define BUNDLE_VERSION 2 /* 1: unsigned; 2: signed */
 #define SEALED_FORMAT "cirt-sealed-bundle"
 #define SIGNATURE_DOMAIN "cirt-bundle-signature-1"
+/* The limits of a bundle, checked before it is parsed */
 #define BUNDLE_MAX_BYTES (64L * 1024 * 1024)
+#define BUNDLE_MAX_ANSWERS 50000
+#define BUNDLE_MAX_HISTORY 200000
 
 struct bundle {
 	int format_version;
@@ -48,10 +51,28 @@ int exchange_export(struct store *s, const struct assessment *a, const char *who
 
 /* The text of bundle b as a file: signed with k, and, when n > 0, sealed
  * for the n recipients' keys alone. Owned by the caller; NULL with err
- * set on failure. */
+ * set on failure.
+ *
+ * A signed bundle is the JSON object of the bundle with one member added
+ * last, written exactly as
+ *     ,"signature":{"key":"ed25519:BASE64","value":"BASE64"}}
+ * after the object's text without its closing brace; the Ed25519
+ * signature covers SIGNATURE_DOMAIN, a NUL, then those bytes before the
+ * comma, as they are in the file. */
 char *exchange_bundle_text(const struct bundle *b, const struct key_pair *k,
 			   const unsigned char (*to)[KEY_PUBLIC_BYTES], size_t n,
 			   struct error *err);
+
+/* Find the signature of the bundle text data: 0 with *signed_size (the
+ * bytes it covers), pk and sig; 1 when there is none; -1 when there is
+ * something else where it would be. */
+int exchange_find_signature(const char *data, size_t size, size_t *signed_size,
+			    unsigned char pk[KEY_PUBLIC_BYTES],
+			    unsigned char sig[KEY_SIGNATURE_BYTES]);
+
+/* data, the text of a bundle signed or not, signed with k instead:
+ * owned by the caller, NULL when data is not a JSON object's text. */
+char *exchange_sign_text(const char *data, size_t size, const struct key_pair *k);
 
 /* What a bundle file says of where it comes from. */
 struct bundle_origin {

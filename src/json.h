@@ -43,25 +43,18 @@ int json_write_meetings(FILE *out, const struct assessment *a, const struct meet
 /* The bundle as JSON text (owned by the caller). */
 char *json_bundle_text(const struct bundle *b);
 
-/* The bytes a bundle's signature covers: the document without its
- * "signature" member, written compactly with its keys sorted and every
- * character beyond ASCII escaped, so that the same document always gives
- * the same bytes; and the signature's key and value (both NULL for an
- * unsigned bundle; owned by the caller, like *bytes). Returns 0, or -1
- * with the reason in err. */
-int json_bundle_signed_bytes(const char *data, size_t size, char **bytes, size_t *n, char **key,
-			     char **value, char *err, size_t errlen);
-
-/* The bundle text with the member "signature": {"key": key, "value":
- * value} added last. Owned by the caller; NULL when text is not a JSON
- * object. */
-char *json_bundle_add_signature(const char *text, const char *key, const char *value);
-
 /* A sealed bundle as JSON text (owned by the caller), and back: 0, 1 when
  * data is JSON but not a sealed bundle (a plain one), or -1 with the
  * reason in err. */
 char *json_sealed_text(const struct sealed *s);
 int json_sealed_parse(const char *data, size_t size, struct sealed *out, char *err, size_t errlen);
+
+/* Read a bundle file's text, parsing it once: a sealed bundle (returns 2
+ * with *sealed filled), or a bundle (returns 0 with b filled; a
+ * signature is read by exchange_read_file); or -1 with the reason in
+ * err. */
+int json_bundle_read(const char *data, size_t size, struct bundle *b, struct sealed *sealed,
+		     char *err, size_t errlen);
 
 /* Read a bundle from JSON text, checking every member's type; the content
  * is checked further by exchange_check. Returns 0, or -1 with the reason

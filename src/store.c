@@ -413,12 +413,32 @@ immutable_uri(const char *path)
 	return uri;
 }
 
+/* Whether path's write-ahead log holds anything: committed changes that
+ * are not in the main file yet. */
+static int
+has_wal(const char *path)
+{
+	char *wal = xasprintf("%s-wal", path);
+	struct stat st;
+	int r = stat(wal, &st) == 0 && st.st_size > 0;
+
+	free(wal);
+	return r;
+}
+
 static int
 open_connection(struct store *s, const char *path, int read_only, struct error *err)
 {
-	char *uri = read_only ? immutable_uri(path) : NULL;
-	int flags = read_only ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE;
-	int rc = sqlite3_open_v2(read_only ? uri : path, &s->db, flags, NULL);
+	/* a file read as it stands is opened immutable, so that nothing is
+	 * created beside it; but then SQLite would not read a write-ahead log,
+	 * and what was committed there (by a session that was killed, say)
+	 * would be missed: such a file is opened read-only instead, which
+	 * reads the log */
+	int immutable = read_only && !has_wal(path);
+	char *uri = immutable ? immutable_uri(path) : NULL;
+	int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	int rc = sqlite3_open_v2(immutable ? uri : path, &s->db,
+				 immutable ? flags | SQLITE_OPEN_URI : flags, NULL);
 
 	free(uri);
 	if (rc != SQLITE_OK) {
@@ -432,6 +452,14 @@ open_connection(struct store *s, const char *path, int read_only, struct error *
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+	if (read_only && !immutable &&
+	    sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) !=
+		    SQLITE_OK)
+		return error_set(err, EXIT_IO,
+				 "database '%s' has changes in its write-ahead log ('%s-wal') "
+				 "that cannot be read from here: %s; open it once with cirt "
+				 "where its folder can be written, or copy the folder",
+				 path, path, sqlite3_errmsg(s->db));
 	return 0;
 }
 

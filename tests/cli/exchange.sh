@@ -111,7 +111,9 @@ python3 - ke.json <<'PY'
 import json, sys
 src = open(sys.argv[1]).read()
 d = json.loads(src)
-def save(name, doc): open(name, "w").write(json.dumps(doc))
+def save(name, doc):
+    doc.pop("signature", None)
+    open(name, "w").write(json.dumps(doc))
 open("truncated.json", "w").write(src[: len(src) // 2])
 x = json.loads(src); x["answers"][0]["value"] = "no"; x["history"][1]["new_value"] = "no"; save("altered.json", x)
 x = json.loads(src); x["history"][2]["hash"] = "0" * 64; save("rehashed.json", x)
@@ -123,7 +125,8 @@ x = json.loads(src); x["format_version"] = 9; save("newer.json", x)
 open("duplicate.json", "w").write(src.replace('"format": "cirt-bundle"', '"format": "cirt-bundle", "format": "cirt-bundle"', 1))
 open("deep.json", "w").write("[" * 5000 + "]" * 5000)
 open("empty.json", "w").write("")
-x = json.loads(src); x["answers"][0]["value"] = "no"; save("forged.json", x)
+# edited in place, its signature left as it was
+open("forged.json", "w").write(src.replace('"value": "yes"', '"value": "no"', 1))
 PY
 # edited by someone who holds a trusted key, and signed again: the checks
 # behind the signature must still find every change

@@ -278,6 +278,7 @@ python3 -c "
 import json, sys
 b = json.load(open(sys.argv[1]))
 b['assessment']['country'] = '\x1b]0;pwned\x07\u009b'
+del b['signature']
 json.dump(b, open(sys.argv[2], 'w'))
 " "b$EVIL.json" "x$EVIL.json"
 resign "x$EVIL.json" "x$EVIL.json" || fail "cannot sign the hostile bundle again"
