@@ -19,7 +19,8 @@
 /* A head the user pinned, and where it was found. */
 struct expected {
 	const char *hash;
-	int found;
+	int found;     /* in a history or the register */
+	int discarded; /* only as the last head of a discarded assessment */
 };
 
 static int
@@ -47,6 +48,24 @@ look_for(struct expected *x, size_t nx, char *const *hashes, size_t n, const cha
 				term_print_line(stdout,
 						"expected %s: held by %s as entry %zu of %zu",
 						x[k].hash, where, i + 1, n);
+			}
+}
+
+/* Mark the expected hashes not found elsewhere that are the head a
+ * discarded assessment had, and say whose: the record they pinned is gone,
+ * but with a trace in the register rather than without one. */
+static void
+look_in_discards(struct expected *x, size_t nx, const struct register_entry *r, size_t n)
+{
+	for (size_t k = 0; k < nx; k++)
+		for (size_t i = 0; i < n && !x[k].found && !x[k].discarded; i++)
+			if (strcmp(r[i].event, "discarded") == 0 && r[i].head &&
+			    strncmp(r[i].head, x[k].hash, strlen(x[k].hash)) == 0) {
+				x[k].discarded = 1;
+				term_print_line(
+					stdout,
+					"expected %s: the head of %s %d when %s discarded it",
+					x[k].hash, r[i].country, r[i].cycle, r[i].changed_by);
 			}
 }
 
@@ -102,7 +121,8 @@ run_verify(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		if (nexpect == EXPECT_MAX)
 			return cmd_usage_error(self, "at most %d --expect", EXPECT_MAX);
 		expect[nexpect].hash = optarg;
-		expect[nexpect++].found = 0;
+		expect[nexpect].found = 0;
+		expect[nexpect++].discarded = 0;
 	}
 	if (optind < argc)
 		return cmd_usage_error(self, "unexpected argument '%s'", argv[optind]);
@@ -175,11 +195,14 @@ run_verify(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		for (size_t i = 0; i < nreg; i++)
 			hashes[i] = reg[i].hash;
 		look_for(expect, nexpect, hashes, nreg, "the register");
+		look_in_discards(expect, nexpect, reg, nreg);
 		free(hashes);
 		register_release(reg, nreg);
 	}
 	for (size_t k = 0; k < nexpect; k++)
-		if (!expect[k].found) {
+		if (expect[k].discarded) {
+			status = status == EXIT_OK ? EXIT_FAIL : status;
+		} else if (!expect[k].found) {
 			term_print_line(
 				stdout,
 				"expected %s: NOT FOUND: entries were removed from the end of the "
@@ -215,7 +238,8 @@ const struct cmd cmd_verify = {
 		 "A head printed earlier (on a report's methodology page, or by an\n"
 		 "earlier verify) can be checked with --expect HASH (at least 12 of its\n"
 		 "hex digits): it must still be in the record, or entries were removed\n"
-		 "from its end. Exit status 1 when anything is broken or not found.\n",
+		 "from its end; the last head of a discarded assessment is named as such.\n"
+		 "Exit status 1 when anything is broken, not found or discarded.\n",
 	.flags = CMD_OPT_DB | CMD_OPT_COUNTRY | CMD_OPEN_DB,
 	.run = run_verify,
 };

@@ -748,6 +748,16 @@ store_verify(struct store *s, const struct assessment *a, char *problem, size_t 
 	status = chain_replay(a->country, a->cycle, h, n, &st, problem, size);
 	if (status == 0)
 		status = chain_compare(&st, a, &answers, meetings, meeting_count, problem, size);
+	/* chain_compare lets a bundle, which has no head beside its history,
+	 * go without one; a stored assessment always has one, so an emptied
+	 * head is a cut end hidden, not a missing field */
+	if (status == 0 && (a->head == NULL || *a->head == '\0')) {
+		snprintf(problem, size,
+			 "the history ends at entry %zu, but the assessment records %lld "
+			 "entries and no head: entries were removed or replaced",
+			 st.count, a->entries);
+		status = 1;
+	}
 	if (hashes) {
 		*hashes = xcalloc(n + 1, sizeof(**hashes));
 		for (size_t i = 0; i < n; i++) {
