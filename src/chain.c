@@ -28,9 +28,42 @@ history_entry_release(struct history_entry *e)
 	free(e->changed_at);
 	free(e->reason);
 	free(e->source);
+	free(e->origin);
 	free(e->prev_hash);
 	free(e->hash);
 	memset(e, 0, sizeof(*e));
+}
+
+const char *
+chain_event_id(const struct history_entry *e)
+{
+	return e->origin ? e->origin : e->hash;
+}
+
+void
+chain_conflict_release(struct chain_conflict *c)
+{
+	free(c->question_id);
+	free(c->field);
+	free(c->state);
+	free(c->value);
+	free(c->changed_by);
+	free(c->changed_at);
+	free(c->source);
+	free(c->event);
+	free(c->here_by);
+	free(c->here_at);
+	free(c->here_source);
+	free(c->here_event);
+	memset(c, 0, sizeof(*c));
+}
+
+void
+chain_conflicts_release(struct chain_conflict *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		chain_conflict_release(&c[i]);
+	free(c);
 }
 
 void
@@ -83,15 +116,18 @@ add_number(struct hash_sha256 *h, long long v)
 }
 
 /* Version 1 is the format of the first schema: everything but a source.
- * Version 2 adds the source. Both are length-prefixed fields, so that no
- * two different events hash alike. */
+ * Version 2 adds the source, version 3 (merged events) the origin. All are
+ * length-prefixed fields, so that no two different events hash alike. */
 void
 chain_hash(const char *country, int cycle, const struct history_entry *e, char out[CHAIN_HASH_SIZE])
 {
 	struct hash_sha256 h = {{0}};
 
 	hash_sha256_init(&h);
-	hash_sha256_add_field(&h, e->version >= 2 ? "cirt-history-2" : "cirt-history-1");
+	hash_sha256_add_field(&h,
+			      e->version >= 3		? "cirt-history-3"
+				      : e->version == 2 ? "cirt-history-2"
+							: "cirt-history-1");
 	hash_sha256_add_field(&h, country);
 	add_number(&h, cycle);
 	add_number(&h, e->seq);
@@ -106,6 +142,8 @@ chain_hash(const char *country, int cycle, const struct history_entry *e, char o
 	hash_sha256_add_field(&h, e->reason);
 	if (e->version >= 2)
 		hash_sha256_add_field(&h, e->source);
+	if (e->version >= 3)
+		hash_sha256_add_field(&h, e->origin);
 	hash_sha256_add_field(&h, e->prev_hash);
 	hash_sha256_finish(&h, out);
 }
@@ -264,6 +302,7 @@ chain_state_release(struct chain_state *st)
 	for (size_t i = 0; i < st->meeting_count; i++)
 		meeting_release(&st->meetings[i]);
 	free(st->meetings);
+	chain_conflicts_release(st->conflicts, st->conflict_count);
 	memset(st, 0, sizeof(*st));
 }
 
@@ -342,35 +381,248 @@ chain_meta_apply(struct chain_meta *m, const struct history_entry *e)
 		replace(&m->mission_end, day);
 }
 
-static struct answer *
-question_row(struct chain_state *st, struct index_map *map, const char *question_id)
+/* The fields of an answer row that events change, each of which can be in
+ * conflict after a merge. */
+enum field { FIELD_ANSWER, FIELD_EVIDENCE, FIELD_COMMENT, FIELD_FLAG, FIELD_COUNT };
+
+static const char *const field_names[FIELD_COUNT] = {"answer", "evidence", "comment", "flag"};
+
+static int
+field_index(const char *name)
 {
-	size_t *slot = map_slot(map, st->answers.items, question_id);
+	for (int f = 0; f < FIELD_COUNT; f++)
+		if (name && strcmp(name, field_names[f]) == 0)
+			return f;
+	return -1;
+}
+
+/* Who gave a field (or a row) its value: borrowed from the event. */
+struct setter {
+	const char *by;
+	const char *at;
+	const char *source;
+	const char *id;
+};
+
+/* The other side of a field in conflict. */
+struct rival {
+	int open;
+	char *state;
+	char *value;
+	struct setter set;
+};
+
+/* What the replay keeps beside each answer row. */
+struct row_extra {
+	struct setter set[FIELD_COUNT];
+	struct rival rival[FIELD_COUNT];
+	struct setter row; /* the row's author, time and source */
+};
+
+/* The replay's maps: answers by question, meetings by id; and the extras
+ * of every answer row, in the same order. */
+struct replay_maps {
+	struct index_map answers;
+	struct index_map meetings;
+	struct row_extra *extra;
+	size_t extra_alloc;
+};
+
+static struct answer *
+question_row(struct chain_state *st, struct replay_maps *maps, const char *question_id,
+	     struct row_extra **extra)
+{
+	size_t *slot = map_slot(&maps->answers, st->answers.items, question_id);
 	struct answer *w;
 
-	if (*slot)
+	if (*slot) {
+		*extra = &maps->extra[*slot - 1];
 		return &st->answers.items[*slot - 1];
-	map_reserve(map, st->answers.items, st->answers.count);
-	slot = map_slot(map, st->answers.items, question_id);
+	}
+	map_reserve(&maps->answers, st->answers.items, st->answers.count);
+	slot = map_slot(&maps->answers, st->answers.items, question_id);
 	xgrow((void **)&st->answers.items, &st->answers.alloc, st->answers.count + 1,
 	      sizeof(*st->answers.items));
+	xgrow((void **)&maps->extra, &maps->extra_alloc, st->answers.count + 1,
+	      sizeof(*maps->extra));
 	w = &st->answers.items[st->answers.count];
 	memset(w, 0, sizeof(*w));
+	memset(&maps->extra[st->answers.count], 0, sizeof(*maps->extra));
 	w->question_id = xstrdup(question_id);
 	w->state = ANSWER_NONE;
 	w->evidence = xstrdup("");
 	w->comment = xstrdup("");
 	w->answered_by = xstrdup("");
 	w->answered_at = xstrdup("");
+	*extra = &maps->extra[st->answers.count];
 	*slot = ++st->answers.count;
 	return w;
 }
 
-/* The replay's maps: answers by question, meetings by id. */
-struct replay_maps {
-	struct index_map answers;
-	struct index_map meetings;
-};
+/* The value of field f of w, as an event writes it: a state (an answer's
+ * only) and a value. */
+static void
+field_value(const struct answer *w, int f, const char **state, const char **value)
+{
+	*state = NULL;
+	switch (f) {
+	case FIELD_ANSWER:
+		*state = answer_state_name(w->state);
+		*value = w->value;
+		break;
+	case FIELD_EVIDENCE:
+		*value = w->evidence;
+		break;
+	case FIELD_COMMENT:
+		*value = w->comment;
+		break;
+	default:
+		*value = w->flagged ? "1" : "0";
+		break;
+	}
+}
+
+/* Whether field f of w has the value (state, value). */
+static int
+field_is(const struct answer *w, int f, const char *state, const char *value)
+{
+	const char *s;
+	const char *v;
+
+	field_value(w, f, &s, &v);
+	return (f != FIELD_ANSWER || same(s, state)) && same(v, value);
+}
+
+/* Whether (state, value) is a value field f can hold. */
+static int
+field_valid(int f, const char *state, const char *value)
+{
+	enum answer_state st;
+
+	switch (f) {
+	case FIELD_ANSWER:
+		return state && answer_state_parse(state, &st) == 0 &&
+			(st == ANSWER_VALUE) == (value != NULL);
+	case FIELD_FLAG:
+		return same(value, "0") || same(value, "1");
+	default:
+		return value != NULL;
+	}
+}
+
+/* Give field f of w the value (state, value), which field_valid took. */
+static void
+field_set(struct answer *w, int f, const char *state, const char *value)
+{
+	enum answer_state st = ANSWER_NONE;
+
+	switch (f) {
+	case FIELD_ANSWER:
+		answer_state_parse(state, &st);
+		w->state = st;
+		replace(&w->value, value);
+		break;
+	case FIELD_EVIDENCE:
+		replace(&w->evidence, value);
+		break;
+	case FIELD_COMMENT:
+		replace(&w->comment, value);
+		break;
+	default:
+		w->flagged = same(value, "1");
+		break;
+	}
+}
+
+static struct setter
+setter_of(const struct history_entry *e)
+{
+	struct setter set = {e->changed_by, e->changed_at, e->source, chain_event_id(e)};
+
+	return set;
+}
+
+/* Whether x was set after y: by time, then by identity (never equal for
+ * two events), so that every copy decides alike. */
+static int
+later(const struct setter *x, const struct setter *y)
+{
+	int c;
+
+	if (y->at == NULL)
+		return 1;
+	if (x->at == NULL)
+		return 0;
+	c = strcmp(x->at, y->at);
+	if (c == 0)
+		c = strcmp(x->id ? x->id : "", y->id ? y->id : "");
+	return c > 0;
+}
+
+/* Make the row's author, time and source those of set. */
+static void
+row_author(struct answer *w, struct row_extra *x, const struct setter *set)
+{
+	x->row = *set;
+	replace(&w->answered_by, set->by);
+	replace(&w->answered_at, set->at);
+	replace(&w->source, set->source);
+}
+
+static void
+rival_close(struct rival *r)
+{
+	free(r->state);
+	free(r->value);
+	memset(r, 0, sizeof(*r));
+}
+
+/* After a change to field f of a row in conflict: close the conflict when
+ * both sides agree; otherwise show the later side. */
+static void
+settle(struct answer *w, struct row_extra *x, int f)
+{
+	struct rival *r = &x->rival[f];
+
+	if (!r->open)
+		return;
+	if (field_is(w, f, r->state, r->value)) {
+		rival_close(r);
+		return;
+	}
+	if (later(&r->set, &x->set[f])) {
+		const char *s;
+		const char *v;
+		char *state;
+		char *value;
+		struct setter set = x->set[f];
+
+		field_value(w, f, &s, &v);
+		state = s ? xstrdup(s) : NULL;
+		value = v ? xstrdup(v) : NULL;
+		field_set(w, f, r->state, r->value);
+		x->set[f] = r->set;
+		free(r->state);
+		free(r->value);
+		r->state = state;
+		r->value = value;
+		r->set = set;
+		if (later(&x->set[f], &x->row))
+			row_author(w, x, &x->set[f]);
+	}
+}
+
+/* Open (or move) the conflict of a field: the other side is (state,
+ * value) as set gave it. */
+static void
+rival_open(struct rival *r, const char *state, const char *value, const struct setter *set)
+{
+	rival_close(r);
+	r->open = 1;
+	r->state = state ? xstrdup(state) : NULL;
+	r->value = value ? xstrdup(value) : NULL;
+	r->set = *set;
+}
 
 static const struct meeting *
 meeting_find(const struct chain_state *st, const struct index_map *map, const char *id)
@@ -429,6 +681,11 @@ replay_meeting(struct chain_state *st, struct index_map *map, const char *countr
 	m.recorded_by = xstrdup(e->changed_by);
 	m.recorded_at = xstrdup(e->changed_at);
 	chain_meeting_id(country, cycle, &m, id);
+	if (e->origin && strcmp(id, e->source) == 0 && meeting_find(st, map, id)) {
+		/* merged in, and known here already */
+		meeting_release(&m);
+		return 0;
+	}
 	if (strcmp(id, e->source) != 0 || meeting_find(st, map, id)) {
 		meeting_release(&m);
 		return broken(problem, size,
@@ -444,12 +701,18 @@ replay_meeting(struct chain_state *st, struct index_map *map, const char *countr
 	return 0;
 }
 
-/* Replay an event that changes one question's row. */
+/* Replay an event that changes one field of a question's row: recorded
+ * here, it must start from the value the field has; merged in, it may
+ * start from another (see chain.h). */
 static int
 replay_change(struct chain_state *st, struct replay_maps *maps, const struct history_entry *e,
-	      char *problem, size_t size)
+	      int f, char *problem, size_t size)
 {
+	struct row_extra *x;
 	struct answer *w;
+	struct setter set = setter_of(e);
+	struct rival *r;
+	int valid;
 
 	if (st->final)
 		return broken(problem, size,
@@ -462,46 +725,82 @@ replay_change(struct chain_state *st, struct replay_maps *maps, const struct his
 			      "history entry %lld (question %s) names a meeting the history never "
 			      "recorded",
 			      e->seq, e->question_id);
-	w = question_row(st, &maps->answers, e->question_id);
-	if (strcmp(e->field, "answer") == 0) {
-		enum answer_state state;
-
-		if (!same(e->old_state, answer_state_name(w->state)) ||
-		    !same(e->old_value, w->value))
-			return broken(problem, size,
-				      "history entry %lld (question %s) starts from an answer the "
-				      "history never gave",
-				      e->seq, e->question_id);
-		if (e->new_state == NULL || answer_state_parse(e->new_state, &state) < 0 ||
-		    (state == ANSWER_VALUE) != (e->new_value != NULL))
-			return broken(
-				problem, size,
-				"history entry %lld (question %s) gives an answer of no known "
-				"state",
-				e->seq, e->question_id);
-		w->state = state;
-		replace(&w->value, e->new_value);
-	} else if (strcmp(e->field, "flag") == 0) {
-		if (!same(e->old_value, w->flagged ? "1" : "0") ||
-		    !(same(e->new_value, "0") || same(e->new_value, "1")))
-			return broken(problem, size,
-				      "history entry %lld (question %s) starts from a flag the "
-				      "history never gave",
-				      e->seq, e->question_id);
-		w->flagged = same(e->new_value, "1");
-	} else {
-		char **slot = strcmp(e->field, "evidence") == 0 ? &w->evidence : &w->comment;
-
-		if (!same(e->old_value, *slot) || e->new_value == NULL)
-			return broken(problem, size,
-				      "history entry %lld (question %s) starts from %s the history "
-				      "never gave",
-				      e->seq, e->question_id, e->field);
-		replace(slot, e->new_value);
+	w = question_row(st, maps, e->question_id, &x);
+	r = &x->rival[f];
+	valid = field_valid(f, f == FIELD_ANSWER ? e->new_state : NULL, e->new_value);
+	if (e->origin == NULL &&
+	    (!field_is(w, f, e->old_state, e->old_value) || (f != FIELD_ANSWER && !valid)))
+		return broken(problem, size,
+			      "history entry %lld (question %s) starts from %s the history never "
+			      "gave",
+			      e->seq, e->question_id,
+			      f == FIELD_ANSWER		? "an answer"
+				      : f == FIELD_FLAG ? "a flag"
+							: e->field);
+	if (!valid)
+		return broken(problem, size, "history entry %lld (question %s) gives %s", e->seq,
+			      e->question_id,
+			      f == FIELD_ANSWER		? "an answer of no known state"
+				      : f == FIELD_FLAG ? "a flag that is neither 0 nor 1"
+							: "no text");
+	if (e->origin == NULL) {
+		field_set(w, f, e->new_state, e->new_value);
+		x->set[f] = set;
+		row_author(w, x, &set);
+		settle(w, x, f);
+		return 0;
 	}
-	replace(&w->answered_by, e->changed_by);
-	replace(&w->answered_at, e->changed_at);
-	replace(&w->source, e->source);
+	if (field_is(w, f, e->old_state, e->old_value)) {
+		field_set(w, f, e->new_state, e->new_value);
+		x->set[f] = set;
+		if (later(&set, &x->row))
+			row_author(w, x, &set);
+	} else if (r->open && (f != FIELD_ANSWER || same(r->state, e->old_state)) &&
+		   same(r->value, e->old_value)) {
+		rival_open(r, e->new_state, e->new_value, &set);
+	} else if (!field_is(w, f, e->new_state, e->new_value)) {
+		rival_open(r, e->new_state, e->new_value, &set);
+	}
+	settle(w, x, f);
+	return 0;
+}
+
+/* Replay a person's choice that closes a conflict (cirt resolve). Merged
+ * in where the field is not in conflict, it is a change like another. */
+static int
+replay_resolved(struct chain_state *st, struct replay_maps *maps, const struct history_entry *e,
+		char *problem, size_t size)
+{
+	int f = field_index(e->old_state);
+	struct row_extra *x;
+	struct answer *w;
+	struct setter set = setter_of(e);
+
+	if (st->final)
+		return broken(problem, size,
+			      "history entry %lld (question %s) changes a final assessment", e->seq,
+			      e->question_id);
+	if (f < 0 || *e->question_id == '\0' ||
+	    !field_valid(f, f == FIELD_ANSWER ? e->new_state : NULL, e->new_value))
+		return broken(problem, size, "history entry %lld is not a valid resolution",
+			      e->seq);
+	w = question_row(st, maps, e->question_id, &x);
+	if (!x->rival[f].open) {
+		if (e->origin == NULL)
+			return broken(problem, size,
+				      "history entry %lld (question %s) settles a conflict the "
+				      "history never had",
+				      e->seq, e->question_id);
+		if (!field_is(w, f, e->new_state, e->new_value))
+			rival_open(&x->rival[f], e->new_state, e->new_value, &set);
+		settle(w, x, f);
+		return 0;
+	}
+	rival_close(&x->rival[f]);
+	field_set(w, f, e->new_state, e->new_value);
+	x->set[f] = set;
+	if (e->origin == NULL || later(&set, &x->row))
+		row_author(w, x, &set);
 	return 0;
 }
 
@@ -509,14 +808,32 @@ static int
 replay_one(struct chain_state *st, struct replay_maps *maps, const char *country, int cycle,
 	   const struct history_entry *e, char *problem, size_t size)
 {
-	if (strcmp(e->field, "created") == 0)
+	int f = field_index(e->field);
+
+	if (strcmp(e->field, "created") == 0 && e->origin == NULL)
 		return replay_created(st, e, problem, size);
 	if (st->created_at == NULL)
 		return broken(problem, size, "history entry 1 does not create the assessment");
+	if (f >= 0)
+		return replay_change(st, maps, e, f, problem, size);
+	if (strcmp(e->field, "resolved") == 0)
+		return replay_resolved(st, maps, e, problem, size);
+	if (st->final &&
+	    (e->origin || strcmp(e->field, "merged") == 0 || strcmp(e->field, "meeting") == 0))
+		return broken(problem, size, "history entry %lld (%s) changes a final assessment",
+			      e->seq, e->field);
+	if (strcmp(e->field, "meeting") == 0)
+		return replay_meeting(st, &maps->meetings, country, cycle, e, problem, size);
+	/* merged in: another copy's creation, status or merge note, kept as a
+	 * record */
+	if (e->origin &&
+	    (strcmp(e->field, "created") == 0 || strcmp(e->field, "status") == 0 ||
+	     strcmp(e->field, "merged") == 0))
+		return 0;
 	if (strcmp(e->field, "status") == 0) {
 		if (!same(e->old_state, st->final ? "final" : "draft") ||
 		    !(same(e->new_state, "final") || same(e->new_state, "draft")) ||
-		    same(e->old_state, e->new_state))
+		    same(e->old_state, e->new_state) || *e->question_id)
 			return broken(problem, size,
 				      "history entry %lld changes the status from one the history "
 				      "never gave",
@@ -526,12 +843,40 @@ replay_one(struct chain_state *st, struct replay_maps *maps, const char *country
 	}
 	if (strcmp(e->field, "merged") == 0)
 		return 0;
-	if (strcmp(e->field, "meeting") == 0)
-		return replay_meeting(st, &maps->meetings, country, cycle, e, problem, size);
-	if (changes_answer(e->field))
-		return replay_change(st, maps, e, problem, size);
 	return broken(problem, size, "history entry %lld has an unknown field '%s'", e->seq,
 		      e->field);
+}
+
+/* The open conflicts of the replay, for st. */
+static void
+collect_conflicts(struct chain_state *st, const struct replay_maps *maps)
+{
+	size_t alloc = 0;
+
+	for (size_t i = 0; i < st->answers.count; i++)
+		for (int f = 0; f < FIELD_COUNT; f++) {
+			const struct row_extra *x = &maps->extra[i];
+			const struct rival *r = &x->rival[f];
+			struct chain_conflict *c;
+
+			if (!r->open)
+				continue;
+			xgrow((void **)&st->conflicts, &alloc, st->conflict_count + 1,
+			      sizeof(*st->conflicts));
+			c = &st->conflicts[st->conflict_count++];
+			c->question_id = xstrdup(st->answers.items[i].question_id);
+			c->field = xstrdup(field_names[f]);
+			c->state = r->state ? xstrdup(r->state) : NULL;
+			c->value = r->value ? xstrdup(r->value) : NULL;
+			c->changed_by = xstrdup(r->set.by);
+			c->changed_at = xstrdup(r->set.at);
+			c->source = r->set.source ? xstrdup(r->set.source) : NULL;
+			c->event = xstrdup(r->set.id);
+			c->here_by = xstrdup(x->set[f].by ? x->set[f].by : "");
+			c->here_at = xstrdup(x->set[f].at ? x->set[f].at : "");
+			c->here_source = x->set[f].source ? xstrdup(x->set[f].source) : NULL;
+			c->here_event = xstrdup(x->set[f].id ? x->set[f].id : "");
+		}
 }
 
 int
@@ -550,6 +895,8 @@ chain_replay(const char *country, int cycle, const struct history_entry *h, size
 	meta.mission_end = xstrdup("");
 	map_init(&maps.answers, 16, sizeof(struct answer), offsetof(struct answer, question_id));
 	map_init(&maps.meetings, 4, sizeof(struct meeting), offsetof(struct meeting, id));
+	maps.extra = NULL;
+	maps.extra_alloc = 0;
 	if (n == 0)
 		status = broken(problem, size, "the history is empty");
 	for (size_t i = 0; i < n && status == 0; i++) {
@@ -574,7 +921,9 @@ chain_replay(const char *country, int cycle, const struct history_entry *h, size
 					e->seq, e->seq - 1);
 			break;
 		}
-		if (e->version < 1 || e->version > CHAIN_VERSION || (e->version < 2 && e->source)) {
+		if (e->version < 1 || e->version > CHAIN_VERSION_MERGED ||
+		    (e->version < 2 && e->source) || (e->version < 3) != (e->origin == NULL) ||
+		    (e->origin && strlen(e->origin) != CHAIN_HASH_SIZE - 1)) {
 			status =
 				broken(problem, size, "history entry %lld has an unknown format %d",
 				       e->seq, e->version);
@@ -594,6 +943,11 @@ chain_replay(const char *country, int cycle, const struct history_entry *h, size
 			chain_meta_apply(&meta, e);
 		prev = e->hash;
 	}
+	collect_conflicts(st, &maps);
+	for (size_t i = 0; i < st->answers.count; i++)
+		for (int f = 0; f < FIELD_COUNT; f++)
+			rival_close(&maps.extra[i].rival[f]);
+	free(maps.extra);
 	free(maps.answers.slots);
 	free(maps.meetings.slots);
 	st->assessors = meta.assessors;
@@ -636,10 +990,69 @@ answer_difference(const struct answer *w, const struct answer *x)
 	return NULL;
 }
 
+/* Whether two conflicts say the same. */
+static int
+same_conflict(const struct chain_conflict *x, const struct chain_conflict *y)
+{
+	return same(x->question_id, y->question_id) && same(x->field, y->field) &&
+		same(x->state, y->state) && same(x->value, y->value) &&
+		same(x->changed_by, y->changed_by) && same(x->changed_at, y->changed_at) &&
+		same(x->source, y->source) && same(x->event, y->event) &&
+		same(x->here_by, y->here_by) && same(x->here_at, y->here_at) &&
+		same(x->here_source, y->here_source) && same(x->here_event, y->here_event);
+}
+
+/* Compare the stored conflicts with the replay's (both in the order of
+ * the answers, then of the fields, when stored as the store writes them;
+ * matched here by question and field). */
+static int
+compare_conflicts(const struct chain_state *st, const struct chain_conflict *conflicts, size_t n,
+		  char *problem, size_t size)
+{
+	struct index_map map;
+	int status = 0;
+
+	if (n != st->conflict_count)
+		return broken(problem, size,
+			      "%zu conflicts are stored, but the history leaves %zu open", n,
+			      st->conflict_count);
+	if (n == 0)
+		return 0;
+	/* keyed by question: at most four conflicts share one, found by a
+	 * short walk from the first */
+	map_init(&map, n, sizeof(struct chain_conflict),
+		 offsetof(struct chain_conflict, question_id));
+	for (size_t i = 0; i < n; i++) {
+		size_t *slot = map_slot(&map, st->conflicts, st->conflicts[i].question_id);
+
+		if (*slot == 0)
+			*slot = i + 1;
+	}
+	for (size_t i = 0; i < n && status == 0; i++) {
+		const struct chain_conflict *c = &conflicts[i];
+		size_t k = *map_slot(&map, st->conflicts, c->question_id);
+		int found = 0;
+
+		for (; k && k <= n && same(st->conflicts[k - 1].question_id, c->question_id); k++)
+			if (same(st->conflicts[k - 1].field, c->field)) {
+				found = same_conflict(c, &st->conflicts[k - 1]);
+				break;
+			}
+		if (!found)
+			status = broken(problem, size,
+					"the stored conflict over the %s of %s differs from what "
+					"the history leaves open",
+					c->field, c->question_id);
+	}
+	free(map.slots);
+	return status;
+}
+
 int
 chain_compare(const struct chain_state *st, const struct assessment *a,
 	      const struct answer_set *answers, const struct meeting *meetings,
-	      size_t meeting_count, char *problem, size_t size)
+	      size_t meeting_count, const struct chain_conflict *conflicts, size_t conflict_count,
+	      char *problem, size_t size)
 {
 	struct index_map map;
 	int status = 0;
@@ -716,22 +1129,36 @@ chain_compare(const struct chain_state *st, const struct assessment *a,
 	if (meeting_count != st->meeting_count)
 		return broken(problem, size, "%zu meetings are stored, but the history records %zu",
 			      meeting_count, st->meeting_count);
-	map_init(&map, st->meeting_count, sizeof(struct meeting), offsetof(struct meeting, id));
-	for (size_t i = 0; i < st->meeting_count; i++)
-		*map_slot(&map, st->meetings, st->meetings[i].id) = i + 1;
-	for (size_t i = 0; i < meeting_count && status == 0; i++) {
-		const struct meeting *m = &meetings[i];
-		const struct meeting *x = meeting_find(st, &map, m->id);
+	{
+		/* each replayed meeting matched once: a stored one twice hides a
+		 * missing one */
+		unsigned char *seen = xcalloc(st->meeting_count + 1, 1);
 
-		if (x == NULL || !same(m->organisation, x->organisation) ||
-		    !same(m->people, x->people) || !same(m->met_on, x->met_on) ||
-		    !same(m->recorded_by, x->recorded_by) || !same(m->recorded_at, x->recorded_at))
-			status = broken(
-				problem, size,
-				"the stored meeting %s differs from what the history records",
-				m->id);
+		map_init(&map, st->meeting_count, sizeof(struct meeting),
+			 offsetof(struct meeting, id));
+		for (size_t i = 0; i < st->meeting_count; i++)
+			*map_slot(&map, st->meetings, st->meetings[i].id) = i + 1;
+		for (size_t i = 0; i < meeting_count && status == 0; i++) {
+			const struct meeting *m = &meetings[i];
+			size_t k = *map_slot(&map, st->meetings, m->id);
+			const struct meeting *x = k ? &st->meetings[k - 1] : NULL;
+
+			if (x == NULL || seen[k] || !same(m->organisation, x->organisation) ||
+			    !same(m->people, x->people) || !same(m->met_on, x->met_on) ||
+			    !same(m->recorded_by, x->recorded_by) ||
+			    !same(m->recorded_at, x->recorded_at))
+				status = broken(problem, size,
+						"the stored meeting %s differs from what the "
+						"history records",
+						m->id);
+			if (k)
+				seen[k] = 1;
+		}
+		free(map.slots);
+		free(seen);
 	}
-	free(map.slots);
+	if (status == 0)
+		status = compare_conflicts(st, conflicts, conflict_count, problem, size);
 	return status;
 }
 

@@ -20,15 +20,30 @@
 
 #include "answer.h"
 
-#define CHAIN_HASH_SIZE 65 /* 64 hex digits and a NUL */
-#define CHAIN_VERSION 2	   /* the format of events written now */
+#define CHAIN_HASH_SIZE 65     /* 64 hex digits and a NUL */
+#define CHAIN_VERSION 2	       /* the format of events recorded here */
+#define CHAIN_VERSION_MERGED 3 /* of events brought in by a merge */
 
 extern const char chain_genesis[CHAIN_HASH_SIZE];
 
 /* One event of an assessment's history. Strings are owned; NULL where
  * the event has none. field is one of: created, status, answer, evidence,
- * comment, flag, merged, meeting. Version 1 events (written before
- * sources existed) have no source and hash without it. */
+ * comment, flag, merged, meeting, resolved. Version 1 events (written
+ * before sources existed) have no source and hash without it; version 3
+ * events were brought in by a merge and carry their origin.
+ *
+ * A merge adds the events of another copy of the assessment that this one
+ * lacks, each under its origin, so that every copy holds the union of
+ * their histories. Replaying a merged event that changes a field (answer,
+ * evidence, comment, flag): when it starts from the value the field has
+ * here, it applies; when it starts from the value of an open conflict's
+ * other side, it moves that side on; when it gives the value the field
+ * has, nothing changes; otherwise the field is in conflict, with the two
+ * values. While a conflict is open the field shows the value set by the
+ * later event (by time, then identity), the same on every copy; a
+ * "resolved" event, recorded by a person who chose (cirt resolve), closes
+ * it: its old_state names the field, its new_state and new_value give the
+ * value chosen. */
 struct history_entry {
 	long long seq;
 	int version;
@@ -42,6 +57,9 @@ struct history_entry {
 	char *changed_at;
 	char *reason;
 	char *source; /* the meeting the change was made in, or NULL */
+	/* for an event brought in by a merge (version 3): its identity where
+	 * it was first recorded (chain_event_id there); NULL otherwise */
+	char *origin;
 	char *prev_hash;
 	char *hash;
 };
@@ -50,6 +68,10 @@ void history_entry_release(struct history_entry *e);
 
 /* Release n history entries and the array that holds them. */
 void history_release(struct history_entry *h, size_t n);
+
+/* An event's identity across copies of an assessment: its origin when it
+ * was merged in, else its hash. Borrowed. */
+const char *chain_event_id(const struct history_entry *e);
 
 /* The hash an event of the assessment of country and cycle must carry. */
 void chain_hash(const char *country, int cycle, const struct history_entry *e,
@@ -78,6 +100,26 @@ void chain_meeting_id(const char *country, int cycle, const struct meeting *m, c
 char *chain_meeting_value(const struct meeting *m);
 int chain_meeting_parse(const char *value, char **organisation, char **people);
 
+/* A field in conflict after a merge: the value the answer shows now
+ * (here_*) and the other (state, value and who gave it). */
+struct chain_conflict {
+	char *question_id;
+	char *field; /* answer, evidence, comment or flag */
+	char *state; /* the other value's state (an answer's), else NULL */
+	char *value;
+	char *changed_by;
+	char *changed_at;
+	char *source;
+	char *event; /* chain_event_id of the event that gave it */
+	char *here_by;
+	char *here_at;
+	char *here_source;
+	char *here_event;
+};
+
+void chain_conflict_release(struct chain_conflict *c);
+void chain_conflicts_release(struct chain_conflict *c, size_t n);
+
 /* What an assessment holds, as the replay of its history gives it. */
 struct chain_state {
 	char *questionnaire_id;
@@ -94,6 +136,8 @@ struct chain_state {
 	struct meeting *meetings;  /* in the order they were recorded */
 	size_t meeting_count;
 	size_t meeting_alloc;
+	struct chain_conflict *conflicts; /* open, in the order of the answers */
+	size_t conflict_count;
 	size_t count; /* events */
 	char head[CHAIN_HASH_SIZE];
 };
@@ -127,7 +171,8 @@ void chain_meta_apply(struct chain_meta *m, const struct history_entry *e);
 struct assessment;
 int chain_compare(const struct chain_state *st, const struct assessment *a,
 		  const struct answer_set *answers, const struct meeting *meetings,
-		  size_t meeting_count, char *problem, size_t size);
+		  size_t meeting_count, const struct chain_conflict *conflicts,
+		  size_t conflict_count, char *problem, size_t size);
 
 /* One event of the database's register. */
 struct register_entry {

@@ -498,6 +498,96 @@ cmd_refuse_final(const struct cmd_context *ctx, const struct assessment *a)
 	return EXIT_DATA;
 }
 
+char *
+cmd_conflict_value(const struct cmd_context *ctx, const char *question_id, const char *field,
+		   const char *state, const char *value)
+{
+	if (strcmp(field, "answer") == 0) {
+		const struct question *qu =
+			questionnaire_find_question(ctx->questionnaire, question_id);
+		enum answer_state st = ANSWER_NONE;
+		char *d;
+		char *out;
+
+		answer_state_parse(state ? state : "none", &st);
+		if (qu == NULL)
+			return xasprintf("\"%s\"", value ? value : answer_state_name(st));
+		d = answer_describe(qu, st, value, cmd_lang(ctx));
+		out = xasprintf("\"%s\"", d);
+		free(d);
+		return out;
+	}
+	if (strcmp(field, "flag") == 0)
+		return xstrdup(value && strcmp(value, "1") == 0 ? "flagged" : "not flagged");
+	return xasprintf("\"%s\"", value ? value : "");
+}
+
+/* " at ORGANISATION" for a source meeting of assessment a, or "". */
+static char *
+source_text(const struct cmd_context *ctx, const struct meeting *m, size_t n, const char *id)
+{
+	(void)ctx;
+	for (size_t i = 0; id && i < n; i++)
+		if (strcmp(m[i].id, id) == 0)
+			return xasprintf(", from %s", m[i].organisation);
+	return xstrdup("");
+}
+
+void
+cmd_print_conflict(const struct cmd_context *ctx, const struct assessment *a,
+		   const struct chain_conflict *c)
+{
+	struct meeting *m = NULL;
+	size_t n = 0;
+	struct error err = {0};
+	char *shown = cmd_conflict_value(ctx, c->question_id, c->field, NULL, NULL);
+	char *other = cmd_conflict_value(ctx, c->question_id, c->field, c->state, c->value);
+	char *here_from;
+	char *there_from;
+	char *args;
+	char *settle;
+	struct answer_set answers = {0};
+	const struct answer *w;
+
+	if (a->id) {
+		store_meetings_load(ctx->store, a->id, &m, &n, &err);
+		store_answers_load(ctx->store, a->id, &answers, &err);
+	}
+	w = answer_set_find(&answers, c->question_id);
+	if (w) {
+		free(shown);
+		shown = cmd_conflict_value(ctx, c->question_id, c->field,
+					   answer_state_name(w->state),
+					   strcmp(c->field, "answer") == 0	       ? w->value
+						   : strcmp(c->field, "evidence") == 0 ? w->evidence
+						   : strcmp(c->field, "comment") == 0  ? w->comment
+						   : w->flagged			       ? "1"
+										       : "0");
+	}
+	here_from = source_text(ctx, m, n, c->here_source);
+	there_from = source_text(ctx, m, n, c->source);
+	args = xasprintf("--country %s --cycle %d %s --take 1|2 --reason TEXT", a->country,
+			 a->cycle, c->question_id);
+	settle = cmd_command_line(ctx, "resolve", args, 1);
+	term_print_line(stdout, "conflict in %s %d over the %s of %s:", a->country, a->cycle,
+			strcmp(c->field, "comment") == 0 ? "note" : c->field, c->question_id);
+	term_print_line(stdout, "  1) %s (%s, %s%s), shown until it is settled", shown, c->here_by,
+			c->here_at, here_from);
+	term_print_line(stdout, "  2) %s (%s, %s%s)", other, c->changed_by, c->changed_at,
+			there_from);
+	term_print_line(stdout, "  settle it: %s", settle);
+	free(settle);
+	free(args);
+	free(here_from);
+	free(there_from);
+	free(shown);
+	free(other);
+	answer_set_release(&answers);
+	for (size_t i = 0; i < n; i++)
+		meeting_release(&m[i]);
+	free(m);
+}
+
 int
 cmd_check_name(const char *s, size_t max, char *message, size_t size)
 {

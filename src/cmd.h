@@ -63,6 +63,7 @@ struct cmd {
 extern const struct cmd cmd_answers;
 extern const struct cmd cmd_assessments;
 extern const struct cmd cmd_compare;
+extern const struct cmd cmd_conflicts;
 extern const struct cmd cmd_countries;
 extern const struct cmd cmd_discard;
 extern const struct cmd cmd_export;
@@ -73,6 +74,7 @@ extern const struct cmd cmd_keys;
 extern const struct cmd cmd_merge;
 extern const struct cmd cmd_reopen;
 extern const struct cmd cmd_report;
+extern const struct cmd cmd_resolve;
 extern const struct cmd cmd_run;
 extern const struct cmd cmd_score;
 extern const struct cmd cmd_show;
@@ -188,6 +190,19 @@ int cmd_refuse_final(const struct cmd_context *ctx, const struct assessment *a);
  * max bytes, valid UTF-8 without control characters, tabs or
  * bidirectional controls. Returns 0, or -1 with the reason in message. */
 int cmd_check_name(const char *s, size_t max, char *message, size_t size);
+
+struct chain_conflict;
+
+/* One side of a conflict as the user reads it: an answer described in
+ * lang, evidence or a note in quotes, a flag as flagged or not. Owned by
+ * the caller. state and value as the conflict gives them. */
+char *cmd_conflict_value(const struct cmd_context *ctx, const char *question_id, const char *field,
+			 const char *state, const char *value);
+
+/* Print one open conflict (both values, who, when and where they came
+ * from) and the command that settles it. */
+void cmd_print_conflict(const struct cmd_context *ctx, const struct assessment *a,
+			const struct chain_conflict *c);
 
 /* s quoted for a POSIX shell where it needs it. Owned by the caller. */
 char *cmd_shell_quote(const char *s);

@@ -100,29 +100,9 @@ release_input(struct input *in)
 }
 
 static void
-print_conflict(void *ctx, const struct assessment *a, const struct merge_conflict *c)
+print_conflict(void *ctx, const struct assessment *a, const struct chain_conflict *c)
 {
-	const struct cmd_context *cc = ctx;
-	const struct question *qu = questionnaire_find_question(cc->questionnaire, c->question_id);
-	char *ours = answer_describe(qu, c->ours->state, c->ours->value, cmd_lang(cc));
-	char *theirs = answer_describe(qu, c->theirs->state, c->theirs->value, cmd_lang(cc));
-
-	char args[64];
-	char *settle;
-
-	snprintf(args, sizeof(args), "--country %s --cycle %d", a->country, a->cycle);
-	settle = cmd_command_line(cc, "run", args, 1);
-	term_print_line(stdout,
-			"conflict in %s %d, question %s: here \"%s\" (%s, %s), there \"%s\" (%s, "
-			"%s); kept the later, \"%s\"; the other stays in the history. To settle "
-			"it: %s, then :goto %s",
-			a->country, a->cycle, c->question_id, ours, c->ours->answered_by,
-			c->ours->answered_at, theirs, c->theirs->answered_by,
-			c->theirs->answered_at, c->theirs_won ? theirs : ours, settle,
-			c->question_id);
-	free(settle);
-	free(ours);
-	free(theirs);
+	cmd_print_conflict(ctx, a, c);
 }
 
 /* Whether the bundle in may be merged, as its signature says: signed by
@@ -287,7 +267,7 @@ run_merge(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv
 			if (status != EXIT_OK)
 				break;
 			if (exchange_merge(ctx->store, ctx->questionnaire, b, force, inputs[i].path,
-					   print_conflict, ctx, &r, &err) < 0) {
+					   ctx->assessor, print_conflict, ctx, &r, &err) < 0) {
 				cmd_error("%s: %s %d: %s", inputs[i].path, b->assessment.country,
 					  b->assessment.cycle, err.message);
 				status = err.status;
@@ -297,29 +277,28 @@ run_merge(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv
 			term_print_format(stdout, "%s: %s %d: ", inputs[i].path,
 					  b->assessment.country, b->assessment.cycle);
 			if (r.restored)
-				printf("new here, %zu answer%s\n", r.changed,
+				printf("new here, %zu answer%s", r.changed,
 				       r.changed == 1 ? "" : "s");
-			else if (r.changed == 0)
-				printf("nothing to change\n");
+			else if (r.events == 0)
+				printf("nothing new");
 			else
-				printf("%zu change%s, %zu conflict%s\n", r.changed,
+				printf("%zu event%s brought in, %zu question%s changed, %zu "
+				       "conflict%s "
+				       "opened",
+				       r.events, r.events == 1 ? "" : "s", r.changed,
 				       r.changed == 1 ? "" : "s", r.conflicts,
 				       r.conflicts == 1 ? "" : "s");
-			if (r.dropped) {
-				term_print_format(stdout,
-						  "%s: %s %d: left out %zu answer%s to questions "
-						  "this questionnaire lacks:",
-						  inputs[i].path, b->assessment.country,
-						  b->assessment.cycle, r.dropped,
-						  r.dropped == 1 ? "" : "s");
-				for (size_t a = 0; a < b->answers.count; a++)
-					if (!questionnaire_find_question(
-						    ctx->questionnaire,
-						    b->answers.items[a].question_id))
-						term_print_format(stdout, " %s",
-								  b->answers.items[a].question_id);
-				putchar('\n');
-			}
+			if (r.open)
+				printf("; %zu open conflict%s (cirt conflicts lists them)", r.open,
+				       r.open == 1 ? "" : "s");
+			putchar('\n');
+			if (r.unknown)
+				term_print_line(stdout,
+						"%s: %s %d: %zu answer%s to questions this "
+						"questionnaire lacks, kept",
+						inputs[i].path, b->assessment.country,
+						b->assessment.cycle, r.unknown,
+						r.unknown == 1 ? "" : "s");
 		}
 		release_input(&inputs[i]);
 	}

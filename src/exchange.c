@@ -164,7 +164,8 @@ exchange_check(const struct bundle *b, struct error *err)
 			     0) ||
 		    (e->source && check_text("a history entry's source", e->source, 16, err) < 0))
 			return -1;
-		if (!is_hex64(e->prev_hash) || !is_hex64(e->hash))
+		if (!is_hex64(e->prev_hash) || !is_hex64(e->hash) ||
+		    (e->origin && !is_hex64(e->origin)))
 			return error_set(err, EXIT_DATA,
 					 "history entry %zu does not carry its hashes", i + 1);
 	}
@@ -178,50 +179,13 @@ exchange_check(const struct bundle *b, struct error *err)
 
 		if (r == 0)
 			r = chain_compare(&st, a, &b->answers, st.meetings, st.meeting_count,
-					  problem, sizeof(problem));
+					  st.conflicts, st.conflict_count, problem,
+					  sizeof(problem));
 		chain_state_release(&st);
 		if (r != 0)
 			return error_set(err, EXIT_DATA, "%s", problem);
 	}
 	return 0;
-}
-
-static int
-same_answer(const struct answer *x, const struct answer *y)
-{
-	return x->state == y->state &&
-		((x->value == NULL && y->value == NULL) ||
-		 (x->value && y->value && strcmp(x->value, y->value) == 0));
-}
-
-static int
-same_row(const struct answer *x, const struct answer *y)
-{
-	return same_answer(x, y) && strcmp(x->evidence, y->evidence) == 0 &&
-		strcmp(x->comment, y->comment) == 0 && x->flagged == y->flagged;
-}
-
-/* A change that writes all of theirs, as they made it. */
-static struct answer_change
-change_to(const struct answer *theirs, const char *reason, const struct meeting *meeting)
-{
-	struct answer_change c = {0};
-
-	c.question_id = theirs->question_id;
-	c.set_answer = 1;
-	c.state = theirs->state;
-	c.value = theirs->value;
-	c.set_evidence = 1;
-	c.evidence = theirs->evidence;
-	c.set_comment = 1;
-	c.comment = theirs->comment;
-	c.set_flag = 1;
-	c.flagged = theirs->flagged;
-	c.reason = reason;
-	c.who = theirs->answered_by;
-	c.when = theirs->answered_at;
-	c.meeting = meeting;
-	return c;
 }
 
 #define SIGNATURE_START ",\"signature\":{\"key\":\""
@@ -431,39 +395,135 @@ exchange_read_file(const char *path, const char *expect, const struct key_pair *
 	return 0;
 }
 
-/* The meeting of the bundle's replay that id names, or NULL. */
-static const struct meeting *
-bundle_meeting(const struct chain_state *st, const char *id)
+/* ---- merging ------------------------------------------------------------ */
+
+/* A set of strings (event identities), borrowed. */
+struct id_set {
+	const char **slots;
+	size_t mask;
+};
+
+static size_t
+id_hash(const char *s)
 {
-	for (size_t i = 0; id && i < st->meeting_count; i++)
-		if (strcmp(st->meetings[i].id, id) == 0)
-			return &st->meetings[i];
-	return NULL;
+	size_t h = (size_t)1469598103934665603ULL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static void
+id_set_init(struct id_set *set, size_t expected)
+{
+	size_t n = 16;
+
+	while (n < expected * 2)
+		n *= 2;
+	set->slots = xcalloc(n, sizeof(*set->slots));
+	set->mask = n - 1;
+}
+
+/* Add id; returns 1 when it was there already. */
+static int
+id_set_add(struct id_set *set, const char *id)
+{
+	size_t i = id_hash(id) & set->mask;
+
+	while (set->slots[i]) {
+		if (strcmp(set->slots[i], id) == 0)
+			return 1;
+		i = (i + 1) & set->mask;
+	}
+	set->slots[i] = id;
+	return 0;
+}
+
+static int
+compare_answers(const void *x, const void *y)
+{
+	const struct answer *const *a = x;
+	const struct answer *const *b = y;
+
+	return strcmp((*a)->question_id, (*b)->question_id);
+}
+
+/* The answers of set sorted by question, borrowed (free the array). */
+static const struct answer **
+sorted_answers(const struct answer_set *set)
+{
+	const struct answer **list = xcalloc(set->count + 1, sizeof(*list));
+
+	for (size_t i = 0; i < set->count; i++)
+		list[i] = &set->items[i];
+	qsort(list, set->count, sizeof(*list), compare_answers);
+	return list;
+}
+
+static int
+same_row(const struct answer *x, const struct answer *y)
+{
+	return x->state == y->state &&
+		((x->value == NULL && y->value == NULL) ||
+		 (x->value && y->value && strcmp(x->value, y->value) == 0)) &&
+		strcmp(x->evidence, y->evidence) == 0 && strcmp(x->comment, y->comment) == 0 &&
+		x->flagged == y->flagged;
+}
+
+/* How many questions differ between two sets of answers, in linear time
+ * after sorting. */
+static size_t
+count_changed(const struct answer_set *before, const struct answer_set *after)
+{
+	const struct answer **x = sorted_answers(before);
+	const struct answer **y = sorted_answers(after);
+	size_t i = 0;
+	size_t k = 0;
+	size_t changed = 0;
+
+	while (i < before->count || k < after->count) {
+		int c = i == before->count  ? 1
+			: k == after->count ? -1
+					    : strcmp(x[i]->question_id, y[k]->question_id);
+
+		if (c == 0) {
+			changed += !same_row(x[i], y[k]);
+			i++;
+			k++;
+		} else if (c < 0) {
+			changed++;
+			i++;
+		} else {
+			changed++;
+			k++;
+		}
+	}
+	free(x);
+	free(y);
+	return changed;
 }
 
 int
 exchange_merge(struct store *s, const struct questionnaire *q, const struct bundle *b, int force,
-	       const char *source, merge_conflict_fn on_conflict, void *ctx, struct merge_result *r,
-	       struct error *err)
+	       const char *source, const char *who, merge_conflict_fn on_conflict, void *ctx,
+	       struct merge_result *r, struct error *err)
 {
 	const struct assessment *ba = &b->assessment;
 	struct assessment local = {0};
-	struct answer_set ours = {0};
-	struct answer_change *changes = NULL;
-	struct chain_state theirs_st = {0};
-	size_t n = 0;
-	/* conflicts are told once their change is written: a merged answer
-	 * already in the history (the same bundle again) is no news */
-	struct {
-		struct merge_conflict c;
-		int done;
-	} *conflicts = NULL;
-	size_t nc = 0;
-	char *reason = NULL;
-	char problem[512];
+	struct history_entry *ours = NULL;
+	size_t nours = 0;
+	struct history_entry *theirs = NULL;
+	size_t ntheirs = 0;
+	struct answer_set before = {0};
+	struct answer_set after = {0};
+	struct chain_conflict *was = NULL;
+	size_t nwas = 0;
+	struct chain_conflict *now = NULL;
+	size_t nnow = 0;
+	struct id_set known = {0};
+	char *note = NULL;
 	int found;
 	int status = -1;
-	int changed;
 
 	memset(r, 0, sizeof(*r));
 	if (strcmp(b->questionnaire_id, q->id) != 0)
@@ -475,84 +535,104 @@ exchange_merge(struct store *s, const struct questionnaire *q, const struct bund
 		return error_set(err, EXIT_DATA,
 				 "the bundle was made with version %s of questionnaire '%s' "
 				 "(another file than %s, version %s); merge it with --force to "
-				 "keep the answers to questions that still exist",
+				 "take it in all the same",
 				 b->questionnaire_version, q->id, q->path, q->version);
 	for (size_t i = 0; i < b->answers.count; i++)
 		if (!questionnaire_find_question(q, b->answers.items[i].question_id))
-			r->dropped++;
+			r->unknown++;
 	found = store_assessment_get(s, ba->country, ba->cycle, &local, err);
 	if (found < 0)
 		return -1;
-	if (found == 1 && r->dropped == 0) {
+	if (found == 1) {
 		/* new here: restore it exactly as its history says */
 		if (store_assessment_restore(s, ba->country, ba->cycle, b->history,
 					     b->history_count, &local, err) < 0)
 			return -1;
-		assessment_release(&local);
 		r->restored = 1;
+		r->events = b->history_count;
 		r->changed = b->answers.count;
-		return 0;
-	}
-	if (chain_replay(ba->country, ba->cycle, b->history, b->history_count, &theirs_st, problem,
-			 sizeof(problem)) != 0) {
-		error_set(err, EXIT_DATA, "%s", problem);
+		if (store_conflicts_load(s, local.id, &now, &nnow, err) < 0)
+			goto out;
+		r->open = nnow;
+		status = 0;
 		goto out;
 	}
-	if (found == 1) {
-		/* new here, but some answers go: it starts with the rest */
-		store_assessment_new(&local, ba->country, ba->cycle, q->id, q->version, q->sha256);
-		r->restored = 1;
-	} else if (strcmp(local.questionnaire_id, q->id) != 0) {
+	if (strcmp(local.questionnaire_id, q->id) != 0) {
 		error_set(err, EXIT_DATA, "the assessment of %s %d here uses questionnaire '%s'",
 			  ba->country, ba->cycle, local.questionnaire_id);
 		goto out;
 	}
-	if (local.id && store_answers_load(s, local.id, &ours, err) < 0)
+	if (store_history_load(s, local.id, &ours, &nours, err) < 0)
 		goto out;
-	reason = xasprintf("merged from %s", source);
-	changes = xcalloc(b->answers.count + 1, sizeof(*changes));
-	conflicts = xcalloc(b->answers.count + 1, sizeof(*conflicts));
-	for (size_t i = 0; i < b->answers.count; i++) {
-		const struct answer *theirs = &b->answers.items[i];
-		const struct answer *mine = answer_set_find(&ours, theirs->question_id);
-		struct merge_conflict c = {theirs->question_id, mine, theirs, 0};
-		struct answer_change *change;
-
-		if (!questionnaire_find_question(q, theirs->question_id))
-			continue;
-		if (mine && same_row(mine, theirs))
-			continue;
-		if (mine == NULL || strcmp(theirs->answered_at, mine->answered_at) > 0)
-			c.theirs_won = 1;
-		else if (same_answer(mine, theirs))
-			continue;
-		change = &changes[n++];
-		*change = change_to(theirs, reason, bundle_meeting(&theirs_st, theirs->source));
-		/* ours is later: keep theirs in the history only */
-		change->record_only = !c.theirs_won;
-		if (mine && answer_is_given(mine) && answer_is_given(theirs) &&
-		    !same_answer(mine, theirs)) {
-			conflicts[nc].c = c;
-			change->done = &conflicts[nc++].done;
-		}
+	id_set_init(&known, nours + b->history_count);
+	for (size_t i = 0; i < nours; i++)
+		id_set_add(&known, chain_event_id(&ours[i]));
+	/* what the bundle holds that this copy lacks, in the bundle's order */
+	theirs = xcalloc(b->history_count + 1, sizeof(*theirs));
+	for (size_t i = 0; i < b->history_count; i++)
+		if (!id_set_add(&known, chain_event_id(&b->history[i])))
+			theirs[ntheirs++] = b->history[i]; /* borrowed */
+	if (store_conflicts_load(s, local.id, &was, &nwas, err) < 0)
+		goto out;
+	r->open = nwas;
+	if (ntheirs == 0) {
+		status = 0;
+		goto out;
 	}
-	changed = n ? store_answers_change(s, &local, changes, n, b->exported_by, err) : 0;
-	if (changed < 0)
+	if (local.final) {
+		error_set(err, EXIT_DATA,
+			  "the assessment of %s %d is final here, and the bundle holds %zu "
+			  "change%s it lacks; reopen it to merge them",
+			  ba->country, ba->cycle, ntheirs, ntheirs == 1 ? "" : "s");
 		goto out;
-	r->changed = (size_t)changed;
-	for (size_t i = 0; i < nc; i++)
-		if (conflicts[i].done) {
-			r->conflicts++;
-			if (on_conflict)
-				on_conflict(ctx, &local, &conflicts[i].c);
-		}
+	}
+	if (store_answers_load(s, local.id, &before, err) < 0)
+		goto out;
+	{
+		/* a note of the merge, unless all it brings is other merges' notes:
+		 * copies that exchange back and forth come to rest */
+		size_t changes = 0;
+
+		for (size_t i = 0; i < ntheirs; i++)
+			changes += strcmp(theirs[i].field, "merged") != 0;
+		if (changes)
+			note = xasprintf("%zu event%s from %s, exported by %s at %s", ntheirs,
+					 ntheirs == 1 ? "" : "s", source, b->exported_by,
+					 b->exported_at);
+	}
+	if (store_merge_events(s, &local, theirs, ntheirs, note, who, err) < 0)
+		goto out;
+	r->events = ntheirs;
+	if (store_answers_load(s, local.id, &after, err) < 0 ||
+	    store_conflicts_load(s, local.id, &now, &nnow, err) < 0)
+		goto out;
+	r->changed = count_changed(&before, &after);
+	r->open = nnow;
+	{
+		/* the conflicts this merge opened (or moved) */
+		struct id_set old = {0};
+
+		id_set_init(&old, nwas);
+		for (size_t i = 0; i < nwas; i++)
+			id_set_add(&old, was[i].event);
+		for (size_t i = 0; i < nnow; i++)
+			if (!id_set_add(&old, now[i].event)) {
+				r->conflicts++;
+				if (on_conflict)
+					on_conflict(ctx, &local, &now[i]);
+			}
+		free(old.slots);
+	}
 	status = 0;
 out:
-	chain_state_release(&theirs_st);
-	free(conflicts);
-	free(changes);
-	free(reason);
-	answer_set_release(&ours);
+	free(note);
+	free(known.slots);
+	free(theirs);
+	history_release(ours, nours);
+	answer_set_release(&before);
+	answer_set_release(&after);
+	chain_conflicts_release(was, nwas);
+	chain_conflicts_release(now, nnow);
 	assessment_release(&local);
 	return status;
 }

@@ -3,12 +3,10 @@
  * cirt database, into this one.
  *
  * Merging rules: a bundle is checked completely (its structure, its texts
- * and codes, and its history chain recomputed) before anything is
- * written. An assessment this database lacks is restored exactly as the
- * bundle holds it. Otherwise, question by question, the later change wins;
- * when the answers differ, the other is kept in the history as a "merged"
- * entry and reported as a conflict. Merging the same bundle again changes
- * nothing. */
+ * and codes, and its history chain recomputed and replayed) before
+ * anything is written. An assessment this database lacks is restored
+ * exactly as the bundle holds it. Otherwise the two histories are united
+ * (exchange_merge). */
 #ifndef CIRT_EXCHANGE_H
 #define CIRT_EXCHANGE_H
 
@@ -98,30 +96,29 @@ int exchange_read_file(const char *path, const char *expect, const struct key_pa
  * Returns 0, or -1 with err set (EXIT_DATA). */
 int exchange_check(const struct bundle *b, struct error *err);
 
-/* A conflict: the same question answered differently on two laptops. */
-struct merge_conflict {
-	const char *question_id;
-	const struct answer *ours;
-	const struct answer *theirs;
-	int theirs_won;
-};
-
+/* A conflict a merge opened: called with it once the merge is written. */
 typedef void (*merge_conflict_fn)(void *ctx, const struct assessment *a,
-				  const struct merge_conflict *c);
+				  const struct chain_conflict *c);
 
 struct merge_result {
 	int restored;	  /* the assessment was new here */
-	size_t changed;	  /* questions changed */
-	size_t conflicts; /* reported through the callback */
-	size_t dropped;	  /* answers to questions this questionnaire lacks (force) */
+	size_t events;	  /* history events brought in */
+	size_t changed;	  /* questions whose answer, evidence, note or flag changed */
+	size_t conflicts; /* opened by this merge, told through the callback */
+	size_t open;	  /* conflicts open after it */
+	size_t unknown;	  /* answers to questions this questionnaire lacks (kept) */
 };
 
-/* Merge b into s. A bundle made with another version of q is refused
- * unless force, which keeps only answers to questions q has (listing the
- * others through dropped). Returns 0, or -1 with err set; on error
- * nothing was written. */
+/* Merge b into s as a union of histories: the events of b's history that
+ * this copy lacks (by chain_event_id) are added under their origin, and
+ * the answers follow from the replay (chain.h): a question both copies
+ * changed since they parted is left in conflict for a person to settle.
+ * Merging the same bundle again adds nothing. A bundle made with another
+ * version of q is refused unless force. source names the file, who the
+ * person merging. Returns 0, or -1 with err set; on error nothing was
+ * written. */
 int exchange_merge(struct store *s, const struct questionnaire *q, const struct bundle *b,
-		   int force, const char *source, merge_conflict_fn on_conflict, void *ctx,
-		   struct merge_result *r, struct error *err);
+		   int force, const char *source, const char *who, merge_conflict_fn on_conflict,
+		   void *ctx, struct merge_result *r, struct error *err);
 
 #endif

@@ -424,6 +424,8 @@ history_json(const struct history_entry *e)
 	json_object_set_new(o, "changed_at", json_string(e->changed_at));
 	json_object_set_new(o, "reason", json_string(e->reason));
 	json_object_set_new(o, "source", string_or_null(e->source));
+	if (e->origin)
+		json_object_set_new(o, "origin", json_string(e->origin));
 	json_object_set_new(o, "prev_hash", json_string(e->prev_hash));
 	json_object_set_new(o, "hash", json_string(e->hash));
 	return o;
@@ -787,6 +789,9 @@ bundle_of(json_t *doc, struct bundle *out, char *err, size_t errlen)
 			: 1;
 		if (json_object_get(o, "source"))
 			e->source = member_string(&r, o, where, "source", 1);
+		/* events brought in by a merge */
+		if (json_object_get(o, "origin"))
+			e->origin = member_string(&r, o, where, "origin", 1);
 		e->question_id = member_string(&r, o, where, "question_id", 0);
 		e->field = member_string(&r, o, where, "field", 0);
 		e->old_state = member_string(&r, o, where, "old_state", 1);

@@ -127,6 +127,60 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (country, cycle)"
 	") STRICT;"
 	"CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;",
+
+	/* 4: merges keep every copy's events under their origin, and leave
+	 * conflicts open until a person settles them; the history gains the
+	 * origin column and a third format, so it is made again */
+	"ALTER TABLE history RENAME TO history_v3;"
+	"CREATE TABLE history ("
+	"  id INTEGER PRIMARY KEY,"
+	"  assessment_id INTEGER NOT NULL REFERENCES assessment(id),"
+	"  seq INTEGER NOT NULL CHECK (seq >= 1),"
+	"  question_id TEXT NOT NULL,"
+	"  field TEXT NOT NULL,"
+	"  old_state TEXT,"
+	"  old_value TEXT,"
+	"  new_state TEXT,"
+	"  new_value TEXT,"
+	"  changed_by TEXT NOT NULL,"
+	"  changed_at TEXT NOT NULL,"
+	"  reason TEXT NOT NULL DEFAULT '',"
+	"  prev_hash TEXT NOT NULL,"
+	"  hash TEXT NOT NULL,"
+	"  version INTEGER NOT NULL DEFAULT 1 CHECK (version IN (1, 2, 3)),"
+	"  source TEXT,"
+	"  origin TEXT CHECK ((version = 3) = (origin IS NOT NULL)),"
+	"  UNIQUE (assessment_id, seq)"
+	") STRICT;"
+	"INSERT INTO history (id, assessment_id, seq, question_id, field, old_state, old_value,"
+	"  new_state, new_value, changed_by, changed_at, reason, prev_hash, hash, version, source)"
+	"  SELECT id, assessment_id, seq, question_id, field, old_state, old_value, new_state,"
+	"  new_value, changed_by, changed_at, reason, prev_hash, hash, version, source"
+	"  FROM history_v3;"
+	"DROP TABLE history_v3;"
+	"CREATE TRIGGER history_no_update BEFORE UPDATE ON history"
+	" BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;"
+	"CREATE TRIGGER history_no_delete BEFORE DELETE ON history"
+	" WHEN NOT EXISTS (SELECT 1 FROM discarding WHERE assessment_id = OLD.assessment_id)"
+	" BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;"
+	"CREATE INDEX history_question ON history (assessment_id, question_id, seq);"
+	"CREATE INDEX history_origin ON history (assessment_id, origin) WHERE origin IS NOT NULL;"
+	"CREATE TABLE conflict ("
+	"  assessment_id INTEGER NOT NULL REFERENCES assessment(id),"
+	"  question_id TEXT NOT NULL,"
+	"  field TEXT NOT NULL CHECK (field IN ('answer', 'evidence', 'comment', 'flag')),"
+	"  state TEXT,"
+	"  value TEXT,"
+	"  changed_by TEXT NOT NULL,"
+	"  changed_at TEXT NOT NULL,"
+	"  source TEXT,"
+	"  event TEXT NOT NULL,"
+	"  here_by TEXT NOT NULL,"
+	"  here_at TEXT NOT NULL,"
+	"  here_source TEXT,"
+	"  here_event TEXT NOT NULL,"
+	"  PRIMARY KEY (assessment_id, question_id, field)"
+	") STRICT;",
 };
 
 #define MIGRATION_COUNT ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -349,10 +403,11 @@ migrate(struct store *s, struct error *err)
 		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", i + 1);
 		if (sq_exec(s, sql, err, "upgrade the schema") < 0)
 			goto fail;
-		/* what SQL cannot compute: hashes and replays */
-		if (i + 1 == 3 && store_upgrade_chain(s, err) < 0)
-			goto fail;
 	}
+	/* what SQL cannot compute for schema 3 (hashes and replays), once the
+	 * tables are as this cirt reads them */
+	if (from < 3 && store_upgrade_chain(s, err) < 0)
+		goto fail;
 	return sq_exec(s, "COMMIT", err, "finish the upgrade");
 fail:
 	sq_rollback(s);
@@ -970,50 +1025,13 @@ record(struct store *s, const struct assessment *a, const struct answer_change *
 	e.old_value = sq_dup_or_null(old_value);
 	e.new_state = sq_dup_or_null(new_state);
 	e.new_value = sq_dup_or_null(new_value);
-	e.changed_by = xstrdup(c->who ? c->who : who);
-	e.changed_at = xstrdup(c->when ? c->when : now);
+	e.changed_by = xstrdup(who);
+	e.changed_at = xstrdup(now);
 	e.reason = xstrdup(c->reason ? c->reason : "");
 	e.source = c->meeting ? xstrdup(c->meeting->id) : NULL;
 	rc = store_history_append(s, a, &e, err);
 	history_entry_release(&e);
 	return rc;
-}
-
-/* Keep a change that lost a merge in the history as "merged", once. */
-static int
-record_merged(struct store *s, const struct assessment *a, const struct answer_change *c,
-	      const char *who, const char *now, struct error *err)
-{
-	const char *state = answer_state_name(c->state);
-	const char *value = c->state == ANSWER_VALUE ? c->value : NULL;
-	sqlite3_stmt *st =
-		sq_prepare(s,
-			   "SELECT count(*) FROM history WHERE assessment_id = ?1"
-			   " AND question_id = ?2 AND field = 'merged' AND new_state = ?3"
-			   " AND new_value IS ?4 AND changed_by = ?5 AND changed_at = ?6",
-			   err);
-	int rc;
-	int seen = 0;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, a->id);
-	sq_bind_text(st, 2, c->question_id);
-	sq_bind_text(st, 3, state);
-	sq_bind_text(st, 4, value);
-	sq_bind_text(st, 5, c->who ? c->who : who);
-	sq_bind_text(st, 6, c->when ? c->when : now);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		seen = sqlite3_column_int(st, 0) > 0;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return sq_error(s, err, "read the history");
-	if (seen)
-		return 0;
-	if (record(s, a, c, "merged", NULL, NULL, state, value, who, now, err) < 0)
-		return -1;
-	return 1;
 }
 
 /* Apply one change inside the caller's transaction; 1 when something
@@ -1033,8 +1051,6 @@ apply_change(struct store *s, const struct assessment *a, const struct answer_ch
 	int changed = 0;
 	int rc;
 
-	if (c->record_only)
-		return record_merged(s, a, c, who, now, err);
 	if (row_load(s, a->id, c->question_id, &r, err) < 0)
 		return -1;
 	state = c->set_answer ? answer_state_name(c->state) : r.state;
@@ -1086,8 +1102,8 @@ apply_change(struct store *s, const struct assessment *a, const struct answer_ch
 	sq_bind_text(st, 5, evidence);
 	sq_bind_text(st, 6, comment);
 	sqlite3_bind_int(st, 7, flagged);
-	sq_bind_text(st, 8, c->who ? c->who : who);
-	sq_bind_text(st, 9, c->when ? c->when : now);
+	sq_bind_text(st, 8, who);
+	sq_bind_text(st, 9, now);
 	sq_bind_text(st, 10, c->meeting ? c->meeting->id : NULL);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
@@ -1110,7 +1126,7 @@ changes_anything(const struct answer_change *changes, size_t count)
 	for (size_t i = 0; i < count; i++) {
 		const struct answer_change *c = &changes[i];
 
-		if (c->record_only || (c->set_answer && c->state != ANSWER_NONE) ||
+		if ((c->set_answer && c->state != ANSWER_NONE) ||
 		    (c->set_evidence && *c->evidence) || (c->set_comment && *c->comment) ||
 		    (c->set_flag && c->flagged))
 			return 1;
@@ -1181,6 +1197,14 @@ store_answers_change(struct store *s, struct assessment *a, const struct answer_
 	if (changed == 0 && !created) {
 		sq_rollback(s);
 		return 0;
+	}
+	if (!created) {
+		/* with conflicts open, a change can settle one or show its other
+		 * side: the replay says */
+		int open = store_has_conflicts(s, a->id, err);
+
+		if (open < 0 || (open && store_rebuild(s, a, err) < 0))
+			goto fail;
 	}
 	if (sq_exec(s, "COMMIT", err, "save the answers") < 0)
 		goto fail;

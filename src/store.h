@@ -21,7 +21,7 @@
 #include "chain.h"
 #include "error.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 #define STORE_APPLICATION_ID 0x43495254 /* "CIRT" */
 #define STORE_BUSY_TIMEOUT_MS 5000
 
@@ -129,13 +129,6 @@ struct answer_change {
 	int set_flag;
 	int flagged;
 	const char *reason; /* may be NULL */
-	/* for merges: who made the change and when (NULL: the caller, now),
-	 * and record_only to keep the change in the history as "merged"
-	 * without applying it (a later answer won); an identical merged
-	 * record is not written twice */
-	const char *who;
-	const char *when;
-	int record_only;
 	/* if not NULL, set to 1 when this change wrote anything (meaningful
 	 * only when store_answers_change succeeds) */
 	int *done;
@@ -164,6 +157,34 @@ int store_assessment_restore(struct store *s, const char *country, int cycle,
  * is refused (EXIT_DATA). */
 int store_assessment_discard(struct store *s, const struct assessment *a, const char *who,
 			     struct error *err);
+
+/* The open conflicts of an assessment (see chain.h), in the order the
+ * replay leaves them. */
+int store_conflicts_load(struct store *s, long long assessment_id, struct chain_conflict **out,
+			 size_t *count, struct error *err);
+void store_conflicts_release(struct chain_conflict *c, size_t n);
+
+/* Whether the assessment has open conflicts: 1, 0, or -1 on error. */
+int store_has_conflicts(struct store *s, long long assessment_id, struct error *err);
+
+/* Add events of another copy of assessment a that this one lacks, each
+ * under its origin (chain_event_id), then (unless note is NULL) a
+ * "merged" entry by who saying note; in one transaction, with the answers, meetings and conflicts made
+ * again from the replay. A final assessment refuses (EXIT_DATA). a's
+ * head and length are not updated: read it again. */
+int store_merge_events(struct store *s, struct assessment *a, const struct history_entry *events,
+		       size_t n, const char *note, const char *who, struct error *err);
+
+/* Settle the conflict over field (answer, evidence, comment, flag) of
+ * question_id with the value chosen (state: an answer's state name, else
+ * NULL), recording who and why. */
+int store_resolve(struct store *s, struct assessment *a, const char *question_id, const char *field,
+		  const char *state, const char *value, const char *reason, const char *who,
+		  struct error *err);
+
+/* Make an assessment's answers, meetings, conflicts and summary again
+ * from the replay of its history, inside the caller's transaction. */
+int store_rebuild(struct store *s, const struct assessment *a, struct error *err);
 
 /* The meetings of an assessment, in the order they were recorded. */
 int store_meetings_load(struct store *s, long long assessment_id, struct meeting **out,

@@ -70,7 +70,7 @@ store_history_append(struct store *s, const struct assessment *a, struct history
 		m.updated_at = xstrdup("");
 	}
 	e->seq = entries + 1;
-	e->version = CHAIN_VERSION;
+	e->version = e->origin ? CHAIN_VERSION_MERGED : CHAIN_VERSION;
 	free(e->prev_hash);
 	e->prev_hash = xstrdup(entries == 0 ? chain_genesis : head);
 	if (e->reason == NULL)
@@ -84,8 +84,8 @@ store_history_append(struct store *s, const struct assessment *a, struct history
 		s,
 		"INSERT INTO history (assessment_id, seq, question_id, field, old_state,"
 		" old_value, new_state, new_value, changed_by, changed_at, reason,"
-		" prev_hash, hash, version, source)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+		" prev_hash, hash, version, source, origin)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
 		err);
 	if (st == NULL)
 		goto out;
@@ -104,6 +104,7 @@ store_history_append(struct store *s, const struct assessment *a, struct history
 	sq_bind_text(st, 13, e->hash);
 	sqlite3_bind_int(st, 14, e->version);
 	sq_bind_text(st, 15, e->source);
+	sq_bind_text(st, 16, e->origin);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -239,7 +240,7 @@ store_history_load(struct store *s, long long assessment_id, struct history_entr
 		sq_prepare(s,
 			   "SELECT seq, question_id, field, old_state, old_value, new_state,"
 			   " new_value, changed_by, changed_at, reason, prev_hash, hash, version,"
-			   " source FROM history WHERE assessment_id = ?1 ORDER BY seq",
+			   " source, origin FROM history WHERE assessment_id = ?1 ORDER BY seq",
 			   err);
 	size_t alloc = 0;
 	int rc;
@@ -268,6 +269,7 @@ store_history_load(struct store *s, long long assessment_id, struct history_entr
 		e->hash = sq_column_dup(st, 11, 0);
 		e->version = sqlite3_column_int(st, 12);
 		e->source = sq_column_dup(st, 13, 1);
+		e->origin = sq_column_dup(st, 14, 1);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -531,8 +533,8 @@ restore_entry(struct store *s, long long id, const struct history_entry *e, stru
 		s,
 		"INSERT INTO history (assessment_id, seq, question_id, field, old_state,"
 		" old_value, new_state, new_value, changed_by, changed_at, reason,"
-		" prev_hash, hash, version, source)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+		" prev_hash, hash, version, source, origin)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
 		err);
 	int rc;
 
@@ -553,6 +555,7 @@ restore_entry(struct store *s, long long id, const struct history_entry *e, stru
 	sq_bind_text(st, 13, e->hash);
 	sqlite3_bind_int(st, 14, e->version);
 	sq_bind_text(st, 15, e->source);
+	sq_bind_text(st, 16, e->origin);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -570,6 +573,9 @@ meeting_seq(const struct history_entry *h, size_t n, const char *id)
 			return h[i].seq;
 	return 0;
 }
+
+static int conflict_insert(struct store *s, long long id, const struct chain_conflict *c,
+			   struct error *err);
 
 int
 store_assessment_restore(struct store *s, const char *country, int cycle,
@@ -631,6 +637,9 @@ store_assessment_restore(struct store *s, const char *country, int cycle,
 		if (meeting_insert(s, id, meeting_seq(history, count, st.meetings[i].id),
 				   &st.meetings[i], err) < 0)
 			goto fail;
+	for (size_t i = 0; i < st.conflict_count; i++)
+		if (conflict_insert(s, id, &st.conflicts[i], err) < 0)
+			goto fail;
 	if (register_add(s, country, cycle, "created", 1, history[0].hash, st.created_by,
 			 st.created_at, err) < 0)
 		goto fail;
@@ -648,6 +657,314 @@ fail:
 	sq_rollback(s);
 fail_early:
 	chain_state_release(&st);
+	return -1;
+}
+
+/* ---- conflicts, merged events and their settling ---------------------- */
+
+void
+store_conflicts_release(struct chain_conflict *c, size_t n)
+{
+	chain_conflicts_release(c, n);
+}
+
+int
+store_conflicts_load(struct store *s, long long assessment_id, struct chain_conflict **out,
+		     size_t *count, struct error *err)
+{
+	sqlite3_stmt *st = sq_prepare(s,
+				      "SELECT question_id, field, state, value, changed_by,"
+				      " changed_at, source, event, here_by, here_at, here_source,"
+				      " here_event FROM conflict WHERE assessment_id = ?1"
+				      " ORDER BY rowid",
+				      err);
+	size_t alloc = 0;
+	int rc;
+
+	*out = NULL;
+	*count = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, assessment_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct chain_conflict *c;
+
+		xgrow((void **)out, &alloc, *count + 1, sizeof(**out));
+		c = &(*out)[(*count)++];
+		c->question_id = sq_column_dup(st, 0, 0);
+		c->field = sq_column_dup(st, 1, 0);
+		c->state = sq_column_dup(st, 2, 1);
+		c->value = sq_column_dup(st, 3, 1);
+		c->changed_by = sq_column_dup(st, 4, 0);
+		c->changed_at = sq_column_dup(st, 5, 0);
+		c->source = sq_column_dup(st, 6, 1);
+		c->event = sq_column_dup(st, 7, 0);
+		c->here_by = sq_column_dup(st, 8, 0);
+		c->here_at = sq_column_dup(st, 9, 0);
+		c->here_source = sq_column_dup(st, 10, 1);
+		c->here_event = sq_column_dup(st, 11, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		chain_conflicts_release(*out, *count);
+		*out = NULL;
+		*count = 0;
+		return sq_error(s, err, "read the conflicts");
+	}
+	return 0;
+}
+
+static int
+conflict_insert(struct store *s, long long id, const struct chain_conflict *c, struct error *err)
+{
+	sqlite3_stmt *st =
+		sq_prepare(s,
+			   "INSERT INTO conflict (assessment_id, question_id, field, state,"
+			   " value, changed_by, changed_at, source, event, here_by,"
+			   " here_at, here_source, here_event)"
+			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+			   err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sq_bind_text(st, 2, c->question_id);
+	sq_bind_text(st, 3, c->field);
+	sq_bind_text(st, 4, c->state);
+	sq_bind_text(st, 5, c->value);
+	sq_bind_text(st, 6, c->changed_by);
+	sq_bind_text(st, 7, c->changed_at);
+	sq_bind_text(st, 8, c->source);
+	sq_bind_text(st, 9, c->event);
+	sq_bind_text(st, 10, c->here_by);
+	sq_bind_text(st, 11, c->here_at);
+	sq_bind_text(st, 12, c->here_source);
+	sq_bind_text(st, 13, c->here_event);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sq_error(s, err, "record a conflict");
+	return 0;
+}
+
+int
+store_rebuild(struct store *s, const struct assessment *a, struct error *err)
+{
+	static const char *const clear[] = {
+		"DELETE FROM answer WHERE assessment_id = ?1",
+		"DELETE FROM meeting WHERE assessment_id = ?1",
+		"DELETE FROM conflict WHERE assessment_id = ?1",
+	};
+	struct history_entry *h = NULL;
+	size_t n = 0;
+	struct chain_state st = {0};
+	char problem[512];
+	sqlite3_stmt *q;
+	int status = -1;
+	int rc;
+
+	if (store_history_load(s, a->id, &h, &n, err) < 0)
+		return -1;
+	if (chain_replay(a->country, a->cycle, h, n, &st, problem, sizeof(problem)) != 0) {
+		error_set(err, EXIT_DATA, "the history of %s %d does not hold: %s", a->country,
+			  a->cycle, problem);
+		goto out;
+	}
+	for (size_t i = 0; i < sizeof(clear) / sizeof(clear[0]); i++) {
+		q = sq_prepare(s, clear[i], err);
+		if (q == NULL)
+			goto out;
+		sqlite3_bind_int64(q, 1, a->id);
+		rc = sqlite3_step(q);
+		sqlite3_finalize(q);
+		if (rc != SQLITE_DONE) {
+			sq_error(s, err, "update the answers");
+			goto out;
+		}
+	}
+	for (size_t i = 0; i < st.answers.count; i++)
+		if (restore_answer(s, a->id, &st.answers.items[i], err) < 0)
+			goto out;
+	for (size_t i = 0; i < st.meeting_count; i++)
+		if (meeting_insert(s, a->id, meeting_seq(h, n, st.meetings[i].id), &st.meetings[i],
+				   err) < 0)
+			goto out;
+	for (size_t i = 0; i < st.conflict_count; i++)
+		if (conflict_insert(s, a->id, &st.conflicts[i], err) < 0)
+			goto out;
+	q = sq_prepare(s,
+		       "UPDATE assessment SET status = ?1, mission_start = ?2, mission_end = ?3,"
+		       " assessors = ?4, updated_at = ?5, head = ?6, entries = ?7 WHERE id = ?8",
+		       err);
+	if (q == NULL)
+		goto out;
+	sq_bind_text(q, 1, st.final ? "final" : "draft");
+	sq_bind_text(q, 2, st.mission_start);
+	sq_bind_text(q, 3, st.mission_end);
+	sq_bind_text(q, 4, st.assessors);
+	sq_bind_text(q, 5, st.updated_at);
+	sq_bind_text(q, 6, st.head);
+	sqlite3_bind_int64(q, 7, (long long)st.count);
+	sqlite3_bind_int64(q, 8, a->id);
+	rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		sq_error(s, err, "update the assessment");
+		goto out;
+	}
+	status = 0;
+out:
+	chain_state_release(&st);
+	history_release(h, n);
+	return status;
+}
+
+/* Whether the assessment has open conflicts: 1, 0, or -1. */
+int
+store_has_conflicts(struct store *s, long long assessment_id, struct error *err)
+{
+	sqlite3_stmt *st =
+		sq_prepare(s, "SELECT 1 FROM conflict WHERE assessment_id = ?1 LIMIT 1", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, assessment_id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_error(s, err, "read the conflicts");
+	return rc == SQLITE_ROW;
+}
+
+/* A copy of e to append under its origin. */
+static struct history_entry
+merged_copy(const struct history_entry *e)
+{
+	struct history_entry c = {0};
+
+	c.question_id = xstrdup(e->question_id);
+	c.field = xstrdup(e->field);
+	c.old_state = sq_dup_or_null(e->old_state);
+	c.old_value = sq_dup_or_null(e->old_value);
+	c.new_state = sq_dup_or_null(e->new_state);
+	c.new_value = sq_dup_or_null(e->new_value);
+	c.changed_by = xstrdup(e->changed_by);
+	c.changed_at = xstrdup(e->changed_at);
+	c.reason = xstrdup(e->reason ? e->reason : "");
+	c.source = sq_dup_or_null(e->source);
+	c.origin = xstrdup(chain_event_id(e));
+	return c;
+}
+
+int
+store_merge_events(struct store *s, struct assessment *a, const struct history_entry *events,
+		   size_t n, const char *note, const char *who, struct error *err)
+{
+	char now[32];
+	struct history_entry marker = {0};
+	int final = -1;
+
+	store_now(now, sizeof(now));
+	if (sq_exec(s, "BEGIN IMMEDIATE", err, "start a transaction") < 0)
+		return -1;
+	{
+		sqlite3_stmt *st =
+			sq_prepare(s, "SELECT status = 'final' FROM assessment WHERE id = ?1", err);
+
+		if (st == NULL)
+			goto fail;
+		sqlite3_bind_int64(st, 1, a->id);
+		final = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+		sqlite3_finalize(st);
+	}
+	if (final != 0) {
+		error_set(err, EXIT_DATA,
+			  final < 0 ? "the assessment of %s %d is no longer there"
+				    : "the assessment of %s %d is final here; reopen it to merge "
+				      "changes into it",
+			  a->country, a->cycle);
+		goto fail;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct history_entry c = merged_copy(&events[i]);
+		int rc = store_history_append(s, a, &c, err);
+
+		history_entry_release(&c);
+		if (rc < 0)
+			goto fail;
+	}
+	if (note) {
+		marker.question_id = xstrdup("");
+		marker.field = xstrdup("merged");
+		marker.new_value = xstrdup(note);
+		marker.changed_by = xstrdup(who);
+		marker.changed_at = xstrdup(now);
+		marker.reason = xstrdup("");
+		if (store_history_append(s, a, &marker, err) < 0)
+			goto fail;
+	}
+	if (store_rebuild(s, a, err) < 0 || sq_exec(s, "COMMIT", err, "merge") < 0)
+		goto fail;
+	history_entry_release(&marker);
+	return 0;
+fail:
+	history_entry_release(&marker);
+	sq_rollback(s);
+	return -1;
+}
+
+int
+store_resolve(struct store *s, struct assessment *a, const char *question_id, const char *field,
+	      const char *state, const char *value, const char *reason, const char *who,
+	      struct error *err)
+{
+	char now[32];
+	struct history_entry e = {0};
+	int open = 0;
+	sqlite3_stmt *st;
+
+	store_now(now, sizeof(now));
+	if (sq_exec(s, "BEGIN IMMEDIATE", err, "start a transaction") < 0)
+		return -1;
+	st = sq_prepare(
+		s,
+		"SELECT count(*) FROM conflict c JOIN assessment a ON a.id = c.assessment_id"
+		" WHERE c.assessment_id = ?1 AND c.question_id = ?2 AND c.field = ?3"
+		" AND a.status = 'draft'",
+		err);
+	if (st == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, a->id);
+	sq_bind_text(st, 2, question_id);
+	sq_bind_text(st, 3, field);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		open = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (!open) {
+		error_set(err, EXIT_DATA,
+			  "the %s of %s is not in conflict in %s %d (or the "
+			  "assessment is final)",
+			  field, question_id, a->country, a->cycle);
+		goto fail;
+	}
+	e.question_id = xstrdup(question_id);
+	e.field = xstrdup("resolved");
+	e.old_state = xstrdup(field);
+	e.new_state = sq_dup_or_null(state);
+	e.new_value = sq_dup_or_null(value);
+	e.changed_by = xstrdup(who);
+	e.changed_at = xstrdup(now);
+	e.reason = xstrdup(reason ? reason : "");
+	if (store_history_append(s, a, &e, err) < 0 || store_rebuild(s, a, err) < 0 ||
+	    sq_exec(s, "COMMIT", err, "settle the conflict") < 0)
+		goto fail;
+	history_entry_release(&e);
+	return 0;
+fail:
+	history_entry_release(&e);
+	sq_rollback(s);
 	return -1;
 }
 
@@ -734,6 +1051,8 @@ store_verify(struct store *s, const struct assessment *a, char *problem, size_t 
 	struct answer_set answers = {0};
 	struct meeting *meetings = NULL;
 	size_t meeting_count = 0;
+	struct chain_conflict *conflicts = NULL;
+	size_t conflict_count = 0;
 	struct chain_state st = {0};
 	int status = -1;
 
@@ -743,11 +1062,13 @@ store_verify(struct store *s, const struct assessment *a, char *problem, size_t 
 	}
 	if (store_history_load(s, a->id, &h, &n, err) < 0 ||
 	    store_answers_load(s, a->id, &answers, err) < 0 ||
-	    store_meetings_load(s, a->id, &meetings, &meeting_count, err) < 0)
+	    store_meetings_load(s, a->id, &meetings, &meeting_count, err) < 0 ||
+	    store_conflicts_load(s, a->id, &conflicts, &conflict_count, err) < 0)
 		goto out;
 	status = chain_replay(a->country, a->cycle, h, n, &st, problem, size);
 	if (status == 0)
-		status = chain_compare(&st, a, &answers, meetings, meeting_count, problem, size);
+		status = chain_compare(&st, a, &answers, meetings, meeting_count, conflicts,
+				       conflict_count, problem, size);
 	/* chain_compare lets a bundle, which has no head beside its history,
 	 * go without one; a stored assessment always has one, so an emptied
 	 * head is a cut end hidden, not a missing field */
@@ -773,6 +1094,7 @@ out:
 	for (size_t i = 0; i < meeting_count; i++)
 		meeting_release(&meetings[i]);
 	free(meetings);
+	chain_conflicts_release(conflicts, conflict_count);
 	return status;
 }
 

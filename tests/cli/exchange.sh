@@ -1,6 +1,6 @@
 # End-to-end tests of `cirt export` and `cirt merge`.
 . "$(dirname "$0")/lib.sh"
-plan 9
+plan 10
 
 export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/example.xml"
 
@@ -52,41 +52,85 @@ begin "merging the same bundle twice changes nothing"
 before=$(content b.db)
 run "$CIRT" merge ke.json ke.json --db b.db
 expect_status 0
-expect_out "nothing to change"
+expect_out "ke.json: KE 2026: nothing new"
 [ "$(content b.db)" = "$before" ] || fail "the database changed"
 end
 
-begin "a conflict keeps the later answer, the other in history, and says so"
+begin "both laptops changed a question: a conflict for a person to settle, the same on both"
 "$CIRT" reopen --country KE --db a.db >/dev/null
 "$CIRT" reopen --country KE --db b.db >/dev/null
-printf 'question_id,value,evidence,comment\nL2,3,,\n' >jean.csv
+printf 'question_id,value,evidence,comment\nL2,3,,\nT1,planned,,\n' >jean.csv
 CIRT_ASSESSOR=Jean "$CIRT" import --yes jean.csv --country KE --db b.db >/dev/null
 "$CIRT" export --country KE --db b.db -o jean.json >/dev/null
 sleep 0.01
-printf 'question_id,value,evidence,comment\nL2,1,,\n' >ana.csv
+printf 'question_id,value,evidence,comment\nL2,1,,\nL1,,"Penal Code, art. 12 and 13",\n' >ana.csv
 CIRT_ASSESSOR=Ana "$CIRT" import --yes ana.csv --country KE --db a.db >/dev/null
+"$CIRT" export --country KE --db a.db -o ana.json >/dev/null
 run "$CIRT" merge jean.json --db a.db
 expect_status 0
-expect_out "conflict in KE 20"
-expect_out "question L2: here \"Rarely (1)\" (Ana, "
-expect_out "there \"Systematically (3)\" (Jean, "
-expect_out "kept the later, \"Rarely (1)\"; the other stays in the history"
-expect_out ":goto L2"
-[ "$(sqlite3 a.db "SELECT value FROM answer WHERE question_id = 'L2'")" = 1 ] || fail "the later answer lost"
-[ "$(sqlite3 a.db "SELECT new_value || ' by ' || changed_by FROM history WHERE field = 'merged'")" = "3 by Jean" ] ||
-	fail "the other answer is not in the history"
+expect_out "conflict in KE 2026 over the answer of L2:"
+expect_out "  1) \"Rarely (1)\" (Ana, "
+expect_out "), shown until it is settled"
+expect_out "  2) \"Systematically (3)\" (Jean, "
+expect_out "  settle it: cirt resolve --country KE --cycle 2026 L2 --take 1|2 --reason TEXT --db a.db"
+expect_out "jean.json: KE 2026: 3 events brought in, 1 question changed, 1 conflict opened; 1 open conflict"
+# Jean's change to T1, which Ana did not touch, is taken; neither clock
+# decides L2, which stays disputed with both values
+[ "$(sqlite3 a.db "SELECT value FROM answer WHERE question_id = 'T1'")" = planned ] || fail "T1 not taken"
+[ "$(sqlite3 a.db "SELECT value || ' ' || changed_by FROM conflict WHERE question_id = 'L2'")" = "3 Jean" ] ||
+	fail "conflict row: $(sqlite3 a.db 'SELECT * FROM conflict')"
 "$CIRT" verify --db a.db >/dev/null || fail "verify: $("$CIRT" verify --db a.db)"
-# the same bundle again: the conflict is settled news, not told twice
+# the same bundle again: nothing new, the conflict not told twice
 before=$(content a.db)
 run "$CIRT" merge jean.json --db a.db
 expect_status 0
-expect_out "nothing to change"
-grep -q conflict "$out" && fail "the conflict was told again: $(cat "$out")"
+expect_out "jean.json: KE 2026: nothing new; 1 open conflict"
+grep -q "conflict in" "$out" && fail "the conflict was told again: $(cat "$out")"
 [ "$(content a.db)" = "$before" ] || fail "the database changed"
-# the other way round: Jean's later answer wins in Jean's database
-"$CIRT" export --country KE --db a.db -o ana.json >/dev/null
-"$CIRT" merge ana.json --db b.db >/dev/null
-[ "$(sqlite3 b.db "SELECT value FROM answer WHERE question_id = 'L2'")" = 1 ] || fail "not the later answer"
+# the other way round: Jean's laptop reaches the same answers and conflict
+run "$CIRT" merge ana.json --db b.db
+expect_status 0
+expect_out "conflict in KE 2026 over the answer of L2:"
+for db in a.db b.db; do
+	"$CIRT" answers --country KE --db $db --format csv | cut -d, -f1-8 >$db.csv
+	sqlite3 $db "SELECT question_id, field, value, event FROM conflict" >$db.conflicts
+done
+cmp -s a.db.csv b.db.csv || fail "the answers differ: $(diff a.db.csv b.db.csv)"
+cmp -s a.db.conflicts b.db.conflicts || fail "the conflicts differ"
+run "$CIRT" conflicts --country KE --db b.db
+expect_status 0
+expect_out "KE 2026: 1 open conflict (b.db)"
+expect_out "  2) \"Systematically (3)\" (Jean, "
+end
+
+begin "a conflict is settled by a person, with a reason, and the other laptop follows"
+run "$CIRT" resolve --country KE L2 --take 2 --db a.db
+expect_status 2
+expect_err "say why with --reason TEXT"
+run "$CIRT" resolve --country KE L1 --take 2 --reason x --db a.db
+expect_status 3
+expect_err "L1 has no open conflict in KE 2026; 'cirt conflicts --country KE --cycle 2026 --db a.db' lists them"
+run "$CIRT" resolve --country KE L2 --take 2 --reason "the director confirmed it" --db a.db
+expect_status 0
+expect_out "Settled the answer of L2 in KE 2026: \"Systematically (3)\" (the director confirmed it)."
+[ "$(sqlite3 a.db "SELECT count(*) FROM conflict")" = 0 ] || fail "still open"
+[ "$(sqlite3 a.db "SELECT value FROM answer WHERE question_id = 'L2'")" = 3 ] || fail "not the choice"
+[ "$(sqlite3 a.db "SELECT reason FROM history WHERE field = 'resolved'")" = "the director confirmed it" ] ||
+	fail "the reason is not in the history"
+"$CIRT" export --country KE --db a.db -o ana2.json >/dev/null
+run "$CIRT" merge ana2.json --db b.db
+expect_status 0
+[ "$(sqlite3 b.db "SELECT count(*) FROM conflict")" = 0 ] || fail "still open on the other laptop"
+"$CIRT" export --country KE --db b.db -o jean2.json >/dev/null
+run "$CIRT" merge jean2.json --db a.db
+expect_status 0
+run "$CIRT" merge jean2.json --db a.db
+expect_out "jean2.json: KE 2026: nothing new"
+for db in a.db b.db; do
+	"$CIRT" answers --country KE --db $db --format csv | cut -d, -f1-8 >$db.csv
+	"$CIRT" verify --db $db >/dev/null || fail "verify $db"
+done
+cmp -s a.db.csv b.db.csv || fail "the answers differ: $(diff a.db.csv b.db.csv)"
 end
 
 begin "a bundle of another questionnaire version is refused, or merged with --force"
@@ -99,8 +143,8 @@ expect_err "merge it with --force"
 [ -e c.db ] && fail "a database was created"
 run "$CIRT" merge ke.json --db c.db --questionnaire v11.xml --force
 expect_status 0
-expect_out "left out 1 answer to questions this questionnaire lacks: T2"
-[ "$(sqlite3 c.db "SELECT group_concat(question_id) FROM (SELECT question_id FROM answer ORDER BY 1)")" = "L1,L2,T1" ] ||
+expect_out "ke.json: KE 2026: 1 answer to questions this questionnaire lacks, kept"
+[ "$(sqlite3 c.db "SELECT group_concat(question_id) FROM (SELECT question_id FROM answer ORDER BY 1)")" = "L1,L2,T1,T2" ] ||
 	fail "answers: $(sqlite3 c.db 'SELECT question_id FROM answer')"
 "$CIRT" verify --db c.db >/dev/null || fail "verify"
 end

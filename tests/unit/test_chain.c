@@ -1328,7 +1328,7 @@ test_compare(void **state)
 	stored_from(&s, &st);
 	assert_string_equal(s.answers.items[0].question_id, "L3");
 	problem[0] = '\0';
-	if (chain_compare(&st, &s.a, &s.answers, s.meetings, s.meeting_count, problem,
+	if (chain_compare(&st, &s.a, &s.answers, s.meetings, s.meeting_count, NULL, 0, problem,
 			  sizeof(problem)) != 0)
 		fail_msg("equal content compared different: %s", problem);
 	stored_release(&s);
@@ -1341,7 +1341,7 @@ test_compare(void **state)
 		expected = make_difference(&s, (enum difference)d);
 		assert_non_null(expected);
 		problem[0] = '\0';
-		rc = chain_compare(&st, &s.a, &s.answers, s.meetings, s.meeting_count, problem,
+		rc = chain_compare(&st, &s.a, &s.answers, s.meetings, s.meeting_count, NULL, 0, problem,
 				   sizeof(problem));
 		if (rc != 1 || strstr(problem, expected) == NULL)
 			fail_msg("difference %d: expected \"%s\", got %d: \"%s\"", d, expected, rc,
@@ -1357,7 +1357,7 @@ test_compare(void **state)
 	s.a.final = 0;
 	replace_string(&s.a.updated_at, st.updated_at);
 	problem[0] = '\0';
-	assert_int_equal(chain_compare(&st, &s.a, &s.answers, s.meetings, s.meeting_count, problem,
+	assert_int_equal(chain_compare(&st, &s.a, &s.answers, s.meetings, s.meeting_count, NULL, 0, problem,
 				       sizeof(problem)),
 			 1);
 	assert_non_null(strstr(problem,
