@@ -31,6 +31,8 @@ struct scored {
 	int scored;		    /* score holds its score */
 	struct meeting *meetings;   /* for the wanted ones */
 	size_t meeting_count;
+	struct chain_conflict *conflicts;
+	size_t conflict_count;
 };
 
 struct options {
@@ -56,6 +58,7 @@ scored_release(struct scored *list, size_t count)
 		for (size_t k = 0; k < list[i].meeting_count; k++)
 			meeting_release(&list[i].meetings[k]);
 		free(list[i].meetings);
+		store_conflicts_release(list[i].conflicts, list[i].conflict_count);
 		assessment_release(&list[i].a);
 	}
 	free(list);
@@ -128,7 +131,9 @@ load_all(struct cmd_context *ctx, long long target, struct scored **out, size_t 
 		if (!wanted(ctx, s, target))
 			answer_set_release(&s->answers);
 		else if (store_meetings_load(ctx->store, s->a.id, &s->meetings, &s->meeting_count,
-					     &err) < 0) {
+					     &err) < 0 ||
+			 store_conflicts_load(ctx->store, s->a.id, &s->conflicts,
+					      &s->conflict_count, &err) < 0) {
 			cmd_error("%s", err.message);
 			return err.status;
 		}
@@ -192,6 +197,8 @@ write_one(struct cmd_context *ctx, const struct options *o, const struct scored 
 	in.meetings = s->meetings;
 	in.meeting_count = s->meeting_count;
 	in.names = o->names;
+	in.conflicts = s->conflicts;
+	in.conflict_count = s->conflict_count;
 	compare(list, count, me, &in);
 	if (report_write(&in, &pdf, &size, &err) < 0) {
 		cmd_error("%s", err.message);

@@ -48,6 +48,20 @@ run_run(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 			a.country, a.cycle, ctx->questionnaire->id, ctx->questionnaire->version,
 			ctx->db_path);
 	term_print_line(stdout, "%s: %s", i18n(o.lang, MSG_RECORDING_AS), ctx->assessor);
+	if (a.id) {
+		/* what merges left open comes first: a person settles it */
+		struct chain_conflict *c = NULL;
+		size_t n = 0;
+
+		if (store_conflicts_load(ctx->store, a.id, &c, &n, &err) == 0 && n > 0) {
+			printf("%zu conflict%s from merges %s open:\n", n, n == 1 ? "" : "s",
+			       n == 1 ? "is" : "are");
+			for (size_t i = 0; i < n; i++)
+				cmd_print_conflict(ctx, &a, &c[i]);
+			putchar('\n');
+		}
+		store_conflicts_release(c, n);
+	}
 	status = session_run(ctx->store, ctx->questionnaire, &a, &o, &err) < 0 ? err.status
 									       : EXIT_OK;
 	if (status != EXIT_OK)

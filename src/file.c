@@ -182,9 +182,18 @@ int
 file_write_atomic(const char *path, const void *data, size_t size, struct error *err)
 {
 	char *tmp = NULL; /* the temporary name the file has, if any */
-	int fd = open_unnamed(path);
+	struct stat st;
+	int fd;
 	int named = 0;
 
+	/* a device, a FIFO or a folder is never replaced by a file (as root,
+	 * renaming over /dev/null would break the whole machine) */
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return error_set(err, EXIT_IO,
+				 "cannot write '%s': it is not a regular file, and cirt writes "
+				 "files whole (name a file)",
+				 path);
+	fd = open_unnamed(path);
 	if (fd < 0) {
 		/* a named temporary file, for file systems without O_TMPFILE */
 		tmp = xasprintf("%s.tmp-XXXXXX", path);

@@ -352,6 +352,10 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 			  "SHA-256 du fichier du questionnaire",
 			  "SHA-256 del archivo del cuestionario"},
 	[MSG_R_SOURCE] = {"Source", "Source", "Fuente"},
+	[MSG_R_DISPUTED] = {"Disputed", "Contesté", "En disputa"},
+	[MSG_R_DISPUTED_NOTE] = {"the team has not settled between this and",
+				 "l'équipe n'a pas encore tranché entre cette valeur et",
+				 "el equipo aún no ha decidido entre este valor y"},
 	[MSG_R_STAKEHOLDERS] = {"Stakeholders consulted", "Parties prenantes consultées",
 				"Partes interesadas consultadas"},
 	[MSG_R_STAKEHOLDERS_NOTE] =

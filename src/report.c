@@ -32,6 +32,7 @@ static const struct pdf_colour MET = {0.80, 0.92, 0.80};
 static const struct pdf_colour PARTIAL = {0.99, 0.91, 0.70};
 static const struct pdf_colour NOT_MET = {0.97, 0.80, 0.78};
 static const struct pdf_colour NOT_APPLICABLE = {0.90, 0.90, 0.90};
+static const struct pdf_colour NOT_MET_TEXT = {0.65, 0.10, 0.05};
 
 /* A sorted set of code points. */
 struct codepoints {
@@ -944,6 +945,35 @@ pillar_section(struct flow *f, size_t p)
 				     fmt(f, "%s%s %s", i18n(f->lang, MSG_NOTE_LABEL), colon(f),
 					 w->comment),
 				     GREY);
+			for (size_t c = 0; c < in->conflict_count; c++) {
+				const struct chain_conflict *dispute = &in->conflicts[c];
+				char *other;
+				enum answer_state st = ANSWER_NONE;
+
+				if (strcmp(dispute->question_id, qu->id) != 0)
+					continue;
+				if (strcmp(dispute->field, "answer") == 0) {
+					answer_state_parse(dispute->state ? dispute->state : "none",
+							   &st);
+					other = answer_describe(qu, st, dispute->value, f->lang);
+				} else {
+					other = xstrdup(dispute->value ? dispute->value : "");
+				}
+				para(f, PDF_BOLD, SMALL, 12,
+				     fmt(f, "%s%s%s%s %s \u201c%s\u201d (%s, %.10s)",
+					 i18n(f->lang, MSG_R_DISPUTED),
+					 strcmp(dispute->field, "answer") == 0 ? "" : " \u00b7 ",
+					 strcmp(dispute->field, "answer") == 0 ? ""
+						 : strcmp(dispute->field, "evidence") == 0
+						 ? i18n(f->lang, MSG_EVIDENCE_LABEL)
+						 : strcmp(dispute->field, "comment") == 0
+						 ? i18n(f->lang, MSG_NOTE_LABEL)
+						 : dispute->field,
+					 colon(f), i18n(f->lang, MSG_R_DISPUTED_NOTE), other,
+					 dispute->changed_by, dispute->changed_at),
+				     NOT_MET_TEXT);
+				free(other);
+			}
 			if (w && meeting_number(in, w->source)) {
 				size_t m = meeting_number(in, w->source);
 

@@ -40,6 +40,9 @@ struct report_input {
 	const struct meeting *meetings;
 	size_t meeting_count;
 	int names;
+	/* the conflicts merges left open: those questions are disputed */
+	const struct chain_conflict *conflicts;
+	size_t conflict_count;
 	/* the country's previous cycle, or NULL */
 	const struct score_result *previous;
 	int previous_cycle;
