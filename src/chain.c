@@ -755,10 +755,10 @@ replay_change(struct chain_state *st, struct replay_maps *maps, const struct his
 		x->set[f] = set;
 		if (later(&set, &x->row))
 			row_author(w, x, &set);
-	} else if (r->open && (f != FIELD_ANSWER || same(r->state, e->old_state)) &&
-		   same(r->value, e->old_value)) {
-		rival_open(r, e->new_state, e->new_value, &set);
-	} else if (!field_is(w, f, e->new_state, e->new_value)) {
+	} else if ((r->open && (f != FIELD_ANSWER || same(r->state, e->old_state)) &&
+		    same(r->value, e->old_value)) ||
+		   !field_is(w, f, e->new_state, e->new_value)) {
+		/* the other side moves on, or a new one opens */
 		rival_open(r, e->new_state, e->new_value, &set);
 	}
 	settle(w, x, f);
@@ -895,8 +895,8 @@ chain_replay(const char *country, int cycle, const struct history_entry *h, size
 	meta.mission_end = xstrdup("");
 	map_init(&maps.answers, 16, sizeof(struct answer), offsetof(struct answer, question_id));
 	map_init(&maps.meetings, 4, sizeof(struct meeting), offsetof(struct meeting, id));
-	maps.extra = NULL;
-	maps.extra_alloc = 0;
+	maps.extra_alloc = 16;
+	maps.extra = xcalloc(maps.extra_alloc, sizeof(*maps.extra));
 	if (n == 0)
 		status = broken(problem, size, "the history is empty");
 	for (size_t i = 0; i < n && status == 0; i++) {

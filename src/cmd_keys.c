@@ -241,7 +241,6 @@ keys_action_revoke(const char *dir, const char *what)
 	struct trusted_key *found = NULL;
 	size_t matches = 0;
 	char fp[KEY_FINGERPRINT_SIZE];
-	char now[32];
 	int status = EXIT_OK;
 
 	if (trust_load(dir, &t, &err) < 0) {
@@ -266,6 +265,8 @@ keys_action_revoke(const char *dir, const char *what)
 		term_print_line(stdout, "The key of %s (%s) was revoked on %s already.",
 				found->name, fp, found->revoked);
 	} else {
+		char now[32];
+
 		now_text(now);
 		found->revoked = xstrdup(now);
 		if (trust_save(dir, &t, &err) < 0) {

@@ -313,23 +313,29 @@ run_merge(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv
 const struct cmd cmd_merge = {
 	.name = "merge",
 	.summary = "bring bundles or other cirt databases into this one",
-	.usage = "usage: cirt merge FILE... [--force] [--trust-once] [--assessor NAME]\n"
+	.usage = "usage: cirt merge FILE... [--trust-once] [--force] [--assessor NAME]\n"
 		 "                  [--db FILE] [--questionnaire FILE]\n"
 		 "\n"
 		 "Merge bundles made by 'cirt export', or whole cirt databases (read, never\n"
-		 "changed), into the database. Every file is checked first; a damaged or\n"
-		 "hostile one is refused and nothing is written. An assessment new here\n"
-		 "arrives exactly as it was. Otherwise, question by question, the later\n"
-		 "change wins and the other stays in the history; each conflict is printed\n"
-		 "with both answers, who and when, and how to settle it. Merging the same\n"
-		 "bundle twice changes nothing. Bundles are kept in memory from their\n"
-		 "check to their merge up to 64 MB in all; beyond, they are read again,\n"
-		 "one at a time, and a file that changed after it was checked is refused.\n"
+		 "changed, their write-ahead log included), into the database. Every file\n"
+		 "is checked first and a bad one means nothing is written: a bundle must\n"
+		 "be signed by this laptop or a trusted key ('cirt keys'), its signature\n"
+		 "must hold, a sealed one is opened with this laptop's key, and its\n"
+		 "answers, status, assessors and dates must be what its history gives.\n"
+		 "\n"
+		 "An assessment new here arrives exactly as it was. Otherwise the events\n"
+		 "of its history that this copy lacks are added, and the answers follow:\n"
+		 "a change made on one side only is taken; a question both sides changed\n"
+		 "is left in conflict, shown with both values until a person settles it\n"
+		 "('cirt conflicts', 'cirt resolve'). No clock decides. Merging the same\n"
+		 "bundle twice adds nothing. Limits: 64 MB, 50,000 answers and 200,000\n"
+		 "history entries per bundle.\n"
 		 "\n"
 		 "Options:\n"
-		 "  --force   merge a bundle made with another version of the questionnaire,\n"
-		 "            keeping the answers to questions that still exist (the others\n"
-		 "            are listed)\n",
+		 "  --trust-once  on a terminal, show the fingerprint of a bundle's unknown\n"
+		 "                signer and merge it if you say so, without trusting it\n"
+		 "  --force       merge a bundle made with another version of the\n"
+		 "                questionnaire, or an unsigned one of the first format\n",
 	.flags = CMD_OPT_DB | CMD_OPT_QUESTIONNAIRE | CMD_OPT_ASSESSOR | CMD_CREATE_DB |
 		CMD_WRITES | CMD_LOAD_QUESTIONNAIRE,
 	.run = run_merge,

@@ -68,7 +68,7 @@ write_document(FILE *out, const json_t *doc, size_t flags)
  * per node. jansson's allocator is process-wide: the arena is in use only
  * for the length of parse_document. */
 
-#define ARENA_BLOCK (4u * 1024 * 1024)
+#define ARENA_BLOCK ((size_t)4 * 1024 * 1024)
 
 struct arena_block {
 	struct arena_block *next;

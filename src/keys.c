@@ -15,7 +15,7 @@
 #include "xmalloc.h"
 
 #define KEY_FILE_MAX 4096
-#define TRUST_FILE_MAX (1024 * 1024)
+#define TRUST_FILE_MAX ((size_t)1024 * 1024)
 #define SEAL_AD "cirt-sealed-bundle-1"
 
 int
@@ -83,7 +83,7 @@ keys_unbase64(const char *s, size_t max, size_t *size)
 void
 keys_text(const unsigned char pk[KEY_PUBLIC_BYTES], char out[KEY_TEXT_SIZE])
 {
-	memcpy(out, "ed25519:", 8);
+	snprintf(out, KEY_TEXT_SIZE, "ed25519:");
 	sodium_bin2base64(out + 8, KEY_TEXT_SIZE - 8, pk, KEY_PUBLIC_BYTES,
 			  sodium_base64_VARIANT_ORIGINAL);
 }

@@ -88,7 +88,8 @@ print_main_usage(FILE *out)
 		fprintf(out, "  %-12s %s\n", commands[i]->name, commands[i]->summary);
 	fputs("\n"
 	      "Environment: CIRT_DB (the database, default cirt.db), CIRT_QUESTIONNAIRE,\n"
-	      "CIRT_ASSESSOR (your name in the history), NO_COLOR.\n"
+	      "CIRT_ASSESSOR (your name in the history), CIRT_KEY_DIR (this laptop's\n"
+	      "keys, default ~/.config/cirt), NO_COLOR.\n"
 	      "\n"
 	      "Exit status: 0 ok, 1 a check failed, 2 usage error, 3 data error,\n"
 	      "4 a file could not be read or written.\n",

@@ -42,8 +42,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(input, data + 2, size - 2);
 	input[size - 2] = '\0';
 	if (answer_parse(qu, input, langs[data[1] & 3],
-			 (data[1] & 4) ? ANSWER_INPUT_IMPORT : ANSWER_INPUT_TYPED, &state, &value, err,
-			 sizeof(err)) == 0 &&
+			 (data[1] & 4) ? ANSWER_INPUT_IMPORT : ANSWER_INPUT_TYPED, &state, &value,
+			 err, sizeof(err)) == 0 &&
 	    state == ANSWER_VALUE) {
 		char *d = answer_describe(qu, state, value, langs[data[1] & 3]);
 

@@ -10,7 +10,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diag d = DIAG_INIT;
-	struct questionnaire *q = questionnaire_load_memory((const char *)data, size, "fuzz.xml", &d);
+	struct questionnaire *q =
+		questionnaire_load_memory((const char *)data, size, "fuzz.xml", &d);
 
 	questionnaire_free(q);
 	diag_release(&d);
