@@ -222,7 +222,7 @@ valgrind: deps
 
 # Speed and size against the budget in docs/PERFORMANCE.md (not in make test).
 bench: deps
-	@$(MAKE) --no-print-directory $(BIN)
+	@$(MAKE) --no-print-directory $(BIN) $(O)/tools/bundle-sign
 	@python3 tests/bench/bench.py
 
 asan: deps

@@ -663,6 +663,24 @@ store_close_removing_unused(struct store *s)
 }
 
 int
+store_snapshot_begin(struct store *s, struct error *err)
+{
+	/* a deferred transaction takes its snapshot at the first read */
+	if (sq_exec(s, "BEGIN", err, "start reading") < 0 ||
+	    sq_exec(s, "SELECT count(*) FROM sqlite_schema", err, "start reading") < 0) {
+		sq_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_snapshot_end(struct store *s)
+{
+	sq_rollback(s);
+}
+
+int
 store_read_only(const struct store *s)
 {
 	return sqlite3_db_readonly(s->db, "main") == 1;

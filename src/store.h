@@ -241,6 +241,12 @@ void store_writer_give(struct store *s, const char *country, int cycle);
 int store_setting_get(struct store *s, const char *key, char **value, struct error *err);
 int store_setting_set(struct store *s, const char *key, const char *value, struct error *err);
 
+/* Read everything that follows from one snapshot of the database, however
+ * others write meanwhile, until store_snapshot_end (a read transaction).
+ * 0, or -1 with err set. */
+int store_snapshot_begin(struct store *s, struct error *err);
+void store_snapshot_end(struct store *s);
+
 /* SQLite's integrity check (full, or the quicker check run at every open):
  * 0 when "ok", 1 with the first problem in problem, -1 on error. */
 int store_integrity_check(struct store *s, int full, char *problem, size_t size, struct error *err);

@@ -34,6 +34,8 @@ BUDGET = {
     "compare, PDF": (0.5, "s"),
     "compare, CSV": (0.5, "s"),
     "merge of 194 bundles": (3.0, "s"),
+    "check of a bundle at the limits": (3.0, "s"),
+    "refusal of 400,000 answers": (2.0, "s"),
     "peak memory": (32.0, "MB"),
     "mean report size": (100.0, "KB"),
 }
@@ -112,7 +114,7 @@ def main():
     work = tempfile.mkdtemp(prefix="cirt-bench-")
     os.chdir(work)
     env = dict(os.environ, CIRT_QUESTIONNAIRE=QUESTIONNAIRE, CIRT_ASSESSOR="bench",
-               SOURCE_DATE_EPOCH="1767225600")
+               SOURCE_DATE_EPOCH="1767225600", CIRT_KEY_DIR=os.path.join(work, "keys"))
     os.environ.update(env)
     # BENCH_DB names a database kept from an earlier run (made if missing),
     # to profile or to rerun without generating again
@@ -212,6 +214,39 @@ def main():
         return run(["merge", "--db", "m.db"] + files)
     med, lo, hi = timed(merge)
     record("merge of 194 bundles", med, lo, hi, "s", "into an empty database, one process")
+    # large bundles: checked whole, in time linear in their size; one at
+    # the limits, and one far beyond them
+    sign = os.path.join(ROOT, "build", "tools", "bundle-sign")
+    subprocess.run([sys.executable, os.path.join(ROOT, "tests", "bench", "big_bundle.py"),
+                    "50000", "limit.json"], check=True)
+    subprocess.run([sign, "limit.json", "limit.json"], check=True)
+    subprocess.run([sys.executable, "-c", """
+import json
+a = [{"question_id": "Q%d" % i, "state": "value", "value": "yes", "evidence": "", "comment": "",
+      "flagged": False, "answered_by": "B", "answered_at": "2026-11-30T10:00:00.000Z"}
+     for i in range(400000)]
+json.dump({"format": "cirt-bundle", "format_version": 2, "answers": a}, open("forged.json", "w"),
+          separators=(",", ":"))
+"""], check=True)
+
+    def check(path):
+        def go():
+            start = time.perf_counter()
+            p = subprocess.run([CIRT, "merge", path, "--db", "big.db"], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+            took = time.perf_counter() - start
+            # refused, as it must be: made for another questionnaire, or too big
+            if p.returncode != 3:
+                sys.exit("bench: merge %s: %s" % (path, p.stderr.decode()[-300:]))
+            return took
+        return go
+    med, lo, hi = timed(check("limit.json"))
+    record("check of a bundle at the limits", med, lo, hi, "s",
+           "50,000 answers and their history, %.0f MB, read, verified and replayed"
+           % (os.path.getsize("limit.json") / 1e6))
+    med, lo, hi = timed(check("forged.json"))
+    record("refusal of 400,000 answers", med, lo, hi, "s",
+           "%.0f MB, refused by the scan before parsing" % (os.path.getsize("forged.json") / 1e6))
     record("peak memory", peak_kb / 1024, peak_kb / 1024, peak_kb / 1024, "MB", "largest resident set of any run")
 
     over = []

@@ -1,7 +1,7 @@
 # The record of a mission: who recorded, who said it, one writer at a
 # time, no accidental assessments, honest failure, discarding a draft.
 . "$(dirname "$0")/lib.sh"
-plan 14
+plan 15
 
 EXAMPLE=$ROOT/questionnaires/example.xml
 export CIRT_QUESTIONNAIRE="$EXAMPLE"
@@ -307,4 +307,19 @@ grep -q "$(printf '\342\200\256')" "$out" && fail "a direction override reached 
 run "$CIRT" verify --db e.db
 expect_status 0
 grep -q "$esc" "$out" "$err" && fail "an escape reached verify"
+end
+
+begin "verify reads one moment of the database while another process writes"
+printf 'question_id,value,evidence,comment\nL1,yes,,\n' >c0.csv
+printf 'question_id,value,evidence,comment\nL1,no,,\n' >c1.csv
+"$CIRT" import --yes c0.csv --country FR --db busy.db >/dev/null 2>&1
+(for i in $(seq 30); do "$CIRT" import c$((i % 2)).csv --country FR --db busy.db >/dev/null 2>&1; done) &
+writer=$!
+runs=0
+while kill -0 $writer 2>/dev/null; do
+	runs=$((runs + 1))
+	"$CIRT" verify --db busy.db >v.out 2>&1 || fail "verify failed while the other wrote: $(cat v.out)"
+done
+wait $writer
+[ $runs -ge 2 ] || fail "verify ran only $runs times"
 end

@@ -1341,8 +1341,8 @@ test_compare(void **state)
 		expected = make_difference(&s, (enum difference)d);
 		assert_non_null(expected);
 		problem[0] = '\0';
-		rc = chain_compare(&st, &s.a, &s.answers, s.meetings, s.meeting_count, NULL, 0, problem,
-				   sizeof(problem));
+		rc = chain_compare(&st, &s.a, &s.answers, s.meetings, s.meeting_count, NULL, 0,
+				   problem, sizeof(problem));
 		if (rc != 1 || strstr(problem, expected) == NULL)
 			fail_msg("difference %d: expected \"%s\", got %d: \"%s\"", d, expected, rc,
 				 problem);
@@ -1357,8 +1357,8 @@ test_compare(void **state)
 	s.a.final = 0;
 	replace_string(&s.a.updated_at, st.updated_at);
 	problem[0] = '\0';
-	assert_int_equal(chain_compare(&st, &s.a, &s.answers, s.meetings, s.meeting_count, NULL, 0, problem,
-				       sizeof(problem)),
+	assert_int_equal(chain_compare(&st, &s.a, &s.answers, s.meetings, s.meeting_count, NULL, 0,
+				       problem, sizeof(problem)),
 			 1);
 	assert_non_null(strstr(problem,
 			       "the history ends at entry 8, but the assessment records 9 "
