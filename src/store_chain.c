@@ -49,6 +49,44 @@ meta_release(struct chain_meta *m)
 	free(m->mission_end);
 }
 
+/* Insert history entry e of assessment id as it is. */
+static int
+history_insert(struct store *s, long long id, const struct history_entry *e, struct error *err)
+{
+	sqlite3_stmt *st = sq_prepare(
+		s,
+		"INSERT INTO history (assessment_id, seq, question_id, field, old_state,"
+		" old_value, new_state, new_value, changed_by, changed_at, reason,"
+		" prev_hash, hash, version, source, origin)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+		err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, e->seq);
+	sq_bind_text(st, 3, e->question_id);
+	sq_bind_text(st, 4, e->field);
+	sq_bind_text(st, 5, e->old_state);
+	sq_bind_text(st, 6, e->old_value);
+	sq_bind_text(st, 7, e->new_state);
+	sq_bind_text(st, 8, e->new_value);
+	sq_bind_text(st, 9, e->changed_by);
+	sq_bind_text(st, 10, e->changed_at);
+	sq_bind_text(st, 11, e->reason);
+	sq_bind_text(st, 12, e->prev_hash);
+	sq_bind_text(st, 13, e->hash);
+	sqlite3_bind_int(st, 14, e->version);
+	sq_bind_text(st, 15, e->source);
+	sq_bind_text(st, 16, e->origin);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sq_error(s, err, "record the history");
+	return 0;
+}
+
 int
 store_history_append(struct store *s, const struct assessment *a, struct history_entry *e,
 		     struct error *err)
@@ -80,37 +118,8 @@ store_history_append(struct store *s, const struct assessment *a, struct history
 	e->hash = xstrdup(hash);
 	chain_meta_apply(&m, e);
 
-	st = sq_prepare(
-		s,
-		"INSERT INTO history (assessment_id, seq, question_id, field, old_state,"
-		" old_value, new_state, new_value, changed_by, changed_at, reason,"
-		" prev_hash, hash, version, source, origin)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-		err);
-	if (st == NULL)
+	if (history_insert(s, a->id, e, err) < 0)
 		goto out;
-	sqlite3_bind_int64(st, 1, a->id);
-	sqlite3_bind_int64(st, 2, e->seq);
-	sq_bind_text(st, 3, e->question_id);
-	sq_bind_text(st, 4, e->field);
-	sq_bind_text(st, 5, e->old_state);
-	sq_bind_text(st, 6, e->old_value);
-	sq_bind_text(st, 7, e->new_state);
-	sq_bind_text(st, 8, e->new_value);
-	sq_bind_text(st, 9, e->changed_by);
-	sq_bind_text(st, 10, e->changed_at);
-	sq_bind_text(st, 11, e->reason);
-	sq_bind_text(st, 12, e->prev_hash);
-	sq_bind_text(st, 13, e->hash);
-	sqlite3_bind_int(st, 14, e->version);
-	sq_bind_text(st, 15, e->source);
-	sq_bind_text(st, 16, e->origin);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		sq_error(s, err, "record the history");
-		goto out;
-	}
 	st = sq_prepare(s,
 			"UPDATE assessment SET assessors = ?1, updated_at = ?2, mission_start = ?3,"
 			" mission_end = ?4, head = ?5, entries = ?6 WHERE id = ?7",
@@ -526,43 +535,6 @@ restore_answer(struct store *s, long long id, const struct answer *w, struct err
 	return 0;
 }
 
-static int
-restore_entry(struct store *s, long long id, const struct history_entry *e, struct error *err)
-{
-	sqlite3_stmt *st = sq_prepare(
-		s,
-		"INSERT INTO history (assessment_id, seq, question_id, field, old_state,"
-		" old_value, new_state, new_value, changed_by, changed_at, reason,"
-		" prev_hash, hash, version, source, origin)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-		err);
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, e->seq);
-	sq_bind_text(st, 3, e->question_id);
-	sq_bind_text(st, 4, e->field);
-	sq_bind_text(st, 5, e->old_state);
-	sq_bind_text(st, 6, e->old_value);
-	sq_bind_text(st, 7, e->new_state);
-	sq_bind_text(st, 8, e->new_value);
-	sq_bind_text(st, 9, e->changed_by);
-	sq_bind_text(st, 10, e->changed_at);
-	sq_bind_text(st, 11, e->reason);
-	sq_bind_text(st, 12, e->prev_hash);
-	sq_bind_text(st, 13, e->hash);
-	sqlite3_bind_int(st, 14, e->version);
-	sq_bind_text(st, 15, e->source);
-	sq_bind_text(st, 16, e->origin);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return sq_error(s, err, "restore the history");
-	return 0;
-}
-
 /* The seq of the meeting event with id m among the history. */
 static long long
 meeting_seq(const struct history_entry *h, size_t n, const char *id)
@@ -628,7 +600,7 @@ store_assessment_restore(struct store *s, const char *country, int cycle,
 		if (restore_answer(s, id, &st.answers.items[i], err) < 0)
 			goto fail;
 	for (size_t i = 0; i < count; i++) {
-		if (restore_entry(s, id, &history[i], err) < 0)
+		if (history_insert(s, id, &history[i], err) < 0)
 			goto fail;
 		if (strcmp(history[i].field, "status") == 0)
 			last_status = history[i].seq;
