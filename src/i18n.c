@@ -59,9 +59,10 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 		      "Responda, o escriba ? para la ayuda, dk (no sabe), na (no aplicable), :help "
 		      "para los comandos"},
 	[MSG_HINT_MULTI] =
-		{"choose one or more numbers separated by commas, or 0 for none",
-		 "choisissez un ou plusieurs numéros séparés par des virgules, ou 0 pour aucun",
-		 "elija uno o varios números separados por comas, o 0 para ninguno"},
+		{"choose one or more numbers or labels separated by commas, or - for none",
+		 "choisissez un ou plusieurs numéros ou libellés séparés par des virgules, ou - "
+		 "pour aucun",
+		 "elija uno o varios números o etiquetas separados por comas, o - para ninguno"},
 	[MSG_HINT_NUMBER] = {"a number", "un nombre", "un número"},
 	[MSG_BETWEEN] = {"between", "entre", "entre"},
 	[MSG_AND] = {"and", "et", "y"},
@@ -199,6 +200,24 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 		 "(la date est facultative : aujourd'hui)",
 		 "Nombre la reunión así: :with ORGANIZACIÓN, CARGO (NOMBRE); CARGO, AAAA-MM-DD (la "
 		 "fecha es opcional: hoy)"},
+	[MSG_KEPT] = {"kept", "conservée", "se mantiene"},
+	[MSG_WOULD_HIDE] =
+		{"This answer hides questions already answered (their answers are kept "
+		 "but no longer count):",
+		 "Cette réponse masque des questions déjà répondues (leurs réponses sont "
+		 "gardées mais ne comptent plus) :",
+		 "Esta respuesta oculta preguntas ya respondidas (sus respuestas se "
+		 "guardan pero dejan de contar):"},
+	[MSG_CONFIRM_HIDE] = {"Record it all the same?", "L'enregistrer quand même ?",
+			      "¿Registrarla de todos modos?"},
+	[MSG_NOT_CHANGED] = {"Not changed.", "Pas de changement.", "Sin cambio."},
+	[MSG_END_CHOICES] = {"Type :back for the last question, :goto QID for another, or :quit to "
+			     "stop.",
+			     "Tapez :back pour la dernière question, :goto QID pour une autre, ou "
+			     ":quit pour arrêter.",
+			     "Escriba :back para la última pregunta, :goto QID para otra, o :quit "
+			     "para terminar."},
+	[MSG_END_PROMPT] = {"end", "fin", "fin"},
 	[MSG_MEETING_DATE] = {"a meeting's date is a day from 2000 to today",
 			      "la date d'une réunion est un jour entre 2000 et aujourd'hui",
 			      "la fecha de una reunión es un día entre 2000 y hoy"},
@@ -213,11 +232,12 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 			   "choisissez un niveau de la liste, ou tapez son libellé",
 			   "elija un nivel de la lista, o escriba su etiqueta"},
 	[MSG_ERR_MULTI] =
-		{"is not a choice; choose numbers from the list separated by commas, or 0 for none",
-		 "n'est pas un choix ; choisissez des numéros de la liste séparés par des "
-		 "virgules, ou 0 pour aucun",
-		 "no es una opción; elija números de la lista separados por comas, o 0 para "
-		 "ninguno"},
+		{"is not a choice; choose numbers or labels from the list separated by commas, or "
+		 "- for none",
+		 "n'est pas un choix ; choisissez des numéros ou des libellés de la liste séparés "
+		 "par des virgules, ou - pour aucun",
+		 "no es una opción; elija números o etiquetas de la lista separados por comas, o - "
+		 "para ninguno"},
 	[MSG_ERR_NUMBER] = {"is not a number (write it like 12, 3.5 or 1 000)",
 			    "n'est pas un nombre (écrivez-le comme 12, 3,5 ou 1 000)",
 			    "no es un número (escríbalo como 12, 3,5 o 1 000)"},
@@ -452,6 +472,17 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 		 "chaque pilier varie tour à tour de 25 % dans un sens ou dans l'autre.",
 		 "Puestos: el mejor y el peor puesto de cada país cuando el peso de cada pilar "
 		 "varía por turnos un 25 % en un sentido u otro."},
+	[MSG_ERR_RANGE] = {"is not on the list; choose", "n'est pas dans la liste ; choisissez",
+			   "no está en la lista; elija"},
+	[MSG_ERR_AMBIGUOUS] =
+		{"matches several choices; type more of the label or its number:",
+		 "correspond à plusieurs choix ; tapez plus du libellé ou son numéro :",
+		 "corresponde a varias opciones; escriba más de la etiqueta o su "
+		 "número:"},
+	[MSG_ERR_NUMBER_AMBIGUOUS] =
+		{"is ambiguous: write thousands as 1000 or 1 000, and a decimal as 1.5",
+		 "est ambigu : écrivez les milliers 1000 ou 1 000, et un nombre décimal 1,5",
+		 "es ambiguo: escriba los millares 1000 o 1 000, y un decimal 1,5"},
 };
 
 static int

@@ -93,6 +93,12 @@ enum msg {
 	MSG_MEETING_AMBIGUOUS,
 	MSG_MEETING_FORMAT,
 	MSG_MEETING_DATE,
+	MSG_KEPT,
+	MSG_WOULD_HIDE,
+	MSG_CONFIRM_HIDE,
+	MSG_NOT_CHANGED,
+	MSG_END_CHOICES,
+	MSG_END_PROMPT,
 	/* answer errors */
 	MSG_ERR_EMPTY,
 	MSG_ERR_YESNO,
@@ -203,6 +209,10 @@ enum msg {
 	MSG_A_NOTE,
 	MSG_A_FLAGGED,
 	MSG_A_GONE,
+	/* answer input */
+	MSG_ERR_RANGE,		  /* before "1 to 4" */
+	MSG_ERR_AMBIGUOUS,	  /* before the candidates */
+	MSG_ERR_NUMBER_AMBIGUOUS, /* after "'1,000'" */
 	MSG_COUNT
 };
 

@@ -206,13 +206,6 @@ resolve_assessor(const struct cmd *c, const char *given, struct cmd_context *ctx
 			remembered = NULL;
 		}
 		line_reader_free(in);
-		if (remembered && ctx->store && !store_read_only(ctx->store) &&
-		    cmd_check_name(remembered, 200, message, sizeof(message)) == 0 &&
-		    store_setting_set(ctx->store, "assessor", remembered, &err) < 0) {
-			cmd_error("%s", err.message);
-			free(remembered);
-			return err.status;
-		}
 	}
 	if (given == NULL && remembered == NULL)
 		return cmd_usage_error(c,
@@ -222,14 +215,23 @@ resolve_assessor(const struct cmd *c, const char *given, struct cmd_context *ctx
 	ctx->assessor = given ? given : remembered;
 	if (cmd_check_name(ctx->assessor, 200, message, sizeof(message)) < 0)
 		return cmd_usage_error(c, "the assessor's name: %s", message);
-	if (given && ctx->store && !store_read_only(ctx->store) &&
-	    store_setting_get(ctx->store, "assessor", &remembered, &err) >= 0) {
-		if (remembered == NULL || strcmp(remembered, given) != 0)
-			store_setting_set(ctx->store, "assessor", given, &err);
-		if (remembered != *owned)
-			free(remembered);
-	}
 	return EXIT_OK;
+}
+
+/* Remember the assessor a command that succeeded was given, for the next
+ * one on this database (a refused command changes nothing). */
+static void
+remember_assessor(struct cmd_context *ctx)
+{
+	struct error err = {0};
+	char *remembered = NULL;
+
+	if (ctx->assessor == NULL || ctx->store == NULL || store_read_only(ctx->store) ||
+	    store_setting_get(ctx->store, "assessor", &remembered, &err) < 0)
+		return;
+	if (remembered == NULL || strcmp(remembered, ctx->assessor) != 0)
+		store_setting_set(ctx->store, "assessor", ctx->assessor, &err);
+	free(remembered);
 }
 
 /* Fill ctx from the shared options and do what the command's flags ask:
@@ -367,6 +369,8 @@ main(int argc, char **argv)
 	status = prepare_context(c, values, &ctx, &assessor);
 	if (status == EXIT_OK)
 		status = c->run(c, &ctx, argc, argv + 1);
+	if (status == EXIT_OK)
+		remember_assessor(&ctx);
 	/* a refused command leaves no new, empty database behind */
 	if (status != EXIT_OK)
 		store_close_removing_unused(ctx.store);

@@ -9,6 +9,7 @@
 
 #include "answer.h"
 #include "chain.h"
+#include "engine.h"
 #include "exitcode.h"
 #include "i18n.h"
 #include "lineedit.h"
@@ -17,95 +18,14 @@
 
 #define WIDTH 78
 
+/* The terminal front end: the engine holds the state and the rules. */
 struct session {
-	struct store *store;
-	const struct questionnaire *q;
-	struct assessment *a;
+	struct engine e;
 	const struct session_options *o;
 	const char *lang;
-	struct answer_set answers;
-	struct answer **by_index; /* the answer to question i, or NULL */
-	unsigned char *shown;
-	size_t cur; /* the current question; q->question_count is the end */
 	struct line_reader *in;
 	FILE *out;
-	struct meeting meeting; /* the meeting in progress; id NULL when none */
-	size_t unsaved;		/* changes the store refused */
-	char last_error[512];
 };
-
-/* ---- state ------------------------------------------------------------- */
-
-static void
-lookup(void *ctx, size_t question, struct cond_answer *out)
-{
-	const struct session *s = ctx;
-	const struct answer *w = s->by_index[question];
-
-	out->state = w ? w->state : ANSWER_NONE;
-	out->value = w ? w->value : NULL;
-}
-
-/* Read the answers back from the store and work out what is shown. */
-static int
-reload(struct session *s, struct error *err)
-{
-	answer_set_release(&s->answers);
-	if (store_answers_load(s->store, s->a->id, &s->answers, err) < 0)
-		return -1;
-	for (size_t i = 0; i < s->q->question_count; i++)
-		s->by_index[i] = answer_set_find(&s->answers, s->q->questions[i].id);
-	questionnaire_visibility(s->q, lookup, s, s->shown);
-	return 0;
-}
-
-static int
-is_answered(const struct session *s, size_t i)
-{
-	return answer_is_given(s->by_index[i]);
-}
-
-/* The next question shown after i (q->question_count when none). */
-static size_t
-next_shown(const struct session *s, size_t i)
-{
-	for (size_t k = i + 1; k < s->q->question_count; k++)
-		if (s->shown[k])
-			return k;
-	return s->q->question_count;
-}
-
-struct progress {
-	size_t shown;
-	size_t answered;
-	size_t position; /* of cur among the questions shown, from 1 */
-	size_t skipped;	 /* unanswered before cur */
-	size_t remaining;
-	size_t flagged;
-};
-
-static struct progress
-progress(const struct session *s)
-{
-	struct progress p = {0};
-
-	for (size_t i = 0; i < s->q->question_count; i++) {
-		if (s->by_index[i] && s->by_index[i]->flagged)
-			p.flagged++;
-		if (!s->shown[i])
-			continue;
-		p.shown++;
-		if (i <= s->cur && i < s->q->question_count)
-			p.position++;
-		if (is_answered(s, i))
-			p.answered++;
-		else if (i < s->cur)
-			p.skipped++;
-		else
-			p.remaining++;
-	}
-	return p;
-}
 
 /* ---- output ------------------------------------------------------------ */
 
@@ -187,23 +107,23 @@ static void
 print_meeting(struct session *s, enum term_style style)
 {
 	fprintf(s->out, "%s%s: ", term_start(s->o->colour, style), i18n(s->lang, MSG_MEETING));
-	term_print_safe(s->out, s->meeting.organisation);
-	if (*s->meeting.people) {
+	term_print_safe(s->out, s->e.meeting.organisation);
+	if (*s->e.meeting.people) {
 		fputs(" \u00b7 ", s->out);
-		term_print_safe(s->out, s->meeting.people);
+		term_print_safe(s->out, s->e.meeting.people);
 	}
-	fprintf(s->out, " \u00b7 %s%s\n", s->meeting.met_on, term_end(s->o->colour));
+	fprintf(s->out, " \u00b7 %s%s\n", s->e.meeting.met_on, term_end(s->o->colour));
 }
 
 static void
 show_question(struct session *s)
 {
-	const struct questionnaire *q = s->q;
-	const struct question *qu = &q->questions[s->cur];
+	const struct questionnaire *q = s->e.q;
+	const struct question *qu = &q->questions[s->e.cur];
 	const struct indicator *in = &q->indicators[qu->indicator];
 	const struct pillar *pl = &q->pillars[qu->pillar];
-	const struct answer *w = s->by_index[s->cur];
-	struct progress p = progress(s);
+	const struct answer *w = s->e.by_index[s->e.cur];
+	struct engine_progress p = engine_progress(&s->e);
 	char line[512];
 
 	fputc('\n', s->out);
@@ -216,7 +136,7 @@ show_question(struct session *s)
 		 p.shown ? 100.0 * (double)p.answered / (double)p.shown : 0.0,
 		 i18n(s->lang, MSG_PERCENT), i18n(s->lang, MSG_ANSWERED));
 	say(s, TERM_DIM, line);
-	if (s->meeting.id)
+	if (s->e.meeting.id)
 		print_meeting(s, TERM_DIM);
 	term_print_line(s->out, "  %zu.%zu %s", qu->pillar + 1,
 			qu->indicator - pl->first_indicator + 1, text_get(&in->title, s->lang));
@@ -227,9 +147,9 @@ show_question(struct session *s)
 		fprintf(s->out, "    1) %s\n    2) %s\n", i18n(s->lang, MSG_YES),
 			i18n(s->lang, MSG_NO));
 	} else {
+		/* one numbering for every list, from 1, scales included */
 		for (size_t k = 0; k < qu->choice_count; k++)
-			term_print_line(s->out, "    %zu) %s",
-					qu->type == QUESTION_SCALE ? k : k + 1,
+			term_print_line(s->out, "    %zu) %s", k + 1,
 					text_get(&qu->choices[k].label, s->lang));
 	}
 	print_hint(s, qu);
@@ -250,51 +170,54 @@ show_question(struct session *s)
 static void
 print_counts(struct session *s)
 {
-	struct progress p = progress(s);
+	struct engine_progress p = engine_progress(&s->e);
+	const struct questionnaire *q = s->e.q;
 
-	if (s->unsaved) {
+	if (s->e.unsaved) {
 		fprintf(s->out, "%s%s: %zu (", term_start(s->o->colour, TERM_ERROR),
-			i18n(s->lang, MSG_NOT_SAVED_SUMMARY), s->unsaved);
-		term_print_safe(s->out, s->last_error);
+			i18n(s->lang, MSG_NOT_SAVED_SUMMARY), s->e.unsaved);
+		term_print_safe(s->out, s->e.last_error);
 		fprintf(s->out, ")%s\n", term_end(s->o->colour));
 	}
 	fprintf(s->out, "%s%s%s %d: %zu %s, %zu %s, %zu %s %s %zu %s.\n",
-		s->unsaved || s->a->id == 0 ? "" : i18n(s->lang, MSG_SAVED),
-		s->unsaved || s->a->id == 0 ? "" : " ", s->a->country, s->a->cycle, p.answered,
-		i18n(s->lang, MSG_ANSWERED), p.skipped, i18n(s->lang, MSG_SKIPPED), p.remaining,
-		i18n(s->lang, MSG_REMAINING), i18n(s->lang, MSG_OF), p.shown,
+		s->e.unsaved || s->e.a->id == 0 ? "" : i18n(s->lang, MSG_SAVED),
+		s->e.unsaved || s->e.a->id == 0 ? "" : " ", s->e.a->country, s->e.a->cycle,
+		p.answered, i18n(s->lang, MSG_ANSWERED), p.skipped, i18n(s->lang, MSG_SKIPPED),
+		p.remaining, i18n(s->lang, MSG_REMAINING), i18n(s->lang, MSG_OF), p.shown,
 		i18n(s->lang, MSG_QUESTIONS_SHOWN));
-	if (s->a->id == 0)
+	if (s->e.a->id == 0)
 		say(s, TERM_DIM, i18n(s->lang, MSG_NOTHING_RECORDED));
 	if (p.flagged) {
 		const char *sep = "";
 
 		fprintf(s->out, "%s:", i18n(s->lang, MSG_FLAGGED_LIST));
-		for (size_t i = 0; i < s->q->question_count; i++)
-			if (s->by_index[i] && s->by_index[i]->flagged) {
-				fprintf(s->out, "%s %s", sep, s->q->questions[i].id);
+		for (size_t i = 0; i < q->question_count; i++)
+			if (s->e.by_index[i] && s->e.by_index[i]->flagged) {
+				fprintf(s->out, "%s %s", sep, q->questions[i].id);
 				sep = ",";
 			}
 		fputc('\n', s->out);
 	}
 }
 
+/* The end of the questionnaire is a state of its own: said once, with
+ * what can be done from there. */
 static void
 show_end(struct session *s)
 {
-	struct progress p = progress(s);
+	struct engine_progress p = engine_progress(&s->e);
 
 	fputc('\n', s->out);
 	say(s, TERM_BOLD, i18n(s->lang, MSG_END));
 	if (p.answered == p.shown)
 		say(s, TERM_GOOD, i18n(s->lang, MSG_ALL_ANSWERED));
-	print_counts(s);
+	say(s, TERM_DIM, i18n(s->lang, MSG_END_CHOICES));
 }
 
 static void
 show_current(struct session *s)
 {
-	if (s->cur < s->q->question_count)
+	if (s->e.cur < s->e.q->question_count)
 		show_question(s);
 	else
 		show_end(s);
@@ -308,54 +231,91 @@ print_error(struct session *s, const char *message)
 	fprintf(s->out, "%s\n", term_end(s->o->colour));
 }
 
-/* ---- changes ----------------------------------------------------------- */
-
-/* Commit one change and read the answers back; on failure say why and
- * keep going (nothing was saved), unless the store cannot go on. */
-static int
-commit(struct session *s, struct answer_change *c, int *changed, struct error *err)
+/* Say what became of a change: refused by the store is said at once. */
+static void
+print_saved(struct session *s, enum engine_saved saved)
 {
-	struct error e = {0};
-	int r;
+	char message[700];
 
-	if (s->meeting.id)
-		c->meeting = &s->meeting;
-	r = store_answers_change(s->store, s->a, c, 1, s->o->assessor, &e);
-	if (r < 0) {
-		char message[700];
-
-		snprintf(message, sizeof(message), "%s %s", i18n(s->lang, MSG_NOT_SAVED),
-			 e.message);
-		print_error(s, message);
-		snprintf(s->last_error, sizeof(s->last_error), "%s", e.message);
-		s->unsaved++;
-		*changed = 0;
-		return 0;
-	}
-	*changed = r;
-	return reload(s, err);
+	if (saved != ENGINE_NOT_SAVED)
+		return;
+	snprintf(message, sizeof(message), "%s %s", i18n(s->lang, MSG_NOT_SAVED), s->e.last_error);
+	print_error(s, message);
 }
+
+/* The line that confirms what was stored: "✓ L2: Regularly (2)". */
+static void
+confirm(struct session *s, size_t i, const char *what)
+{
+	const struct question *qu = &s->e.q->questions[i];
+	const struct answer *w = s->e.by_index[i];
+	char *d = w ? answer_describe(qu, w->state, w->value, s->lang) : xstrdup("");
+
+	fputs(term_start(s->o->colour, TERM_GOOD), s->out);
+	term_print_format(s->out, "\u2713 %s: %s%s%s", qu->id, d, what ? " \u00b7 " : "",
+			  what ? what : "");
+	fprintf(s->out, "%s\n", term_end(s->o->colour));
+	free(d);
+}
+
+/* Ask y/N on a line of its own; end of input is no. */
+static int
+ask(struct session *s, const char *question)
+{
+	char prompt[300];
+	char *line;
+	int yes;
+
+	snprintf(prompt, sizeof(prompt), "%s [y/N] ", question);
+	line = line_reader_get(s->in, prompt);
+	yes = line &&
+		(*line == 'y' || *line == 'Y' || *line == 'o' || *line == 'O' || *line == 's' ||
+		 *line == 'S');
+	free(line);
+	return yes;
+}
+
+/* ---- changes ----------------------------------------------------------- */
 
 static int
 answer_current(struct session *s, const char *line, struct error *err)
 {
-	const struct question *qu = &s->q->questions[s->cur];
-	const struct answer *old = s->by_index[s->cur];
-	struct answer_change c = {0};
+	struct engine *e = &s->e;
+	const struct question *qu = &e->q->questions[e->cur];
+	size_t here = e->cur;
+	enum engine_saved saved;
 	enum answer_state state;
 	char *value = NULL;
 	char *reason = NULL;
 	char message[256];
-	int changed;
-	int r;
+	size_t *hidden = xcalloc(e->q->question_count + 1, sizeof(*hidden));
+	size_t nhidden;
+	int r = 0;
 
 	if (answer_parse(qu, line, s->lang, ANSWER_INPUT_TYPED, &state, &value, message,
 			 sizeof(message)) < 0) {
 		print_error(s, message);
-		return 0;
+		goto out;
 	}
-	if (answer_is_given(old) &&
-	    (old->state != state || (value && old->value && strcmp(old->value, value) != 0))) {
+	/* answers that would no longer count are named, and the change
+	 * confirmed */
+	nhidden = engine_would_hide(e, here, state, value, hidden);
+	if (nhidden) {
+		say(s, TERM_ERROR, i18n(s->lang, MSG_WOULD_HIDE));
+		for (size_t k = 0; k < nhidden; k++) {
+			const struct question *h = &e->q->questions[hidden[k]];
+			char *d = answer_describe(h, e->by_index[hidden[k]]->state,
+						  e->by_index[hidden[k]]->value, s->lang);
+
+			term_print_line(s->out, "    %s: %s", h->id, d);
+			free(d);
+		}
+		if (!ask(s, i18n(s->lang, MSG_CONFIRM_HIDE))) {
+			say(s, TERM_DIM, i18n(s->lang, MSG_NOT_CHANGED));
+			goto out;
+		}
+	}
+	if (engine_changes_answer(e, state, value)) {
 		char prompt[256];
 
 		snprintf(prompt, sizeof(prompt), "%s> ", i18n(s->lang, MSG_REASON_PROMPT));
@@ -368,31 +328,29 @@ answer_current(struct session *s, const char *line, struct error *err)
 			free(reason);
 		}
 	}
-	c.question_id = qu->id;
-	c.set_answer = 1;
-	c.state = state;
-	c.value = value;
-	c.reason = reason;
-	r = commit(s, &c, &changed, err);
-	free(value);
-	free(reason);
+	r = engine_answer(e, state, value, reason, &saved, err);
 	if (r < 0)
-		return -1;
-	if (changed || answer_is_given(s->by_index[s->cur])) {
-		s->cur = next_shown(s, s->cur);
+		goto out;
+	print_saved(s, saved);
+	if (saved != ENGINE_NOT_SAVED && engine_answered(e, here)) {
+		confirm(s, here, NULL);
+		e->cur = engine_next(e, here);
 		show_current(s);
 	}
-	return 0;
+out:
+	free(hidden);
+	free(value);
+	free(reason);
+	return r;
 }
 
 /* :evidence and :note */
 static int
 set_text(struct session *s, int evidence, const char *text, struct error *err)
 {
-	const struct answer *w = s->by_index[s->cur];
-	struct answer_change c = {0};
+	const struct answer *w = s->e.by_index[s->e.cur];
+	enum engine_saved saved;
 	char message[256];
-	int changed;
 
 	if (*text == '\0') {
 		const char *now = w ? (evidence ? w->evidence : w->comment) : "";
@@ -411,57 +369,54 @@ set_text(struct session *s, int evidence, const char *text, struct error *err)
 		print_error(s, message);
 		return 0;
 	}
-	c.question_id = s->q->questions[s->cur].id;
-	c.set_evidence = evidence;
-	c.evidence = text;
-	c.set_comment = !evidence;
-	c.comment = text;
-	if (commit(s, &c, &changed, err) < 0)
+	if (engine_set_text(&s->e, evidence, text, &saved, err) < 0)
 		return -1;
-	say(s, TERM_DIM,
-	    i18n(s->lang,
-		 !changed	    ? MSG_UNCHANGED
-			 : evidence ? MSG_EVIDENCE_SAVED
-				    : MSG_NOTE_SAVED));
+	if (saved == ENGINE_NOT_SAVED)
+		print_saved(s, saved);
+	else
+		say(s, TERM_DIM,
+		    i18n(s->lang,
+			 saved == ENGINE_UNCHANGED ? MSG_UNCHANGED
+				 : evidence	   ? MSG_EVIDENCE_SAVED
+						   : MSG_NOTE_SAVED));
 	return 0;
 }
 
 static int
 toggle_flag(struct session *s, struct error *err)
 {
-	const struct answer *w = s->by_index[s->cur];
-	struct answer_change c = {0};
-	int changed;
+	enum engine_saved saved;
+	const struct answer *w;
 
-	c.question_id = s->q->questions[s->cur].id;
-	c.set_flag = 1;
-	c.flagged = !(w && w->flagged);
-	if (commit(s, &c, &changed, err) < 0)
+	if (engine_toggle_flag(&s->e, &saved, err) < 0)
 		return -1;
-	if (changed)
-		say(s, TERM_DIM, i18n(s->lang, c.flagged ? MSG_FLAG_SET : MSG_FLAG_CLEARED));
+	print_saved(s, saved);
+	w = s->e.by_index[s->e.cur];
+	if (saved == ENGINE_SAVED)
+		say(s, TERM_DIM, i18n(s->lang, w && w->flagged ? MSG_FLAG_SET : MSG_FLAG_CLEARED));
 	return 0;
 }
 
 static void
 review(struct session *s)
 {
-	size_t pillar = s->cur < s->q->question_count ? s->q->questions[s->cur].pillar
-						      : s->q->pillar_count - 1;
-	const struct pillar *pl = &s->q->pillars[pillar];
+	const struct questionnaire *q = s->e.q;
+	size_t pillar =
+		s->e.cur < q->question_count ? q->questions[s->e.cur].pillar : q->pillar_count - 1;
+	const struct pillar *pl = &q->pillars[pillar];
 	char title[256];
 
 	snprintf(title, sizeof(title), "%s \u00b7 %s", i18n(s->lang, MSG_REVIEW_TITLE),
 		 text_get(&pl->title, s->lang));
 	say(s, TERM_BOLD, title);
-	for (size_t i = 0; i < s->q->question_count; i++) {
-		const struct question *qu = &s->q->questions[i];
-		const struct answer *w = s->by_index[i];
+	for (size_t i = 0; i < q->question_count; i++) {
+		const struct question *qu = &q->questions[i];
+		const struct answer *w = s->e.by_index[i];
 
 		if (qu->pillar != pillar)
 			continue;
-		fprintf(s->out, "  %c %-8s ", i == s->cur ? '>' : ' ', qu->id);
-		if (!s->shown[i]) {
+		fprintf(s->out, "  %c %-8s ", i == s->e.cur ? '>' : ' ', qu->id);
+		if (!s->e.shown[i]) {
 			fprintf(s->out, "(%s)\n", i18n(s->lang, MSG_HIDDEN));
 			continue;
 		}
@@ -484,25 +439,20 @@ review(struct session *s)
 static void
 go_to(struct session *s, const char *id)
 {
-	const struct question *qu = questionnaire_find_question(s->q, id);
+	int r = engine_go_id(&s->e, id);
 
-	for (size_t i = 0; qu == NULL && i < s->q->question_count; i++)
-		if (strcasecmp(s->q->questions[i].id, id) == 0)
-			qu = &s->q->questions[i];
-	if (qu == NULL) {
+	if (r == -1) {
 		print_error(s, i18n(s->lang, MSG_UNKNOWN_QUESTION));
-		return;
-	}
-	if (!s->shown[qu - s->q->questions]) {
+	} else if (r == -2) {
+		const struct question *qu = questionnaire_find_question(s->e.q, id);
 		char message[1400];
 
 		snprintf(message, sizeof(message), "%s %s", i18n(s->lang, MSG_HIDDEN_QUESTION),
-			 qu->condition_source);
+			 qu ? qu->condition_source : "");
 		print_error(s, message);
-		return;
+	} else {
+		show_current(s);
 	}
-	s->cur = (size_t)(qu - s->q->questions);
-	show_current(s);
 }
 
 static void
@@ -511,95 +461,28 @@ go_to_pillar(struct session *s, const char *arg)
 	char *end;
 	long k = strtol(arg, &end, 10);
 
-	if (*arg && *end == '\0' && k >= 1 && (size_t)k <= s->q->pillar_count) {
-		for (size_t i = 0; i < s->q->question_count; i++)
-			if (s->q->questions[i].pillar == (size_t)k - 1 && s->shown[i]) {
-				s->cur = i;
-				show_current(s);
-				return;
-			}
+	if (*arg && *end == '\0' && k >= 1 && engine_go_pillar(&s->e, (size_t)k) == 0) {
+		show_current(s);
+		return;
 	}
 	fprintf(s->out, "%s%s 1-%zu%s\n", term_start(s->o->colour, TERM_ERROR),
-		i18n(s->lang, MSG_NO_PILLAR), s->q->pillar_count, term_end(s->o->colour));
+		i18n(s->lang, MSG_NO_PILLAR), s->e.q->pillar_count, term_end(s->o->colour));
 }
 
 static void
 go_back(struct session *s)
 {
-	for (size_t k = s->cur; k-- > 0;)
-		if (s->shown[k]) {
-			s->cur = k;
-			show_current(s);
-			return;
-		}
+	size_t k = engine_prev(&s->e, s->e.cur);
+
+	if (k < s->e.q->question_count) {
+		s->e.cur = k;
+		show_current(s);
+		return;
+	}
 	say(s, TERM_DIM, i18n(s->lang, MSG_FIRST_QUESTION));
 }
 
 /* ---- meetings ---------------------------------------------------------- */
-
-/* Whether s has the shape of a date, YYYY-MM-DD (what the user meant as
- * one, to be checked as a date). */
-static int
-looks_like_date(const char *s)
-{
-	for (int i = 0; i < 10; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
-			return 0;
-	return s[10] == '\0';
-}
-
-/* Check a meeting's date (a day of the calendar, from 2000, not after
- * today) and its people (balanced parentheses, no empty role between
- * semicolons); 0, or -1 with the reason in message. */
-static int
-check_meeting(const struct session *s, const struct meeting *m, const char *today, char *message,
-	      size_t size)
-{
-	int depth = 0;
-	const char *role = m->people;
-
-	if (answer_check_date(m->met_on, s->lang, message, size) < 0)
-		return -1;
-	if (strcmp(m->met_on, "2000-01-01") < 0 || strcmp(m->met_on, today) > 0) {
-		snprintf(message, size, "%s: %s", m->met_on, i18n(s->lang, MSG_MEETING_DATE));
-		return -1;
-	}
-	for (const char *p = m->people;; p++) {
-		if (*p == '(')
-			depth++;
-		else if (*p == ')' && --depth < 0)
-			break;
-		if (*p == ';' || *p == '\0') {
-			const char *q = role;
-
-			while (q < p && isspace((unsigned char)*q))
-				q++;
-			if (q == p && *m->people) {
-				snprintf(message, size, "%s", i18n(s->lang, MSG_MEETING_FORMAT));
-				return -1;
-			}
-			role = p + 1;
-		}
-		if (*p == '\0')
-			break;
-	}
-	if (depth != 0) {
-		snprintf(message, size, "%s", i18n(s->lang, MSG_MEETING_FORMAT));
-		return -1;
-	}
-	return 0;
-}
-
-static void
-trim(char *t)
-{
-	size_t n = strlen(t);
-	size_t k = strspn(t, " \t");
-
-	while (n > k && isspace((unsigned char)t[n - 1]))
-		t[--n] = '\0';
-	memmove(t, t + k, n - k + 1);
-}
 
 static void
 list_meetings(struct session *s, const struct meeting *list, size_t n)
@@ -618,40 +501,8 @@ list_meetings(struct session *s, const struct meeting *list, size_t n)
 static void
 use_meeting(struct session *s, const struct meeting *m)
 {
-	meeting_release(&s->meeting);
-	s->meeting.id = xstrdup(m->id);
-	s->meeting.organisation = xstrdup(m->organisation);
-	s->meeting.people = xstrdup(m->people);
-	s->meeting.met_on = xstrdup(m->met_on);
-	s->meeting.recorded_by = xstrdup(m->recorded_by);
-	s->meeting.recorded_at = xstrdup(m->recorded_at);
+	engine_use_meeting(&s->e, m);
 	print_meeting(s, TERM_GOOD);
-}
-
-/* A meeting named before whose organisation is org (any case), or whose
- * number in the list is org; prints the candidates when several match.
- * Returns the index, or -1 (none) or -2 (several). */
-static long
-find_meeting(struct session *s, const struct meeting *list, size_t n, const char *org)
-{
-	char *end;
-	long k = strtol(org, &end, 10);
-	long found = -1;
-	size_t matches = 0;
-
-	if (*org && *end == '\0')
-		return k >= 1 && (size_t)k <= n ? k - 1 : -1;
-	for (size_t i = 0; i < n; i++)
-		if (strcasecmp(list[i].organisation, org) == 0) {
-			found = (long)i;
-			matches++;
-		}
-	if (matches > 1) {
-		say(s, TERM_ERROR, i18n(s->lang, MSG_MEETING_AMBIGUOUS));
-		list_meetings(s, list, n);
-		return -2;
-	}
-	return found;
 }
 
 /* :with — name the meeting in progress, take up one named before, end it
@@ -665,18 +516,15 @@ with_meeting(struct session *s, const char *arg)
 	struct error e = {0};
 	struct meeting m = {0};
 	char message[256];
-	char *text = xstrdup(arg);
-	char *comma;
-	char id[16];
-	char now[32];
-	long k;
+	size_t k = 0;
+	int r;
 
-	if (s->a->id && store_meetings_load(s->store, s->a->id, &list, &n, &e) < 0) {
+	if (s->e.a->id && store_meetings_load(s->e.store, s->e.a->id, &list, &n, &e) < 0) {
 		print_error(s, e.message);
 		goto out;
 	}
-	if (*text == '\0') {
-		if (s->meeting.id)
+	if (*arg == '\0') {
+		if (s->e.meeting.id)
 			print_meeting(s, TERM_PLAIN);
 		else
 			say(s, TERM_DIM, i18n(s->lang, MSG_NO_MEETING));
@@ -686,72 +534,25 @@ with_meeting(struct session *s, const char *arg)
 		}
 		goto out;
 	}
-	if (strcmp(text, "-") == 0) {
-		meeting_release(&s->meeting);
+	if (strcmp(arg, "-") == 0) {
+		engine_use_meeting(&s->e, NULL);
 		say(s, TERM_DIM, i18n(s->lang, MSG_MEETING_ENDED));
 		goto out;
 	}
-	if (strchr(text, '\t') ||
-	    answer_check_text(text, 2000, s->lang, message, sizeof(message)) < 0) {
-		print_error(s, strchr(text, '\t') ? i18n(s->lang, MSG_MEETING_FORMAT) : message);
-		goto out;
-	}
-	comma = strchr(text, ',');
-	if (comma == NULL) {
-		trim(text);
-		k = find_meeting(s, list, n, text);
-		if (k >= 0) {
-			use_meeting(s, &list[k]);
-			goto out;
-		}
-		if (k == -2)
-			goto out;
-		m.people = xstrdup("");
-	} else {
-		char *date;
-
-		*comma = '\0';
-		m.people = xstrdup(comma + 1);
-		trim(m.people);
-		date = strrchr(m.people, ',');
-		if (date != NULL) {
-			trim(date + 1);
-			if (looks_like_date(date + 1)) {
-				m.met_on = xstrdup(date + 1);
-				*date = '\0';
-				trim(m.people);
-			}
-		} else if (looks_like_date(m.people)) {
-			m.met_on = m.people;
-			m.people = xstrdup("");
-		}
-	}
-	trim(text);
-	if (*text == '\0') {
-		print_error(s, i18n(s->lang, MSG_MEETING_FORMAT));
-		goto out;
-	}
-	store_now(now, sizeof(now));
-	m.organisation = xstrdup(text);
-	if (m.met_on == NULL)
-		m.met_on = xstrndup(now, 10);
-	now[10] = '\0';
-	if (check_meeting(s, &m, now, message, sizeof(message)) < 0) {
+	r = engine_meeting_parse(&s->e, arg, list, n, &m, &k, message, sizeof(message));
+	if (r == 1)
+		use_meeting(s, &list[k]);
+	else if (r == 0)
+		use_meeting(s, &m);
+	else
 		print_error(s, message);
-		goto out;
-	}
-	store_now(now, sizeof(now));
-	m.recorded_by = xstrdup(s->o->assessor);
-	m.recorded_at = xstrdup(now);
-	chain_meeting_id(s->a->country, s->a->cycle, &m, id);
-	m.id = xstrdup(id);
-	use_meeting(s, &m);
+	if (r == -2)
+		list_meetings(s, list, n);
 out:
 	meeting_release(&m);
 	for (size_t i = 0; i < n; i++)
 		meeting_release(&list[i]);
 	free(list);
-	free(text);
 }
 
 /* Act on one line; returns 1 to end the session, 0 to go on, -1 when the
@@ -759,21 +560,29 @@ out:
 static int
 handle(struct session *s, char *line, struct error *err)
 {
-	int at_end = s->cur >= s->q->question_count;
+	const struct questionnaire *q = s->e.q;
+	int at_end = s->e.cur >= q->question_count;
 	char *arg;
 	char *p = line;
 
 	while (isspace((unsigned char)*p))
 		p++;
 	if (*p == '\0') {
-		say(s, TERM_DIM, i18n(s->lang, MSG_HINT));
+		/* Enter keeps an answer there is and moves on */
+		if (!at_end && engine_answered(&s->e, s->e.cur)) {
+			confirm(s, s->e.cur, i18n(s->lang, MSG_KEPT));
+			s->e.cur = engine_next(&s->e, s->e.cur);
+			show_current(s);
+		} else {
+			say(s, TERM_DIM, i18n(s->lang, MSG_HINT));
+		}
 		return 0;
 	}
 	if (strcmp(p, "?") == 0) {
 		if (at_end)
 			print_error(s, i18n(s->lang, MSG_NO_QUESTION_HERE));
-		else if (s->q->questions[s->cur].help.count)
-			term_print_wrapped(s->out, text_get(&s->q->questions[s->cur].help, s->lang),
+		else if (q->questions[s->e.cur].help.count)
+			term_print_wrapped(s->out, text_get(&q->questions[s->e.cur].help, s->lang),
 					   2, WIDTH);
 		else
 			say(s, TERM_DIM, i18n(s->lang, MSG_NO_HELP));
@@ -827,7 +636,7 @@ handle(struct session *s, char *line, struct error *err)
 		return 0;
 	}
 	if (strcmp(p, ":skip") == 0) {
-		s->cur = next_shown(s, s->cur);
+		s->e.cur = engine_next(&s->e, s->e.cur);
 		show_current(s);
 		return 0;
 	}
@@ -848,24 +657,13 @@ session_run(struct store *store, const struct questionnaire *q, struct assessmen
 	struct session s = {0};
 	int status = 0;
 
-	s.store = store;
-	s.q = q;
-	s.a = a;
 	s.o = o;
 	s.lang = o->lang;
 	s.out = stdout;
-	s.by_index = xcalloc(q->question_count, sizeof(*s.by_index));
-	s.shown = xcalloc(q->question_count, 1);
-	if (reload(&s, err) < 0) {
-		status = -1;
-		goto out;
+	if (engine_init(&s.e, store, q, a, o->lang, o->assessor, err) < 0) {
+		engine_release(&s.e);
+		return -1;
 	}
-	s.cur = q->question_count;
-	for (size_t i = 0; i < q->question_count; i++)
-		if (s.shown[i] && !is_answered(&s, i)) {
-			s.cur = i;
-			break;
-		}
 	s.in = line_reader_new(o->interactive);
 	line_reader_catch_interrupt();
 	if (a->id == 0)
@@ -878,7 +676,8 @@ session_run(struct store *store, const struct questionnaire *q, struct assessmen
 		int r;
 
 		snprintf(prompt, sizeof(prompt), "%s> ",
-			 s.cur < q->question_count ? q->questions[s.cur].id : "");
+			 s.e.cur < q->question_count ? q->questions[s.e.cur].id
+						     : i18n(s.lang, MSG_END_PROMPT));
 		line = line_reader_get(s.in, prompt);
 		if (line == NULL)
 			break;
@@ -892,21 +691,18 @@ session_run(struct store *store, const struct questionnaire *q, struct assessmen
 			break;
 		fflush(s.out);
 	}
+	engine_save_position(&s.e);
 	if (line_reader_interrupted())
 		say(&s, TERM_DIM, i18n(s.lang, MSG_INTERRUPTED));
 	fputc('\n', s.out);
 	print_counts(&s);
 	term_print_line(s.out, "%s: %s", i18n(s.lang, MSG_RESUME), o->resume_command);
 	line_reader_free(s.in);
-	if (status == 0 && s.unsaved) {
+	if (status == 0 && s.e.unsaved) {
 		error_set(err, EXIT_IO, "not everything was saved: %zu change%s failed (%s)",
-			  s.unsaved, s.unsaved == 1 ? "" : "s", s.last_error);
+			  s.e.unsaved, s.e.unsaved == 1 ? "" : "s", s.e.last_error);
 		status = -1;
 	}
-out:
-	meeting_release(&s.meeting);
-	answer_set_release(&s.answers);
-	free(s.by_index);
-	free(s.shown);
+	engine_release(&s.e);
 	return status;
 }

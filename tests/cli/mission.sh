@@ -280,7 +280,7 @@ kill -9 $pw
 wait $pw 2>/dev/null
 exec 3>&-
 [ -s wal.db-wal ] || fail "nothing is in the write-ahead log"
-n=$(sqlite3 wal.db "SELECT count(*) FROM answer")
+n=$(sqlite3 -cmd ".timeout 5000" wal.db "SELECT count(*) FROM answer")
 run laptop Ana merge wal.db --db fromwal.db
 expect_status 0
 expect_out "wal.db: FR 2026: new here, $n answers"

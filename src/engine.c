@@ -1,0 +1,469 @@
+/* The session engine: state and rules, no terminal. */
+#include "engine.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "i18n.h"
+#include "xmalloc.h"
+
+/* ---- state ------------------------------------------------------------- */
+
+static void
+lookup(void *ctx, size_t question, struct cond_answer *out)
+{
+	const struct engine *e = ctx;
+	const struct answer *w = e->by_index[question];
+
+	out->state = w ? w->state : ANSWER_NONE;
+	out->value = w ? w->value : NULL;
+}
+
+/* Read the answers back from the store and work out what is shown. */
+static int
+reload(struct engine *e, struct error *err)
+{
+	answer_set_release(&e->answers);
+	if (e->a->id && store_answers_load(e->store, e->a->id, &e->answers, err) < 0)
+		return -1;
+	for (size_t i = 0; i < e->q->question_count; i++)
+		e->by_index[i] = answer_set_find(&e->answers, e->q->questions[i].id);
+	questionnaire_visibility(e->q, lookup, e, e->shown);
+	return 0;
+}
+
+int
+engine_answered(const struct engine *e, size_t i)
+{
+	return answer_is_given(e->by_index[i]);
+}
+
+size_t
+engine_next(const struct engine *e, size_t i)
+{
+	for (size_t k = i + 1; k < e->q->question_count; k++)
+		if (e->shown[k])
+			return k;
+	return e->q->question_count;
+}
+
+size_t
+engine_prev(const struct engine *e, size_t i)
+{
+	for (size_t k = i; k-- > 0;)
+		if (e->shown[k])
+			return k;
+	return e->q->question_count;
+}
+
+/* The setting that remembers where sessions on this assessment stopped. */
+static char *
+position_key(const struct engine *e)
+{
+	return xasprintf("position %s %d", e->a->country, e->a->cycle);
+}
+
+int
+engine_init(struct engine *e, struct store *store, const struct questionnaire *q,
+	    struct assessment *a, const char *lang, const char *assessor, struct error *err)
+{
+	char *key;
+	char *where = NULL;
+
+	memset(e, 0, sizeof(*e));
+	e->store = store;
+	e->q = q;
+	e->a = a;
+	e->lang = lang;
+	e->assessor = assessor;
+	e->by_index = xcalloc(q->question_count + 1, sizeof(*e->by_index));
+	e->shown = xcalloc(q->question_count + 1, 1);
+	if (reload(e, err) < 0)
+		return -1;
+	e->cur = q->question_count;
+	for (size_t i = 0; i < q->question_count; i++)
+		if (e->shown[i] && !engine_answered(e, i)) {
+			e->cur = i;
+			break;
+		}
+	/* where the last session stopped, when that question is still shown */
+	key = position_key(e);
+	if (a->id && store_setting_get(store, key, &where, err) == 0) {
+		const struct question *qu = questionnaire_find_question(q, where);
+
+		if (qu && e->shown[qu - q->questions])
+			e->cur = (size_t)(qu - q->questions);
+	}
+	free(where);
+	free(key);
+	return 0;
+}
+
+void
+engine_release(struct engine *e)
+{
+	answer_set_release(&e->answers);
+	free(e->by_index);
+	free(e->shown);
+	meeting_release(&e->meeting);
+	memset(e, 0, sizeof(*e));
+}
+
+void
+engine_save_position(struct engine *e)
+{
+	char *key;
+	struct error err = {0};
+
+	if (e->a->id == 0 || e->cur >= e->q->question_count)
+		return;
+	key = position_key(e);
+	/* a place to start from is a convenience: failing to keep it is no
+	 * reason to fail the session */
+	(void)store_setting_set(e->store, key, e->q->questions[e->cur].id, &err);
+	free(key);
+}
+
+struct engine_progress
+engine_progress(const struct engine *e)
+{
+	struct engine_progress p = {0};
+
+	for (size_t i = 0; i < e->q->question_count; i++) {
+		if (e->by_index[i] && e->by_index[i]->flagged)
+			p.flagged++;
+		if (!e->shown[i]) {
+			p.hidden_answers += engine_answered(e, i);
+			continue;
+		}
+		p.shown++;
+		if (i <= e->cur && i < e->q->question_count)
+			p.position++;
+		if (engine_answered(e, i))
+			p.answered++;
+		else if (i < e->cur)
+			p.skipped++;
+		else
+			p.remaining++;
+	}
+	return p;
+}
+
+/* The answers with question i's replaced, for working out visibility. */
+struct what_if {
+	const struct engine *e;
+	size_t question;
+	enum answer_state state;
+	const char *value;
+};
+
+static void
+lookup_what_if(void *ctx, size_t question, struct cond_answer *out)
+{
+	const struct what_if *w = ctx;
+
+	if (question == w->question) {
+		out->state = w->state;
+		out->value = w->value;
+		return;
+	}
+	lookup((void *)(uintptr_t)w->e, question, out);
+}
+
+size_t
+engine_would_hide(const struct engine *e, size_t i, enum answer_state state, const char *value,
+		  size_t *hidden)
+{
+	struct what_if w = {e, i, state, value};
+	unsigned char *shown = xcalloc(e->q->question_count + 1, 1);
+	size_t n = 0;
+
+	questionnaire_visibility(e->q, lookup_what_if, &w, shown);
+	for (size_t k = 0; k < e->q->question_count; k++)
+		if (e->shown[k] && !shown[k] && engine_answered(e, k))
+			hidden[n++] = k;
+	free(shown);
+	return n;
+}
+
+/* ---- changes ----------------------------------------------------------- */
+
+int
+engine_commit(struct engine *e, struct answer_change *c, enum engine_saved *saved,
+	      struct error *err)
+{
+	struct error fail = {0};
+	int r;
+
+	if (e->meeting.id)
+		c->meeting = &e->meeting;
+	r = store_answers_change(e->store, e->a, c, 1, e->assessor, &fail);
+	if (r < 0) {
+		snprintf(e->last_error, sizeof(e->last_error), "%s", fail.message);
+		e->unsaved++;
+		*saved = ENGINE_NOT_SAVED;
+		return 0;
+	}
+	*saved = r > 0 ? ENGINE_SAVED : ENGINE_UNCHANGED;
+	return reload(e, err);
+}
+
+int
+engine_changes_answer(const struct engine *e, enum answer_state state, const char *value)
+{
+	const struct answer *old = e->by_index[e->cur];
+
+	return answer_is_given(old) &&
+		(old->state != state || (value && old->value && strcmp(old->value, value) != 0));
+}
+
+int
+engine_answer(struct engine *e, enum answer_state state, const char *value, const char *reason,
+	      enum engine_saved *saved, struct error *err)
+{
+	struct answer_change c = {0};
+
+	c.question_id = e->q->questions[e->cur].id;
+	c.set_answer = 1;
+	c.state = state;
+	c.value = value;
+	c.reason = reason;
+	return engine_commit(e, &c, saved, err);
+}
+
+int
+engine_set_text(struct engine *e, int evidence, const char *text, enum engine_saved *saved,
+		struct error *err)
+{
+	struct answer_change c = {0};
+
+	c.question_id = e->q->questions[e->cur].id;
+	c.set_evidence = evidence;
+	c.evidence = text;
+	c.set_comment = !evidence;
+	c.comment = text;
+	return engine_commit(e, &c, saved, err);
+}
+
+int
+engine_toggle_flag(struct engine *e, enum engine_saved *saved, struct error *err)
+{
+	const struct answer *w = e->by_index[e->cur];
+	struct answer_change c = {0};
+
+	c.question_id = e->q->questions[e->cur].id;
+	c.set_flag = 1;
+	c.flagged = !(w && w->flagged);
+	return engine_commit(e, &c, saved, err);
+}
+
+/* ---- moving ------------------------------------------------------------ */
+
+int
+engine_go_id(struct engine *e, const char *id)
+{
+	const struct question *qu = questionnaire_find_question(e->q, id);
+
+	for (size_t i = 0; qu == NULL && i < e->q->question_count; i++)
+		if (strcasecmp(e->q->questions[i].id, id) == 0)
+			qu = &e->q->questions[i];
+	if (qu == NULL)
+		return -1;
+	if (!e->shown[qu - e->q->questions])
+		return -2;
+	e->cur = (size_t)(qu - e->q->questions);
+	return 0;
+}
+
+int
+engine_go_pillar(struct engine *e, size_t k)
+{
+	for (size_t i = 0; k >= 1 && k <= e->q->pillar_count && i < e->q->question_count; i++)
+		if (e->q->questions[i].pillar == k - 1 && e->shown[i]) {
+			e->cur = i;
+			return 0;
+		}
+	return -1;
+}
+
+/* ---- meetings ---------------------------------------------------------- */
+
+/* Whether s has the shape of a date, YYYY-MM-DD (what the user meant as
+ * one, to be checked as a date). */
+static int
+looks_like_date(const char *s)
+{
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+			return 0;
+	return s[10] == '\0';
+}
+
+/* Check a meeting's date (a day of the calendar, from 2000, not after
+ * today) and its people (balanced parentheses, no empty role between
+ * semicolons); 0, or -1 with the reason in message. */
+static int
+check_meeting(const struct engine *e, const struct meeting *m, const char *today, char *message,
+	      size_t size)
+{
+	int depth = 0;
+	const char *role = m->people;
+
+	if (answer_check_date(m->met_on, e->lang, message, size) < 0)
+		return -1;
+	if (strcmp(m->met_on, "2000-01-01") < 0 || strcmp(m->met_on, today) > 0) {
+		snprintf(message, size, "%s: %s", m->met_on, i18n(e->lang, MSG_MEETING_DATE));
+		return -1;
+	}
+	for (const char *p = m->people;; p++) {
+		if (*p == '(')
+			depth++;
+		else if (*p == ')' && --depth < 0)
+			break;
+		if (*p == ';' || *p == '\0') {
+			const char *q = role;
+
+			while (q < p && isspace((unsigned char)*q))
+				q++;
+			if (q == p && *m->people) {
+				snprintf(message, size, "%s", i18n(e->lang, MSG_MEETING_FORMAT));
+				return -1;
+			}
+			role = p + 1;
+		}
+		if (*p == '\0')
+			break;
+	}
+	if (depth != 0) {
+		snprintf(message, size, "%s", i18n(e->lang, MSG_MEETING_FORMAT));
+		return -1;
+	}
+	return 0;
+}
+
+static void
+trim(char *t)
+{
+	size_t n = strlen(t);
+	size_t k = strspn(t, " \t");
+
+	while (n > k && isspace((unsigned char)t[n - 1]))
+		t[--n] = '\0';
+	memmove(t, t + k, n - k + 1);
+}
+
+/* A meeting named before whose organisation is org (any case), or whose
+ * number in the list is org. Returns the index, or -1 (none) or -2
+ * (several). */
+static long
+find_meeting(const struct meeting *list, size_t n, const char *org)
+{
+	char *end;
+	long k = strtol(org, &end, 10);
+	long found = -1;
+	size_t matches = 0;
+
+	if (*org && *end == '\0')
+		return k >= 1 && (size_t)k <= n ? k - 1 : -1;
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(list[i].organisation, org) == 0) {
+			found = (long)i;
+			matches++;
+		}
+	return matches > 1 ? -2 : found;
+}
+
+int
+engine_meeting_parse(const struct engine *e, const char *arg, const struct meeting *list, size_t n,
+		     struct meeting *m, size_t *index, char *message, size_t size)
+{
+	char *text = xstrdup(arg);
+	char *comma;
+	char id[16];
+	char now[32];
+	int status = -1;
+
+	memset(m, 0, sizeof(*m));
+	if (strchr(text, '\t') || answer_check_text(text, 2000, e->lang, message, size) < 0) {
+		if (strchr(text, '\t'))
+			snprintf(message, size, "%s", i18n(e->lang, MSG_MEETING_FORMAT));
+		goto out;
+	}
+	comma = strchr(text, ',');
+	if (comma == NULL) {
+		long k;
+
+		trim(text);
+		k = find_meeting(list, n, text);
+		if (k >= 0) {
+			*index = (size_t)k;
+			status = 1;
+			goto out;
+		}
+		if (k == -2) {
+			snprintf(message, size, "%s", i18n(e->lang, MSG_MEETING_AMBIGUOUS));
+			status = -2;
+			goto out;
+		}
+		m->people = xstrdup("");
+	} else {
+		char *date;
+
+		*comma = '\0';
+		m->people = xstrdup(comma + 1);
+		trim(m->people);
+		date = strrchr(m->people, ',');
+		if (date != NULL) {
+			trim(date + 1);
+			if (looks_like_date(date + 1)) {
+				m->met_on = xstrdup(date + 1);
+				*date = '\0';
+				trim(m->people);
+			}
+		} else if (looks_like_date(m->people)) {
+			m->met_on = m->people;
+			m->people = xstrdup("");
+		}
+	}
+	trim(text);
+	if (*text == '\0') {
+		snprintf(message, size, "%s", i18n(e->lang, MSG_MEETING_FORMAT));
+		goto out;
+	}
+	store_now(now, sizeof(now));
+	m->organisation = xstrdup(text);
+	if (m->met_on == NULL)
+		m->met_on = xstrndup(now, 10);
+	now[10] = '\0';
+	if (check_meeting(e, m, now, message, size) < 0)
+		goto out;
+	store_now(now, sizeof(now));
+	m->recorded_by = xstrdup(e->assessor);
+	m->recorded_at = xstrdup(now);
+	chain_meeting_id(e->a->country, e->a->cycle, m, id);
+	m->id = xstrdup(id);
+	status = 0;
+out:
+	if (status != 0)
+		meeting_release(m);
+	free(text);
+	return status;
+}
+
+void
+engine_use_meeting(struct engine *e, const struct meeting *m)
+{
+	meeting_release(&e->meeting);
+	if (m == NULL)
+		return;
+	e->meeting.id = xstrdup(m->id);
+	e->meeting.organisation = xstrdup(m->organisation);
+	e->meeting.people = xstrdup(m->people);
+	e->meeting.met_on = xstrdup(m->met_on);
+	e->meeting.recorded_by = xstrdup(m->recorded_by);
+	e->meeting.recorded_at = xstrdup(m->recorded_at);
+}

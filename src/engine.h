@@ -1,0 +1,118 @@
+/* The session engine: the state and rules of an interview, with no
+ * terminal in it. It knows where the assessor is, which questions are
+ * shown, what a change would hide, and it commits every change to the
+ * store before saying it is saved. The terminal session (session.c) is one
+ * front end over it; another (a web page) can be a second without copying
+ * its rules. */
+#ifndef CIRT_ENGINE_H
+#define CIRT_ENGINE_H
+
+#include <stddef.h>
+
+#include "answer.h"
+#include "chain.h"
+#include "error.h"
+#include "questionnaire.h"
+#include "store.h"
+
+/* Read-only for front ends, but for cur (move with the engine_go_*
+ * functions). */
+struct engine {
+	struct store *store;
+	const struct questionnaire *q;
+	struct assessment *a;
+	const char *lang;
+	const char *assessor;
+	struct answer_set answers;
+	struct answer **by_index; /* the answer to question i, or NULL */
+	unsigned char *shown;	  /* whether question i is shown */
+	size_t cur;		  /* the current question; q->question_count is the end */
+	struct meeting meeting;	  /* the meeting in progress; id NULL when none */
+	size_t unsaved;		  /* changes the store refused */
+	char last_error[512];	  /* why the last one was refused */
+};
+
+/* Start on assessment a (a->id 0: not stored yet) for assessor, in lang,
+ * at the question where the last session on it stopped, else the first
+ * unanswered one shown. Returns 0, or -1 with err set (release e anyway). */
+int engine_init(struct engine *e, struct store *store, const struct questionnaire *q,
+		struct assessment *a, const char *lang, const char *assessor, struct error *err);
+void engine_release(struct engine *e);
+
+/* Whether question i has an answer (a value, don't know or n/a). */
+int engine_answered(const struct engine *e, size_t i);
+
+/* The next (prev) question shown after (before) i; q->question_count when
+ * there is none. */
+size_t engine_next(const struct engine *e, size_t i);
+size_t engine_prev(const struct engine *e, size_t i);
+
+struct engine_progress {
+	size_t shown;
+	size_t answered;
+	size_t position; /* of cur among the questions shown, from 1 */
+	size_t skipped;	 /* shown and unanswered before cur */
+	size_t remaining;
+	size_t flagged;
+	size_t hidden_answers; /* answers kept for questions now hidden */
+};
+
+struct engine_progress engine_progress(const struct engine *e);
+
+/* The questions answered now that answering question i with (state,
+ * value) would hide: their indexes into hidden (room for
+ * q->question_count), and how many. */
+size_t engine_would_hide(const struct engine *e, size_t i, enum answer_state state,
+			 const char *value, size_t *hidden);
+
+/* What became of a change. */
+enum engine_saved {
+	ENGINE_SAVED,	  /* committed */
+	ENGINE_UNCHANGED, /* it changed nothing */
+	ENGINE_NOT_SAVED, /* the store refused it: e->last_error says why */
+};
+
+/* Commit change c (the meeting in progress added) and read the answers
+ * back. Returns 0 with *saved, or -1 with err set when the store cannot
+ * go on. */
+int engine_commit(struct engine *e, struct answer_change *c, enum engine_saved *saved,
+		  struct error *err);
+
+/* Answer the current question; reason may be NULL. */
+int engine_answer(struct engine *e, enum answer_state state, const char *value, const char *reason,
+		  enum engine_saved *saved, struct error *err);
+
+/* Whether answering the current question with (state, value) changes an
+ * answer it has (and so wants a reason). */
+int engine_changes_answer(const struct engine *e, enum answer_state state, const char *value);
+
+/* Set the current question's evidence (evidence) or note to text ("" to
+ * clear), or turn its flag over. */
+int engine_set_text(struct engine *e, int evidence, const char *text, enum engine_saved *saved,
+		    struct error *err);
+int engine_toggle_flag(struct engine *e, enum engine_saved *saved, struct error *err);
+
+/* Go to the question named by id (any case): 0; -1 when there is none;
+ * -2 when it is hidden. */
+int engine_go_id(struct engine *e, const char *id);
+
+/* Go to the first question shown of pillar k (from 1): 0, or -1. */
+int engine_go_pillar(struct engine *e, size_t k);
+
+/* Remember where the session is, for the next one on this assessment. */
+void engine_save_position(struct engine *e);
+
+/* ---- meetings ---------------------------------------------------------- */
+
+/* Read the argument of ":with" into m (owned, released by the caller):
+ * "ORG, ROLE (NAME); ROLE, YYYY-MM-DD" names a new meeting (date default
+ * today); "ORG" or "N" takes up one named before among list. Returns 0
+ * with m filled; 1 when arg names an earlier meeting, *index set; -1 with
+ * the reason in message; -2 when arg matches several earlier meetings. */
+int engine_meeting_parse(const struct engine *e, const char *arg, const struct meeting *list,
+			 size_t n, struct meeting *m, size_t *index, char *message, size_t size);
+
+/* Make m the meeting in progress (a copy), or end it (m NULL). */
+void engine_use_meeting(struct engine *e, const struct meeting *m);
+
+#endif
