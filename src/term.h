@@ -15,6 +15,7 @@
 #ifndef CIRT_TERM_H
 #define CIRT_TERM_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -46,16 +47,72 @@ void term_print_format(FILE *out, const char *fmt, ...) __attribute__((format(pr
 /* term_print_format, then a line feed. */
 void term_print_line(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Print text wrapped to width columns, each line indented by indent
- * spaces; "\n" in text starts a new paragraph. The rule above applies to
- * the rest. */
+/* The most columns term_columns takes from $COLUMNS. */
+#define TERM_COLUMNS_MAX 9999
+
+/* How many columns out has: $COLUMNS when it is a number from 1 to
+ * TERM_COLUMNS_MAX (the user's word first, as POSIX has it), else the
+ * terminal's width (TIOCGWINSZ) when out is a terminal, else 80. Asked
+ * afresh at each call, so that a resized window is followed. */
+int term_columns(FILE *out);
+
+/* The number of columns UTF-8 s takes on a terminal once the rule above
+ * is applied: wide (East Asian) characters count 2, combining marks and
+ * other zero-width characters 0, what shows as U+FFFD 1. Widths are the C
+ * library's (mbrtowc and wcwidth) in the user's locale when it is UTF-8,
+ * else in C.UTF-8; without either, every character counts 1. */
+int term_width(const char *s);
+
+/* The first line of s when lines hold width columns: the number of bytes
+ * of s it takes, with *next set to where the next line starts (past the
+ * spaces at the break; at the end of s after the last line). Lines break
+ * at spaces, and take as many words as fit; a word longer than a whole
+ * line is cut by width, between characters, never before a combining
+ * mark, and the line takes at least one character. s is text as term_safe
+ * returns it (no line feeds); its leading spaces count as printed. */
+size_t term_line_break(const char *s, int width, const char **next);
+
+/* Print text wrapped to width columns (width <= 0: term_columns(out)),
+ * each line indented by indent spaces; "\n" in text starts a new
+ * paragraph and an empty one prints nothing. Lines break as
+ * term_line_break says. The rule above applies to the rest. */
 void term_print_wrapped(FILE *out, const char *text, int indent, int width);
 
-/* Print s with the rule above applied, then spaces up to width characters
- * (not bytes) of what was printed. */
+/* The same for text that continues a line already column columns wide
+ * (after a label, in a table): the first line starts there, later lines
+ * and paragraphs at indent; ends the last line. A first word that does not
+ * fit what is left of the line but fits a line of its own starts on the
+ * next line. */
+void term_print_continued(FILE *out, const char *text, int column, int indent, int width);
+
+/* Print s with the rule above applied, then spaces up to width columns of
+ * what was printed (term_width); nothing is cut when it is wider. */
 void term_print_padded(FILE *out, const char *s, int width);
 
-/* The number of characters (not bytes) in UTF-8 s. */
-int term_width(const char *s);
+/* The same aligned right: spaces first, then s. */
+void term_print_right(FILE *out, const char *s, int width);
+
+/* The narrowest a wrapping table column is made to fit the width. */
+#define TERM_TABLE_NARROWEST 10
+
+/* A column of a table for term_print_table. */
+struct term_column {
+	const char *header; /* NULL: none (no header row when all are NULL) */
+	int min;	    /* at least this many columns wide, while there is room */
+	int right;	    /* aligned right, as numbers are */
+	int wrap;	    /* may be narrowed to fit, its cells wrapped over lines */
+};
+
+/* Print nrows rows of ncols cells (row by row) under a header row, with gap
+ * spaces between columns, in width columns (width <= 0:
+ * term_columns(out)). A column is as wide as its widest cell, and at least
+ * min; while the table is wider than width, the widest wrapping column
+ * gives up a column, down to TERM_TABLE_NARROWEST, and its cells wrap as
+ * term_line_break says. A NULL cell means that the cell to its left spans
+ * its column too (a row's first cell is never NULL; "" is an empty cell).
+ * Widths are display widths (term_width); cells are printed with the rule
+ * above; no line ends in spaces. */
+void term_print_table(FILE *out, const struct term_column *cols, size_t ncols,
+		      const char *const *cells, size_t nrows, int gap, int width);
 
 #endif
