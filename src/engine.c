@@ -33,6 +33,22 @@ reload(struct engine *e, struct error *err)
 	for (size_t i = 0; i < e->q->question_count; i++)
 		e->by_index[i] = answer_set_find(&e->answers, e->q->questions[i].id);
 	questionnaire_visibility(e->q, lookup, e, e->shown);
+	memset(e->disputed, 0, e->q->question_count + 1);
+	if (e->a->id) {
+		struct chain_conflict *c = NULL;
+		size_t n = 0;
+
+		if (store_conflicts_load(e->store, e->a->id, &c, &n, err) < 0)
+			return -1;
+		for (size_t k = 0; k < n; k++) {
+			const struct question *qu =
+				questionnaire_find_question(e->q, c[k].question_id);
+
+			if (qu)
+				e->disputed[qu - e->q->questions] = 1;
+		}
+		store_conflicts_release(c, n);
+	}
 	return 0;
 }
 
@@ -82,6 +98,7 @@ engine_init(struct engine *e, struct store *store, const struct questionnaire *q
 	e->assessor = assessor;
 	e->by_index = xcalloc(q->question_count + 1, sizeof(*e->by_index));
 	e->shown = xcalloc(q->question_count + 1, 1);
+	e->disputed = xcalloc(q->question_count + 1, 1);
 	if (reload(e, err) < 0)
 		return -1;
 	e->cur = q->question_count;
@@ -109,6 +126,7 @@ engine_release(struct engine *e)
 	answer_set_release(&e->answers);
 	free(e->by_index);
 	free(e->shown);
+	free(e->disputed);
 	meeting_release(&e->meeting);
 	memset(e, 0, sizeof(*e));
 }
@@ -288,6 +306,45 @@ engine_go_pillar(struct engine *e, size_t k)
 			return 0;
 		}
 	return -1;
+}
+
+size_t
+engine_number(const struct engine *e, size_t i)
+{
+	size_t n = 0;
+
+	if (i >= e->q->question_count || !e->shown[i])
+		return 0;
+	for (size_t k = 0; k <= i; k++)
+		n += e->shown[k];
+	return n;
+}
+
+size_t
+engine_numbered(const struct engine *e, size_t n)
+{
+	for (size_t k = 0; k < e->q->question_count && n > 0; k++)
+		if (e->shown[k] && --n == 0)
+			return k;
+	return e->q->question_count;
+}
+
+size_t
+engine_find(const struct engine *e, enum engine_find what)
+{
+	size_t count = e->q->question_count;
+
+	for (size_t step = 1; step <= count; step++) {
+		size_t k = (e->cur + step) % (count + 1);
+
+		if (k == count || !e->shown[k])
+			continue;
+		if ((what == ENGINE_UNANSWERED && !engine_answered(e, k)) ||
+		    (what == ENGINE_FLAGGED && e->by_index[k] && e->by_index[k]->flagged) ||
+		    (what == ENGINE_DISPUTED && e->disputed[k]))
+			return k;
+	}
+	return count;
 }
 
 /* ---- meetings ---------------------------------------------------------- */

@@ -26,6 +26,7 @@ struct engine {
 	struct answer_set answers;
 	struct answer **by_index; /* the answer to question i, or NULL */
 	unsigned char *shown;	  /* whether question i is shown */
+	unsigned char *disputed;  /* whether a merge left question i in conflict */
 	size_t cur;		  /* the current question; q->question_count is the end */
 	struct meeting meeting;	  /* the meeting in progress; id NULL when none */
 	size_t unsaved;		  /* changes the store refused */
@@ -98,6 +99,19 @@ int engine_go_id(struct engine *e, const char *id);
 
 /* Go to the first question shown of pillar k (from 1): 0, or -1. */
 int engine_go_pillar(struct engine *e, size_t k);
+
+/* The number (from 1) of question i among the questions shown, or 0
+ * when it is hidden; and the question shown with number n (or
+ * q->question_count). */
+size_t engine_number(const struct engine *e, size_t i);
+size_t engine_numbered(const struct engine *e, size_t n);
+
+/* Which questions engine_find looks for. */
+enum engine_find { ENGINE_UNANSWERED, ENGINE_FLAGGED, ENGINE_DISPUTED };
+
+/* The next question shown after the current one (going round) that is
+ * unanswered, flagged or disputed; q->question_count when none is. */
+size_t engine_find(const struct engine *e, enum engine_find what);
 
 /* Remember where the session is, for the next one on this assessment. */
 void engine_save_position(struct engine *e);

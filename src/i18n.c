@@ -79,7 +79,8 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 		 "  dk, na         don't know, not applicable\n"
 		 "  :back          the previous question\n"
 		 "  :skip          the next question, leaving this one unanswered\n"
-		 "  :goto QID      the question with id QID\n"
+		 "  :goto QID|N    the question with id QID, or number N in :list\n"
+		 "  :goto unanswered|flagged|disputed   the next such question\n"
 		 "  :pillar K      the first question of pillar K\n"
 		 "  :evidence TEXT record evidence (a law, a document, a URL); :evidence - clears "
 		 "it\n"
@@ -89,13 +90,15 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 		 "                 the meeting in progress, the source of the answers given in "
 		 "it;\n"
 		 "                 :with ORG takes up a meeting named before, :with - ends it\n"
-		 "  :review        the answers so far in this pillar\n"
+		 "  :list [K|all]  the questions of this pillar (or pillar K, or all):\n"
+		 "                 number, id, status and answer (:review is the same)\n"
 		 "  :quit          save and stop (Ctrl-D and Ctrl-C do the same)\n",
 		 "  ?              aide pour cette question\n"
 		 "  dk, na         ne sait pas, sans objet\n"
 		 "  :back          la question précédente\n"
 		 "  :skip          la question suivante, sans répondre à celle-ci\n"
-		 "  :goto QID      la question d'identifiant QID\n"
+		 "  :goto QID|N    la question d'identifiant QID, ou de numéro N dans :list\n"
+		 "  :goto unanswered|flagged|disputed   la prochaine question de ce genre\n"
 		 "  :pillar K      la première question du pilier K\n"
 		 "  :evidence TEXTE noter une preuve (loi, document, URL) ; :evidence - l'efface\n"
 		 "  :note TEXTE    noter une remarque ; :note - l'efface\n"
@@ -103,13 +106,15 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 		 "  :with ORG, FONCTION (NOM); FONCTION, DATE\n"
 		 "                 la réunion en cours, source des réponses qui y sont données ;\n"
 		 "                 :with ORG reprend une réunion déjà nommée, :with - la termine\n"
-		 "  :review        les réponses déjà données dans ce pilier\n"
+		 "  :list [K|all]  les questions de ce pilier (ou du pilier K, ou toutes) :\n"
+		 "                 numéro, identifiant, état et réponse (:review de même)\n"
 		 "  :quit          enregistrer et arrêter (Ctrl-D et Ctrl-C font de même)\n",
 		 "  ?              ayuda para esta pregunta\n"
 		 "  dk, na         no sabe, no aplicable\n"
 		 "  :back          la pregunta anterior\n"
 		 "  :skip          la pregunta siguiente, sin responder a esta\n"
-		 "  :goto QID      la pregunta con el identificador QID\n"
+		 "  :goto QID|N    la pregunta con el identificador QID, o el número N de :list\n"
+		 "  :goto unanswered|flagged|disputed   la próxima pregunta de ese tipo\n"
 		 "  :pillar K      la primera pregunta del pilar K\n"
 		 "  :evidence TEXTO registrar una prueba (ley, documento, URL); :evidence - la "
 		 "borra\n"
@@ -118,7 +123,8 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 		 "  :with ORG, CARGO (NOMBRE); CARGO, FECHA\n"
 		 "                 la reunión en curso, fuente de las respuestas dadas en ella;\n"
 		 "                 :with ORG retoma una reunión ya nombrada, :with - la termina\n"
-		 "  :review        las respuestas dadas en este pilar\n"
+		 "  :list [K|all]  las preguntas de este pilar (o del pilar K, o todas):\n"
+		 "                 número, identificador, estado y respuesta (:review igual)\n"
 		 "  :quit          guardar y salir (Ctrl-D y Ctrl-C hacen lo mismo)\n"},
 	[MSG_REASON_PROMPT] = {"Reason for the change (optional, Enter to skip)",
 			       "Motif de la modification (facultatif, Entrée pour passer)",
@@ -218,6 +224,17 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 			     "Escriba :back para la última pregunta, :goto QID para otra, o :quit "
 			     "para terminar."},
 	[MSG_END_PROMPT] = {"end", "fin", "fin"},
+	[MSG_NO_UNANSWERED] = {"No other question shown is unanswered.",
+			       "Aucune autre question affichée n'est sans réponse.",
+			       "Ninguna otra pregunta mostrada está sin respuesta."},
+	[MSG_NO_FLAGGED] = {"No other question is flagged.", "Aucune autre question n'est marquée.",
+			    "Ninguna otra pregunta está marcada."},
+	[MSG_NO_DISPUTED] = {"No other question is disputed.",
+			     "Aucune autre question n'est contestée.",
+			     "Ninguna otra pregunta está en disputa."},
+	[MSG_SKIPPED_LIST] = {"Skipped", "Passées", "Omitidas"},
+	[MSG_DISPUTED_MARK] = {"disputed", "contestée", "en disputa"},
+	[MSG_ALL_QUESTIONS] = {"All questions", "Toutes les questions", "Todas las preguntas"},
 	[MSG_MEETING_DATE] = {"a meeting's date is a day from 2000 to today",
 			      "la date d'une réunion est un jour entre 2000 et aujourd'hui",
 			      "la fecha de una reunión es un día entre 2000 y hoy"},

@@ -187,6 +187,17 @@ print_counts(struct session *s)
 		i18n(s->lang, MSG_QUESTIONS_SHOWN));
 	if (s->e.a->id == 0)
 		say(s, TERM_DIM, i18n(s->lang, MSG_NOTHING_RECORDED));
+	if (p.skipped) {
+		const char *sep = "";
+
+		fprintf(s->out, "%s:", i18n(s->lang, MSG_SKIPPED_LIST));
+		for (size_t i = 0; i < q->question_count && i < s->e.cur; i++)
+			if (s->e.shown[i] && !engine_answered(&s->e, i)) {
+				fprintf(s->out, "%s %s", sep, q->questions[i].id);
+				sep = ",";
+			}
+		fputc('\n', s->out);
+	}
 	if (p.flagged) {
 		const char *sep = "";
 
@@ -397,49 +408,121 @@ toggle_flag(struct session *s, struct error *err)
 	return 0;
 }
 
+/* One row of :list: number, id, the start of the question, its status
+ * and answer. */
 static void
-review(struct session *s)
+list_row(struct session *s, size_t i)
+{
+	const struct question *qu = &s->e.q->questions[i];
+	const struct answer *w = s->e.by_index[i];
+	size_t n = engine_number(&s->e, i);
+	char number[24] = "";
+
+	if (n)
+		snprintf(number, sizeof(number), "%zu", n);
+	fprintf(s->out, "  %c %4s %-8s ", i == s->e.cur ? '>' : ' ', number, qu->id);
+	if (!s->e.shown[i]) {
+		fprintf(s->out, "(%s)", i18n(s->lang, MSG_HIDDEN));
+		if (answer_is_given(w)) {
+			char *d = answer_describe(qu, w->state, w->value, s->lang);
+
+			fputs(" ", s->out);
+			term_print_safe(s->out, d);
+			free(d);
+		}
+		fputc('\n', s->out);
+		return;
+	}
+	if (!answer_is_given(w)) {
+		fprintf(s->out, "%s", i18n(s->lang, MSG_NOT_ANSWERED));
+	} else {
+		char *d = answer_describe(qu, w->state, w->value, s->lang);
+
+		term_print_safe(s->out, d);
+		free(d);
+	}
+	if (w && *w->evidence)
+		fprintf(s->out, "  [%s]", i18n(s->lang, MSG_EVIDENCE_LABEL));
+	if (w && w->flagged)
+		fprintf(s->out, "  [%s]", i18n(s->lang, MSG_FLAGGED));
+	if (s->e.disputed[i])
+		fprintf(s->out, "  [%s]", i18n(s->lang, MSG_DISPUTED_MARK));
+	fputc('\n', s->out);
+}
+
+/* :list and :review: this pillar, pillar K, or all. */
+static void
+review(struct session *s, const char *arg)
 {
 	const struct questionnaire *q = s->e.q;
 	size_t pillar =
 		s->e.cur < q->question_count ? q->questions[s->e.cur].pillar : q->pillar_count - 1;
-	const struct pillar *pl = &q->pillars[pillar];
+	int all = strcmp(arg, "all") == 0;
 	char title[256];
 
-	snprintf(title, sizeof(title), "%s \u00b7 %s", i18n(s->lang, MSG_REVIEW_TITLE),
-		 text_get(&pl->title, s->lang));
-	say(s, TERM_BOLD, title);
-	for (size_t i = 0; i < q->question_count; i++) {
-		const struct question *qu = &q->questions[i];
-		const struct answer *w = s->e.by_index[i];
+	if (*arg && !all) {
+		char *end;
+		long k = strtol(arg, &end, 10);
 
-		if (qu->pillar != pillar)
-			continue;
-		fprintf(s->out, "  %c %-8s ", i == s->e.cur ? '>' : ' ', qu->id);
-		if (!s->e.shown[i]) {
-			fprintf(s->out, "(%s)\n", i18n(s->lang, MSG_HIDDEN));
-			continue;
+		if (*end || k < 1 || (size_t)k > q->pillar_count) {
+			fprintf(s->out, "%s%s 1-%zu%s\n", term_start(s->o->colour, TERM_ERROR),
+				i18n(s->lang, MSG_NO_PILLAR), q->pillar_count,
+				term_end(s->o->colour));
+			return;
 		}
-		if (!answer_is_given(w)) {
-			fprintf(s->out, "%s", i18n(s->lang, MSG_NOT_ANSWERED));
-		} else {
-			char *d = answer_describe(qu, w->state, w->value, s->lang);
-
-			term_print_safe(s->out, d);
-			free(d);
-		}
-		if (w && *w->evidence)
-			fprintf(s->out, "  [%s]", i18n(s->lang, MSG_EVIDENCE_LABEL));
-		if (w && w->flagged)
-			fprintf(s->out, "  [%s]", i18n(s->lang, MSG_FLAGGED));
-		fputc('\n', s->out);
+		pillar = (size_t)k - 1;
+	}
+	for (size_t p = all ? 0 : pillar; p < q->pillar_count && (all || p == pillar); p++) {
+		snprintf(title, sizeof(title), "%s \u00b7 %zu. %s",
+			 i18n(s->lang, all ? MSG_ALL_QUESTIONS : MSG_REVIEW_TITLE), p + 1,
+			 text_get(&q->pillars[p].title, s->lang));
+		say(s, TERM_BOLD, title);
+		for (size_t i = 0; i < q->question_count; i++)
+			if (q->questions[i].pillar == p)
+				list_row(s, i);
 	}
 }
 
 static void
 go_to(struct session *s, const char *id)
 {
-	int r = engine_go_id(&s->e, id);
+	static const struct {
+		const char *word;
+		enum engine_find what;
+		enum msg none;
+	} kinds[] = {
+		{"unanswered", ENGINE_UNANSWERED, MSG_NO_UNANSWERED},
+		{"flagged", ENGINE_FLAGGED, MSG_NO_FLAGGED},
+		{"disputed", ENGINE_DISPUTED, MSG_NO_DISPUTED},
+	};
+	char *end;
+	unsigned long n = strtoul(id, &end, 10);
+	int r;
+
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+		if (strcmp(id, kinds[k].word) == 0) {
+			size_t i = engine_find(&s->e, kinds[k].what);
+
+			if (i >= s->e.q->question_count) {
+				say(s, TERM_DIM, i18n(s->lang, kinds[k].none));
+				return;
+			}
+			s->e.cur = i;
+			show_current(s);
+			return;
+		}
+	if (*id && *end == '\0') {
+		size_t i = engine_numbered(&s->e, n);
+
+		if (i >= s->e.q->question_count) {
+			print_error(s, i18n(s->lang, MSG_UNKNOWN_QUESTION));
+			return;
+		}
+		s->e.cur = i;
+		show_current(s);
+		return;
+	}
+	r = engine_go_id(&s->e, id);
 
 	if (r == -1) {
 		print_error(s, i18n(s->lang, MSG_UNKNOWN_QUESTION));
@@ -621,8 +704,12 @@ handle(struct session *s, char *line, struct error *err)
 		go_to_pillar(s, arg);
 		return 0;
 	}
-	if (strcmp(p, ":review") == 0) {
-		review(s);
+	if (strcmp(p, ":review") == 0 || strcmp(p, ":list") == 0) {
+		review(s, arg);
+		return 0;
+	}
+	if (strcmp(p, ":next-unanswered") == 0) {
+		go_to(s, "unanswered");
 		return 0;
 	}
 	if (strcmp(p, ":with") == 0) {

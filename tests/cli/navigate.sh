@@ -1,0 +1,63 @@
+# The session as an interviewer moves through it: every saved answer
+# confirmed, Enter keeps, lists with numbers, :goto by number or kind,
+# resuming where the last session stopped, the end as a state.
+. "$(dirname "$0")/lib.sh"
+plan 5
+
+export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/example.xml"
+export CIRT_ASSESSOR="Ana Díaz"
+
+# session DB LINE...: a scripted session, its output in $out
+session() {
+	db=$1
+	shift
+	printf '%s\n' "$@" >input.txt
+	run sh -c "\"\$CIRT\" run --yes --country KE --db $db <input.txt"
+}
+
+begin "every saved answer is confirmed on a line of its own; Enter keeps an answer and moves on"
+session a.db yes 2 ":goto L1" ""
+expect_status 0
+expect_out "✓ L1: yes"
+expect_out "✓ L2: "
+expect_out "✓ L1: yes · kept"
+expect_out "L2> "
+[ "$(sqlite3 a.db "SELECT count(*) FROM history WHERE field = 'answer'")" = 2 ] || fail "Enter wrote something"
+end
+
+begin ":list numbers the questions shown, with status; :goto takes numbers and kinds"
+session b.db yes :skip :skip :flag ":list" ":list all" ":goto 1" ":goto unanswered" ":goto flagged" ":goto disputed" ":list 9"
+expect_status 0
+expect_out "  >    4 T1       not answered  [flagged for review]"
+expect_out "         T2       (hidden)"
+expect_out "All questions · 3. Cooperation"
+expect_out "       5 C1       not answered"
+expect_out "L1> :goto unanswered"
+expect_out "L2> :goto flagged"
+expect_out "No other question is disputed."
+expect_out "There is no such pillar; choose 1-3"
+expect_out "Skipped: L2, L3"
+end
+
+begin "a session resumes where the last one stopped"
+session c.db yes 2 ":goto C1" ":quit"
+session c.db ":quit"
+expect_out "C1> :quit"
+expect_no_out "L3> "
+end
+
+begin "the end of the questionnaire is a state of its own, with its choices"
+session d.db no none yes ""
+expect_out "End of the questionnaire."
+expect_out "Type :back for the last question, :goto QID for another, or :quit to stop."
+expect_out "end> "
+[ "$(grep -c "End of the questionnaire." "$out")" = 1 ] || fail "said more than once"
+[ "$(grep -c "^Saved\. KE" "$out")" = 1 ] || fail "the summary is not said once"
+end
+
+begin "the help names the new commands"
+session e.db ":help"
+expect_out ":goto QID|N"
+expect_out ":list [K|all]"
+expect_out ":goto unanswered|flagged|disputed"
+end
