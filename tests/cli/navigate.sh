@@ -2,7 +2,7 @@
 # confirmed, Enter keeps, lists with numbers, :goto by number or kind,
 # resuming where the last session stopped, the end as a state.
 . "$(dirname "$0")/lib.sh"
-plan 5
+plan 6
 
 export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/example.xml"
 export CIRT_ASSESSOR="Ana Díaz"
@@ -60,4 +60,16 @@ session e.db ":help"
 expect_out ":goto QID|N"
 expect_out ":list [K|all]"
 expect_out ":goto unanswered|flagged|disputed"
+end
+
+begin "finalize lists flagged and disputed questions and wants them confirmed"
+session f.db yes 2 2019-05-01 :flag none yes
+run "$CIRT" finalize --country KE --db f.db
+expect_status 2
+expect_out "Flagged for review: T1"
+expect_err "has questions flagged or disputed; finalize it all the same with --yes"
+[ "$(sqlite3 f.db "SELECT status FROM assessment")" = draft ] || fail "finalized"
+run "$CIRT" finalize --country KE --db f.db --yes
+expect_status 0
+expect_out "is final"
 end
