@@ -16,7 +16,8 @@
 #include "term.h"
 #include "xmalloc.h"
 
-#define WIDTH 78
+/* wrap at the width of the terminal (term_columns) */
+#define WIDTH 0
 
 /* The terminal front end: the engine holds the state and the rules. */
 struct session {
@@ -42,8 +43,8 @@ print_labelled(struct session *s, const char *label, const char *text)
 {
 	fprintf(s->out, "  %s%s:%s ", term_start(s->o->colour, TERM_DIM), label,
 		term_end(s->o->colour));
-	term_print_safe(s->out, text);
-	fputc('\n', s->out);
+	/* long evidence wraps under itself, at words */
+	term_print_continued(s->out, text, 2 + term_width(label) + 2, 4, WIDTH);
 }
 
 /* Append text to the hint in buf, after a separator when buf has some. */
