@@ -117,19 +117,238 @@ answer_check_text(const char *s, size_t max, const char *lang, char *err, size_t
 	return 0;
 }
 
-/* Copy of s without leading and trailing white space. */
+/* Copy of the n bytes at s without leading and trailing white space. */
 static char *
-trimmed(const char *s)
+trimmed_n(const char *s, size_t n)
 {
-	size_t n;
-
-	while (isspace((unsigned char)*s))
+	while (n > 0 && isspace((unsigned char)*s)) {
 		s++;
-	n = strlen(s);
+		n--;
+	}
 	while (n > 0 && isspace((unsigned char)s[n - 1]))
 		n--;
 	return xstrndup(s, n);
 }
+
+/* Copy of s without leading and trailing white space. */
+static char *
+trimmed(const char *s)
+{
+	return trimmed_n(s, strlen(s));
+}
+
+/* ---- comparing what people type with words and labels ------------------ */
+
+/* c in lower case, for the scripts of the languages cirt is used in: Latin
+ * (ASCII, Latin-1, Latin Extended-A), Greek and Cyrillic; other scripts
+ * have no case. Typographic apostrophes read as "'". */
+static uint32_t
+fold(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+		return c + 32;
+	if (c == 0x130)
+		return 'i';
+	if (((c >= 0x100 && c <= 0x12F) || (c >= 0x132 && c <= 0x137) ||
+	     (c >= 0x14A && c <= 0x177)) &&
+	    c % 2 == 0)
+		return c + 1;
+	if (((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) && c % 2 == 1)
+		return c + 1;
+	if (c == 0x178)
+		return 0xFF;
+	if (c >= 0x391 && c <= 0x3AB && c != 0x3A2)
+		return c + 32;
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 80;
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 32;
+	if (c == 0x2018 || c == 0x2019)
+		return '\'';
+	return c;
+}
+
+/* The next character of *s folded for comparison, moving *s past it; a
+ * run of white space reads as one space; 0 at the end. */
+static uint32_t
+fold_next(const char **s)
+{
+	uint32_t c;
+	size_t n;
+
+	if (**s == '\0')
+		return 0;
+	if (isspace((unsigned char)**s)) {
+		while (isspace((unsigned char)**s))
+			(*s)++;
+		return ' ';
+	}
+	n = utf8_decode(*s, &c);
+	*s += n ? n : 1;
+	return fold(c);
+}
+
+/* Whether a and b are the same text, ignoring case and the length of runs
+ * of white space. */
+static int
+fold_equal(const char *a, const char *b)
+{
+	for (;;) {
+		uint32_t ca = fold_next(&a);
+
+		if (ca != fold_next(&b))
+			return 0;
+		if (ca == 0)
+			return 1;
+	}
+}
+
+/* Whether text starts with the non-empty start, compared as fold_equal
+ * compares. */
+static int
+fold_starts(const char *text, const char *start)
+{
+	if (*start == '\0')
+		return 0;
+	for (;;) {
+		uint32_t c = fold_next(&start);
+
+		if (c == 0)
+			return 1;
+		if (c != fold_next(&text))
+			return 0;
+	}
+}
+
+/* Whether the language tag lang is language ("fr-CA" is "fr"). */
+static int
+is_language(const char *lang, const char *language)
+{
+	size_t n = strlen(language);
+
+	return lang && strncasecmp(lang, language, n) == 0 &&
+		(lang[n] == '\0' || lang[n] == '-' || lang[n] == '_');
+}
+
+/* ---- keywords ---------------------------------------------------------- */
+
+#define KEYWORD_WORDS 5
+
+/* The words for answers every question takes, and for yes, no and none, in
+ * the six official languages of the United Nations; the first of each is
+ * the one a hint shows. Compared as fold_equal compares. */
+static const struct keywords {
+	const char *lang;
+	const char *words[ANSWER_KEYWORD_COUNT][KEYWORD_WORDS];
+} keywords[] = {
+	{"en",
+	 {[ANSWER_KEYWORD_YES] = {"yes", "y"},
+	  [ANSWER_KEYWORD_NO] = {"no", "n"},
+	  [ANSWER_KEYWORD_DONT_KNOW] = {"dk", "don't know", "dont know", "do not know"},
+	  [ANSWER_KEYWORD_NOT_APPLICABLE] = {"na", "n/a", "not applicable"},
+	  [ANSWER_KEYWORD_NONE] = {"none", "nothing"}}},
+	{"fr",
+	 {[ANSWER_KEYWORD_YES] = {"oui", "o"},
+	  [ANSWER_KEYWORD_NO] = {"non", "n"},
+	  [ANSWER_KEYWORD_DONT_KNOW] = {"nsp", "ne sait pas", "ne sais pas", "je ne sais pas"},
+	  [ANSWER_KEYWORD_NOT_APPLICABLE] = {"s.o.", "sans objet", "non applicable"},
+	  [ANSWER_KEYWORD_NONE] = {"aucun", "aucune", "rien"}}},
+	{"es",
+	 {[ANSWER_KEYWORD_YES] = {"sí", "si", "s"},
+	  [ANSWER_KEYWORD_NO] = {"no", "n"},
+	  [ANSWER_KEYWORD_DONT_KNOW] = {"ns", "no sabe", "no sé", "no se", "ns/nc"},
+	  [ANSWER_KEYWORD_NOT_APPLICABLE] = {"no aplicable", "no procede", "n/a"},
+	  [ANSWER_KEYWORD_NONE] = {"ninguno", "ninguna", "nada"}}},
+	{"ru",
+	 {[ANSWER_KEYWORD_YES] = {"да", "д"},
+	  [ANSWER_KEYWORD_NO] = {"нет", "н"},
+	  [ANSWER_KEYWORD_DONT_KNOW] = {"нз", "не знаю"},
+	  [ANSWER_KEYWORD_NOT_APPLICABLE] = {"нп", "не применимо", "неприменимо"},
+	  [ANSWER_KEYWORD_NONE] = {"ничего", "ни одного", "никакие"}}},
+	{"ar",
+	 {[ANSWER_KEYWORD_YES] = {"نعم"},
+	  [ANSWER_KEYWORD_NO] = {"لا"},
+	  [ANSWER_KEYWORD_DONT_KNOW] = {"لا أعرف", "لا اعرف", "لا أدري", "لا ادري"},
+	  [ANSWER_KEYWORD_NOT_APPLICABLE] = {"لا ينطبق", "غير منطبق", "غير قابل للتطبيق"},
+	  [ANSWER_KEYWORD_NONE] = {"لا شيء", "لا شئ", "لا يوجد"}}},
+	{"zh",
+	 {[ANSWER_KEYWORD_YES] = {"是", "是的", "对", "有"},
+	  [ANSWER_KEYWORD_NO] = {"否", "不是", "不", "没有"},
+	  [ANSWER_KEYWORD_DONT_KNOW] = {"不知道", "不清楚"},
+	  [ANSWER_KEYWORD_NOT_APPLICABLE] = {"不适用"},
+	  [ANSWER_KEYWORD_NONE] = {"无", "没有", "都没有"}}},
+};
+
+#define KEYWORD_LANGUAGES (sizeof(keywords) / sizeof(keywords[0]))
+
+static const struct keywords *
+keywords_of(const char *lang)
+{
+	for (size_t i = 0; i < KEYWORD_LANGUAGES; i++)
+		if (is_language(lang, keywords[i].lang))
+			return &keywords[i];
+	return NULL;
+}
+
+static int
+keywords_have(const struct keywords *k, const char *s, enum answer_keyword word)
+{
+	for (size_t i = 0; k && i < KEYWORD_WORDS && k->words[word][i]; i++)
+		if (fold_equal(s, k->words[word][i]))
+			return 1;
+	return 0;
+}
+
+const char *
+answer_keyword(const char *lang, enum answer_keyword word)
+{
+	const struct keywords *k = keywords_of(lang);
+
+	return (k ? k : &keywords[0])->words[word][0];
+}
+
+int
+answer_is_keyword(const char *input, const char *lang, enum answer_keyword word)
+{
+	char *s = trimmed(input);
+	int found =
+		keywords_have(&keywords[0], s, word) || keywords_have(keywords_of(lang), s, word);
+
+	free(s);
+	return found;
+}
+
+/* Whether s is the word for yes (or no) in any language cirt knows: no
+ * language's word for one is another's for the other. */
+static int
+is_yes_or_no_anywhere(const char *s, enum answer_keyword word)
+{
+	for (size_t i = 0; i < KEYWORD_LANGUAGES; i++)
+		if (keywords_have(&keywords[i], s, word))
+			return 1;
+	return 0;
+}
+
+/* ---- decimal commas ---------------------------------------------------- */
+
+/* Whether people writing lang write a decimal comma (3,5). */
+static int
+decimal_comma(const char *lang)
+{
+	static const char *const comma[] = {
+		"fr", "es", "pt", "it", "de", "nl", "ru", "uk", "be", "pl", "cs", "sk", "sl",
+		"hr", "sr", "bs", "mk", "bg", "ro", "hu", "el", "tr", "sv", "da", "nb", "nn",
+		"no", "fi", "et", "lv", "lt", "is", "id", "vi", "kk", "az", "uz", "ka", "hy"};
+
+	for (size_t i = 0; i < sizeof(comma) / sizeof(comma[0]); i++)
+		if (is_language(lang, comma[i]))
+			return 1;
+	return 0;
+}
+
+/* ---- choices ----------------------------------------------------------- */
 
 /* Parse all of s as a whole number within [lo, hi]; -1 when it is not. */
 static long
@@ -147,50 +366,144 @@ parse_index(const char *s, long lo, long hi)
 	return v;
 }
 
-/* The choice whose value or label (in lang or the default language) is s,
- * ignoring ASCII case; with prefix, also a unique label prefix of at least
- * two bytes. */
-static const struct choice *
-match_choice(const struct question *qu, const char *s, const char *lang, int prefix)
+static int
+all_digits(const char *s)
 {
-	const struct choice *found = NULL;
-	size_t n = strlen(s);
-	int matches = 0;
+	if (*s == '\0')
+		return 0;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return 0;
+	return 1;
+}
 
-	if (qu->choices == NULL)
-		return NULL;
-	for (size_t i = 0; i < qu->choice_count; i++) {
-		const struct choice *c = &qu->choices[i];
+/* Whether s is the label of c in lang or in the default language. */
+static int
+is_label(const struct choice *c, const char *s, const char *lang)
+{
+	const char *label = text_get(&c->label, lang);
 
-		if (strcasecmp(c->value, s) == 0 || strcasecmp(text_get(&c->label, lang), s) == 0 ||
-		    strcasecmp(text_get(&c->label, NULL), s) == 0)
-			return c;
+	return (*label && fold_equal(label, s)) ||
+		(*(label = text_get(&c->label, NULL)) && fold_equal(label, s));
+}
+
+/* Whether the label of c in lang or in the default language starts with s. */
+static int
+label_starts(const struct choice *c, const char *s, const char *lang)
+{
+	return fold_starts(text_get(&c->label, lang), s) ||
+		fold_starts(text_get(&c->label, NULL), s);
+}
+
+enum lookup {
+	LOOKUP_FOUND,
+	LOOKUP_UNKNOWN,
+	LOOKUP_OUT_OF_RANGE, /* a number beyond the list */
+	LOOKUP_AMBIGUOUS,    /* the start of several labels */
+};
+
+/* The choice of qu that s names. Typed, s is its number in the list (from
+ * 1, scales included), its value or label, or the start of one label;
+ * imported, its value (a scale's level number) or label. */
+static enum lookup
+find_choice(const struct question *qu, const char *s, const char *lang, enum answer_input mode,
+	    size_t *index)
+{
+	int typed = mode == ANSWER_INPUT_TYPED;
+	int digits = all_digits(s);
+	size_t matches = 0;
+	long i;
+
+	if (typed && digits && (i = parse_index(s, 1, (long)qu->choice_count)) > 0) {
+		*index = (size_t)i - 1;
+		return LOOKUP_FOUND;
 	}
-	if (!prefix || n < 2)
-		return NULL;
-	for (size_t i = 0; i < qu->choice_count; i++)
-		if (strncasecmp(text_get(&qu->choices[i].label, lang), s, n) == 0) {
-			found = &qu->choices[i];
-			matches++;
+	for (size_t k = 0; k < qu->choice_count; k++) {
+		const struct choice *c = &qu->choices[k];
+
+		/* typed, a number is a place in the list, never a level */
+		if ((!(typed && digits) && fold_equal(c->value, s)) || is_label(c, s, lang)) {
+			*index = k;
+			return LOOKUP_FOUND;
 		}
-	return matches == 1 ? found : NULL;
+	}
+	if (!typed)
+		return LOOKUP_UNKNOWN;
+	if (digits)
+		return LOOKUP_OUT_OF_RANGE;
+	for (size_t k = 0; k < qu->choice_count; k++)
+		if (label_starts(&qu->choices[k], s, lang)) {
+			if (matches++ == 0)
+				*index = k;
+		}
+	return matches == 1 ? LOOKUP_FOUND : matches ? LOOKUP_AMBIGUOUS : LOOKUP_UNKNOWN;
+}
+
+/* Append the text fmt makes to the string in buf of size bytes, as far as
+ * it fits. */
+static void __attribute__((format(printf, 3, 4)))
+append(char *buf, size_t size, const char *fmt, ...)
+{
+	size_t len = strlen(buf);
+	va_list ap;
+
+	if (len + 1 >= size)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf + len, size - len, fmt, ap);
+	va_end(ap);
+}
+
+/* Explain why s names no single choice of qu (lookup says how); for
+ * LOOKUP_UNKNOWN, unknown is the end of the message. Returns -1. */
+static int
+choice_error(const struct question *qu, const char *s, const char *lang, enum lookup lookup,
+	     const char *unknown, char *err, size_t errlen)
+{
+	const char *more = " \u2026";
+
+	snprintf(err, errlen, "'%s' ", s);
+	if (lookup == LOOKUP_OUT_OF_RANGE) {
+		append(err, errlen, "%s 1 %s %zu", i18n(lang, MSG_ERR_RANGE), i18n(lang, MSG_TO),
+		       qu->choice_count);
+		return -1;
+	}
+	if (lookup != LOOKUP_AMBIGUOUS) {
+		append(err, errlen, "%s", unknown);
+		return -1;
+	}
+	append(err, errlen, "%s", i18n(lang, MSG_ERR_AMBIGUOUS));
+	for (size_t k = 0, n = 0; k < qu->choice_count; k++) {
+		char *item;
+
+		if (!label_starts(&qu->choices[k], s, lang))
+			continue;
+		item = xasprintf("%s%zu) %s", n++ ? "; " : " ", k + 1,
+				 text_get(&qu->choices[k].label, lang));
+		if (strlen(err) + strlen(item) + strlen(more) >= errlen) {
+			append(err, errlen, "%s", more);
+			free(item);
+			break;
+		}
+		append(err, errlen, "%s", item);
+		free(item);
+	}
+	return -1;
 }
 
 static int
 parse_yesno(const struct question *qu, const char *s, const char *lang, enum answer_input mode,
 	    char **value, char *err, size_t errlen)
 {
-	static const char *const yes[] = {"yes", "y", "oui", "o", "sí", "si", "s"};
-	static const char *const no[] = {"no", "n", "non"};
-
 	int typed = mode == ANSWER_INPUT_TYPED;
-	int is_yes = typed && strcmp(s, "1") == 0;
-	int is_no = typed && strcmp(s, "2") == 0;
+	int is_yes = (typed && strcmp(s, "1") == 0) || is_yes_or_no_anywhere(s, ANSWER_KEYWORD_YES);
+	int is_no = (typed && strcmp(s, "2") == 0) || is_yes_or_no_anywhere(s, ANSWER_KEYWORD_NO);
 
-	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
-		is_yes |= strcasecmp(s, yes[i]) == 0;
-	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
-		is_no |= strcasecmp(s, no[i]) == 0;
+	/* the questionnaire's own words, where it has them */
+	if (!is_yes && !is_no && qu->choice_count == 2) {
+		is_yes = is_label(&qu->choices[0], s, lang);
+		is_no = is_label(&qu->choices[1], s, lang);
+	}
 	if (is_yes || is_no) {
 		*value = xstrdup(qu->choices[is_yes ? 0 : 1].value);
 		return 0;
@@ -204,87 +517,221 @@ static int
 parse_single(const struct question *qu, const char *s, const char *lang, enum answer_input mode,
 	     char **value, char *err, size_t errlen)
 {
-	const struct choice *c = NULL;
-	long i;
+	size_t k = 0;
+	enum lookup lookup = find_choice(qu, s, lang, mode, &k);
 
-	if (mode == ANSWER_INPUT_TYPED) {
-		if (qu->type == QUESTION_SCALE)
-			i = parse_index(s, 0, (long)qu->choice_count - 1);
-		else
-			i = parse_index(s, 1, (long)qu->choice_count) - 1;
-		if (i >= 0)
-			c = &qu->choices[i];
-	} else if (qu->type == QUESTION_SCALE) {
-		i = parse_index(s, 0, (long)qu->choice_count - 1);
-		if (i >= 0)
-			c = &qu->choices[i];
+	if (lookup == LOOKUP_FOUND) {
+		*value = xstrdup(qu->choices[k].value);
+		return 0;
 	}
-	if (c == NULL)
-		c = match_choice(qu, s, lang, mode == ANSWER_INPUT_TYPED);
-	if (c)
-		*value = xstrdup(c->value);
-	else if (mode == ANSWER_INPUT_IMPORT)
+	if (mode == ANSWER_INPUT_IMPORT)
 		return fail(err, errlen, "'%s' is not one of the %s", s,
 			    qu->type == QUESTION_SCALE ? "levels (0 to the highest level)"
 						       : "choices' values");
-	else
+	if (lookup == LOOKUP_UNKNOWN)
 		return fail(
 			err, errlen, "%s",
 			i18n(lang, qu->type == QUESTION_SCALE ? MSG_ERR_LEVEL : MSG_ERR_CHOICE));
-	return 0;
+	return choice_error(qu, s, lang, lookup, "", err, errlen);
+}
+
+/* One piece of a multiple choice answer, between separators. */
+struct piece {
+	char *text;	/* trimmed */
+	char separator; /* ',' or ';' after it, or '\0' at the end */
+};
+
+/* The separator of choices at s, ',' or ';' (the Arabic and the
+ * full-width comma and semicolon and the ideographic comma, as Arabic and
+ * Chinese are typed, count as these), with its length in *len; '\0' when
+ * s holds none. */
+static char
+separator_at(const char *s, size_t *len)
+{
+	static const struct {
+		const char *bytes;
+		char separator;
+	} separators[] = {
+		{",", ','},	 {";", ';'},	  {"\u060c", ','}, {"\u061b", ';'},
+		{"\uff0c", ','}, {"\uff1b", ';'}, {"\u3001", ','},
+	};
+
+	for (size_t i = 0; i < sizeof(separators) / sizeof(separators[0]); i++) {
+		size_t n = strlen(separators[i].bytes);
+
+		if (strncmp(s, separators[i].bytes, n) == 0) {
+			*len = n;
+			return separators[i].separator;
+		}
+	}
+	*len = 0;
+	return '\0';
+}
+
+/* The bytes of s before its first separator (all of s when it has none). */
+static size_t
+before_separator(const char *s)
+{
+	size_t n = 0;
+	size_t len;
+
+	while (s[n] && separator_at(s + n, &len) == '\0')
+		n++;
+	return n;
+}
+
+/* Split s at every separator. Returns the number of pieces. */
+static size_t
+split_pieces(const char *s, struct piece **out)
+{
+	size_t n = 0;
+	size_t alloc = 4;
+	struct piece *p = xcalloc(alloc, sizeof(*p));
+
+	for (;;) {
+		size_t len = before_separator(s);
+		size_t skip;
+
+		if (n == alloc) {
+			alloc *= 2;
+			p = xreallocarray(p, alloc, sizeof(*p));
+		}
+		p[n].text = trimmed_n(s, len);
+		p[n++].separator = separator_at(s + len, &skip);
+		if (skip == 0)
+			break;
+		s += len + skip;
+	}
+	*out = p;
+	return n;
+}
+
+/* Whether pieces [first, last] and the separators between them spell
+ * label, each piece one of its parts: "Children, parents and teachers" is
+ * spelt by "children" and "parents and teachers" with a comma. */
+static int
+pieces_spell(const struct piece *p, size_t first, size_t last, const char *label)
+{
+	for (size_t i = first; i <= last; i++) {
+		size_t len = before_separator(label);
+		char *part = trimmed_n(label, len);
+		int same = fold_equal(part, p[i].text);
+		size_t skip;
+
+		free(part);
+		if (!same || separator_at(label + len, &skip) != (i < last ? p[i].separator : '\0'))
+			return 0;
+		label += len + skip;
+	}
+	return 1;
+}
+
+/* The choice whose whole label pieces [first, last] spell, or -1. */
+static long
+label_of_pieces(const struct question *qu, const struct piece *p, size_t first, size_t last,
+		const char *lang)
+{
+	for (size_t k = 0; k < qu->choice_count; k++) {
+		const struct text *label = &qu->choices[k].label;
+
+		if (pieces_spell(p, first, last, text_get(label, lang)) ||
+		    pieces_spell(p, first, last, text_get(label, NULL)))
+			return (long)k;
+	}
+	return -1;
+}
+
+/* Mark the choices s names in chosen: one choice, or failing that several
+ * separated by white space ("1 3", "alerts forensics"). */
+static int
+choose_piece(const struct question *qu, const char *s, const char *lang, enum answer_input mode,
+	     unsigned char *chosen, char *err, size_t errlen)
+{
+	const char *unknown = mode == ANSWER_INPUT_TYPED ? i18n(lang, MSG_ERR_MULTI)
+							 : "is not one of the choices' values";
+	size_t k = 0;
+	enum lookup lookup = find_choice(qu, s, lang, mode, &k);
+	char *copy;
+	char *save = NULL;
+	int status = 0;
+
+	if (lookup == LOOKUP_FOUND) {
+		chosen[k] = 1;
+		return 0;
+	}
+	if (lookup != LOOKUP_UNKNOWN || strpbrk(s, " \t") == NULL)
+		return choice_error(qu, s, lang, lookup, unknown, err, errlen);
+	copy = xstrdup(s);
+	for (char *word = strtok_r(copy, " \t", &save); word && status == 0;
+	     word = strtok_r(NULL, " \t", &save)) {
+		lookup = find_choice(qu, word, lang, mode, &k);
+		if (lookup == LOOKUP_FOUND)
+			chosen[k] = 1;
+		else
+			status = choice_error(qu, word, lang, lookup, unknown, err, errlen);
+	}
+	free(copy);
+	return status;
 }
 
 static int
 parse_multi(const struct question *qu, const char *s, const char *lang, enum answer_input mode,
 	    char **value, char *err, size_t errlen)
 {
-	unsigned char *chosen = xcalloc(qu->choice_count, 1);
-	const char *separators = strchr(s, ',') ? "," : " \t";
-	char *copy = xstrdup(s);
-	char *save = NULL;
+	unsigned char *chosen = xcalloc(qu->choice_count + 1, 1);
+	struct piece *pieces = NULL;
+	size_t count = 0;
 	size_t len = 0;
+	size_t k = 0;
+	size_t given = 0;
 	int status = 0;
 
-	if ((mode == ANSWER_INPUT_TYPED && strcmp(s, "0") == 0) ||
-	    (mode == ANSWER_INPUT_IMPORT && strcmp(s, "-") == 0))
-		goto build; /* none of them */
-	for (char *tok = strtok_r(copy, separators, &save); tok;
-	     tok = strtok_r(NULL, separators, &save)) {
-		char *t = trimmed(tok);
-		const struct choice *c = NULL;
-		long i =
-			mode == ANSWER_INPUT_TYPED ? parse_index(t, 1, (long)qu->choice_count) : -1;
-
-		if (i > 0)
-			c = &qu->choices[i - 1];
-		else if (*t)
-			c = match_choice(qu, t, lang, 0);
-		if (c == NULL && *t) {
-			if (mode == ANSWER_INPUT_TYPED)
-				status = fail(err, errlen, "'%s' %s", t, i18n(lang, MSG_ERR_MULTI));
-			else
-				status = fail(err, errlen, "'%s' is not one of the choices' values",
-					      t);
-			free(t);
-			goto out;
-		}
-		if (c)
-			chosen[c - qu->choices] = 1;
-		free(t);
+	if (find_choice(qu, s, lang, ANSWER_INPUT_IMPORT, &k) == LOOKUP_FOUND) {
+		chosen[k] = 1; /* the whole input is one value or label */
+		goto build;
 	}
+	if (strcmp(s, "-") == 0 ||
+	    (mode == ANSWER_INPUT_TYPED && answer_is_keyword(s, lang, ANSWER_KEYWORD_NONE)))
+		goto build; /* none of them */
+	count = split_pieces(s, &pieces);
+	for (size_t i = 0; i < count && status == 0; i++) {
+		long whole = -1;
+		size_t last = count;
+
+		if (*pieces[i].text == '\0')
+			continue;
+		given++;
+		/* the longest run of pieces that spells a whole label */
+		while (whole < 0 && --last > i)
+			whole = label_of_pieces(qu, pieces, i, last, lang);
+		if (whole >= 0) {
+			chosen[whole] = 1;
+			i = last;
+			continue;
+		}
+		status = choose_piece(qu, pieces[i].text, lang, mode, chosen, err, errlen);
+	}
+	if (status == 0 && given == 0)
+		status = fail(err, errlen, "'%s' %s", s,
+			      mode == ANSWER_INPUT_TYPED ? i18n(lang, MSG_ERR_MULTI)
+							 : "is not one of the choices' values");
+	if (status < 0)
+		goto out;
 build:
-	for (size_t i = 0; qu->choices && i < qu->choice_count; i++)
+	for (size_t i = 0; i < qu->choice_count; i++)
 		if (chosen[i])
 			len += strlen(qu->choices[i].value) + 1;
 	*value = xcalloc(len + 1, 1);
-	for (size_t i = 0; qu->choices && i < qu->choice_count; i++)
+	for (size_t i = 0; i < qu->choice_count; i++)
 		if (chosen[i]) {
 			if (**value)
 				strcat(*value, " ");
 			strcat(*value, qu->choices[i].value);
 		}
 out:
-	free(copy);
+	for (size_t i = 0; i < count; i++)
+		free(pieces[i].text);
+	free(pieces);
 	free(chosen);
 	return status;
 }
@@ -303,14 +750,40 @@ group_space(const char *s)
 	return 0;
 }
 
+/* Whether s could be read both as a number written in thousands and as a
+ * decimal: one to three digits (not a lone 0), then groups of a comma (or
+ * a point, in a language with a decimal comma) and three digits, as in
+ * "1,000", "2,500" or "1.000" in German. */
+static int
+ambiguous_number(const char *s, const char *lang)
+{
+	size_t lead;
+	char mark;
+
+	s += *s == '-' || *s == '+';
+	lead = strspn(s, "0123456789");
+	if (lead < 1 || lead > 3 || *s == '0')
+		return 0;
+	s += lead;
+	mark = *s;
+	if (mark != ',' && !(mark == '.' && decimal_comma(lang)))
+		return 0;
+	while (*s == mark) {
+		if (strspn(s + 1, "0123456789") != 3)
+			return 0;
+		s += 4;
+	}
+	return *s == '\0';
+}
+
 /* A number as people write it, in the form strtod reads: spaces between
  * groups of three digits dropped, and in a language that writes a decimal
- * comma (French, Spanish), the comma made a point. English "1,000" stays
- * as it is, and is refused. */
+ * comma, the comma made a point. Elsewhere "1,000" stays as it is, and is
+ * refused. */
 static char *
 plain_number(const char *s, const char *lang)
 {
-	int comma = *i18n(lang, MSG_DECIMAL_MARK) == ',';
+	int comma = decimal_comma(lang);
 	char *out = xmalloc(strlen(s) + 1);
 	char *o = out;
 
@@ -334,11 +807,14 @@ static int
 parse_number(const struct question *qu, const char *s, const char *lang, char **value, char *err,
 	     size_t errlen)
 {
-	char *plain = plain_number(s, lang);
+	char *plain;
 	char *end;
 	double x;
 	int bad;
 
+	if (ambiguous_number(s, lang))
+		return fail(err, errlen, "'%s' %s", s, i18n(lang, MSG_ERR_NUMBER_AMBIGUOUS));
+	plain = plain_number(s, lang);
 	errno = 0;
 	x = strtod(plain, &end);
 	bad = end == plain || *end || errno || !isfinite(x) || isspace((unsigned char)*plain) ||
@@ -415,9 +891,9 @@ answer_parse(const struct question *qu, const char *input, const char *lang, enu
 	if (answer_check_text(input, ANSWER_TEXT_MAX, lang, err, errlen) < 0)
 		return -1;
 	s = trimmed(input);
-	if (strcasecmp(s, "dk") == 0) {
+	if (answer_is_keyword(s, lang, ANSWER_KEYWORD_DONT_KNOW)) {
 		*state = ANSWER_DONT_KNOW;
-	} else if (strcasecmp(s, "na") == 0) {
+	} else if (answer_is_keyword(s, lang, ANSWER_KEYWORD_NOT_APPLICABLE)) {
 		*state = ANSWER_NOT_APPLICABLE;
 	} else if (*s == '\0') {
 		status = fail(err, errlen, "%s", i18n(lang, MSG_ERR_EMPTY));
@@ -446,6 +922,15 @@ answer_parse(const struct question *qu, const char *input, const char *lang, enu
 	}
 	free(s);
 	return status;
+}
+
+size_t
+answer_choice_number(const struct question *qu, const char *value)
+{
+	for (size_t k = 0; value && k < qu->choice_count; k++)
+		if (strcmp(qu->choices[k].value, value) == 0)
+			return k + 1;
+	return 0;
 }
 
 char *

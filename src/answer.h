@@ -46,20 +46,65 @@ void answer_set_visibility(const struct questionnaire *q, const struct answer_se
  * applicable). a may be NULL. */
 int answer_is_given(const struct answer *a);
 
-/* Where an answer comes from: typed in a session (choice numbers, labels,
- * yes/no in the session's language; 0 for no choice of a multiple choice
- * question) or read from an import file (choice values or labels, levels
- * as numbers, multiple choices as values separated by spaces, "-" for
- * none). Both accept "dk" and "na". */
+/* Where an answer comes from: typed in a session, or read from an import
+ * file.
+ *
+ * Typed: every list is numbered from 1, scales included ("1" is a scale's
+ * lowest level, whatever its value; yes is 1 and no is 2); a choice is also
+ * named by its value, its label (in the session's language or the default
+ * one, in any case) or a start of its label that no other label shares. A
+ * multiple choice answer names several, separated by commas or semicolons
+ * ("1, 3", "Forensics; alerts"; Arabic and full-width ones too) or, when
+ * they hold no white space, by spaces ("1 3"); a run of pieces that spells a whole label with its
+ * commas is that label ("Children, parents and teachers"). "-" or the
+ * word for none (answer_keyword) chooses none of them.
+ *
+ * Imported: choice values or labels, a scale's level by its own value (0
+ * to N), multiple choices as values separated by spaces, commas or
+ * semicolons, "-" for none.
+ *
+ * Both take the words for yes and no of every language cirt knows, and
+ * those for don't know and not applicable in English and in lang (dk, na,
+ * "ne sait pas", "не знаю"...), which come before any other reading. */
 enum answer_input { ANSWER_INPUT_TYPED, ANSWER_INPUT_IMPORT };
 
 /* Parse input as an answer to qu. On success sets *state and *value (the
  * canonical value, owned by the caller; NULL unless ANSWER_VALUE) and
- * returns 0; otherwise returns -1 with an explanation in err, such as
- * "'12' is outside 0 to 10". */
+ * returns 0; otherwise returns -1 with an explanation in lang in err, such
+ * as "'12' is outside the allowed range (0 – 10)", "'5' is not on the
+ * list; choose 1 to 4" or "'It is' matches several choices; ...: 2) It is
+ * planned; 3) It is operational" (cut with "…" to fit errlen). Numbers take
+ * spaces between groups of three digits, and a decimal comma in the
+ * languages that write one; "1,000" (and "1.000" where the decimal mark is
+ * a comma) is refused as ambiguous. */
 int answer_parse(const struct question *qu, const char *input, const char *lang,
 		 enum answer_input mode, enum answer_state *state, char **value, char *err,
 		 size_t errlen);
+
+/* The words that stand for an answer or a choice, whatever the question. */
+enum answer_keyword {
+	ANSWER_KEYWORD_YES,
+	ANSWER_KEYWORD_NO,
+	ANSWER_KEYWORD_DONT_KNOW,
+	ANSWER_KEYWORD_NOT_APPLICABLE,
+	ANSWER_KEYWORD_NONE, /* no choice of a multiple choice question */
+	ANSWER_KEYWORD_COUNT
+};
+
+/* The word for k in lang as a hint shows it: "dk", "nsp" in French, "нз"
+ * in Russian; English for a language cirt has no words in (cirt knows
+ * those of en, fr, es, ru, ar and zh, and "fr-CA" is French). Borrowed. */
+const char *answer_keyword(const char *lang, enum answer_keyword k);
+
+/* Whether input (white space around it ignored, in any case) is one of the
+ * words for k in English or in lang: "yes", "y", "oui", "да", "don't
+ * know", "не знаю"... A confirmation prompt can take yes and no this way. */
+int answer_is_keyword(const char *input, const char *lang, enum answer_keyword k);
+
+/* The number that names the choice whose value is value when typed: its
+ * place in the list from 1 (yes 1, no 2, a scale's lowest level 1), or 0
+ * when qu has no such choice. */
+size_t answer_choice_number(const struct question *qu, const char *value);
 
 /* A readable form of an answer in lang: choice labels rather than values,
  * "don't know", and so on. Owned by the caller. */
