@@ -204,6 +204,75 @@ chain_meeting_parse(const char *value, char **organisation, char **people)
 	return 0;
 }
 
+void
+chain_attachment_id(const char *country, int cycle, const struct attachment *at,
+		    char out[ATTACHMENT_ID_SIZE])
+{
+	struct hash_sha256 h = {{0}};
+	char hex[CHAIN_HASH_SIZE];
+
+	hash_sha256_init(&h);
+	hash_sha256_add_field(&h, "cirt-attachment-1");
+	hash_sha256_add_field(&h, country);
+	add_number(&h, cycle);
+	hash_sha256_add_field(&h, at->question_id);
+	hash_sha256_add_field(&h, at->name);
+	hash_sha256_add_field(&h, at->sha256);
+	hash_sha256_add_field(&h, at->added_by);
+	hash_sha256_add_field(&h, at->added_at);
+	hash_sha256_finish(&h, hex);
+	snprintf(out, ATTACHMENT_ID_SIZE, "a%.12s", hex);
+}
+
+char *
+chain_attachment_value(const struct attachment *at)
+{
+	return xasprintf("%s %lld %s %s", at->id, at->size, at->type, at->name);
+}
+
+/* Whether s[0..n) are n lowercase hex digits and s ends there. */
+static int
+hex_digits(const char *s, size_t n)
+{
+	if (s == NULL || strlen(s) != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+int
+chain_attachment_parse(const char *value, struct attachment *at)
+{
+	const char *size_at = value ? strchr(value, ' ') : NULL;
+	const char *type_at = size_at ? strchr(size_at + 1, ' ') : NULL;
+	const char *name_at = type_at ? strchr(type_at + 1, ' ') : NULL;
+	char message[160];
+	long long size = 0;
+
+	memset(at, 0, sizeof(*at));
+	if (name_at == NULL || size_at - value != ATTACHMENT_ID_SIZE - 1 || *value != 'a' ||
+	    type_at - size_at - 1 < 1 || type_at - size_at - 1 > 9 || size_at[1] == '0')
+		return -1;
+	for (const char *p = size_at + 1; p < type_at; p++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		size = size * 10 + (*p - '0');
+	}
+	at->id = xstrndup(value, (size_t)(size_at - value));
+	at->type = xstrndup(type_at + 1, (size_t)(name_at - type_at - 1));
+	at->name = xstrdup(name_at + 1);
+	at->size = size;
+	if (!hex_digits(at->id + 1, ATTACHMENT_ID_SIZE - 2) || size > ATTACHMENT_MAX_BYTES ||
+	    !attachment_type_valid(at->type) ||
+	    attachment_name_check(at->name, message, sizeof(message)) < 0) {
+		attachment_release(at);
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- a map from string keys to places in an array ----------------------- */
 
 /* Open addressing over an array of structs whose key is the char * at
@@ -303,6 +372,7 @@ chain_state_release(struct chain_state *st)
 		meeting_release(&st->meetings[i]);
 	free(st->meetings);
 	chain_conflicts_release(st->conflicts, st->conflict_count);
+	attachments_release(st->attachments, st->attachment_count);
 	memset(st, 0, sizeof(*st));
 }
 
@@ -420,12 +490,19 @@ struct row_extra {
 };
 
 /* The replay's maps: answers by question, meetings by id; and the extras
- * of every answer row, in the same order. */
+ * of every answer row, in the same order. Every attachment ever added is
+ * kept, by id, with whether it was removed since. */
 struct replay_maps {
 	struct index_map answers;
 	struct index_map meetings;
 	struct row_extra *extra;
 	size_t extra_alloc;
+	struct index_map attachments;
+	struct attachment *added;
+	unsigned char *removed;
+	size_t added_count;
+	size_t added_alloc;
+	size_t removed_alloc;
 };
 
 static struct answer *
@@ -804,6 +881,96 @@ replay_resolved(struct chain_state *st, struct replay_maps *maps, const struct h
 	return 0;
 }
 
+/* Replay an attachment added or removed (see chain.h). An addition must
+ * carry the id its content gives, never used before; a removal must name
+ * an attachment as its addition recorded it. Merged in, a removal of one
+ * removed here already agrees with it. */
+static int
+replay_attachment(struct chain_state *st, struct replay_maps *maps, const char *country, int cycle,
+		  const struct history_entry *e, char *problem, size_t size)
+{
+	struct attachment at = {0};
+	char id[ATTACHMENT_ID_SIZE];
+	const struct attachment *was;
+	char *value;
+	size_t k;
+	int status = 0;
+
+	if (st->final)
+		return broken(problem, size,
+			      "history entry %lld (question %s) changes a final assessment", e->seq,
+			      e->question_id);
+	if (*e->question_id == '\0')
+		return broken(problem, size, "history entry %lld names no question", e->seq);
+	if (e->source && meeting_find(st, &maps->meetings, e->source) == NULL)
+		return broken(problem, size,
+			      "history entry %lld (question %s) names a meeting the history never "
+			      "recorded",
+			      e->seq, e->question_id);
+	if (e->new_state || e->new_value) {
+		if (e->old_state || e->old_value ||
+		    !hex_digits(e->new_state, CHAIN_HASH_SIZE - 1) ||
+		    chain_attachment_parse(e->new_value, &at) < 0)
+			return broken(problem, size,
+				      "history entry %lld (question %s) is not a valid attachment",
+				      e->seq, e->question_id);
+		at.question_id = xstrdup(e->question_id);
+		at.sha256 = xstrdup(e->new_state);
+		at.added_by = xstrdup(e->changed_by);
+		at.added_at = xstrdup(e->changed_at);
+		at.source = e->source ? xstrdup(e->source) : NULL;
+		chain_attachment_id(country, cycle, &at, id);
+		if (strcmp(id, at.id) != 0 || *map_slot(&maps->attachments, maps->added, id)) {
+			attachment_release(&at);
+			return broken(problem, size,
+				      "history entry %lld records an attachment under a wrong or "
+				      "reused id",
+				      e->seq);
+		}
+		map_reserve(&maps->attachments, maps->added, maps->added_count);
+		xgrow((void **)&maps->added, &maps->added_alloc, maps->added_count + 1,
+		      sizeof(*maps->added));
+		xgrow((void **)&maps->removed, &maps->removed_alloc, maps->added_count + 1,
+		      sizeof(*maps->removed));
+		maps->added[maps->added_count] = at;
+		maps->removed[maps->added_count] = 0;
+		*map_slot(&maps->attachments, maps->added, id) = ++maps->added_count;
+		return 0;
+	}
+	if (e->old_state == NULL || chain_attachment_parse(e->old_value, &at) < 0)
+		return broken(problem, size,
+			      "history entry %lld (question %s) is not a valid attachment", e->seq,
+			      e->question_id);
+	k = *map_slot(&maps->attachments, maps->added, at.id);
+	if (k == 0) {
+		status = broken(problem, size,
+				"history entry %lld removes attachment %s, which the history never "
+				"recorded",
+				e->seq, at.id);
+		attachment_release(&at);
+		return status;
+	}
+	was = &maps->added[k - 1];
+	value = chain_attachment_value(was);
+	if (strcmp(value, e->old_value) != 0 || strcmp(was->sha256, e->old_state) != 0 ||
+	    strcmp(was->question_id, e->question_id) != 0)
+		status = broken(
+			problem, size,
+			"history entry %lld removes attachment %s otherwise than the history "
+			"recorded it",
+			e->seq, at.id);
+	else if (maps->removed[k - 1] && e->origin == NULL)
+		status = broken(
+			problem, size,
+			"history entry %lld removes attachment %s, which was removed already",
+			e->seq, at.id);
+	else
+		maps->removed[k - 1] = 1;
+	free(value);
+	attachment_release(&at);
+	return status;
+}
+
 static int
 replay_one(struct chain_state *st, struct replay_maps *maps, const char *country, int cycle,
 	   const struct history_entry *e, char *problem, size_t size)
@@ -818,6 +985,8 @@ replay_one(struct chain_state *st, struct replay_maps *maps, const char *country
 		return replay_change(st, maps, e, f, problem, size);
 	if (strcmp(e->field, "resolved") == 0)
 		return replay_resolved(st, maps, e, problem, size);
+	if (strcmp(e->field, "attachment") == 0)
+		return replay_attachment(st, maps, country, cycle, e, problem, size);
 	if (st->final &&
 	    (e->origin || strcmp(e->field, "merged") == 0 || strcmp(e->field, "meeting") == 0))
 		return broken(problem, size, "history entry %lld (%s) changes a final assessment",
@@ -879,6 +1048,27 @@ collect_conflicts(struct chain_state *st, const struct replay_maps *maps)
 		}
 }
 
+/* The attachments not removed, for st; the rest go. */
+static void
+collect_attachments(struct chain_state *st, struct replay_maps *maps)
+{
+	for (size_t i = 0; i < maps->added_count; i++) {
+		if (maps->removed[i]) {
+			attachment_release(&maps->added[i]);
+			continue;
+		}
+		if (st->attachments == NULL)
+			st->attachments = xcalloc(maps->added_count, sizeof(*st->attachments));
+		st->attachments[st->attachment_count++] = maps->added[i];
+	}
+	free(maps->added);
+	free(maps->removed);
+	free(maps->attachments.slots);
+	maps->added = NULL;
+	maps->removed = NULL;
+	maps->added_count = 0;
+}
+
 int
 chain_replay(const char *country, int cycle, const struct history_entry *h, size_t n,
 	     struct chain_state *st, char *problem, size_t size)
@@ -895,6 +1085,12 @@ chain_replay(const char *country, int cycle, const struct history_entry *h, size
 	meta.mission_end = xstrdup("");
 	map_init(&maps.answers, 16, sizeof(struct answer), offsetof(struct answer, question_id));
 	map_init(&maps.meetings, 4, sizeof(struct meeting), offsetof(struct meeting, id));
+	map_init(&maps.attachments, 4, sizeof(struct attachment), offsetof(struct attachment, id));
+	maps.added = NULL;
+	maps.removed = NULL;
+	maps.added_count = 0;
+	maps.added_alloc = 0;
+	maps.removed_alloc = 0;
 	maps.extra_alloc = 16;
 	maps.extra = xcalloc(maps.extra_alloc, sizeof(*maps.extra));
 	if (n == 0)
@@ -944,6 +1140,7 @@ chain_replay(const char *country, int cycle, const struct history_entry *h, size
 		prev = e->hash;
 	}
 	collect_conflicts(st, &maps);
+	collect_attachments(st, &maps);
 	for (size_t i = 0; i < st->answers.count; i++)
 		for (int f = 0; f < FIELD_COUNT; f++)
 			rival_close(&maps.extra[i].rival[f]);
@@ -1159,6 +1356,75 @@ chain_compare(const struct chain_state *st, const struct assessment *a,
 	}
 	if (status == 0)
 		status = compare_conflicts(st, conflicts, conflict_count, problem, size);
+	return status;
+}
+
+/* The first field in which attachments x and y differ, or NULL. */
+static const char *
+attachment_difference(const struct attachment *x, const struct attachment *y)
+{
+	if (!same(x->question_id, y->question_id))
+		return "question";
+	if (!same(x->name, y->name))
+		return "name";
+	if (!same(x->type, y->type))
+		return "type";
+	if (x->size != y->size)
+		return "size";
+	if (!same(x->sha256, y->sha256))
+		return "SHA-256";
+	if (!same(x->added_by, y->added_by))
+		return "author";
+	if (!same(x->added_at, y->added_at))
+		return "time";
+	if (!same(x->source, y->source))
+		return "source";
+	return NULL;
+}
+
+int
+chain_compare_attachments(const struct chain_state *st, const struct attachment *stored, size_t n,
+			  char *problem, size_t size)
+{
+	struct index_map map;
+	unsigned char *seen = xcalloc(st->attachment_count + 1, 1);
+	int status = 0;
+
+	map_init(&map, st->attachment_count, sizeof(struct attachment),
+		 offsetof(struct attachment, id));
+	for (size_t i = 0; i < st->attachment_count; i++)
+		*map_slot(&map, st->attachments, st->attachments[i].id) = i + 1;
+	for (size_t i = 0; i < n && status == 0; i++) {
+		const struct attachment *x = &stored[i];
+		size_t k = x->id ? *map_slot(&map, st->attachments, x->id) : 0;
+		const char *what;
+
+		if (k == 0) {
+			status = broken(problem, size,
+					"the stored attachment %s ('%s') is not one the history "
+					"keeps: it was added outside cirt or removed",
+					x->id ? x->id : "", x->name ? x->name : "");
+			break;
+		}
+		if (seen[k]) {
+			status = broken(problem, size, "attachment %s is stored twice", x->id);
+			break;
+		}
+		seen[k] = 1;
+		what = attachment_difference(x, &st->attachments[k - 1]);
+		if (what)
+			status = broken(problem, size,
+					"the stored %s of attachment %s differs from what the "
+					"history records",
+					what, x->id);
+	}
+	for (size_t i = 0; i < st->attachment_count && status == 0; i++)
+		if (!seen[i + 1])
+			status = broken(problem, size,
+					"attachment %s ('%s') that the history records is missing",
+					st->attachments[i].id, st->attachments[i].name);
+	free(map.slots);
+	free(seen);
 	return status;
 }
 

@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "answer.h"
+#include "attachment.h"
 
 #define CHAIN_HASH_SIZE 65     /* 64 hex digits and a NUL */
 #define CHAIN_VERSION 2	       /* the format of events recorded here */
@@ -28,7 +29,7 @@ extern const char chain_genesis[CHAIN_HASH_SIZE];
 
 /* One event of an assessment's history. Strings are owned; NULL where
  * the event has none. field is one of: created, status, answer, evidence,
- * comment, flag, merged, meeting, resolved. Version 1 events (written
+ * comment, flag, merged, meeting, resolved, attachment. Version 1 events (written
  * before sources existed) have no source and hash without it; version 3
  * events were brought in by a merge and carry their origin.
  *
@@ -43,7 +44,13 @@ extern const char chain_genesis[CHAIN_HASH_SIZE];
  * later event (by time, then identity), the same on every copy; a
  * "resolved" event, recorded by a person who chose (cirt resolve), closes
  * it: its old_state names the field, its new_state and new_value give the
- * value chosen. */
+ * value chosen.
+ *
+ * An "attachment" event adds a file to a question (new_state its SHA-256,
+ * new_value chain_attachment_value; no old value) or removes one (the same
+ * in old_state and old_value, no new value); who and when are the event's,
+ * and so is the source. Attachments are a set: merged in, an addition
+ * joins it and a removal takes the file out, whichever copy made them. */
 struct history_entry {
 	long long seq;
 	int version;
@@ -100,6 +107,20 @@ void chain_meeting_id(const char *country, int cycle, const struct meeting *m, c
 char *chain_meeting_value(const struct meeting *m);
 int chain_meeting_parse(const char *value, char **organisation, char **people);
 
+/* The id an attachment gets from its question, name, SHA-256, who added it
+ * and when (at's id is not read). */
+void chain_attachment_id(const char *country, int cycle, const struct attachment *at,
+			 char out[ATTACHMENT_ID_SIZE]);
+
+/* The value of an attachment event, "ID SIZE TYPE NAME" (the name last, as
+ * it may hold spaces), owned; and back: chain_attachment_parse fills at's
+ * id, size, type and name (release it with attachment_release), or
+ * returns -1 when value is not one (a malformed id, a size of 0 or over
+ * ATTACHMENT_MAX_BYTES, a type of the wrong shape, a name
+ * attachment_name_check refuses). */
+char *chain_attachment_value(const struct attachment *at);
+int chain_attachment_parse(const char *value, struct attachment *at);
+
 /* A field in conflict after a merge: the value the answer shows now
  * (here_*) and the other (state, value and who gave it). */
 struct chain_conflict {
@@ -138,6 +159,9 @@ struct chain_state {
 	size_t meeting_alloc;
 	struct chain_conflict *conflicts; /* open, in the order of the answers */
 	size_t conflict_count;
+	/* the attachments not removed, in the order they were added; no data */
+	struct attachment *attachments;
+	size_t attachment_count;
 	size_t count; /* events */
 	char head[CHAIN_HASH_SIZE];
 };
@@ -173,6 +197,12 @@ int chain_compare(const struct chain_state *st, const struct assessment *a,
 		  const struct answer_set *answers, const struct meeting *meetings,
 		  size_t meeting_count, const struct chain_conflict *conflicts,
 		  size_t conflict_count, char *problem, size_t size);
+
+/* Compare the attachments stored (metadata; in any order) with those the
+ * replay keeps: 0 when they are the same, 1 with the first that is
+ * missing, extra, stored twice or different in any field. */
+int chain_compare_attachments(const struct chain_state *st, const struct attachment *stored,
+			      size_t n, char *problem, size_t size);
 
 /* One event of the database's register. */
 struct register_entry {

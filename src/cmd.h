@@ -62,6 +62,8 @@ struct cmd {
 
 extern const struct cmd cmd_answers;
 extern const struct cmd cmd_assessments;
+extern const struct cmd cmd_attach;
+extern const struct cmd cmd_attachments;
 extern const struct cmd cmd_compare;
 extern const struct cmd cmd_conflicts;
 extern const struct cmd cmd_countries;

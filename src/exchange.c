@@ -22,6 +22,7 @@ bundle_release(struct bundle *b)
 	assessment_release(&b->assessment);
 	answer_set_release(&b->answers);
 	history_release(b->history, b->history_count);
+	attachments_release(b->attachments, b->attachment_count);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -55,7 +56,9 @@ exchange_export(struct store *s, const struct assessment *a, const char *who, st
 	out->assessment.updated_at = dup_or_empty(a->updated_at);
 	out->assessment.head = NULL; /* the bundle's history carries it */
 	if (store_answers_load(s, a->id, &out->answers, err) < 0 ||
-	    store_history_load(s, a->id, &out->history, &out->history_count, err) < 0) {
+	    store_history_load(s, a->id, &out->history, &out->history_count, err) < 0 ||
+	    store_attachments_load(s, a->id, 1, &out->attachments, &out->attachment_count, err) <
+		    0) {
 		bundle_release(out);
 		return -1;
 	}
@@ -103,6 +106,55 @@ valid_time(const char *s)
 	      s[22] >= '0' && s[22] <= '9'))
 		return 0;
 	return s[n - 1] == 'Z' && strncmp(s, "2000", 4) >= 0 && strncmp(s, "2200", 4) <= 0;
+}
+
+/* Each attachment's texts, and its bytes against its size and SHA-256;
+ * their number and total within the limits. */
+static int
+check_attachments(const struct bundle *b, struct error *err)
+{
+	long long total = 0;
+	char have[32];
+	char limit[32];
+
+	if (b->attachment_count > ATTACHMENT_MAX_COUNT)
+		return error_set(err, EXIT_DATA, "it holds more than %d attachments",
+				 ATTACHMENT_MAX_COUNT);
+	for (size_t i = 0; i < b->attachment_count; i++) {
+		const struct attachment *at = &b->attachments[i];
+		char sha256[SHA256_HEX_SIZE];
+
+		if (check_text("an attachment's id", at->id, ATTACHMENT_ID_SIZE, err) < 0 ||
+		    check_text("an attachment's question", at->question_id, 64, err) < 0 ||
+		    check_text("an attachment's name", at->name, ATTACHMENT_NAME_MAX, err) < 0 ||
+		    check_text("an attachment's type", at->type, 128, err) < 0 ||
+		    check_text("an attachment's author", at->added_by, 200, err) < 0 ||
+		    check_text("an attachment's time", at->added_at, 32, err) < 0 ||
+		    (at->source && check_text("an attachment's source", at->source, 16, err) < 0))
+			return -1;
+		if (at->data == NULL || at->size < 1 || at->size > ATTACHMENT_MAX_BYTES ||
+		    !is_hex64(at->sha256))
+			return error_set(err, EXIT_DATA,
+					 "attachment %s ('%s') does not carry its file, its size "
+					 "or its SHA-256",
+					 at->id, at->name);
+		hash_sha256_hex(at->data, (size_t)at->size, sha256);
+		if (strcmp(sha256, at->sha256) != 0)
+			return error_set(err, EXIT_DATA,
+					 "the file of attachment %s ('%s') does not match its "
+					 "SHA-256: it was changed",
+					 at->id, at->name);
+		total += at->size;
+	}
+	if (total > ATTACHMENT_MAX_TOTAL) {
+		attachment_size_text(total, have, sizeof(have));
+		attachment_size_text(ATTACHMENT_MAX_TOTAL, limit, sizeof(limit));
+		return error_set(err, EXIT_DATA,
+				 "its attachments take %s, more than the %s an assessment may "
+				 "hold",
+				 have, limit);
+	}
+	return 0;
 }
 
 int
@@ -169,6 +221,8 @@ exchange_check(const struct bundle *b, struct error *err)
 			return error_set(err, EXIT_DATA,
 					 "history entry %zu does not carry its hashes", i + 1);
 	}
+	if (check_attachments(b, err) < 0)
+		return -1;
 	/* what the bundle says beside its history must be what the history
 	 * says */
 	{
@@ -181,6 +235,9 @@ exchange_check(const struct bundle *b, struct error *err)
 			r = chain_compare(&st, a, &b->answers, st.meetings, st.meeting_count,
 					  st.conflicts, st.conflict_count, problem,
 					  sizeof(problem));
+		if (r == 0)
+			r = chain_compare_attachments(&st, b->attachments, b->attachment_count,
+						      problem, sizeof(problem));
 		chain_state_release(&st);
 		if (r != 0)
 			return error_set(err, EXIT_DATA, "%s", problem);
@@ -272,6 +329,26 @@ exchange_bundle_text(const struct bundle *b, const struct key_pair *k,
 	}
 	if (signed_text == NULL)
 		error_set(err, EXIT_DATA, "cannot write the bundle");
+	if (signed_text && strlen(signed_text) > (size_t)BUNDLE_MAX_BYTES) {
+		long long files = 0;
+		char have[32];
+		char limit[32];
+		char taken[32];
+
+		for (size_t i = 0; i < b->attachment_count; i++)
+			files += b->attachments[i].size;
+		attachment_size_text((long long)strlen(signed_text), have, sizeof(have));
+		attachment_size_text(BUNDLE_MAX_BYTES, limit, sizeof(limit));
+		attachment_size_text(files, taken, sizeof(taken));
+		error_set(err, EXIT_DATA,
+			  "the bundle would take %s, more than the %s a merge reads (its %zu "
+			  "attachment%s take %s); remove attachments or send the files another "
+			  "way",
+			  have, limit, b->attachment_count, b->attachment_count == 1 ? "" : "s",
+			  taken);
+		free(signed_text);
+		signed_text = NULL;
+	}
 	return signed_text;
 }
 
@@ -546,7 +623,8 @@ exchange_merge(struct store *s, const struct questionnaire *q, const struct bund
 	if (found == 1) {
 		/* new here: restore it exactly as its history says */
 		if (store_assessment_restore(s, ba->country, ba->cycle, b->history,
-					     b->history_count, &local, err) < 0)
+					     b->history_count, b->attachments, b->attachment_count,
+					     &local, err) < 0)
 			return -1;
 		r->restored = 1;
 		r->events = b->history_count;
@@ -600,7 +678,8 @@ exchange_merge(struct store *s, const struct questionnaire *q, const struct bund
 					 ntheirs == 1 ? "" : "s", source, b->exported_by,
 					 b->exported_at);
 	}
-	if (store_merge_events(s, &local, theirs, ntheirs, note, who, err) < 0)
+	if (store_merge_events(s, &local, theirs, ntheirs, b->attachments, b->attachment_count,
+			       note, who, err) < 0)
 		goto out;
 	r->events = ntheirs;
 	if (store_answers_load(s, local.id, &after, err) < 0 ||

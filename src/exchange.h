@@ -23,7 +23,8 @@
 #define BUNDLE_VERSION 2 /* 1: unsigned; 2: signed */
 #define SEALED_FORMAT "cirt-sealed-bundle"
 #define SIGNATURE_DOMAIN "cirt-bundle-signature-1"
-/* The limits of a bundle, checked before it is parsed */
+/* The limits of a bundle, checked before it is parsed; attachments, in
+ * base64, count toward its size */
 #define BUNDLE_MAX_BYTES (64L * 1024 * 1024)
 #define BUNDLE_MAX_ANSWERS 50000
 #define BUNDLE_MAX_HISTORY 200000
@@ -39,6 +40,9 @@ struct bundle {
 	struct answer_set answers;
 	struct history_entry *history;
 	size_t history_count;
+	/* the attachments the history keeps, with their bytes */
+	struct attachment *attachments;
+	size_t attachment_count;
 };
 
 void bundle_release(struct bundle *b);
@@ -49,7 +53,9 @@ int exchange_export(struct store *s, const struct assessment *a, const char *who
 
 /* The text of bundle b as a file: signed with k, and, when n > 0, sealed
  * for the n recipients' keys alone. Owned by the caller; NULL with err
- * set on failure.
+ * set on failure, also when the file would be larger than
+ * BUNDLE_MAX_BYTES (its attachments count toward it), which no merge
+ * would read.
  *
  * A signed bundle is the JSON object of the bundle with one member added
  * last, written exactly as

@@ -146,8 +146,9 @@ string_or_null(const char *s)
 	return s ? json_string(s) : json_null();
 }
 
+/* One answer; hidden: skip logic hides its question. */
 static json_t *
-answer_object(const struct answer *w, const struct question *qu, const char *lang)
+answer_object(const struct answer *w, const struct question *qu, int hidden, const char *lang)
 {
 	json_t *o = json_object();
 
@@ -170,6 +171,7 @@ answer_object(const struct answer *w, const struct question *qu, const char *lan
 	json_object_set_new(o, "answered_by", json_string(w->answered_by));
 	json_object_set_new(o, "answered_at", json_string(w->answered_at));
 	json_object_set_new(o, "in_questionnaire", json_boolean(qu != NULL));
+	json_object_set_new(o, "hidden", json_boolean(hidden));
 	return o;
 }
 
@@ -180,8 +182,18 @@ json_write_answers(FILE *out, const struct assessment *a, const struct questionn
 	json_t *doc = json_object();
 	json_t *quest = json_object();
 	json_t *list = json_array();
+	unsigned char *shown = xcalloc(q->question_count + 1, 1);
+	json_int_t answered = 0;
+	json_int_t hidden = 0;
 	int r;
 
+	answer_set_visibility(q, answers, shown);
+	for (size_t i = 0; i < q->question_count; i++) {
+		int given = answer_is_given(answer_set_find(answers, q->questions[i].id));
+
+		answered += shown[i] && given;
+		hidden += !shown[i] && given;
+	}
 	json_object_set_new(doc, "country", json_string(a->country));
 	json_object_set_new(doc, "cycle", json_integer(a->cycle));
 	json_object_set_new(doc, "status", json_string(a->final ? "final" : "draft"));
@@ -193,16 +205,22 @@ json_write_answers(FILE *out, const struct assessment *a, const struct questionn
 	json_object_set_new(quest, "sha256", json_string(a->questionnaire_sha256));
 	json_object_set_new(doc, "questionnaire", quest);
 	json_object_set_new(doc, "language", json_string(lang));
+	/* as 'cirt assessments' counts: answers to the questions shown */
+	json_object_set_new(doc, "answered", json_integer(answered));
+	json_object_set_new(doc, "answered_hidden", json_integer(hidden));
 	for (size_t i = 0; i < q->question_count; i++) {
 		const struct answer *w = answer_set_find(answers, q->questions[i].id);
 
 		if (w)
-			json_array_append_new(list, answer_object(w, &q->questions[i], lang));
+			json_array_append_new(list,
+					      answer_object(w, &q->questions[i], !shown[i], lang));
 	}
 	for (size_t i = 0; i < answers->count; i++)
 		if (!questionnaire_find_question(q, answers->items[i].question_id))
-			json_array_append_new(list, answer_object(&answers->items[i], NULL, lang));
+			json_array_append_new(list,
+					      answer_object(&answers->items[i], NULL, 0, lang));
 	json_object_set_new(doc, "answers", list);
+	free(shown);
 	r = write_document(out, doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(doc);
 	return r;
@@ -232,6 +250,37 @@ json_write_meetings(FILE *out, const struct assessment *a, const struct meeting 
 		json_array_append_new(list, o);
 	}
 	json_object_set_new(doc, "meetings", list);
+	r = write_document(out, doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(doc);
+	return r;
+}
+
+int
+json_write_attachments(FILE *out, const struct assessment *a, const struct attachment *list,
+		       size_t n)
+{
+	json_t *doc = json_object();
+	json_t *items = json_array();
+	int r;
+
+	json_object_set_new(doc, "country", json_string(a->country));
+	json_object_set_new(doc, "cycle", json_integer(a->cycle));
+	for (size_t i = 0; i < n; i++) {
+		const struct attachment *at = &list[i];
+		json_t *o = json_object();
+
+		json_object_set_new(o, "id", json_string(at->id));
+		json_object_set_new(o, "question_id", json_string(at->question_id));
+		json_object_set_new(o, "name", json_string(at->name));
+		json_object_set_new(o, "type", json_string(at->type));
+		json_object_set_new(o, "size", json_integer(at->size));
+		json_object_set_new(o, "sha256", json_string(at->sha256));
+		json_object_set_new(o, "added_by", json_string(at->added_by));
+		json_object_set_new(o, "added_at", json_string(at->added_at));
+		json_object_set_new(o, "source", string_or_null(at->source));
+		json_array_append_new(items, o);
+	}
+	json_object_set_new(doc, "attachments", items);
 	r = write_document(out, doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(doc);
 	return r;
@@ -431,6 +480,26 @@ history_json(const struct history_entry *e)
 	return o;
 }
 
+static json_t *
+attachment_json(const struct attachment *at)
+{
+	json_t *o = json_object();
+	char *data = keys_base64(at->data, (size_t)at->size);
+
+	json_object_set_new(o, "id", json_string(at->id));
+	json_object_set_new(o, "question_id", json_string(at->question_id));
+	json_object_set_new(o, "name", json_string(at->name));
+	json_object_set_new(o, "type", json_string(at->type));
+	json_object_set_new(o, "size", json_integer(at->size));
+	json_object_set_new(o, "sha256", json_string(at->sha256));
+	json_object_set_new(o, "added_by", json_string(at->added_by));
+	json_object_set_new(o, "added_at", json_string(at->added_at));
+	json_object_set_new(o, "source", string_or_null(at->source));
+	json_object_set_new(o, "data", json_string(data));
+	free(data);
+	return o;
+}
+
 char *
 json_bundle_text(const struct bundle *b)
 {
@@ -465,6 +534,13 @@ json_bundle_text(const struct bundle *b)
 	for (size_t i = 0; i < b->history_count; i++)
 		json_array_append_new(history, history_json(&b->history[i]));
 	json_object_set_new(doc, "history", history);
+	if (b->attachment_count) {
+		json_t *list = json_array();
+
+		for (size_t i = 0; i < b->attachment_count; i++)
+			json_array_append_new(list, attachment_json(&b->attachments[i]));
+		json_object_set_new(doc, "attachments", list);
+	}
 	text = dump(doc, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
 	json_decref(doc);
 	return text;
@@ -657,6 +733,37 @@ member_integer(struct reader *r, json_t *o, const char *where, const char *key)
 	return json_integer_value(v);
 }
 
+/* Read attachment i of a bundle, o, into the next place of out's list
+ * (made large enough by the caller). */
+static void
+attachment_of(struct reader *r, json_t *o, size_t i, struct bundle *out)
+{
+	struct attachment *at;
+	char where[64];
+	size_t n = 0;
+
+	snprintf(where, sizeof(where), "attachment %zu", i + 1);
+	if (!json_is_object(o)) {
+		bad(r, "%s is not an object", where);
+		return;
+	}
+	at = &out->attachments[out->attachment_count++];
+	at->id = member_string(r, o, where, "id", 0);
+	at->question_id = member_string(r, o, where, "question_id", 0);
+	at->name = member_string(r, o, where, "name", 0);
+	at->type = member_string(r, o, where, "type", 0);
+	at->size = member_integer(r, o, where, "size");
+	at->sha256 = member_string(r, o, where, "sha256", 0);
+	at->added_by = member_string(r, o, where, "added_by", 0);
+	at->added_at = member_string(r, o, where, "added_at", 0);
+	at->source = member_string(r, o, where, "source", 1);
+	if (r->failed)
+		return;
+	at->data = member_base64(o, "data", 0, (size_t)ATTACHMENT_MAX_BYTES, &n);
+	if (at->data == NULL || at->size < 0 || n != (size_t)at->size)
+		bad(r, "%s: 'data' is not the base64 of its %lld bytes", where, at->size);
+}
+
 /* The bundle doc holds. */
 static int
 bundle_of(json_t *doc, struct bundle *out, char *err, size_t errlen)
@@ -804,6 +911,16 @@ bundle_of(json_t *doc, struct bundle *out, char *err, size_t errlen)
 		e->prev_hash = member_string(&r, o, where, "prev_hash", 0);
 		e->hash = member_string(&r, o, where, "hash", 0);
 	}
+	/* bundles made before attachments have none */
+	v = json_object_get(doc, "attachments");
+	if (!r.failed && v && !json_is_array(v))
+		bad(&r, "'attachments' is not a list");
+	if (!r.failed && json_array_size(v) > ATTACHMENT_MAX_COUNT)
+		bad(&r, "it holds more than %d attachments", ATTACHMENT_MAX_COUNT);
+	if (!r.failed && json_array_size(v) > 0)
+		out->attachments = xcalloc(json_array_size(v), sizeof(*out->attachments));
+	for (size_t i = 0; !r.failed && i < json_array_size(v); i++)
+		attachment_of(&r, json_array_get(v, i), i, out);
 out:
 	if (r.failed) {
 		bundle_release(out);

@@ -40,6 +40,12 @@ int json_write_comparison(FILE *out, const struct questionnaire *q, const struct
 int json_write_meetings(FILE *out, const struct assessment *a, const struct meeting *m, size_t n,
 			const size_t *answers, const size_t *changes);
 
+/* Write an assessment's attachments (cirt attachments): each with its id,
+ * question, name, type, size, SHA-256, who added it, when and in which
+ * meeting; not the files. Returns 0, or -1 when writing failed. */
+int json_write_attachments(FILE *out, const struct assessment *a, const struct attachment *list,
+			   size_t n);
+
 /* The bundle as JSON text (owned by the caller). */
 char *json_bundle_text(const struct bundle *b);
 

@@ -24,6 +24,8 @@
 static const struct cmd *const commands[] = {
 	&cmd_answers,
 	&cmd_assessments,
+	&cmd_attach,
+	&cmd_attachments,
 	&cmd_compare,
 	&cmd_conflicts,
 	&cmd_countries,

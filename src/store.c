@@ -181,6 +181,24 @@ static const char *const migrations[] = {
 	"  here_event TEXT NOT NULL,"
 	"  PRIMARY KEY (assessment_id, question_id, field)"
 	") STRICT;",
+
+	/* 5: files kept as evidence for answers; the history records each one
+	 * added or removed, and seq is the entry that added it */
+	"CREATE TABLE attachment ("
+	"  assessment_id INTEGER NOT NULL REFERENCES assessment(id),"
+	"  question_id TEXT NOT NULL,"
+	"  id TEXT NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  type TEXT NOT NULL,"
+	"  size INTEGER NOT NULL CHECK (size >= 0),"
+	"  sha256 TEXT NOT NULL,"
+	"  data BLOB NOT NULL,"
+	"  added_by TEXT NOT NULL,"
+	"  added_at TEXT NOT NULL,"
+	"  source TEXT,"
+	"  PRIMARY KEY (assessment_id, id)"
+	") STRICT;",
 };
 
 #define MIGRATION_COUNT ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -894,9 +912,9 @@ store_assessment_new(struct assessment *a, const char *country, int cycle,
 
 /* Inside a transaction: insert the row of new assessment a and its first
  * event, and register it. */
-static int
-create_in_transaction(struct store *s, struct assessment *a, const char *who, const char *now,
-		      struct error *err)
+int
+store_create_in_transaction(struct store *s, struct assessment *a, const char *who, const char *now,
+			    struct error *err)
 {
 	sqlite3_stmt *st = sq_prepare(
 		s,
@@ -937,8 +955,8 @@ create_in_transaction(struct store *s, struct assessment *a, const char *who, co
 }
 
 /* Inside a transaction: refuse changes to a final assessment. */
-static int
-check_draft(struct store *s, const struct assessment *a, struct error *err)
+int
+store_check_draft(struct store *s, const struct assessment *a, struct error *err)
 {
 	sqlite3_stmt *st = sq_prepare(s, "SELECT status FROM assessment WHERE id = ?1", err);
 	int rc;
@@ -1193,12 +1211,12 @@ store_answers_change(struct store *s, struct assessment *a, const struct answer_
 			a->id = there.id;
 			assessment_release(&there);
 		} else {
-			if (create_in_transaction(s, a, who, now, err) < 0)
+			if (store_create_in_transaction(s, a, who, now, err) < 0)
 				goto fail;
 			created = 1;
 		}
 	}
-	if (check_draft(s, a, err) < 0)
+	if (store_check_draft(s, a, err) < 0)
 		goto fail;
 	for (size_t i = 0; i < count; i++) {
 		int r;

@@ -9,7 +9,9 @@
  * to an assessment's status, and every meeting named is appended to the
  * history with who, when and an optional reason, hashed into a chain (see
  * chain.h); the assessment and answer tables hold what the replay of the
- * history gives, and store_verify checks that they do. Creating,
+ * history gives, and store_verify checks that they do. Attachments (files
+ * kept as evidence) are rows whose metadata the history records and whose
+ * bytes store_verify checks against their SHA-256. Creating,
  * finalizing, reopening and discarding an assessment is also appended to
  * the database's register. */
 #ifndef CIRT_STORE_H
@@ -18,10 +20,11 @@
 #include <stddef.h>
 
 #include "answer.h"
+#include "attachment.h"
 #include "chain.h"
 #include "error.h"
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 #define STORE_APPLICATION_ID 0x43495254 /* "CIRT" */
 #define STORE_BUSY_TIMEOUT_MS 5000
 
@@ -146,11 +149,14 @@ int store_answers_change(struct store *s, struct assessment *a, const struct ans
 /* Create the assessment of country and cycle exactly as its history
  * (from a bundle or another database) says: the history is replayed
  * (chain_replay) and the tables filled from the replay, in one
- * transaction, and the register records it. The country and cycle must
- * be new here. a is filled. */
+ * transaction, and the register records it; the attachments the replay
+ * keeps take their bytes from attachments (n of them, matched by id,
+ * each checked against its SHA-256). The country and cycle must be new
+ * here. a is filled. */
 int store_assessment_restore(struct store *s, const char *country, int cycle,
 			     const struct history_entry *history, size_t count,
-			     struct assessment *a, struct error *err);
+			     const struct attachment *attachments, size_t n, struct assessment *a,
+			     struct error *err);
 
 /* Remove a draft assessment, its answers, meetings and history, leaving
  * in the register who discarded it, when, and its last hash. A final one
@@ -170,10 +176,15 @@ int store_has_conflicts(struct store *s, long long assessment_id, struct error *
 /* Add events of another copy of assessment a that this one lacks, each
  * under its origin (chain_event_id), then (unless note is NULL) a
  * "merged" entry by who saying note; in one transaction, with the answers, meetings and conflicts made
- * again from the replay. A final assessment refuses (EXIT_DATA). a's
- * head and length are not updated: read it again. */
+ * again from the replay. The attachments the replay keeps that this copy
+ * lacks take their bytes from attachments (the other copy's, n of them);
+ * those it no longer keeps go. A final assessment refuses (EXIT_DATA), and
+ * so does a result whose attachments would pass ATTACHMENT_MAX_TOTAL or
+ * ATTACHMENT_MAX_COUNT. a's head and length are not updated: read it
+ * again. */
 int store_merge_events(struct store *s, struct assessment *a, const struct history_entry *events,
-		       size_t n, const char *note, const char *who, struct error *err);
+		       size_t n, const struct attachment *attachments, size_t attachment_count,
+		       const char *note, const char *who, struct error *err);
 
 /* Settle the conflict over field (answer, evidence, comment, flag) of
  * question_id with the value chosen (state: an answer's state name, else
@@ -183,7 +194,8 @@ int store_resolve(struct store *s, struct assessment *a, const char *question_id
 		  struct error *err);
 
 /* Make an assessment's answers, meetings, conflicts and summary again
- * from the replay of its history, inside the caller's transaction. */
+ * from the replay of its history, inside the caller's transaction; the
+ * rows of attachments the replay no longer keeps go. */
 int store_rebuild(struct store *s, const struct assessment *a, struct error *err);
 
 /* The meetings of an assessment, in the order they were recorded. */
@@ -205,12 +217,50 @@ int store_history_load(struct store *s, long long assessment_id, struct history_
 		       size_t *count, struct error *err);
 
 /* Recompute the assessment's history chain and replay it against
- * everything stored of it (chain_compare). Returns 0 when everything
+ * everything stored of it (chain_compare, chain_compare_attachments), and
+ * check every attachment's bytes against its size and SHA-256. Returns 0 when everything
  * holds, 1 when not (problem says where the first broken link is), -1 on
  * error. When hashes is not NULL, it receives the hash of every entry
  * (free each and the array). */
 int store_verify(struct store *s, const struct assessment *a, char *problem, size_t size,
 		 char ***hashes, size_t *count, struct error *err);
+
+/* ---- attachments (store_chain.c) ----------------------------------------- */
+
+/* Attach the size bytes of data, named name, to question_id of assessment
+ * a as evidence: its type is guessed from the content, and the row and its
+ * history event ("attachment", chain.h) are written in one transaction,
+ * with meeting (recorded first when new) as its source when not NULL and
+ * reason in the history. An assessment not yet stored (a->id 0) is created
+ * with it. Refused (EXIT_DATA), with nothing written: an empty file, one
+ * over ATTACHMENT_MAX_BYTES, a name attachment_name_check refuses, one
+ * that would take the assessment's attachments past ATTACHMENT_MAX_TOTAL
+ * or ATTACHMENT_MAX_COUNT, the same content attached to the same question
+ * already, a final assessment. The caller holds the writer claim. id
+ * receives the new attachment's id; a is read again. */
+int store_attachment_add(struct store *s, struct assessment *a, const char *question_id,
+			 const char *name, const void *data, size_t size,
+			 const struct meeting *meeting, const char *reason, const char *who,
+			 char id[ATTACHMENT_ID_SIZE], struct error *err);
+
+/* Remove attachment id from assessment a, recording who, when, the
+ * meeting (or NULL) and reason in the history, in one transaction. An id
+ * that is not there, and a final assessment, are refused (EXIT_DATA). */
+int store_attachment_remove(struct store *s, struct assessment *a, const char *id,
+			    const struct meeting *meeting, const char *reason, const char *who,
+			    struct error *err);
+
+/* The attachments of an assessment in the order they were added: their
+ * metadata, and their bytes too when with_data. *out is owned by the
+ * caller (attachments_release). A database of a schema before attachments
+ * has none. */
+int store_attachments_load(struct store *s, long long assessment_id, int with_data,
+			   struct attachment **out, size_t *count, struct error *err);
+
+/* One attachment of an assessment by id, with its bytes: 0 with *out
+ * filled (attachment_release), 1 when there is none, -1 on error. */
+int store_attachment_get(struct store *s, long long assessment_id, const char *id,
+			 struct attachment *out, struct error *err);
 
 /* ---- one writer per assessment (store_writer.c) ------------------------- */
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "exitcode.h"
+#include "hash.h"
 #include "store_internal.h"
 #include "xmalloc.h"
 
@@ -441,6 +442,483 @@ store_meeting_record(struct store *s, const struct assessment *a, const struct m
 	return rc;
 }
 
+/* ---- attachments ------------------------------------------------------ */
+
+/* Whether the database has the attachment table: one read as it stands
+ * may be of an older schema. 1, 0, or -1. */
+static int
+has_attachments(struct store *s, struct error *err)
+{
+	sqlite3_stmt *st = sq_prepare(
+		s, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'attachment'", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_error(s, err, "read the schema");
+	return rc == SQLITE_ROW;
+}
+
+#define ATTACHMENT_COLUMNS "question_id, id, name, type, size, sha256, added_by, added_at, source"
+
+/* An attachment from the columns ATTACHMENT_COLUMNS (and data after them,
+ * when with_data). */
+static void
+attachment_read_row(sqlite3_stmt *st, int with_data, struct attachment *at)
+{
+	memset(at, 0, sizeof(*at));
+	at->question_id = sq_column_dup(st, 0, 0);
+	at->id = sq_column_dup(st, 1, 0);
+	at->name = sq_column_dup(st, 2, 0);
+	at->type = sq_column_dup(st, 3, 0);
+	at->size = sqlite3_column_int64(st, 4);
+	at->sha256 = sq_column_dup(st, 5, 0);
+	at->added_by = sq_column_dup(st, 6, 0);
+	at->added_at = sq_column_dup(st, 7, 0);
+	at->source = sq_column_dup(st, 8, 1);
+	if (with_data) {
+		const void *blob = sqlite3_column_blob(st, 9);
+		size_t n = (size_t)sqlite3_column_bytes(st, 9);
+
+		/* the bytes as stored: a row whose size lies is verify's to find */
+		at->data = xmalloc(n + 1);
+		if (n)
+			memcpy(at->data, blob, n);
+	}
+}
+
+int
+store_attachments_load(struct store *s, long long assessment_id, int with_data,
+		       struct attachment **out, size_t *count, struct error *err)
+{
+	sqlite3_stmt *st;
+	size_t alloc = 0;
+	int rc = has_attachments(s, err);
+
+	*out = NULL;
+	*count = 0;
+	if (rc <= 0)
+		return rc;
+	st = sq_prepare(s,
+			with_data ? "SELECT " ATTACHMENT_COLUMNS ", data FROM attachment"
+				    " WHERE assessment_id = ?1 ORDER BY seq, id"
+				  : "SELECT " ATTACHMENT_COLUMNS " FROM attachment"
+				    " WHERE assessment_id = ?1 ORDER BY seq, id",
+			err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, assessment_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow((void **)out, &alloc, *count + 1, sizeof(**out));
+		attachment_read_row(st, with_data, &(*out)[(*count)++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		attachments_release(*out, *count);
+		*out = NULL;
+		*count = 0;
+		return sq_error(s, err, "read the attachments");
+	}
+	return 0;
+}
+
+/* One attachment's row, with its bytes when with_data: 0, 1 when there is
+ * none, -1. */
+static int
+attachment_load(struct store *s, long long assessment_id, const char *id, int with_data,
+		struct attachment *out, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc = has_attachments(s, err);
+
+	memset(out, 0, sizeof(*out));
+	if (rc <= 0)
+		return rc < 0 ? -1 : 1;
+	st = sq_prepare(s,
+			with_data ? "SELECT " ATTACHMENT_COLUMNS ", data FROM attachment"
+				    " WHERE assessment_id = ?1 AND id = ?2"
+				  : "SELECT " ATTACHMENT_COLUMNS " FROM attachment"
+				    " WHERE assessment_id = ?1 AND id = ?2",
+			err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, assessment_id);
+	sq_bind_text(st, 2, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		attachment_read_row(st, with_data, out);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	return sq_error(s, err, "read an attachment");
+}
+
+int
+store_attachment_get(struct store *s, long long assessment_id, const char *id,
+		     struct attachment *out, struct error *err)
+{
+	return attachment_load(s, assessment_id, id, 1, out, err);
+}
+
+static int
+attachment_insert(struct store *s, long long assessment_id, long long seq,
+		  const struct attachment *at, const void *data, struct error *err)
+{
+	sqlite3_stmt *st = sq_prepare(s,
+				      "INSERT INTO attachment (assessment_id, question_id, id, seq,"
+				      " name, type, size, sha256, data, added_by, added_at, source)"
+				      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+				      err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, assessment_id);
+	sq_bind_text(st, 2, at->question_id);
+	sq_bind_text(st, 3, at->id);
+	sqlite3_bind_int64(st, 4, seq);
+	sq_bind_text(st, 5, at->name);
+	sq_bind_text(st, 6, at->type);
+	sqlite3_bind_int64(st, 7, at->size);
+	sq_bind_text(st, 8, at->sha256);
+	sqlite3_bind_blob64(st, 9, data, (sqlite3_uint64)at->size, SQLITE_STATIC);
+	sq_bind_text(st, 10, at->added_by);
+	sq_bind_text(st, 11, at->added_at);
+	sq_bind_text(st, 12, at->source);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sq_error(s, err, "store the attachment");
+	return 0;
+}
+
+/* The sum of the sizes of the attachments an assessment holds. */
+static int
+attachments_total(struct store *s, long long assessment_id, long long *total, long long *count,
+		  struct error *err)
+{
+	sqlite3_stmt *st = sq_prepare(
+		s,
+		"SELECT coalesce(sum(size), 0), count(*) FROM attachment WHERE assessment_id = ?1",
+		err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, assessment_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*total = sqlite3_column_int64(st, 0);
+		*count = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return sq_error(s, err, "read the attachments");
+	return 0;
+}
+
+/* Refuse (EXIT_DATA) attachments of country and cycle that would take
+ * total bytes in count files: past the limits. */
+static int
+attachments_within_limits(const char *country, int cycle, long long total, long long count,
+			  struct error *err)
+{
+	char have[32];
+	char limit[32];
+
+	if (count > ATTACHMENT_MAX_COUNT)
+		return error_set(err, EXIT_DATA,
+				 "the assessment of %s %d would have %lld attachments, more than "
+				 "the %d it may have",
+				 country, cycle, count, ATTACHMENT_MAX_COUNT);
+	if (total > ATTACHMENT_MAX_TOTAL) {
+		attachment_size_text(total, have, sizeof(have));
+		attachment_size_text(ATTACHMENT_MAX_TOTAL, limit, sizeof(limit));
+		return error_set(err, EXIT_DATA,
+				 "the attachments of %s %d would take %s, more than the %s an "
+				 "assessment may hold; remove some first",
+				 country, cycle, have, limit);
+	}
+	return 0;
+}
+
+int
+store_attachment_add(struct store *s, struct assessment *a, const char *question_id,
+		     const char *name, const void *data, size_t size, const struct meeting *meeting,
+		     const char *reason, const char *who, char id[ATTACHMENT_ID_SIZE],
+		     struct error *err)
+{
+	struct attachment at = {0};
+	struct history_entry e = {0};
+	char now[32];
+	char sha256[SHA256_HEX_SIZE];
+	char message[160];
+	char have[32];
+	char limit[32];
+	long long total = 0;
+	long long count = 0;
+	int was_new = a->id == 0;
+	sqlite3_stmt *st;
+	int rc;
+
+	*id = '\0';
+	if (size == 0)
+		return error_set(err, EXIT_DATA, "the file is empty");
+	if ((long long)size > ATTACHMENT_MAX_BYTES) {
+		attachment_size_text((long long)size, have, sizeof(have));
+		attachment_size_text(ATTACHMENT_MAX_BYTES, limit, sizeof(limit));
+		return error_set(err, EXIT_DATA,
+				 "the file takes %s, more than the %s an attachment may take", have,
+				 limit);
+	}
+	if (attachment_name_check(name, message, sizeof(message)) < 0)
+		return error_set(err, EXIT_DATA, "the attachment's name: %s", message);
+	store_now(now, sizeof(now));
+	hash_sha256_hex(data, size, sha256);
+	if (sq_exec(s, "BEGIN IMMEDIATE", err, "start a transaction") < 0)
+		return -1;
+	if (a->id == 0) {
+		struct assessment there = {0};
+		int r = store_assessment_get(s, a->country, a->cycle, &there, err);
+
+		if (r < 0)
+			goto fail;
+		if (r == 0) {
+			a->id = there.id; /* made meanwhile */
+			assessment_release(&there);
+		} else if (store_create_in_transaction(s, a, who, now, err) < 0) {
+			goto fail;
+		}
+	}
+	if (store_check_draft(s, a, err) < 0 ||
+	    attachments_total(s, a->id, &total, &count, err) < 0 ||
+	    attachments_within_limits(a->country, a->cycle, total + (long long)size, count + 1,
+				      err) < 0)
+		goto fail;
+	st = sq_prepare(s,
+			"SELECT id FROM attachment WHERE assessment_id = ?1 AND question_id = ?2"
+			" AND sha256 = ?3",
+			err);
+	if (st == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, a->id);
+	sq_bind_text(st, 2, question_id);
+	sq_bind_text(st, 3, sha256);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		error_set(err, EXIT_DATA, "this file is attached to %s already, as %s", question_id,
+			  (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		if (rc != SQLITE_ROW)
+			sq_error(s, err, "read the attachments");
+		goto fail;
+	}
+	if (meeting && store_meeting_record(s, a, meeting, err) < 0)
+		goto fail;
+	at.question_id = xstrdup(question_id);
+	at.name = xstrdup(name);
+	at.type = xstrdup(attachment_type_guess(data, size));
+	at.size = (long long)size;
+	at.sha256 = xstrdup(sha256);
+	at.added_by = xstrdup(who);
+	at.added_at = xstrdup(now);
+	at.source = meeting ? xstrdup(meeting->id) : NULL;
+	chain_attachment_id(a->country, a->cycle, &at, id);
+	at.id = xstrdup(id);
+	e.question_id = xstrdup(question_id);
+	e.field = xstrdup("attachment");
+	e.new_state = xstrdup(sha256);
+	e.new_value = chain_attachment_value(&at);
+	e.changed_by = xstrdup(who);
+	e.changed_at = xstrdup(now);
+	e.reason = xstrdup(reason ? reason : "");
+	e.source = meeting ? xstrdup(meeting->id) : NULL;
+	if (store_history_append(s, a, &e, err) < 0 ||
+	    attachment_insert(s, a->id, e.seq, &at, data, err) < 0 ||
+	    sq_exec(s, "COMMIT", err, "store the attachment") < 0)
+		goto fail;
+	attachment_release(&at);
+	history_entry_release(&e);
+	{
+		struct assessment fresh;
+
+		if (store_assessment_get(s, a->country, a->cycle, &fresh, err) == 0) {
+			assessment_release(a);
+			*a = fresh;
+		}
+	}
+	return 0;
+fail:
+	sq_rollback(s);
+	attachment_release(&at);
+	history_entry_release(&e);
+	if (was_new)
+		a->id = 0;
+	*id = '\0';
+	return -1;
+}
+
+int
+store_attachment_remove(struct store *s, struct assessment *a, const char *id,
+			const struct meeting *meeting, const char *reason, const char *who,
+			struct error *err)
+{
+	struct attachment at = {0};
+	struct history_entry e = {0};
+	char now[32];
+	sqlite3_stmt *st;
+	int rc;
+
+	store_now(now, sizeof(now));
+	if (sq_exec(s, "BEGIN IMMEDIATE", err, "start a transaction") < 0)
+		return -1;
+	if (store_check_draft(s, a, err) < 0)
+		goto fail;
+	rc = attachment_load(s, a->id, id, 0, &at, err);
+	if (rc != 0) {
+		if (rc > 0)
+			error_set(err, EXIT_DATA, "the assessment of %s %d has no attachment '%s'",
+				  a->country, a->cycle, id);
+		goto fail;
+	}
+	if (meeting && store_meeting_record(s, a, meeting, err) < 0)
+		goto fail;
+	e.question_id = xstrdup(at.question_id);
+	e.field = xstrdup("attachment");
+	e.old_state = xstrdup(at.sha256);
+	e.old_value = chain_attachment_value(&at);
+	e.changed_by = xstrdup(who);
+	e.changed_at = xstrdup(now);
+	e.reason = xstrdup(reason ? reason : "");
+	e.source = meeting ? xstrdup(meeting->id) : NULL;
+	if (store_history_append(s, a, &e, err) < 0)
+		goto fail;
+	st = sq_prepare(s, "DELETE FROM attachment WHERE assessment_id = ?1 AND id = ?2", err);
+	if (st == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, a->id);
+	sq_bind_text(st, 2, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		sq_error(s, err, "remove the attachment");
+		goto fail;
+	}
+	if (sq_exec(s, "COMMIT", err, "remove the attachment") < 0)
+		goto fail;
+	attachment_release(&at);
+	history_entry_release(&e);
+	{
+		struct assessment fresh;
+
+		if (store_assessment_get(s, a->country, a->cycle, &fresh, err) == 0) {
+			assessment_release(a);
+			*a = fresh;
+		}
+	}
+	return 0;
+fail:
+	sq_rollback(s);
+	attachment_release(&at);
+	history_entry_release(&e);
+	return -1;
+}
+
+/* The seq of the history entry among h that added attachment id, or 0. */
+static long long
+attachment_seq(const struct history_entry *h, size_t n, const char *id)
+{
+	size_t len = strlen(id);
+
+	for (size_t i = 0; i < n; i++)
+		if (h[i].new_value && strcmp(h[i].field, "attachment") == 0 &&
+		    strncmp(h[i].new_value, id, len) == 0 && h[i].new_value[len] == ' ')
+			return h[i].seq;
+	return 0;
+}
+
+/* Make the attachment rows of assessment id (of country and cycle) what
+ * the replay st keeps, inside the caller's transaction: rows it no longer
+ * keeps go, and those it keeps that are missing are written with their
+ * bytes from given (n of them, matched by id and checked against their
+ * SHA-256). h is the history replayed. */
+static int
+attachments_sync(struct store *s, const char *country, int cycle, long long id,
+		 const struct chain_state *st, const struct history_entry *h, size_t hn,
+		 const struct attachment *given, size_t n, struct error *err)
+{
+	struct attachment *rows = NULL;
+	size_t count = 0;
+	long long total = 0;
+	int status = -1;
+
+	for (size_t i = 0; i < st->attachment_count; i++)
+		total += st->attachments[i].size;
+	if (attachments_within_limits(country, cycle, total, (long long)st->attachment_count, err) <
+	    0)
+		return -1;
+	if (store_attachments_load(s, id, 0, &rows, &count, err) < 0)
+		return -1;
+	for (size_t i = 0; i < count; i++) {
+		int kept = 0;
+		sqlite3_stmt *q;
+		int rc;
+
+		for (size_t k = 0; k < st->attachment_count && !kept; k++)
+			kept = strcmp(rows[i].id, st->attachments[k].id) == 0;
+		if (kept)
+			continue;
+		q = sq_prepare(s, "DELETE FROM attachment WHERE assessment_id = ?1 AND id = ?2",
+			       err);
+		if (q == NULL)
+			goto out;
+		sqlite3_bind_int64(q, 1, id);
+		sq_bind_text(q, 2, rows[i].id);
+		rc = sqlite3_step(q);
+		sqlite3_finalize(q);
+		if (rc != SQLITE_DONE) {
+			sq_error(s, err, "remove an attachment");
+			goto out;
+		}
+	}
+	for (size_t k = 0; k < st->attachment_count; k++) {
+		const struct attachment *want = &st->attachments[k];
+		const struct attachment *from = NULL;
+		char sha256[SHA256_HEX_SIZE];
+		int here = 0;
+
+		for (size_t i = 0; i < count && !here; i++)
+			here = strcmp(rows[i].id, want->id) == 0;
+		if (here)
+			continue;
+		for (size_t i = 0; i < n && from == NULL; i++)
+			if (given[i].id && strcmp(given[i].id, want->id) == 0 && given[i].data)
+				from = &given[i];
+		if (from)
+			hash_sha256_hex(from->data, (size_t)from->size, sha256);
+		if (from == NULL || from->size != want->size || strcmp(sha256, want->sha256) != 0) {
+			error_set(err, EXIT_DATA,
+				  "attachment %s ('%s') of %s %d is in the history, but its file "
+				  "came with neither copy",
+				  want->id, want->name, country, cycle);
+			goto out;
+		}
+		if (attachment_insert(s, id, attachment_seq(h, hn, want->id), want, from->data,
+				      err) < 0)
+			goto out;
+	}
+	status = 0;
+out:
+	attachments_release(rows, count);
+	return status;
+}
+
 /* ---- status, restoring, discarding ----------------------------------- */
 
 int
@@ -551,7 +1029,8 @@ static int conflict_insert(struct store *s, long long id, const struct chain_con
 
 int
 store_assessment_restore(struct store *s, const char *country, int cycle,
-			 const struct history_entry *history, size_t count, struct assessment *a,
+			 const struct history_entry *history, size_t count,
+			 const struct attachment *attachments, size_t n, struct assessment *a,
 			 struct error *err)
 {
 	struct chain_state st;
@@ -612,6 +1091,8 @@ store_assessment_restore(struct store *s, const char *country, int cycle,
 	for (size_t i = 0; i < st.conflict_count; i++)
 		if (conflict_insert(s, id, &st.conflicts[i], err) < 0)
 			goto fail;
+	if (attachments_sync(s, country, cycle, id, &st, history, count, attachments, n, err) < 0)
+		goto fail;
 	if (register_add(s, country, cycle, "created", 1, history[0].hash, st.created_by,
 			 st.created_at, err) < 0)
 		goto fail;
@@ -720,8 +1201,11 @@ conflict_insert(struct store *s, long long id, const struct chain_conflict *c, s
 	return 0;
 }
 
-int
-store_rebuild(struct store *s, const struct assessment *a, struct error *err)
+/* store_rebuild, with the bytes of attachments the replay keeps and this
+ * copy lacks from given (n). */
+static int
+rebuild_with(struct store *s, const struct assessment *a, const struct attachment *given,
+	     size_t n_given, struct error *err)
 {
 	static const char *const clear[] = {
 		"DELETE FROM answer WHERE assessment_id = ?1",
@@ -765,6 +1249,8 @@ store_rebuild(struct store *s, const struct assessment *a, struct error *err)
 	for (size_t i = 0; i < st.conflict_count; i++)
 		if (conflict_insert(s, a->id, &st.conflicts[i], err) < 0)
 			goto out;
+	if (attachments_sync(s, a->country, a->cycle, a->id, &st, h, n, given, n_given, err) < 0)
+		goto out;
 	q = sq_prepare(s,
 		       "UPDATE assessment SET status = ?1, mission_start = ?2, mission_end = ?3,"
 		       " assessors = ?4, updated_at = ?5, head = ?6, entries = ?7 WHERE id = ?8",
@@ -790,6 +1276,12 @@ out:
 	chain_state_release(&st);
 	history_release(h, n);
 	return status;
+}
+
+int
+store_rebuild(struct store *s, const struct assessment *a, struct error *err)
+{
+	return rebuild_with(s, a, NULL, 0, err);
 }
 
 /* Whether the assessment has open conflicts: 1, 0, or -1. */
@@ -832,7 +1324,8 @@ merged_copy(const struct history_entry *e)
 
 int
 store_merge_events(struct store *s, struct assessment *a, const struct history_entry *events,
-		   size_t n, const char *note, const char *who, struct error *err)
+		   size_t n, const struct attachment *attachments, size_t attachment_count,
+		   const char *note, const char *who, struct error *err)
 {
 	char now[32];
 	struct history_entry marker = {0};
@@ -877,7 +1370,8 @@ store_merge_events(struct store *s, struct assessment *a, const struct history_e
 		if (store_history_append(s, a, &marker, err) < 0)
 			goto fail;
 	}
-	if (store_rebuild(s, a, err) < 0 || sq_exec(s, "COMMIT", err, "merge") < 0)
+	if (rebuild_with(s, a, attachments, attachment_count, err) < 0 ||
+	    sq_exec(s, "COMMIT", err, "merge") < 0)
 		goto fail;
 	history_entry_release(&marker);
 	return 0;
@@ -988,6 +1482,8 @@ store_assessment_discard(struct store *s, const struct assessment *a, const char
 		"INSERT INTO discarding (assessment_id) VALUES (?1)",
 		"DELETE FROM answer WHERE assessment_id = ?1",
 		"DELETE FROM meeting WHERE assessment_id = ?1",
+		"DELETE FROM conflict WHERE assessment_id = ?1",
+		"DELETE FROM attachment WHERE assessment_id = ?1",
 		"DELETE FROM history WHERE assessment_id = ?1",
 		"DELETE FROM assessment WHERE id = ?1",
 		"DELETE FROM discarding WHERE assessment_id = ?1",
@@ -1013,6 +1509,60 @@ fail:
 }
 
 /* ---- verification ----------------------------------------------------- */
+
+static int
+broken_attachment(char *problem, size_t size, const char *id, const char *name)
+{
+	snprintf(problem, size,
+		 "the stored file of attachment %s ('%s') does not match its size and SHA-256: "
+		 "it was changed",
+		 id ? id : "", name ? name : "");
+	return 1;
+}
+
+/* Compare the attachments of a with the replay st, then each one's bytes
+ * with its size and SHA-256, one at a time: 0, 1 with the problem, -1. */
+static int
+verify_attachments(struct store *s, const struct assessment *a, const struct chain_state *st,
+		   char *problem, size_t size, struct error *err)
+{
+	struct attachment *list = NULL;
+	size_t count = 0;
+	sqlite3_stmt *q;
+	int status;
+	int rc = SQLITE_DONE;
+
+	if (store_attachments_load(s, a->id, 0, &list, &count, err) < 0)
+		return -1;
+	status = chain_compare_attachments(st, list, count, problem, size);
+	attachments_release(list, count);
+	if (status != 0 || count == 0)
+		return status;
+	q = sq_prepare(
+		s,
+		"SELECT id, name, size, sha256, data FROM attachment WHERE assessment_id = ?1"
+		" ORDER BY seq, id",
+		err);
+	if (q == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, a->id);
+	while (status == 0 && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const void *data = sqlite3_column_blob(q, 4);
+		long long n = sqlite3_column_bytes(q, 4);
+		const char *sha256 = (const char *)sqlite3_column_text(q, 3);
+		char hex[SHA256_HEX_SIZE];
+
+		hash_sha256_hex(data ? data : "", (size_t)n, hex);
+		if (n != sqlite3_column_int64(q, 2) || sha256 == NULL || strcmp(hex, sha256) != 0)
+			status = broken_attachment(problem, size,
+						   (const char *)sqlite3_column_text(q, 0),
+						   (const char *)sqlite3_column_text(q, 1));
+	}
+	if (status == 0 && rc != SQLITE_DONE)
+		status = sq_error(s, err, "read the attachments");
+	sqlite3_finalize(q);
+	return status;
+}
 
 int
 store_verify(struct store *s, const struct assessment *a, char *problem, size_t size,
@@ -1041,6 +1591,8 @@ store_verify(struct store *s, const struct assessment *a, char *problem, size_t 
 	if (status == 0)
 		status = chain_compare(&st, a, &answers, meetings, meeting_count, conflicts,
 				       conflict_count, problem, size);
+	if (status == 0)
+		status = verify_attachments(s, a, &st, problem, size, err);
 	/* chain_compare lets a bundle, which has no head beside its history,
 	 * go without one; a stored assessment always has one, so an emptied
 	 * head is a cut end hidden, not a missing field */

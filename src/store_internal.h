@@ -55,6 +55,15 @@ int store_register_append(struct store *s, const struct assessment *a, const cha
 int store_meeting_record(struct store *s, const struct assessment *a, const struct meeting *m,
 			 struct error *err);
 
+/* Inside the caller's transaction: make new assessment a (a->id 0) with
+ * who as its creator at now, and register it; a is filled. */
+int store_create_in_transaction(struct store *s, struct assessment *a, const char *who,
+				const char *now, struct error *err);
+
+/* Inside the caller's transaction: refuse (EXIT_DATA) to change a final
+ * assessment, or one that is gone. */
+int store_check_draft(struct store *s, const struct assessment *a, struct error *err);
+
 /* Fill the upgrade to schema 3 from each assessment's history: its
  * summary, head and register entries. Inside the upgrade's transaction. */
 int store_upgrade_chain(struct store *s, struct error *err);
