@@ -235,6 +235,11 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 	[MSG_SKIPPED_LIST] = {"Skipped", "Passées", "Omitidas"},
 	[MSG_DISPUTED_MARK] = {"disputed", "contestée", "en disputa"},
 	[MSG_ALL_QUESTIONS] = {"All questions", "Toutes les questions", "Todas las preguntas"},
+	[MSG_CTRL_C_AGAIN] = {"Ctrl-C again, or :quit, stops the session; what is saved stays saved.",
+			      "Ctrl-C encore, ou :quit, arrête la session ; ce qui est enregistré le "
+			      "reste.",
+			      "Ctrl-C otra vez, o :quit, termina la sesión; lo guardado sigue "
+			      "guardado."},
 	[MSG_MEETING_DATE] = {"a meeting's date is a day from 2000 to today",
 			      "la date d'une réunion est un jour entre 2000 et aujourd'hui",
 			      "la fecha de una reunión es un día entre 2000 y hoy"},

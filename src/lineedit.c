@@ -18,6 +18,7 @@ struct line_reader {
 	History *history;
 	HistEvent event;
 	char *prompt; /* what prompt_text returns */
+	int ctrl_c;   /* the last line ended with Ctrl-C on an empty line */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -54,6 +55,12 @@ line_reader_interrupted(void)
 	return interrupted;
 }
 
+int
+line_reader_ctrl_c(const struct line_reader *r)
+{
+	return r->ctrl_c;
+}
+
 static char *
 prompt_text(EditLine *el)
 {
@@ -62,6 +69,27 @@ prompt_text(EditLine *el)
 
 	el_get(el, EL_CLIENTDATA, &r);
 	return r && r->prompt ? r->prompt : fallback;
+}
+
+/* Ctrl-C while editing: a line with text is cleared, and the prompt
+ * stays; on an empty line, the read ends as an interrupt, for the caller
+ * to decide (cancel what is asked, or stop when it comes twice). */
+static unsigned char
+on_ctrl_c(EditLine *el, int ch)
+{
+	const LineInfo *li = el_line(el);
+	struct line_reader *r = NULL;
+
+	(void)ch;
+	el_get(el, EL_CLIENTDATA, &r);
+	if (li->lastchar > li->buffer) {
+		el_cursor(el, (int)(li->lastchar - li->cursor));
+		el_deletestr(el, (int)(li->lastchar - li->buffer));
+		return CC_REDISPLAY;
+	}
+	if (r)
+		r->ctrl_c = 1;
+	return CC_EOF;
 }
 
 struct line_reader *
@@ -83,6 +111,10 @@ line_reader_new(int interactive)
 	el_set(r->el, EL_EDITOR, "emacs");
 	el_set(r->el, EL_HIST, history, r->history);
 	el_set(r->el, EL_SIGNAL, 1);
+	/* while a line is edited, Ctrl-C is a key, not a signal */
+	el_set(r->el, EL_SETTY, "-d", "-isig", NULL);
+	el_set(r->el, EL_ADDFN, "cirt-ctrl-c", "clear the line, or interrupt", on_ctrl_c);
+	el_set(r->el, EL_BIND, "^C", "cirt-ctrl-c", NULL);
 	return r;
 }
 
@@ -119,7 +151,12 @@ line_reader_get(struct line_reader *r, const char *prompt)
 
 		free(r->prompt);
 		r->prompt = xstrdup(prompt);
+		r->ctrl_c = 0;
 		line = el_gets(r->el, &count);
+		if (r->ctrl_c) {
+			fputc('\n', stdout);
+			return NULL;
+		}
 		if (line == NULL || count <= 0 || interrupted)
 			return NULL;
 		out = strip_line_end(line, (size_t)count);

@@ -18,6 +18,11 @@ void line_reader_free(struct line_reader *r);
  * after the prompt, so that a transcript reads like a session. */
 char *line_reader_get(struct line_reader *r, const char *prompt);
 
+/* Whether the last line_reader_get that returned NULL ended with Ctrl-C
+ * on an empty line of a terminal (rather than the end of input). A
+ * Ctrl-C on a line with text clears it and reads on. */
+int line_reader_ctrl_c(const struct line_reader *r);
+
 /* Install a SIGINT handler under which Ctrl-C ends input as Ctrl-D does;
  * line_reader_interrupted tells afterwards whether it happened. */
 void line_reader_catch_interrupt(void);

@@ -34,8 +34,8 @@ static void
 say(struct session *s, enum term_style style, const char *text)
 {
 	fputs(term_start(s->o->colour, style), s->out);
-	term_print_safe(s->out, text);
-	fprintf(s->out, "%s\n", term_end(s->o->colour));
+	term_print_wrapped(s->out, text, 0, WIDTH);
+	fputs(term_end(s->o->colour), s->out);
 }
 
 static void
@@ -180,12 +180,18 @@ print_counts(struct session *s)
 		term_print_safe(s->out, s->e.last_error);
 		fprintf(s->out, ")%s\n", term_end(s->o->colour));
 	}
-	fprintf(s->out, "%s%s%s %d: %zu %s, %zu %s, %zu %s %s %zu %s.\n",
-		s->e.unsaved || s->e.a->id == 0 ? "" : i18n(s->lang, MSG_SAVED),
-		s->e.unsaved || s->e.a->id == 0 ? "" : " ", s->e.a->country, s->e.a->cycle,
-		p.answered, i18n(s->lang, MSG_ANSWERED), p.skipped, i18n(s->lang, MSG_SKIPPED),
-		p.remaining, i18n(s->lang, MSG_REMAINING), i18n(s->lang, MSG_OF), p.shown,
-		i18n(s->lang, MSG_QUESTIONS_SHOWN));
+	{
+		char *line = xasprintf(
+			"%s%s%s %d: %zu %s, %zu %s, %zu %s %s %zu %s.",
+			s->e.unsaved || s->e.a->id == 0 ? "" : i18n(s->lang, MSG_SAVED),
+			s->e.unsaved || s->e.a->id == 0 ? "" : " ", s->e.a->country, s->e.a->cycle,
+			p.answered, i18n(s->lang, MSG_ANSWERED), p.skipped,
+			i18n(s->lang, MSG_SKIPPED), p.remaining, i18n(s->lang, MSG_REMAINING),
+			i18n(s->lang, MSG_OF), p.shown, i18n(s->lang, MSG_QUESTIONS_SHOWN));
+
+		term_print_wrapped(s->out, line, 0, WIDTH);
+		free(line);
+	}
 	if (s->e.a->id == 0)
 		say(s, TERM_DIM, i18n(s->lang, MSG_NOTHING_RECORDED));
 	if (p.skipped) {
@@ -338,6 +344,11 @@ answer_current(struct session *s, const char *line, struct error *err)
 				break;
 			print_error(s, message);
 			free(reason);
+		}
+		/* Ctrl-C at the reason cancels the change */
+		if (reason == NULL && line_reader_ctrl_c(s->in)) {
+			say(s, TERM_DIM, i18n(s->lang, MSG_NOT_CHANGED));
+			goto out;
 		}
 	}
 	r = engine_answer(e, state, value, reason, &saved, err);
@@ -758,7 +769,7 @@ session_run(struct store *store, const struct questionnaire *q, struct assessmen
 		say(&s, TERM_BOLD, i18n(s.lang, MSG_NEW_ASSESSMENT));
 	say(&s, TERM_DIM, i18n(s.lang, MSG_HINT));
 	show_current(&s);
-	for (;;) {
+	for (int ctrl_c = 0;;) {
 		char prompt[80];
 		char *line;
 		int r;
@@ -767,8 +778,14 @@ session_run(struct store *store, const struct questionnaire *q, struct assessmen
 			 s.e.cur < q->question_count ? q->questions[s.e.cur].id
 						     : i18n(s.lang, MSG_END_PROMPT));
 		line = line_reader_get(s.in, prompt);
+		if (line == NULL && line_reader_ctrl_c(s.in) && !ctrl_c++) {
+			/* once on an empty line: say how to stop; twice stops */
+			say(&s, TERM_DIM, i18n(s.lang, MSG_CTRL_C_AGAIN));
+			continue;
+		}
 		if (line == NULL)
 			break;
+		ctrl_c = 0;
 		r = handle(&s, line, err);
 		free(line);
 		if (r < 0) {
@@ -780,7 +797,7 @@ session_run(struct store *store, const struct questionnaire *q, struct assessmen
 		fflush(s.out);
 	}
 	engine_save_position(&s.e);
-	if (line_reader_interrupted())
+	if (line_reader_interrupted() || line_reader_ctrl_c(s.in))
 		say(&s, TERM_DIM, i18n(s.lang, MSG_INTERRUPTED));
 	fputc('\n', s.out);
 	print_counts(&s);

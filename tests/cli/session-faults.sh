@@ -1,7 +1,7 @@
 # Sessions in a real terminal (tmux), killed at random moments, and
 # sharing the database with other writers.
 . "$(dirname "$0")/lib.sh"
-plan 5
+plan 7
 
 EXAMPLE=$ROOT/questionnaires/example.xml
 export CIRT_ASSESSOR="Ana Diaz"
@@ -51,6 +51,9 @@ else
 	# the up arrow brings back the last line
 	tmux_cmd send-keys -t cirt Up Enter
 	wait_screen "choose a level from the list" || fail "history: $(cat screen.txt)"
+	# Ctrl-C once says how to stop; twice stops
+	tmux_cmd send-keys -t cirt C-c
+	wait_screen "Ctrl-C again, or :quit, stops the session" || fail "no word after one Ctrl-C"
 	tmux_cmd send-keys -t cirt C-c
 	wait_screen "EXITED 0" || fail "Ctrl-C did not end the session: $(cat screen.txt)"
 	grep -q "Interrupted." screen.txt || fail "no word of the interruption"
@@ -61,6 +64,42 @@ else
 fi
 tmux_cmd kill-server 2>/dev/null
 end
+
+for cols in 70 120; do
+	begin "at $cols columns: Ctrl-C clears a half-typed line and cancels a change; lines wrap at words"
+	TMUX_SOCKET="cirt-test-$$-$cols"
+	tmux_cmd new-session -d -s cirt -x $cols -y 50 \
+		"cd '$WORK' && TERM=screen '$CIRT' run --yes --country FR --db cols$cols.db; echo EXITED \$?; sleep 30"
+	if ! wait_screen "L1>"; then
+		fail "no prompt: $(cat screen.txt)"
+	else
+		tmux_cmd send-keys -t cirt "yes" Enter
+		wait_screen "✓ L1: yes" || fail "no confirmation of what was saved: $(cat screen.txt)"
+		tmux_cmd send-keys -t cirt "half typed"
+		tmux_cmd send-keys -t cirt C-c
+		sleep 0.3
+		tmux_cmd send-keys -t cirt ":goto L1" Enter
+		wait_screen "Current answer: yes" || fail "the half-typed line was not cleared: $(cat screen.txt)"
+		tmux_cmd send-keys -t cirt "na" Enter
+		wait_screen "Reason for the change" || fail "no reason asked: $(cat screen.txt)"
+		tmux_cmd send-keys -t cirt C-c
+		wait_screen "Not changed." || fail "Ctrl-C at the reason did not cancel: $(cat screen.txt)"
+		tmux_cmd send-keys -t cirt ":note The penal code was amended in 2023 to cover unauthorised access to computer systems and data" Enter
+		wait_screen "Note saved" || fail "the note: $(cat screen.txt)"
+		tmux_cmd send-keys -t cirt ":goto L1" Enter
+		sleep 0.5
+		tmux_cmd capture-pane -p -t cirt >screen.txt
+		# no line is wider than the window, and no word is cut in two
+		awk -v c=$cols 'length($0) > c { bad = 1 } END { exit bad }' screen.txt || fail "a line wider than $cols"
+		grep -q "unauthorised" screen.txt || fail "a word was cut: $(grep -A3 'Note' screen.txt)"
+		tmux_cmd send-keys -t cirt ":quit" Enter
+		wait_screen "EXITED 0" || fail "no end"
+		[ "$(sql cols$cols.db "SELECT value FROM answer WHERE question_id = 'L1'")" = yes ] ||
+			fail "the cancelled change was saved"
+	fi
+	tmux_cmd kill-server 2>/dev/null
+	end
+done
 
 begin "NO_COLOR turns colour off in a terminal"
 TMUX_SOCKET="cirt-test-$$-nocolour"
