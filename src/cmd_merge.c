@@ -288,6 +288,12 @@ run_merge(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv
 				       r.events, r.events == 1 ? "" : "s", r.changed,
 				       r.changed == 1 ? "" : "s", r.conflicts,
 				       r.conflicts == 1 ? "" : "s");
+			if (r.attached)
+				printf(", %zu attachment%s brought in", r.attached,
+				       r.attached == 1 ? "" : "s");
+			if (r.detached)
+				printf(", %zu attachment%s removed", r.detached,
+				       r.detached == 1 ? "" : "s");
 			if (r.open)
 				printf("; %zu open conflict%s (cirt conflicts lists them)", r.open,
 				       r.open == 1 ? "" : "s");

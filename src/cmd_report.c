@@ -33,6 +33,8 @@ struct scored {
 	size_t meeting_count;
 	struct chain_conflict *conflicts;
 	size_t conflict_count;
+	struct attachment *attachments; /* metadata, for the wanted ones */
+	size_t attachment_count;
 };
 
 struct options {
@@ -59,6 +61,7 @@ scored_release(struct scored *list, size_t count)
 			meeting_release(&list[i].meetings[k]);
 		free(list[i].meetings);
 		store_conflicts_release(list[i].conflicts, list[i].conflict_count);
+		attachments_release(list[i].attachments, list[i].attachment_count);
 		assessment_release(&list[i].a);
 	}
 	free(list);
@@ -133,7 +136,9 @@ load_all(struct cmd_context *ctx, long long target, struct scored **out, size_t 
 		else if (store_meetings_load(ctx->store, s->a.id, &s->meetings, &s->meeting_count,
 					     &err) < 0 ||
 			 store_conflicts_load(ctx->store, s->a.id, &s->conflicts,
-					      &s->conflict_count, &err) < 0) {
+					      &s->conflict_count, &err) < 0 ||
+			 store_attachments_load(ctx->store, s->a.id, 0, &s->attachments,
+						&s->attachment_count, &err) < 0) {
 			cmd_error("%s", err.message);
 			return err.status;
 		}
@@ -199,6 +204,8 @@ write_one(struct cmd_context *ctx, const struct options *o, const struct scored 
 	in.names = o->names;
 	in.conflicts = s->conflicts;
 	in.conflict_count = s->conflict_count;
+	in.attachments = s->attachments;
+	in.attachment_count = s->attachment_count;
 	compare(list, count, me, &in);
 	if (report_write(&in, &pdf, &size, &err) < 0) {
 		cmd_error("%s", err.message);

@@ -580,6 +580,22 @@ count_changed(const struct answer_set *before, const struct answer_set *after)
 	return changed;
 }
 
+/* How many of the n attachments x the m attachments y lack (by id). */
+static size_t
+count_missing(const struct attachment *x, size_t n, const struct attachment *y, size_t m)
+{
+	struct id_set set = {0};
+	size_t missing = 0;
+
+	id_set_init(&set, m + n);
+	for (size_t i = 0; i < m; i++)
+		id_set_add(&set, y[i].id);
+	for (size_t i = 0; i < n; i++)
+		missing += !id_set_add(&set, x[i].id);
+	free(set.slots);
+	return missing;
+}
+
 int
 exchange_merge(struct store *s, const struct questionnaire *q, const struct bundle *b, int force,
 	       const char *source, const char *who, merge_conflict_fn on_conflict, void *ctx,
@@ -598,6 +614,10 @@ exchange_merge(struct store *s, const struct questionnaire *q, const struct bund
 	struct chain_conflict *now = NULL;
 	size_t nnow = 0;
 	struct id_set known = {0};
+	struct attachment *had = NULL;
+	size_t nhad = 0;
+	struct attachment *has = NULL;
+	size_t nhas = 0;
 	char *note = NULL;
 	int found;
 	int status = -1;
@@ -629,6 +649,7 @@ exchange_merge(struct store *s, const struct questionnaire *q, const struct bund
 		r->restored = 1;
 		r->events = b->history_count;
 		r->changed = b->answers.count;
+		r->attached = b->attachment_count;
 		if (store_conflicts_load(s, local.id, &now, &nnow, err) < 0)
 			goto out;
 		r->open = nnow;
@@ -664,7 +685,8 @@ exchange_merge(struct store *s, const struct questionnaire *q, const struct bund
 			  ba->country, ba->cycle, ntheirs, ntheirs == 1 ? "" : "s");
 		goto out;
 	}
-	if (store_answers_load(s, local.id, &before, err) < 0)
+	if (store_answers_load(s, local.id, &before, err) < 0 ||
+	    store_attachments_load(s, local.id, 0, &had, &nhad, err) < 0)
 		goto out;
 	{
 		/* a note of the merge, unless all it brings is other merges' notes:
@@ -687,6 +709,10 @@ exchange_merge(struct store *s, const struct questionnaire *q, const struct bund
 		goto out;
 	r->changed = count_changed(&before, &after);
 	r->open = nnow;
+	if (store_attachments_load(s, local.id, 0, &has, &nhas, err) < 0)
+		goto out;
+	r->attached = count_missing(has, nhas, had, nhad);
+	r->detached = count_missing(had, nhad, has, nhas);
 	{
 		/* the conflicts this merge opened (or moved) */
 		struct id_set old = {0};
@@ -712,6 +738,8 @@ out:
 	answer_set_release(&after);
 	chain_conflicts_release(was, nwas);
 	chain_conflicts_release(now, nnow);
+	attachments_release(had, nhad);
+	attachments_release(has, nhas);
 	assessment_release(&local);
 	return status;
 }

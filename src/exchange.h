@@ -113,6 +113,8 @@ struct merge_result {
 	size_t conflicts; /* opened by this merge, told through the callback */
 	size_t open;	  /* conflicts open after it */
 	size_t unknown;	  /* answers to questions this questionnaire lacks (kept) */
+	size_t attached;  /* attachments this copy gained */
+	size_t detached;  /* attachments it lost (the other copy removed them) */
 };
 
 /* Merge b into s as a union of histories: the events of b's history that

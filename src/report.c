@@ -874,6 +874,42 @@ meeting_number(const struct report_input *in, const char *id)
 	return 0;
 }
 
+/* The word for an attachment in the report's language. cirt's own words
+ * live in i18n.c; this one waits there until that file can take it. */
+static const char *
+attachment_word(const char *lang)
+{
+	if (lang && strncmp(lang, "fr", 2) == 0)
+		return "Pièce jointe";
+	if (lang && strncmp(lang, "es", 2) == 0)
+		return "Adjunto";
+	return "Attachment";
+}
+
+/* The attachments of question_id, one line each: name, size, type and
+ * SHA-256, so that a printed report pins each file. */
+static void
+attachments_of(struct flow *f, const char *question_id)
+{
+	const struct report_input *in = f->in;
+	const char *mark = i18n(f->lang, MSG_DECIMAL_MARK);
+
+	for (size_t i = 0; i < in->attachment_count; i++) {
+		const struct attachment *at = &in->attachments[i];
+		char size[32];
+
+		if (strcmp(at->question_id, question_id) != 0)
+			continue;
+		attachment_size_text(at->size, size, sizeof(size));
+		if (*mark != '.' && strchr(size, '.'))
+			*strchr(size, '.') = *mark;
+		para(f, PDF_REGULAR, SMALL, 12,
+		     fmt(f, "%s%s %s (%s, %s) SHA-256 %s", attachment_word(f->lang), colon(f),
+			 at->name, size, at->type, at->sha256),
+		     BLACK);
+	}
+}
+
 static void
 pillar_section(struct flow *f, size_t p)
 {
@@ -983,6 +1019,7 @@ pillar_section(struct flow *f, size_t p)
 					 in->meetings[m - 1].met_on),
 				     GREY);
 			}
+			attachments_of(f, qu->id);
 		}
 	}
 	free(cells);

@@ -43,6 +43,10 @@ struct report_input {
 	/* the conflicts merges left open: those questions are disputed */
 	const struct chain_conflict *conflicts;
 	size_t conflict_count;
+	/* the files kept as evidence (metadata), each listed under the
+	 * answer it supports */
+	const struct attachment *attachments;
+	size_t attachment_count;
 	/* the country's previous cycle, or NULL */
 	const struct score_result *previous;
 	int previous_cycle;
