@@ -21,7 +21,7 @@ sql() {
 }
 
 begin "a whole session answers every question type and ends with a summary"
-session full.db yes 2 2019-05-01 3 "1,3" 12 "National forensic laboratory" no yes
+session full.db yes 3 2019-05-01 3 "1,3" 12 "National forensic laboratory" no yes
 expect_status 0
 expect_err_empty
 expect_out "Kenya (KE) · 2026 · example 1.0 · full.db"
@@ -44,7 +44,7 @@ expect_out "    3) It is operational"
 expect_out "    1) Not at all"
 expect_out "(a number between 0 and 500, whole numbers only)"
 expect_out "(a date written YYYY-MM-DD)"
-expect_out "(choose one or more numbers separated by commas, or 0 for none)"
+expect_out "(choose one or more numbers or labels separated by commas, or - for none)"
 end
 
 begin "skip logic hides and shows questions as answers change"
@@ -56,7 +56,7 @@ session skip.db ":goto L1" yes "law adopted after all"
 expect_out "Question 1 of 3 · 33% answered"
 expect_out "Question 2 of 5 · 20% answered"
 expect_out "L2> "
-session skip.db ":goto L2" 3 ":goto L1" no "" ":goto L2"
+session skip.db ":goto L2" 4 ":goto L1" no "" ":goto L2"
 expect_out "This answer hides questions already answered"
 expect_out "    L2: Systematically (3)"
 expect_out "Not changed."
@@ -80,10 +80,10 @@ end
 begin "a wrong entry is explained and asked again"
 session wrong.db maybe yes 9 1 2019-02-30 2019-02-28 9 3 "1,7" "2" 600 12.5 12
 expect_out "answer yes or no (1 or 2)"
-expect_out "choose a level from the list, or type its label"
+expect_out "'9' is not on the list; choose 1 to 4"
 expect_out "'2019-02-30' is not a valid date; write it YYYY-MM-DD"
-expect_out "choose a number from the list, or type a choice's value or label"
-expect_out "'7' is not a choice; choose numbers from the list separated by commas, or 0 for none"
+expect_out "'9' is not on the list; choose 1 to 3"
+expect_out "'7' is not on the list; choose 1 to 3"
 expect_out "'600' is outside the allowed range (0 – 500)"
 expect_out "'12.5' is not a whole number"
 [ "$(sql wrong.db "SELECT count(*) FROM answer WHERE state = 'value'")" = 6 ] || fail "answers"
@@ -171,7 +171,7 @@ expect_out "Question 1 sur 3 · 0${nnbsp}% répondues"
 expect_out "    1) oui"
 expect_out "  (obligatoire · preuve attendue)"
 expect_out "Commande inconnue ; :help en donne la liste."
-expect_out "choisissez un niveau de la liste, ou tapez son libellé"
+expect_out "'9' n'est pas dans la liste ; choisissez 1 à 4"
 expect_out "Enregistré. KE 2026:"
 expect_out "Pour reprendre: cirt run --country KE --cycle 2026 --db fr.db --lang fr"
 for english in "Pillar" "Question 1 of" "answered" "required" "Saved" "Resume with" "Unknown command"; do
@@ -180,7 +180,7 @@ done
 end
 
 begin "a final assessment refuses a session"
-session final.db yes 1 2019-05-01 3 0 5 yes
+session final.db yes 1 2019-05-01 3 - 5 yes
 "$CIRT" finalize --country KE --db final.db >/dev/null 2>&1 || fail "finalize failed"
 session final.db
 expect_status 3
