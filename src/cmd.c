@@ -67,8 +67,142 @@ cmd_usage_error(const struct cmd *c, const char *fmt, ...)
 	va_start(ap, fmt);
 	report("", fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n%s", c->usage);
+	fprintf(stderr, "Try 'cirt %s --help'.\n", c->name);
 	return EXIT_USAGE;
+}
+
+/* The edit distance (insertions, deletions, substitutions) between a and
+ * b, or more than limit when it is; for suggestions between short words. */
+static size_t
+edit_distance(const char *a, size_t na, const char *b, size_t nb, size_t limit)
+{
+	size_t *row;
+	size_t d;
+
+	if ((na > nb ? na - nb : nb - na) > limit)
+		return limit + 1;
+	row = xcalloc(nb + 1, sizeof(*row));
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diagonal = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t above = row[j];
+			size_t best = diagonal + (a[i - 1] != b[j - 1]);
+
+			if (above + 1 < best)
+				best = above + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diagonal = above;
+		}
+	}
+	d = row[nb];
+	free(row);
+	return d;
+}
+
+const char *
+cmd_closest(const char *word, const char *const *candidates, size_t count)
+{
+	size_t n = strlen(word);
+	size_t limit = n < 4 ? 1 : n < 9 ? 2 : 3;
+	const char *best = NULL;
+
+	for (size_t i = 0; i < count; i++) {
+		size_t d = edit_distance(word, n, candidates[i], strlen(candidates[i]), limit);
+
+		if (d <= limit) {
+			best = candidates[i];
+			limit = d;
+		}
+	}
+	return best;
+}
+
+/* The long options that c's usage mentions ("--country", "--format"), as
+ * an array of strings ending with NULL; free the array and each. */
+static char **
+usage_options(const struct cmd *c)
+{
+	char **names = NULL;
+	size_t count = 0;
+
+	for (const char *p = strstr(c->usage, "--"); p; p = strstr(p, "--")) {
+		size_t n = strspn(p + 2, "abcdefghijklmnopqrstuvwxyz0123456789-");
+		int seen = 0;
+
+		if (n > 0 && (p == c->usage || strchr(" [(|,", p[-1]))) {
+			char *name = xstrndup(p, n + 2);
+
+			for (size_t i = 0; i < count && !seen; i++)
+				seen = strcmp(names[i], name) == 0;
+			if (seen) {
+				free(name);
+			} else {
+				names = xreallocarray(names, count + 2, sizeof(*names));
+				names[count++] = name;
+			}
+		}
+		p += 2 + n;
+	}
+	names = xreallocarray(names, count + 1, sizeof(*names));
+	names[count] = NULL;
+	return names;
+}
+
+static void
+names_free(char **names)
+{
+	for (size_t i = 0; names[i]; i++)
+		free(names[i]);
+	free(names);
+}
+
+int
+cmd_unknown_option(const struct cmd *c, const char *arg)
+{
+	char **names = usage_options(c);
+	size_t count = 0;
+	char *name = xstrndup(arg, strcspn(arg, "="));
+	const char *near;
+
+	while (names[count])
+		count++;
+	near = strncmp(name, "--", 2) == 0 ? cmd_closest(name, (const char *const *)names, count)
+					   : NULL;
+	if (near)
+		cmd_usage_error(c, "unknown option '%s'; did you mean '%s'?", arg, near);
+	else
+		cmd_usage_error(c, "unknown option '%s'", arg);
+	free(name);
+	names_free(names);
+	return EXIT_USAGE;
+}
+
+const char *
+cmd_find_unknown_option(const struct cmd *c, int argc, char **argv)
+{
+	char **names = usage_options(c);
+	const char *unknown = NULL;
+
+	for (int i = 1; i < argc && unknown == NULL && strcmp(argv[i], "--") != 0; i++) {
+		size_t n = strcspn(argv[i], "=");
+		int known = 0;
+
+		if (strncmp(argv[i], "--", 2) != 0 || n == 2)
+			continue;
+		/* getopt takes a start of a name too */
+		for (size_t k = 0; names[k] && !known; k++)
+			known = strncmp(names[k], argv[i], n) == 0;
+		if (!known)
+			unknown = argv[i];
+	}
+	names_free(names);
+	return unknown;
 }
 
 void
@@ -105,7 +239,7 @@ cmd_bad_option(const struct cmd *c, int ch, int argc, char **argv)
 		return cmd_usage_error(c, "option '%s' needs a value", arg);
 	if (optopt)
 		return cmd_usage_error(c, "unknown option '-%c'", optopt);
-	return cmd_usage_error(c, "unknown option '%s'", arg);
+	return cmd_unknown_option(c, arg);
 }
 
 int
@@ -218,18 +352,62 @@ cmd_format_option(const struct cmd *c, int argc, char **argv, enum output_format
 	return 0;
 }
 
+#define LOCAL_QUESTIONNAIRE "questionnaires/cirt-readiness.xml"
+#define INSTALLED_QUESTIONNAIRE CIRT_DATADIR "/questionnaires/cirt-readiness.xml"
+
 const char *
 cmd_default_questionnaire(void)
 {
-	static const char local[] = "questionnaires/cirt-readiness.xml";
-	static const char installed[] = CIRT_DATADIR "/questionnaires/cirt-readiness.xml";
 	const char *env = getenv("CIRT_QUESTIONNAIRE");
 
 	if (env && *env)
 		return env;
-	if (access(local, F_OK) == 0)
-		return local;
-	return installed;
+	if (access(LOCAL_QUESTIONNAIRE, F_OK) == 0)
+		return LOCAL_QUESTIONNAIRE;
+	return INSTALLED_QUESTIONNAIRE;
+}
+
+/* Whether path names nothing at all (rather than a file cirt may not
+ * read, which the loader reports). */
+static int
+missing(const char *path)
+{
+	return access(path, F_OK) != 0 && (errno == ENOENT || errno == ENOTDIR);
+}
+
+int
+cmd_questionnaire_missing(const struct cmd_context *ctx)
+{
+	return !ctx->questionnaire_given && missing(ctx->questionnaire_path);
+}
+
+int
+cmd_check_default_questionnaire(const struct cmd_context *ctx)
+{
+	const char *env = getenv("CIRT_QUESTIONNAIRE");
+	char *cwd;
+
+	if (!cmd_questionnaire_missing(ctx))
+		return EXIT_OK;
+	fflush(stdout);
+	if (env && *env) {
+		term_print_line(stderr,
+				"cirt: cannot find the questionnaire '%s' that $CIRT_QUESTIONNAIRE "
+				"names",
+				env);
+		fputs("name another with --questionnaire FILE, or in CIRT_QUESTIONNAIRE\n", stderr);
+		return EXIT_IO;
+	}
+	cwd = getcwd(NULL, 0);
+	fputs("cirt: cannot find a questionnaire; cirt looked for\n"
+	      "  $CIRT_QUESTIONNAIRE: not set\n",
+	      stderr);
+	term_print_line(stderr, "  %s in the current folder (%s): no such file",
+			LOCAL_QUESTIONNAIRE, cwd ? cwd : "?");
+	term_print_line(stderr, "  %s, the installed copy: no such file", INSTALLED_QUESTIONNAIRE);
+	fputs("name one with --questionnaire FILE, or set CIRT_QUESTIONNAIRE=FILE\n", stderr);
+	free(cwd);
+	return EXIT_IO;
 }
 
 const struct country *

@@ -83,8 +83,9 @@ extern const struct cmd cmd_show;
 extern const struct cmd cmd_validate;
 extern const struct cmd cmd_verify;
 
-/* Print "cirt: message" and the command's usage to stderr; returns
- * EXIT_USAGE for the handler to return. Here and in cmd_error and
+/* Print "cirt: message" and a line that points to the command's help
+ * ("Try 'cirt NAME --help'.") to stderr; returns EXIT_USAGE for the
+ * handler to return. Here and in cmd_error and
  * cmd_warning, the formatted message is printed safely (term.h), so it may
  * embed paths, ids and values from anywhere. */
 int cmd_usage_error(const struct cmd *c, const char *fmt, ...)
@@ -109,6 +110,21 @@ void cmd_csv_field(const char *s);
  * getopt_long returned as ch; option strings start with ":" so that both
  * are told apart. Returns EXIT_USAGE. */
 int cmd_bad_option(const struct cmd *c, int ch, int argc, char **argv);
+
+/* Report arg (as typed, "--name" or "--name=value") as an option c does
+ * not take, naming the closest option c's usage mentions when one is close
+ * ("unknown option '--contry'; did you mean '--country'?"). Returns
+ * EXIT_USAGE. */
+int cmd_unknown_option(const struct cmd *c, const char *arg);
+
+/* The first long option in argv[1..argc-1] (before any "--") that c's
+ * usage does not mention, not even as its start (getopt takes an
+ * unambiguous start), or NULL. Borrowed from argv. */
+const char *cmd_find_unknown_option(const struct cmd *c, int argc, char **argv);
+
+/* The candidate closest to word by edit distance, when it is close (one
+ * edit for a short word, two or three for longer ones); else NULL. */
+const char *cmd_closest(const char *word, const char *const *candidates, size_t count);
 
 /* Parse the options a handler has none of: anything but its argv[0] and
  * plain arguments is an unknown option. Returns 0 with *first set to the
@@ -147,6 +163,15 @@ int cmd_format_option(const struct cmd *c, int argc, char **argv, enum output_fo
  * questionnaires/cirt-readiness.xml in the current folder, then the
  * installed copy. Borrowed string. */
 const char *cmd_default_questionnaire(void);
+
+/* When ctx names no questionnaire (--questionnaire) and the default one
+ * is not there, say every place cirt looked and how to name one, and
+ * return EXIT_IO; else EXIT_OK. */
+int cmd_check_default_questionnaire(const struct cmd_context *ctx);
+
+/* Whether ctx names no questionnaire and the default one is not there (as
+ * cmd_check_default_questionnaire, without a word). */
+int cmd_questionnaire_missing(const struct cmd_context *ctx);
 
 /* The country that a --country argument names (alpha-2 or alpha-3 code,
  * any case). When there is none, prints the closest names to stderr and

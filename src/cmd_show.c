@@ -165,6 +165,8 @@ run_show(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 		return EXIT_USAGE;
 	if (argc - first > 1)
 		return cmd_usage_error(self, "name at most one questionnaire file");
+	if (first == argc && cmd_check_default_questionnaire(ctx) != EXIT_OK)
+		return EXIT_IO;
 	path = first < argc ? argv[first] : ctx->questionnaire_path;
 
 	q = questionnaire_load(path, &diags, &io_error);

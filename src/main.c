@@ -107,6 +107,27 @@ find_command(const char *name)
 	return NULL;
 }
 
+/* Report name as neither a command nor an option cirt knows, with the
+ * closest command when one is close; returns EXIT_USAGE. */
+static int
+unknown_command(const char *name)
+{
+	const char *names[COMMAND_COUNT];
+	const char *near;
+
+	for (size_t i = 0; i < COMMAND_COUNT; i++)
+		names[i] = commands[i]->name;
+	near = cmd_closest(name, names, COMMAND_COUNT);
+	if (name[0] == '-')
+		cmd_error("unknown option '%s'", name);
+	else if (near)
+		cmd_error("unknown command '%s'; did you mean '%s'?", name, near);
+	else
+		cmd_error("unknown command '%s'", name);
+	fputs("Try 'cirt --help'.\n", stderr);
+	return EXIT_USAGE;
+}
+
 /* Whether argv asks for help before any "--". */
 static int
 wants_help(int argc, char **argv)
@@ -178,7 +199,8 @@ take_shared_options(const struct cmd *c, int argc, char **argv, const char **val
  * database remembers, then asked on a terminal; never the login name. A
  * name given is remembered for the next time. Returns an exit status. */
 static int
-resolve_assessor(const struct cmd *c, const char *given, struct cmd_context *ctx, char **owned)
+resolve_assessor(const struct cmd *c, const char *given, const char *unknown,
+		 struct cmd_context *ctx, char **owned)
 {
 	const char *env = getenv("CIRT_ASSESSOR");
 	char message[256];
@@ -209,6 +231,8 @@ resolve_assessor(const struct cmd *c, const char *given, struct cmd_context *ctx
 		}
 		line_reader_free(in);
 	}
+	if (given == NULL && remembered == NULL && unknown)
+		return cmd_unknown_option(c, unknown);
 	if (given == NULL && remembered == NULL)
 		return cmd_usage_error(c,
 				       "who is recording? name the assessor with --assessor "
@@ -237,9 +261,13 @@ remember_assessor(struct cmd_context *ctx)
 }
 
 /* Fill ctx from the shared options and do what the command's flags ask:
- * open the database, load the questionnaire. Returns an exit status. */
+ * open the database, load the questionnaire. Returns an exit status. An
+ * option the command does not take (unknown, else NULL) is reported rather
+ * than what it leaves missing: "--contry KE" is a mistyped option before
+ * it is a missing --country. */
 static int
-prepare_context(const struct cmd *c, const char **values, struct cmd_context *ctx, char **assessor)
+prepare_context(const struct cmd *c, const char **values, const char *unknown,
+		struct cmd_context *ctx, char **assessor)
 {
 	char message[256];
 	struct error err = {0};
@@ -266,6 +294,8 @@ prepare_context(const struct cmd *c, const char **values, struct cmd_context *ct
 		if (ctx->country == NULL)
 			return EXIT_USAGE;
 	} else if (c->flags & CMD_NEEDS_COUNTRY) {
+		if (unknown)
+			return cmd_unknown_option(c, unknown);
 		return cmd_usage_error(c, "name the country with --country CC");
 	}
 	if (values[SHARED_CYCLE]) {
@@ -280,6 +310,11 @@ prepare_context(const struct cmd *c, const char **values, struct cmd_context *ct
 	if (c->flags & CMD_LOAD_QUESTIONNAIRE) {
 		struct diag diags = DIAG_INIT;
 		int io_error = 0;
+
+		if (unknown && cmd_questionnaire_missing(ctx))
+			return cmd_unknown_option(c, unknown);
+		if (cmd_check_default_questionnaire(ctx) != EXIT_OK)
+			return EXIT_IO;
 
 		ctx->questionnaire = questionnaire_load(ctx->questionnaire_path, &diags, &io_error);
 		cmd_print_diagnostics(&diags);
@@ -298,6 +333,8 @@ prepare_context(const struct cmd *c, const char **values, struct cmd_context *ct
 								: STORE_QUERY;
 
 		ctx->store = store_open(ctx->db_path, mode, &err);
+		if (ctx->store == NULL && unknown)
+			return cmd_unknown_option(c, unknown);
 		if (ctx->store == NULL) {
 			cmd_error("%s", err.message);
 			return err.status;
@@ -309,7 +346,7 @@ prepare_context(const struct cmd *c, const char **values, struct cmd_context *ct
 		}
 	}
 	if (c->flags & CMD_OPT_ASSESSOR)
-		return resolve_assessor(c, values[SHARED_ASSESSOR], ctx, assessor);
+		return resolve_assessor(c, values[SHARED_ASSESSOR], unknown, ctx, assessor);
 	return EXIT_OK;
 }
 
@@ -337,10 +374,8 @@ main(int argc, char **argv)
 	    strcmp(argv[1], "help") == 0) {
 		if (argc > 2 && strcmp(argv[1], "help") == 0) {
 			c = find_command(argv[2]);
-			if (c == NULL) {
-				cmd_error("unknown command '%s'", argv[2]);
-				return EXIT_USAGE;
-			}
+			if (c == NULL)
+				return unknown_command(argv[2]);
 			fputs(c->usage, stdout);
 			return finish_output(EXIT_OK);
 		}
@@ -352,15 +387,8 @@ main(int argc, char **argv)
 		return finish_output(EXIT_OK);
 	}
 	c = find_command(argv[1]);
-	if (c == NULL) {
-		if (argv[1][0] == '-')
-			cmd_error("unknown option '%s'", argv[1]);
-		else
-			cmd_error("unknown command '%s'", argv[1]);
-		fputc('\n', stderr);
-		print_main_usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (c == NULL)
+		return unknown_command(argv[1]);
 	if (wants_help(argc - 1, argv + 1)) {
 		fputs(c->usage, stdout);
 		return finish_output(EXIT_OK);
@@ -368,7 +396,8 @@ main(int argc, char **argv)
 	argc = take_shared_options(c, argc - 1, argv + 1, values);
 	if (argc < 0)
 		return EXIT_USAGE;
-	status = prepare_context(c, values, &ctx, &assessor);
+	status = prepare_context(c, values, cmd_find_unknown_option(c, argc, argv + 1), &ctx,
+				 &assessor);
 	if (status == EXIT_OK)
 		status = c->run(c, &ctx, argc, argv + 1);
 	if (status == EXIT_OK)

@@ -47,7 +47,8 @@ begin "an unknown command exits 2"
 run "$CIRT" frobnicate
 expect_status 2
 expect_err "cirt: unknown command 'frobnicate'"
-expect_err "usage: cirt COMMAND"
+expect_err "Try 'cirt --help'."
+expect_err_lines 2
 end
 
 begin "an unknown global option exits 2"

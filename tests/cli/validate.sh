@@ -161,7 +161,7 @@ begin "no file is a usage error"
 run "$CIRT" validate
 expect_status 2
 expect_err "cirt: name at least one questionnaire file"
-expect_err "usage: cirt validate"
+expect_err "Try 'cirt validate --help'."
 end
 
 begin "an unknown option is a usage error"
