@@ -1476,6 +1476,415 @@ test_meeting_value(void **state)
 	assert_null(organisation);
 }
 
+/* ---- attachments --------------------------------------------------------- */
+
+#define SHA_A "1111111111111111111111111111111111111111111111111111111111111111"
+#define SHA_B "2222222222222222222222222222222222222222222222222222222222222222"
+
+/* An attachment's metadata as a history records it (no data). */
+static void
+attachment_make(struct attachment *at, const char *question_id, const char *name, const char *type,
+		long long size, const char *sha256, const char *by, const char *at_time,
+		const char *source)
+{
+	char id[ATTACHMENT_ID_SIZE];
+
+	memset(at, 0, sizeof(*at));
+	at->question_id = xstrdup(question_id);
+	at->name = xstrdup(name);
+	at->type = xstrdup(type);
+	at->size = size;
+	at->sha256 = xstrdup(sha256);
+	at->added_by = xstrdup(by);
+	at->added_at = xstrdup(at_time);
+	at->source = dup_or_null(source);
+	chain_attachment_id(COUNTRY, CYCLE, at, id);
+	at->id = xstrdup(id);
+}
+
+/* Append the event that adds at. */
+static void
+add_attachment(struct history *h, const struct attachment *at)
+{
+	char *value = chain_attachment_value(at);
+
+	add(h, 2, at->question_id, "attachment", NULL, NULL, at->sha256, value, at->added_by,
+	    at->added_at, at->source);
+	free(value);
+}
+
+/* Append the event that removes at, by whom and when. */
+static void
+remove_attachment(struct history *h, const struct attachment *at, const char *by, const char *when)
+{
+	char *value = chain_attachment_value(at);
+
+	add(h, 2, at->question_id, "attachment", at->sha256, value, NULL, NULL, by, when, NULL);
+	free(value);
+}
+
+/* Make entry i an event brought in by a merge, and seal from there. */
+static void
+as_merged(struct history *h, size_t i, const char *origin)
+{
+	h->e[i].version = CHAIN_VERSION_MERGED;
+	free(h->e[i].origin);
+	h->e[i].origin = xstrdup(origin);
+	seal(h, i);
+}
+
+/* A draft with a meeting and two attachments, the first removed again. */
+static void
+attachment_sample(struct history *h, struct attachment *kept, struct attachment *gone)
+{
+	struct meeting m;
+	char meeting_id[16];
+
+	history_init(h, COUNTRY, CYCLE);
+	add(h, 2, "", "created", NULL, NULL, "draft", "example 1.0 " QUESTIONNAIRE_SHA256, "Ana",
+	    "2026-11-20T09:00:00.000Z", NULL);
+	meeting_make(&m, ORGANISATION, PEOPLE, "2026-11-21", "Ana", "2026-11-21T10:00:00.000Z");
+	add_meeting(h, &m, meeting_id);
+	meeting_release(&m);
+	attachment_make(gone, "L1", "draft decree.pdf", "application/pdf", 1200, SHA_A, "Ana",
+			"2026-11-21T10:06:00.000Z", NULL);
+	add_attachment(h, gone);
+	attachment_make(kept, "L1", "Decree 12 of 2024 (signed).jpg", "image/jpeg", 345678, SHA_B,
+			"Ben", "2026-11-21T10:07:00.000Z", meeting_id);
+	add_attachment(h, kept);
+	remove_attachment(h, gone, "Ana", "2026-11-22T08:00:00.000Z");
+}
+
+static void
+test_attachment_value_and_id(void **state)
+{
+	struct attachment at;
+	struct attachment back;
+	char id[ATTACHMENT_ID_SIZE];
+	char *value;
+	char *buf = xstrdup("");
+	char hex[CHAIN_HASH_SIZE];
+	const char *malformed[] = {
+		"",
+		"a0123456789ab 12 text/plain",		   /* no name */
+		"a0123456789ab 12 text/plain ",		   /* an empty name */
+		"b0123456789ab 12 text/plain x.txt",	   /* not an attachment's id */
+		"a0123456789AB 12 text/plain x.txt",	   /* upper case */
+		"a0123456789a 12 text/plain x.txt",	   /* too short */
+		"a0123456789ab 0 text/plain x.txt",	   /* empty */
+		"a0123456789ab 012 text/plain x.txt",	   /* a leading zero */
+		"a0123456789ab 16777217 text/plain x.txt", /* over the limit */
+		"a0123456789ab 1x text/plain x.txt",
+		"a0123456789ab 12 text x.txt",		/* no subtype */
+		"a0123456789ab 12 Text/Plain x.txt",	/* not lower case */
+		"a0123456789ab 12 text/plain ../x.txt", /* a path */
+		"a0123456789ab 12 text/plain x\ty.txt", /* a control character */
+		"a0123456789ab 12 text/plain ..",
+	};
+
+	(void)state;
+	attachment_make(&at, "L1", "Decree 12 of 2024.pdf", "application/pdf", 1200, SHA_A, "Ana",
+			"2026-11-21T10:06:00.000Z", NULL);
+	/* the id, derived again from its documented format */
+	put_field(&buf, "cirt-attachment-1");
+	put_field(&buf, COUNTRY);
+	put_number(&buf, CYCLE);
+	put_field(&buf, "L1");
+	put_field(&buf, "Decree 12 of 2024.pdf");
+	put_field(&buf, SHA_A);
+	put_field(&buf, "Ana");
+	put_field(&buf, "2026-11-21T10:06:00.000Z");
+	sha256_of(buf, hex);
+	free(buf);
+	snprintf(id, sizeof(id), "a%.12s", hex);
+	assert_string_equal(at.id, id);
+	/* the type, size and source are not part of it; the rest is */
+	free(at.name);
+	at.name = xstrdup("Decree 12 of 2025.pdf");
+	chain_attachment_id(COUNTRY, CYCLE, &at, id);
+	assert_string_not_equal(at.id, id);
+	chain_attachment_id(COUNTRY, CYCLE + 1, &at, id);
+	assert_string_not_equal(at.id, id);
+	free(at.name);
+	at.name = xstrdup("Decree 12 of 2024.pdf");
+
+	value = chain_attachment_value(&at);
+	assert_true(strncmp(value, at.id, 13) == 0);
+	assert_string_equal(value + 13, " 1200 application/pdf Decree 12 of 2024.pdf");
+	assert_int_equal(chain_attachment_parse(value, &back), 0);
+	assert_string_equal(back.id, at.id);
+	assert_int_equal(back.size, 1200);
+	assert_string_equal(back.type, "application/pdf");
+	assert_string_equal(back.name, "Decree 12 of 2024.pdf");
+	attachment_release(&back);
+	free(value);
+	attachment_release(&at);
+
+	assert_int_equal(chain_attachment_parse("a0123456789ab 16777216 text/plain x y", &back), 0);
+	assert_string_equal(back.name, "x y");
+	attachment_release(&back);
+	for (size_t i = 0; i < sizeof(malformed) / sizeof(malformed[0]); i++) {
+		if (chain_attachment_parse(malformed[i], &back) != -1)
+			fail_msg("'%s' was read as an attachment", malformed[i]);
+		assert_null(back.id);
+		assert_null(back.name);
+	}
+	assert_int_equal(chain_attachment_parse(NULL, &back), -1);
+}
+
+static void
+test_attachments_in_history(void **state)
+{
+	struct history h;
+	struct attachment kept;
+	struct attachment gone;
+	struct chain_state st;
+	struct attachment stored[2];
+	char problem[512];
+
+	(void)state;
+	attachment_sample(&h, &kept, &gone);
+	replay_ok(&h, &st);
+	assert_int_equal(st.attachment_count, 1);
+	assert_string_equal(st.attachments[0].id, kept.id);
+	assert_string_equal(st.attachments[0].question_id, "L1");
+	assert_string_equal(st.attachments[0].name, "Decree 12 of 2024 (signed).jpg");
+	assert_string_equal(st.attachments[0].type, "image/jpeg");
+	assert_int_equal(st.attachments[0].size, 345678);
+	assert_string_equal(st.attachments[0].sha256, SHA_B);
+	assert_string_equal(st.attachments[0].added_by, "Ben");
+	assert_string_equal(st.attachments[0].added_at, "2026-11-21T10:07:00.000Z");
+	assert_string_equal(st.attachments[0].source, kept.source);
+	assert_null(st.attachments[0].data);
+	/* attachments are no answer: no row, no mission dates */
+	assert_int_equal(st.answers.count, 0);
+	assert_string_equal(st.mission_start, "");
+	assert_string_equal(st.assessors, "Ana, Ben");
+
+	/* the store holds the same: equal */
+	assert_int_equal(chain_compare_attachments(&st, &kept, 1, problem, sizeof(problem)), 0);
+	/* one missing, one extra, one twice */
+	assert_int_equal(chain_compare_attachments(&st, NULL, 0, problem, sizeof(problem)), 1);
+	assert_non_null(strstr(problem, "that the history records is missing"));
+	stored[0] = kept;
+	stored[1] = gone;
+	assert_int_equal(chain_compare_attachments(&st, stored, 2, problem, sizeof(problem)), 1);
+	assert_non_null(strstr(problem, "is not one the history keeps"));
+	assert_non_null(strstr(problem, gone.id));
+	stored[1] = kept;
+	assert_int_equal(chain_compare_attachments(&st, stored, 2, problem, sizeof(problem)), 1);
+	assert_non_null(strstr(problem, "is stored twice"));
+
+	/* every field is compared */
+	{
+		struct {
+			char **slot;
+			const char *other;
+			const char *what;
+		} changes[] = {
+			{&kept.question_id, "L2", "question"},
+			{&kept.name, "decree.jpg", "name"},
+			{&kept.type, "image/png", "type"},
+			{&kept.sha256, SHA_A, "SHA-256"},
+			{&kept.added_by, "Eve", "author"},
+			{&kept.added_at, "2026-11-21T10:07:00.001Z", "time"},
+			{&kept.source, "m000000000000", "source"},
+		};
+		char expected[128];
+
+		for (size_t i = 0; i < sizeof(changes) / sizeof(changes[0]); i++) {
+			char *was = *changes[i].slot;
+
+			*changes[i].slot = (char *)(uintptr_t)changes[i].other;
+			assert_int_equal(
+				chain_compare_attachments(&st, &kept, 1, problem, sizeof(problem)),
+				1);
+			snprintf(expected, sizeof(expected), "the stored %s of attachment %s",
+				 changes[i].what, kept.id);
+			if (strstr(problem, expected) == NULL)
+				fail_msg("expected \"%s\", got \"%s\"", expected, problem);
+			*changes[i].slot = was;
+		}
+		kept.size++;
+		assert_int_equal(chain_compare_attachments(&st, &kept, 1, problem, sizeof(problem)),
+				 1);
+		assert_non_null(strstr(problem, "the stored size of attachment"));
+		kept.size--;
+		free(kept.source);
+		kept.source = NULL;
+		assert_int_equal(chain_compare_attachments(&st, &kept, 1, problem, sizeof(problem)),
+				 1);
+		assert_non_null(strstr(problem, "the stored source"));
+	}
+	chain_state_release(&st);
+
+	/* the same file added again after its removal gets a new id and is kept */
+	{
+		struct attachment again;
+
+		attachment_make(&again, "L1", "draft decree.pdf", "application/pdf", 1200, SHA_A,
+				"Ana", "2026-11-23T08:00:00.000Z", NULL);
+		assert_string_not_equal(again.id, gone.id);
+		add_attachment(&h, &again);
+		replay_ok(&h, &st);
+		assert_int_equal(st.attachment_count, 2);
+		assert_string_equal(st.attachments[1].id, again.id);
+		chain_state_release(&st);
+		attachment_release(&again);
+	}
+	attachment_release(&kept);
+	attachment_release(&gone);
+	history_free(&h);
+}
+
+/* Replace field slot of the entry at i with value (NULL: none), and seal. */
+static void
+set_field(struct history *h, size_t i, char **slot, const char *value)
+{
+	free(*slot);
+	*slot = dup_or_null(value);
+	seal(h, i);
+}
+
+static void
+test_attachment_events_refused(void **state)
+{
+	struct history h;
+	struct attachment kept;
+	struct attachment gone;
+	struct chain_state st;
+	size_t add_kept = 3; /* the entries of attachment_sample */
+	size_t removal = 4;
+
+	(void)state;
+
+	/* an id that its content does not give */
+	attachment_sample(&h, &kept, &gone);
+	{
+		char *value = chain_attachment_value(&kept);
+
+		value[1] = value[1] == '0' ? '1' : '0';
+		set_field(&h, add_kept, &h.e[add_kept].new_value, value);
+		free(value);
+	}
+	replay_refused(&h, "records an attachment under a wrong or reused id");
+	history_free(&h);
+
+	/* the same addition twice */
+	attachment_release(&kept);
+	attachment_release(&gone);
+	attachment_sample(&h, &kept, &gone);
+	add_attachment(&h, &kept);
+	replay_refused(&h, "under a wrong or reused id");
+	history_free(&h);
+
+	/* a SHA-256 that is not one; a value that is not one; both old and new */
+	attachment_release(&kept);
+	attachment_release(&gone);
+	attachment_sample(&h, &kept, &gone);
+	set_field(&h, add_kept, &h.e[add_kept].new_state, "not a hash");
+	replay_refused(&h, "is not a valid attachment");
+	history_free(&h);
+	attachment_release(&kept);
+	attachment_release(&gone);
+	attachment_sample(&h, &kept, &gone);
+	set_field(&h, add_kept, &h.e[add_kept].new_value, "a0123456789ab 12 text/plain a/b");
+	replay_refused(&h, "is not a valid attachment");
+	history_free(&h);
+	attachment_release(&kept);
+	attachment_release(&gone);
+	attachment_sample(&h, &kept, &gone);
+	set_field(&h, add_kept, &h.e[add_kept].old_state, SHA_B);
+	replay_refused(&h, "is not a valid attachment");
+	history_free(&h);
+
+	/* removing what was never added, twice, or otherwise than it was added */
+	attachment_release(&kept);
+	attachment_release(&gone);
+	attachment_sample(&h, &kept, &gone);
+	remove_entry(&h, 2);
+	seal(&h, 2);
+	replay_refused(&h, "which the history never recorded");
+	history_free(&h);
+	attachment_release(&kept);
+	attachment_release(&gone);
+	attachment_sample(&h, &kept, &gone);
+	remove_attachment(&h, &gone, "Ben", "2026-11-23T08:00:00.000Z");
+	replay_refused(&h, "which was removed already");
+	history_free(&h);
+	attachment_release(&kept);
+	attachment_release(&gone);
+	attachment_sample(&h, &kept, &gone);
+	set_field(&h, removal, &h.e[removal].old_state, SHA_B);
+	replay_refused(&h, "otherwise than the history recorded it");
+	history_free(&h);
+	attachment_release(&kept);
+	attachment_release(&gone);
+	attachment_sample(&h, &kept, &gone);
+	set_field(&h, removal, &h.e[removal].question_id, "L2");
+	replay_refused(&h, "otherwise than the history recorded it");
+	history_free(&h);
+	attachment_release(&kept);
+	attachment_release(&gone);
+	attachment_sample(&h, &kept, &gone);
+	set_field(&h, removal, &h.e[removal].old_value, NULL);
+	replay_refused(&h, "is not a valid attachment");
+	history_free(&h);
+
+	/* no question; a meeting never recorded */
+	attachment_release(&kept);
+	attachment_release(&gone);
+	attachment_sample(&h, &kept, &gone);
+	set_field(&h, add_kept, &h.e[add_kept].question_id, "");
+	replay_refused(&h, "names no question");
+	history_free(&h);
+	attachment_release(&kept);
+	attachment_release(&gone);
+	attachment_sample(&h, &kept, &gone);
+	set_field(&h, add_kept, &h.e[add_kept].source, "m000000000000");
+	replay_refused(&h, "names a meeting the history never recorded");
+	history_free(&h);
+
+	/* a final assessment takes no attachment, nor loses one */
+	attachment_release(&kept);
+	attachment_release(&gone);
+	attachment_sample(&h, &kept, &gone);
+	add(&h, 2, "", "status", "draft", NULL, "final", NULL, "Ana", "2026-11-26T08:00:00.000Z",
+	    NULL);
+	remove_attachment(&h, &kept, "Ana", "2026-11-27T08:00:00.000Z");
+	replay_refused(&h, "changes a final assessment");
+	history_free(&h);
+
+	/* the content of an entry is hashed like every other: an edit shows */
+	attachment_release(&kept);
+	attachment_release(&gone);
+	attachment_sample(&h, &kept, &gone);
+	free(h.e[add_kept].new_state);
+	h.e[add_kept].new_state = xstrdup(SHA_A);
+	replay_refused(&h, "was altered");
+	history_free(&h);
+
+	/* merged in: a removal of what was removed here already agrees */
+	attachment_release(&kept);
+	attachment_release(&gone);
+	attachment_sample(&h, &kept, &gone);
+	remove_attachment(&h, &gone, "Ben", "2026-11-23T08:00:00.000Z");
+	as_merged(&h, h.n - 1, SHA_A);
+	replay_ok(&h, &st);
+	assert_int_equal(st.attachment_count, 1);
+	assert_string_equal(st.attachments[0].id, kept.id);
+	chain_state_release(&st);
+	/* and one that removes the other takes it out */
+	remove_attachment(&h, &kept, "Ben", "2026-11-23T08:01:00.000Z");
+	as_merged(&h, h.n - 1, SHA_B);
+	replay_ok(&h, &st);
+	assert_int_equal(st.attachment_count, 0);
+	chain_state_release(&st);
+	history_free(&h);
+	attachment_release(&kept);
+	attachment_release(&gone);
+}
+
 /* ---- the register ------------------------------------------------------- */
 
 struct register_list {
@@ -1863,6 +2272,9 @@ main(void)
 		cmocka_unit_test(test_compare),
 		cmocka_unit_test(test_meeting_id),
 		cmocka_unit_test(test_meeting_value),
+		cmocka_unit_test(test_attachment_value_and_id),
+		cmocka_unit_test(test_attachments_in_history),
+		cmocka_unit_test(test_attachment_events_refused),
 		cmocka_unit_test(test_register_consistent),
 		cmocka_unit_test(test_register_detects),
 		cmocka_unit_test(test_register_head_no_longer_held),
