@@ -279,6 +279,87 @@ engine_toggle_flag(struct engine *e, enum engine_saved *saved, struct error *err
 	return engine_commit(e, &c, saved, err);
 }
 
+int
+engine_attachments(const struct engine *e, size_t i, struct attachment **out, size_t *count,
+		   struct error *err)
+{
+	struct attachment *all = NULL;
+	size_t n = 0;
+
+	*out = NULL;
+	*count = 0;
+	if (e->a->id == 0)
+		return 0;
+	if (store_attachments_load(e->store, e->a->id, 0, &all, &n, err) < 0)
+		return -1;
+	*out = xcalloc(n + 1, sizeof(**out));
+	for (size_t k = 0; k < n; k++) {
+		if (strcmp(all[k].question_id, e->q->questions[i].id) == 0) {
+			(*out)[(*count)++] = all[k];
+			memset(&all[k], 0, sizeof(all[k]));
+		}
+	}
+	attachments_release(all, n);
+	return 0;
+}
+
+/* A refusal the session goes on after. */
+static int
+refused(struct engine *e, const char *message, enum engine_saved *saved)
+{
+	snprintf(e->last_error, sizeof(e->last_error), "%.500s", message);
+	*saved = ENGINE_REFUSED;
+	return 0;
+}
+
+int
+engine_attach(struct engine *e, const char *path, enum engine_saved *saved, struct error *err)
+{
+	struct error fail = {0};
+	unsigned char *data = NULL;
+	size_t size = 0;
+	char *name = NULL;
+	char id[ATTACHMENT_ID_SIZE];
+	char message[500];
+	int r;
+
+	if (attachment_read(path, &data, &size, &name, &fail) < 0) {
+		snprintf(message, sizeof(message), "%.200s: %.290s", path, fail.message);
+		return refused(e, message, saved);
+	}
+	r = store_attachment_add(e->store, e->a, e->q->questions[e->cur].id, name, data, size,
+				 e->meeting.id ? &e->meeting : NULL, NULL, e->assessor, id, &fail);
+	free(data);
+	free(name);
+	if (r < 0)
+		return refused(e, fail.message, saved);
+	*saved = ENGINE_SAVED;
+	return reload(e, err);
+}
+
+int
+engine_detach(struct engine *e, size_t n, enum engine_saved *saved, struct error *err)
+{
+	struct attachment *list = NULL;
+	size_t count = 0;
+	struct error fail = {0};
+	int r;
+
+	if (engine_attachments(e, e->cur, &list, &count, err) < 0)
+		return -1;
+	if (n < 1 || n > count) {
+		attachments_release(list, count);
+		return refused(e, i18n(e->lang, MSG_NO_ATTACHMENT), saved);
+	}
+	r = store_attachment_remove(e->store, e->a, list[n - 1].id,
+				    e->meeting.id ? &e->meeting : NULL, NULL, e->assessor, &fail);
+	attachments_release(list, count);
+	if (r < 0)
+		return refused(e, fail.message, saved);
+	*saved = ENGINE_SAVED;
+	return reload(e, err);
+}
+
 /* ---- moving ------------------------------------------------------------ */
 
 int

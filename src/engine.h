@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "answer.h"
+#include "attachment.h"
 #include "chain.h"
 #include "error.h"
 #include "questionnaire.h"
@@ -70,7 +71,8 @@ size_t engine_would_hide(const struct engine *e, size_t i, enum answer_state sta
 enum engine_saved {
 	ENGINE_SAVED,	  /* committed */
 	ENGINE_UNCHANGED, /* it changed nothing */
-	ENGINE_NOT_SAVED, /* the store refused it: e->last_error says why */
+	ENGINE_NOT_SAVED, /* the store failed: e->last_error says why */
+	ENGINE_REFUSED,	  /* not allowed (a file too big, no such number): the same */
 };
 
 /* Commit change c (the meeting in progress added) and read the answers
@@ -92,6 +94,18 @@ int engine_changes_answer(const struct engine *e, enum answer_state state, const
 int engine_set_text(struct engine *e, int evidence, const char *text, enum engine_saved *saved,
 		    struct error *err);
 int engine_toggle_flag(struct engine *e, enum engine_saved *saved, struct error *err);
+
+/* Attach the file at path to the current question (in the meeting in
+ * progress); or remove its attachment number n (from 1, in the order
+ * engine_attachments gives). Return 0 with *saved, or -1 with err set
+ * when the store cannot go on; a refusal (a file too big, unreadable, or
+ * no such number) is ENGINE_REFUSED with e->last_error saying why. */
+int engine_attach(struct engine *e, const char *path, enum engine_saved *saved, struct error *err);
+int engine_detach(struct engine *e, size_t n, enum engine_saved *saved, struct error *err);
+
+/* The attachments of question i (metadata only; attachments_release). */
+int engine_attachments(const struct engine *e, size_t i, struct attachment **out, size_t *count,
+		       struct error *err);
 
 /* Go to the question named by id (any case): 0; -1 when there is none;
  * -2 when it is hidden. */

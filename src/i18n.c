@@ -85,6 +85,8 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 		 "  :evidence TEXT record evidence (a law, a document, a URL); :evidence - clears "
 		 "it\n"
 		 "  :note TEXT     record a note; :note - clears it\n"
+		 "  :attach PATH   keep a file (a decree, a report) as evidence; :attach -N\n"
+		 "                 removes attachment N\n"
 		 "  :flag          mark this question for review, or unmark it\n"
 		 "  :with ORG, ROLE (NAME); ROLE, DATE\n"
 		 "                 the meeting in progress, the source of the answers given in "
@@ -102,6 +104,8 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 		 "  :pillar K      la première question du pilier K\n"
 		 "  :evidence TEXTE noter une preuve (loi, document, URL) ; :evidence - l'efface\n"
 		 "  :note TEXTE    noter une remarque ; :note - l'efface\n"
+		 "  :attach CHEMIN garder un fichier (décret, rapport) comme preuve ;\n"
+		 "                 :attach -N retire la pièce jointe N\n"
 		 "  :flag          marquer cette question à revoir, ou retirer la marque\n"
 		 "  :with ORG, FONCTION (NOM); FONCTION, DATE\n"
 		 "                 la réunion en cours, source des réponses qui y sont données ;\n"
@@ -119,6 +123,8 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 		 "  :evidence TEXTO registrar una prueba (ley, documento, URL); :evidence - la "
 		 "borra\n"
 		 "  :note TEXTO    registrar una nota; :note - la borra\n"
+		 "  :attach RUTA   guardar un archivo (decreto, informe) como prueba;\n"
+		 "                 :attach -N retira el adjunto N\n"
 		 "  :flag          marcar esta pregunta para revisión, o desmarcarla\n"
 		 "  :with ORG, CARGO (NOMBRE); CARGO, FECHA\n"
 		 "                 la reunión en curso, fuente de las respuestas dadas en ella;\n"
@@ -235,11 +241,19 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 	[MSG_SKIPPED_LIST] = {"Skipped", "Passées", "Omitidas"},
 	[MSG_DISPUTED_MARK] = {"disputed", "contestée", "en disputa"},
 	[MSG_ALL_QUESTIONS] = {"All questions", "Toutes les questions", "Todas las preguntas"},
-	[MSG_CTRL_C_AGAIN] = {"Ctrl-C again, or :quit, stops the session; what is saved stays saved.",
-			      "Ctrl-C encore, ou :quit, arrête la session ; ce qui est enregistré le "
-			      "reste.",
-			      "Ctrl-C otra vez, o :quit, termina la sesión; lo guardado sigue "
-			      "guardado."},
+	[MSG_NO_ATTACHMENT] = {"this question has no attachment of that number",
+			       "cette question n'a pas de pièce jointe de ce numéro",
+			       "esta pregunta no tiene ningún adjunto con ese número"},
+	[MSG_ATTACHED] = {"Attached", "Jointe", "Adjuntado"},
+	[MSG_ATTACHMENT_REMOVED] = {"Attachment removed.", "Pièce jointe retirée.",
+				    "Adjunto retirado."},
+	[MSG_ATTACHMENTS_LABEL] = {"Attachments", "Pièces jointes", "Adjuntos"},
+	[MSG_CTRL_C_AGAIN] =
+		{"Ctrl-C again, or :quit, stops the session; what is saved stays saved.",
+		 "Ctrl-C encore, ou :quit, arrête la session ; ce qui est enregistré le "
+		 "reste.",
+		 "Ctrl-C otra vez, o :quit, termina la sesión; lo guardado sigue "
+		 "guardado."},
 	[MSG_MEETING_DATE] = {"a meeting's date is a day from 2000 to today",
 			      "la date d'une réunion est un jour entre 2000 et aujourd'hui",
 			      "la fecha de una reunión es un día entre 2000 y hoy"},

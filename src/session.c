@@ -116,6 +116,30 @@ print_meeting(struct session *s, enum term_style style)
 	fprintf(s->out, " \u00b7 %s%s\n", s->e.meeting.met_on, term_end(s->o->colour));
 }
 
+/* The files attached to question i, numbered for :attach -N. */
+static void
+print_attachments(struct session *s, size_t i)
+{
+	struct attachment *list = NULL;
+	size_t n = 0;
+	struct error err = {0};
+
+	if (engine_attachments(&s->e, i, &list, &n, &err) < 0 || n == 0) {
+		attachments_release(list, n);
+		return;
+	}
+	fprintf(s->out, "  %s%s:%s\n", term_start(s->o->colour, TERM_DIM),
+		i18n(s->lang, MSG_ATTACHMENTS_LABEL), term_end(s->o->colour));
+	for (size_t k = 0; k < n; k++) {
+		char size[32];
+
+		attachment_size_text(list[k].size, size, sizeof(size));
+		term_print_line(s->out, "    %zu) %s (%s, %s, SHA-256 %.12s)", k + 1, list[k].name,
+				list[k].type, size, list[k].sha256);
+	}
+	attachments_release(list, n);
+}
+
 static void
 show_question(struct session *s)
 {
@@ -164,6 +188,7 @@ show_question(struct session *s)
 		print_labelled(s, i18n(s->lang, MSG_EVIDENCE_LABEL), w->evidence);
 	if (w && *w->comment)
 		print_labelled(s, i18n(s->lang, MSG_NOTE_LABEL), w->comment);
+	print_attachments(s, s->e.cur);
 	if (w && w->flagged)
 		fprintf(s->out, "  [%s]\n", i18n(s->lang, MSG_FLAGGED));
 }
@@ -463,6 +488,47 @@ list_row(struct session *s, size_t i)
 }
 
 /* :list and :review: this pillar, pillar K, or all. */
+/* :attach PATH, :attach -N, and :attach alone to list them */
+static int
+attach(struct session *s, const char *arg, struct error *err)
+{
+	enum engine_saved saved;
+	char *end;
+	long n = *arg == '-' ? strtol(arg + 1, &end, 10) : 0;
+	int r;
+
+	if (*arg == '\0') {
+		print_attachments(s, s->e.cur);
+		return 0;
+	}
+	if (*arg == '-' && arg[1] && *end == '\0')
+		r = engine_detach(&s->e, (size_t)(n > 0 ? n : 0), &saved, err);
+	else
+		r = engine_attach(&s->e, arg, &saved, err);
+	if (r < 0)
+		return -1;
+	if (saved == ENGINE_REFUSED) {
+		print_error(s, s->e.last_error);
+		return 0;
+	}
+	if (saved == ENGINE_NOT_SAVED) {
+		print_saved(s, saved);
+		return 0;
+	}
+	if (*arg == '-') {
+		say(s, TERM_DIM, i18n(s->lang, MSG_ATTACHMENT_REMOVED));
+	} else {
+		const char *slash = strrchr(arg, '/');
+
+		fputs(term_start(s->o->colour, TERM_GOOD), s->out);
+		term_print_format(s->out, "\u2713 %s: %s \u00b7 %s", s->e.q->questions[s->e.cur].id,
+				  slash ? slash + 1 : arg, i18n(s->lang, MSG_ATTACHED));
+		fprintf(s->out, "%s\n", term_end(s->o->colour));
+	}
+	print_attachments(s, s->e.cur);
+	return 0;
+}
+
 static void
 review(struct session *s, const char *arg)
 {
@@ -730,7 +796,7 @@ handle(struct session *s, char *line, struct error *err)
 	}
 	if (at_end &&
 	    (strcmp(p, ":skip") == 0 || strcmp(p, ":evidence") == 0 || strcmp(p, ":note") == 0 ||
-	     strcmp(p, ":flag") == 0)) {
+	     strcmp(p, ":flag") == 0 || strcmp(p, ":attach") == 0)) {
 		print_error(s, i18n(s->lang, MSG_NO_QUESTION_HERE));
 		return 0;
 	}
@@ -745,6 +811,8 @@ handle(struct session *s, char *line, struct error *err)
 		return set_text(s, 0, arg, err);
 	if (strcmp(p, ":flag") == 0)
 		return toggle_flag(s, err);
+	if (strcmp(p, ":attach") == 0)
+		return attach(s, arg, err);
 	print_error(s, i18n(s->lang, MSG_UNKNOWN_COMMAND));
 	return 0;
 }

@@ -2,7 +2,7 @@
 # confirmed, Enter keeps, lists with numbers, :goto by number or kind,
 # resuming where the last session stopped, the end as a state.
 . "$(dirname "$0")/lib.sh"
-plan 6
+plan 7
 
 export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/example.xml"
 export CIRT_ASSESSOR="Ana Díaz"
@@ -72,4 +72,21 @@ expect_err "has questions flagged or disputed; finalize it all the same with --y
 run "$CIRT" finalize --country KE --db f.db --yes
 expect_status 0
 expect_out "is final"
+end
+
+begin ":attach keeps a file as evidence, listed under the question; :attach -N removes it"
+printf 'Act No. 5 of 2018\n' >decree.txt
+head -c 17000000 /dev/zero >big.bin
+session g.db yes :back ":attach decree.txt" ":attach big.bin" ":attach nosuch.pdf" ":attach -3" ":attach"
+expect_status 0
+expect_out "✓ L1: decree.txt · Attached"
+expect_out "    1) decree.txt (text/plain, 18 bytes, SHA-256 "
+expect_out "big.bin: the file takes 16.2 MB, more than the 16.0 MB an attachment may take"
+expect_out "nosuch.pdf: cannot open: No such file or directory"
+expect_out "this question has no attachment of that number"
+[ "$(sqlite3 g.db "SELECT name || ' ' || size FROM attachment")" = "decree.txt 18" ] || fail "the row"
+session g.db ":goto L1" ":attach -1"
+expect_out "Attachment removed."
+[ "$(sqlite3 g.db "SELECT count(*) FROM attachment")" = 0 ] || fail "not removed"
+"$CIRT" verify --db g.db >/dev/null || fail "verify"
 end
