@@ -870,6 +870,32 @@ parse_date(const char *s, const char *lang, char **value, char *err, size_t errl
 }
 
 int
+answer_check_evidence(const char *s, size_t max, const char *lang, char *err, size_t errlen)
+{
+	size_t n = strlen(s);
+
+	if (n > max)
+		return answer_check_text(s, max, lang, err, errlen);
+	for (const char *p = s; *s;) {
+		size_t len = strcspn(p, "\n");
+		char *item = xstrndup(p, len);
+		int r = answer_check_text(item, max, lang, err, errlen);
+
+		if (r == 0 && len == 0) {
+			snprintf(err, errlen, "an evidence item is empty");
+			r = -1;
+		}
+		free(item);
+		if (r < 0)
+			return -1;
+		if (p[len] == '\0')
+			break;
+		p += len + 1;
+	}
+	return 0;
+}
+
+int
 answer_check_date(const char *s, const char *lang, char *err, size_t errlen)
 {
 	char *value = NULL;

@@ -114,6 +114,11 @@ char *answer_describe(const struct question *qu, enum answer_state state, const 
 /* The score (0..1) a value earns, or -1 when the question is not scored. */
 double answer_score(const struct question *qu, const char *value);
 
+/* Evidence is a list of items, one a line ("\n" between them): check
+ * that each item is text answer_check_text takes, none empty, all of them
+ * at most max bytes. Returns 0, or -1 with the reason in err. */
+int answer_check_evidence(const char *s, size_t max, const char *lang, char *err, size_t errlen);
+
 /* Check that s is a date of the calendar written YYYY-MM-DD; returns 0,
  * or -1 with the reason (in lang) in err. */
 int answer_check_date(const char *s, const char *lang, char *err, size_t errlen);

@@ -79,8 +79,10 @@ check_rows(const char *path, const struct questionnaire *q, const struct csv_row
 		if (problem)
 			continue;
 		for (size_t k = 2; k < 4; k++)
-			if (answer_check_text(r->fields[k], ANSWER_TEXT_MAX, "en", message,
-					      sizeof(message)) < 0) {
+			if ((k == 2 ? answer_check_evidence(r->fields[k], ANSWER_TEXT_MAX, "en",
+							    message, sizeof(message))
+				    : answer_check_text(r->fields[k], ANSWER_TEXT_MAX, "en",
+							message, sizeof(message))) < 0) {
 				PROBLEM("%s: %s", columns[k], message);
 				problem = "text";
 			}

@@ -78,6 +78,37 @@ check_text(const char *what, const char *s, size_t max, struct error *err)
 }
 
 static int
+check_evidence(const char *s, struct error *err)
+{
+	char message[256];
+
+	if (s == NULL)
+		return error_set(err, EXIT_DATA, "an answer's evidence is missing");
+	if (answer_check_evidence(s, ANSWER_TEXT_MAX, "en", message, sizeof(message)) < 0)
+		return error_set(err, EXIT_DATA, "an answer's evidence: %s", message);
+	return 0;
+}
+
+/* A value a history entry carries: evidence (a list, a line an item)
+ * where the entry is about evidence, else plain text. */
+static int
+check_value(const char *what, const struct history_entry *e, const char *value, struct error *err)
+{
+	char message[256];
+
+	if (e->field &&
+	    (strcmp(e->field, "evidence") == 0 ||
+	     (strcmp(e->field, "resolved") == 0 && e->old_state &&
+	      strcmp(e->old_state, "evidence") == 0))) {
+		if (answer_check_evidence(value, ANSWER_TEXT_MAX, "en", message, sizeof(message)) <
+		    0)
+			return error_set(err, EXIT_DATA, "%s: %s", what, message);
+		return 0;
+	}
+	return check_text(what, value, ANSWER_TEXT_MAX, err);
+}
+
+static int
 is_hex64(const char *s)
 {
 	if (s == NULL || strlen(s) != 64)
@@ -114,8 +145,6 @@ static int
 check_attachments(const struct bundle *b, struct error *err)
 {
 	long long total = 0;
-	char have[32];
-	char limit[32];
 
 	if (b->attachment_count > ATTACHMENT_MAX_COUNT)
 		return error_set(err, EXIT_DATA, "it holds more than %d attachments",
@@ -147,6 +176,9 @@ check_attachments(const struct bundle *b, struct error *err)
 		total += at->size;
 	}
 	if (total > ATTACHMENT_MAX_TOTAL) {
+		char have[32];
+		char limit[32];
+
 		attachment_size_text(total, have, sizeof(have));
 		attachment_size_text(ATTACHMENT_MAX_TOTAL, limit, sizeof(limit));
 		return error_set(err, EXIT_DATA,
@@ -191,7 +223,7 @@ exchange_check(const struct bundle *b, struct error *err)
 		const struct answer *w = &b->answers.items[i];
 
 		if (check_text("an answer's question id", w->question_id, 64, err) < 0 ||
-		    check_text("an answer's evidence", w->evidence, ANSWER_TEXT_MAX, err) < 0 ||
+		    check_evidence(w->evidence, err) < 0 ||
 		    check_text("an answer's comment", w->comment, ANSWER_TEXT_MAX, err) < 0 ||
 		    check_text("an answer's author", w->answered_by, 200, err) < 0 ||
 		    check_text("an answer's time", w->answered_at, 32, err) < 0 ||
@@ -209,11 +241,9 @@ exchange_check(const struct bundle *b, struct error *err)
 		    check_text("a history entry's time", e->changed_at, 32, err) < 0 ||
 		    check_text("a history entry's reason", e->reason, 4096, err) < 0 ||
 		    (e->old_value &&
-		     check_text("a history entry's old value", e->old_value, ANSWER_TEXT_MAX, err) <
-			     0) ||
+		     check_value("a history entry's old value", e, e->old_value, err) < 0) ||
 		    (e->new_value &&
-		     check_text("a history entry's new value", e->new_value, ANSWER_TEXT_MAX, err) <
-			     0) ||
+		     check_value("a history entry's new value", e, e->new_value, err) < 0) ||
 		    (e->source && check_text("a history entry's source", e->source, 16, err) < 0))
 			return -1;
 		if (!is_hex64(e->prev_hash) || !is_hex64(e->hash) ||

@@ -82,8 +82,8 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 		 "  :goto QID|N    the question with id QID, or number N in :list\n"
 		 "  :goto unanswered|flagged|disputed   the next such question\n"
 		 "  :pillar K      the first question of pillar K\n"
-		 "  :evidence TEXT record evidence (a law, a document, a URL); :evidence - clears "
-		 "it\n"
+		 "  :evidence TEXT add an item of evidence (a law, a document, a URL);\n"
+		 "                 :evidence -N takes item N out, :evidence - clears them all\n"
 		 "  :note TEXT     record a note; :note - clears it\n"
 		 "  :attach PATH   keep a file (a decree, a report) as evidence; :attach -N\n"
 		 "                 removes attachment N\n"
@@ -244,6 +244,13 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 	[MSG_NO_ATTACHMENT] = {"this question has no attachment of that number",
 			       "cette question n'a pas de pièce jointe de ce numéro",
 			       "esta pregunta no tiene ningún adjunto con ese número"},
+	[MSG_NO_EVIDENCE_ITEM] = {"there is no evidence item of that number",
+				  "il n'y a pas de preuve de ce numéro",
+				  "no hay ninguna prueba con ese número"},
+	[MSG_EVIDENCE_FULL] = {"the evidence list is full; take an item out first (:evidence -N)",
+			       "la liste des preuves est pleine ; retirez-en une d'abord "
+			       "(:evidence -N)",
+			       "la lista de pruebas está llena; retire una primero (:evidence -N)"},
 	[MSG_ATTACHED] = {"Attached", "Jointe", "Adjuntado"},
 	[MSG_ATTACHMENT_REMOVED] = {"Attachment removed.", "Pièce jointe retirée.",
 				    "Adjunto retirado."},

@@ -116,6 +116,8 @@ print_meeting(struct session *s, enum term_style style)
 	fprintf(s->out, " \u00b7 %s%s\n", s->e.meeting.met_on, term_end(s->o->colour));
 }
 
+static void print_evidence(struct session *s, const char *evidence);
+
 /* The files attached to question i, numbered for :attach -N. */
 static void
 print_attachments(struct session *s, size_t i)
@@ -185,7 +187,7 @@ show_question(struct session *s)
 		free(d);
 	}
 	if (w && *w->evidence)
-		print_labelled(s, i18n(s->lang, MSG_EVIDENCE_LABEL), w->evidence);
+		print_evidence(s, w->evidence);
 	if (w && *w->comment)
 		print_labelled(s, i18n(s->lang, MSG_NOTE_LABEL), w->comment);
 	print_attachments(s, s->e.cur);
@@ -393,40 +395,117 @@ out:
 }
 
 /* :evidence and :note */
+/* Evidence as a numbered list, an item a line. */
+static void
+print_evidence(struct session *s, const char *evidence)
+{
+	size_t k = 0;
+
+	fprintf(s->out, "  %s%s:%s\n", term_start(s->o->colour, TERM_DIM),
+		i18n(s->lang, MSG_EVIDENCE_LABEL), term_end(s->o->colour));
+	for (const char *p = evidence; *p;) {
+		size_t len = strcspn(p, "\n");
+		char *item = xstrndup(p, len);
+		char number[24];
+
+		snprintf(number, sizeof(number), "    %zu) ", ++k);
+		fputs(number, s->out);
+		term_print_continued(s->out, item, (int)strlen(number), 7, WIDTH);
+		free(item);
+		p += len + (p[len] == '\n');
+	}
+}
+
+/* The evidence list with item n (from 1) taken out; NULL when there is
+ * no such item. */
+static char *
+evidence_without(const char *evidence, size_t n)
+{
+	char *out = xstrdup("");
+	size_t k = 0;
+	int found = 0;
+
+	for (const char *p = evidence; *p;) {
+		size_t len = strcspn(p, "\n");
+
+		if (++k == n) {
+			found = 1;
+		} else {
+			char *more = xasprintf("%s%s%.*s", out, *out ? "\n" : "", (int)len, p);
+
+			free(out);
+			out = more;
+		}
+		p += len + (p[len] == '\n');
+	}
+	if (!found) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* :evidence TEXT adds an item, :evidence -N takes item N out, :evidence -
+ * clears the list, :evidence alone shows it; :note TEXT sets the note. */
 static int
 set_text(struct session *s, int evidence, const char *text, struct error *err)
 {
 	const struct answer *w = s->e.by_index[s->e.cur];
+	const char *now = w ? (evidence ? w->evidence : w->comment) : "";
 	enum engine_saved saved;
 	char message[256];
+	char *value = NULL;
+	int r;
 
 	if (*text == '\0') {
-		const char *now = w ? (evidence ? w->evidence : w->comment) : "";
-
-		if (*now)
-			print_labelled(
-				s, i18n(s->lang, evidence ? MSG_EVIDENCE_LABEL : MSG_NOTE_LABEL),
-				now);
+		if (*now && evidence)
+			print_evidence(s, now);
+		else if (*now)
+			print_labelled(s, i18n(s->lang, MSG_NOTE_LABEL), now);
 		else
 			say(s, TERM_DIM, i18n(s->lang, evidence ? MSG_NO_EVIDENCE : MSG_NO_NOTE));
 		return 0;
 	}
-	if (strcmp(text, "-") == 0)
-		text = "";
-	if (answer_check_text(text, ANSWER_TEXT_MAX, s->lang, message, sizeof(message)) < 0) {
-		print_error(s, message);
+	if (strcmp(text, "-") == 0) {
+		value = xstrdup("");
+	} else if (evidence && text[0] == '-' && isdigit((unsigned char)text[1])) {
+		char *end;
+		unsigned long n = strtoul(text + 1, &end, 10);
+
+		value = *end == '\0' ? evidence_without(now, n) : NULL;
+		if (value == NULL) {
+			print_error(s, i18n(s->lang, MSG_NO_EVIDENCE_ITEM));
+			return 0;
+		}
+	} else {
+		if (answer_check_text(text, ANSWER_TEXT_MAX, s->lang, message, sizeof(message)) <
+		    0) {
+			print_error(s, message);
+			return 0;
+		}
+		value = evidence && *now ? xasprintf("%s\n%s", now, text) : xstrdup(text);
+		if (strlen(value) > ANSWER_TEXT_MAX) {
+			print_error(s, i18n(s->lang, MSG_EVIDENCE_FULL));
+			free(value);
+			return 0;
+		}
+	}
+	r = engine_set_text(&s->e, evidence, value, &saved, err);
+	free(value);
+	if (r < 0)
+		return -1;
+	if (saved == ENGINE_NOT_SAVED) {
+		print_saved(s, saved);
 		return 0;
 	}
-	if (engine_set_text(&s->e, evidence, text, &saved, err) < 0)
-		return -1;
-	if (saved == ENGINE_NOT_SAVED)
-		print_saved(s, saved);
-	else
-		say(s, TERM_DIM,
-		    i18n(s->lang,
-			 saved == ENGINE_UNCHANGED ? MSG_UNCHANGED
-				 : evidence	   ? MSG_EVIDENCE_SAVED
-						   : MSG_NOTE_SAVED));
+	say(s, TERM_DIM,
+	    i18n(s->lang,
+		 saved == ENGINE_UNCHANGED ? MSG_UNCHANGED
+			 : evidence	   ? MSG_EVIDENCE_SAVED
+					   : MSG_NOTE_SAVED));
+	w = s->e.by_index[s->e.cur];
+	if (evidence && w && *w->evidence)
+		print_evidence(s, w->evidence);
 	return 0;
 }
 

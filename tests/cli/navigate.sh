@@ -2,7 +2,7 @@
 # confirmed, Enter keeps, lists with numbers, :goto by number or kind,
 # resuming where the last session stopped, the end as a state.
 . "$(dirname "$0")/lib.sh"
-plan 7
+plan 8
 
 export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/example.xml"
 export CIRT_ASSESSOR="Ana Díaz"
@@ -89,4 +89,22 @@ session g.db ":goto L1" ":attach -1"
 expect_out "Attachment removed."
 [ "$(sqlite3 g.db "SELECT count(*) FROM attachment")" = 0 ] || fail "not removed"
 "$CIRT" verify --db g.db >/dev/null || fail "verify"
+end
+
+begin ":evidence adds items to a numbered list, :evidence -N takes one out; bundles carry them"
+session h.db ":evidence Penal Code, art. 12" ":evidence Court statistics 2025" ":evidence Gazette No. 60" ":evidence -2" ":evidence -7" yes
+expect_status 0
+expect_out "    3) Gazette No. 60"
+expect_out "there is no evidence item of that number"
+[ "$(sqlite3 h.db "SELECT evidence FROM answer WHERE question_id = 'L1'")" = "$(printf 'Penal Code, art. 12\nGazette No. 60')" ] ||
+	fail "stored: $(sqlite3 h.db "SELECT evidence FROM answer")"
+"$CIRT" export --country KE --db h.db -o h.json >/dev/null 2>&1 || fail "export"
+run "$CIRT" merge h.json --db h2.db
+expect_status 0
+[ "$(sqlite3 h2.db "SELECT evidence FROM answer WHERE question_id = 'L1'")" = "$(printf 'Penal Code, art. 12\nGazette No. 60')" ] ||
+	fail "the merged list"
+"$CIRT" answers --country KE --db h.db --format csv >h.csv
+run "$CIRT" import --yes h.csv --country KE --cycle 2025 --db h.db
+expect_status 0
+"$CIRT" verify --db h2.db >/dev/null || fail "verify"
 end
