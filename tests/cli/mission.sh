@@ -68,7 +68,7 @@ grep -q '"signature":{"key":"ed25519:' plain.json || fail "no signature"
 run laptop Ana export --country KE --db ana.db -o sealed.json --to Jean
 expect_status 0
 expect_out "Signed by Ana Díaz, sealed for Jean ("
-for text in "Penal Code" "prosecutions" "operational" "Ana" '"KE"' "answered_by"; do
+for text in "Penal Code" "prosecutions" "operational" '"Ana"' '"KE"' "answered_by"; do
 	strings sealed.json | grep -q "$text" && fail "'$text' is readable in the sealed bundle"
 done
 run laptop Jean merge sealed.json --db jean.db
