@@ -55,16 +55,17 @@ holds(const unsigned char *data, size_t size, const char *needle)
 static int
 looks_like_text(const unsigned char *data, size_t size)
 {
-	size_t n = size < 4096 ? size : 4096;
-	char *copy = xstrndup((const char *)data, n);
-	int text = strlen(copy) == n;
+	size_t window = size > 4096 ? 4096 : size;
+	char *copy = xstrndup((const char *)data, window);
+	size_t n = strlen(copy); /* up to a NUL, which text has none of */
+	int text = n == window;
 
 	for (size_t i = 0; text && i < n;) {
 		uint32_t cp;
 		size_t len = utf8_decode(copy + i, &cp);
 
 		if (len == 0) {
-			text = n < size && n - i < 4; /* cut short by the window */
+			text = window < size && n - i < 4; /* cut short by the window */
 			break;
 		}
 		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\f' && cp != '\r') ||
@@ -193,10 +194,10 @@ attachment_size_text(long long size, char *buf, size_t buflen)
 {
 	if (size < 1024)
 		snprintf(buf, buflen, "%lld byte%s", size, size == 1 ? "" : "s");
-	else if (size < 1024 * 1024)
+	else if (size < 1024LL * 1024)
 		snprintf(buf, buflen, "%.1f KB", (double)size / 1024);
 	else
-		snprintf(buf, buflen, "%.1f MB", (double)size / (1024 * 1024));
+		snprintf(buf, buflen, "%.1f MB", (double)size / (1024.0 * 1024));
 }
 
 int
@@ -205,8 +206,6 @@ attachment_read(const char *path, unsigned char **data, size_t *size, char **nam
 {
 	const char *base = strrchr(path, '/');
 	char message[160];
-	char have[32];
-	char limit[32];
 	struct stat st;
 	char *buf;
 
@@ -214,6 +213,9 @@ attachment_read(const char *path, unsigned char **data, size_t *size, char **nam
 	*name = NULL;
 	base = base ? base + 1 : path;
 	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > ATTACHMENT_MAX_BYTES) {
+		char have[32];
+		char limit[32];
+
 		attachment_size_text((long long)st.st_size, have, sizeof(have));
 		attachment_size_text(ATTACHMENT_MAX_BYTES, limit, sizeof(limit));
 		return error_set(err, EXIT_DATA,

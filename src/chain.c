@@ -881,67 +881,60 @@ replay_resolved(struct chain_state *st, struct replay_maps *maps, const struct h
 	return 0;
 }
 
-/* Replay an attachment added or removed (see chain.h). An addition must
- * carry the id its content gives, never used before; a removal must name
- * an attachment as its addition recorded it. Merged in, a removal of one
- * removed here already agrees with it. */
+/* Replay an attachment added: it must carry the id its content gives,
+ * never used before. */
 static int
-replay_attachment(struct chain_state *st, struct replay_maps *maps, const char *country, int cycle,
-		  const struct history_entry *e, char *problem, size_t size)
+attachment_added(struct replay_maps *maps, const char *country, int cycle,
+		 const struct history_entry *e, char *problem, size_t size)
 {
 	struct attachment at = {0};
 	char id[ATTACHMENT_ID_SIZE];
+
+	if (e->old_state || e->old_value || !hex_digits(e->new_state, CHAIN_HASH_SIZE - 1) ||
+	    chain_attachment_parse(e->new_value, &at) < 0)
+		return broken(problem, size,
+			      "history entry %lld (question %s) is not a valid attachment", e->seq,
+			      e->question_id);
+	at.question_id = xstrdup(e->question_id);
+	at.sha256 = xstrdup(e->new_state);
+	at.added_by = xstrdup(e->changed_by);
+	at.added_at = xstrdup(e->changed_at);
+	at.source = e->source ? xstrdup(e->source) : NULL;
+	chain_attachment_id(country, cycle, &at, id);
+	if (strcmp(id, at.id) != 0 || *map_slot(&maps->attachments, maps->added, id)) {
+		attachment_release(&at);
+		return broken(problem, size,
+			      "history entry %lld records an attachment under a wrong or reused id",
+			      e->seq);
+	}
+	map_reserve(&maps->attachments, maps->added, maps->added_count);
+	xgrow((void **)&maps->added, &maps->added_alloc, maps->added_count + 1,
+	      sizeof(*maps->added));
+	xgrow((void **)&maps->removed, &maps->removed_alloc, maps->added_count + 1,
+	      sizeof(*maps->removed));
+	maps->added[maps->added_count] = at;
+	maps->removed[maps->added_count] = 0;
+	*map_slot(&maps->attachments, maps->added, id) = ++maps->added_count;
+	return 0;
+}
+
+/* Replay an attachment removed: it must name one as its addition recorded
+ * it. Merged in, a removal of one removed here already agrees with it. */
+static int
+attachment_removed(struct replay_maps *maps, const struct history_entry *e, char *problem,
+		   size_t size)
+{
+	struct attachment at = {0};
 	const struct attachment *was;
 	char *value;
 	size_t k;
 	int status = 0;
 
-	if (st->final)
-		return broken(problem, size,
-			      "history entry %lld (question %s) changes a final assessment", e->seq,
-			      e->question_id);
-	if (*e->question_id == '\0')
-		return broken(problem, size, "history entry %lld names no question", e->seq);
-	if (e->source && meeting_find(st, &maps->meetings, e->source) == NULL)
-		return broken(problem, size,
-			      "history entry %lld (question %s) names a meeting the history never "
-			      "recorded",
-			      e->seq, e->question_id);
-	if (e->new_state || e->new_value) {
-		if (e->old_state || e->old_value ||
-		    !hex_digits(e->new_state, CHAIN_HASH_SIZE - 1) ||
-		    chain_attachment_parse(e->new_value, &at) < 0)
-			return broken(problem, size,
-				      "history entry %lld (question %s) is not a valid attachment",
-				      e->seq, e->question_id);
-		at.question_id = xstrdup(e->question_id);
-		at.sha256 = xstrdup(e->new_state);
-		at.added_by = xstrdup(e->changed_by);
-		at.added_at = xstrdup(e->changed_at);
-		at.source = e->source ? xstrdup(e->source) : NULL;
-		chain_attachment_id(country, cycle, &at, id);
-		if (strcmp(id, at.id) != 0 || *map_slot(&maps->attachments, maps->added, id)) {
-			attachment_release(&at);
-			return broken(problem, size,
-				      "history entry %lld records an attachment under a wrong or "
-				      "reused id",
-				      e->seq);
-		}
-		map_reserve(&maps->attachments, maps->added, maps->added_count);
-		xgrow((void **)&maps->added, &maps->added_alloc, maps->added_count + 1,
-		      sizeof(*maps->added));
-		xgrow((void **)&maps->removed, &maps->removed_alloc, maps->added_count + 1,
-		      sizeof(*maps->removed));
-		maps->added[maps->added_count] = at;
-		maps->removed[maps->added_count] = 0;
-		*map_slot(&maps->attachments, maps->added, id) = ++maps->added_count;
-		return 0;
-	}
 	if (e->old_state == NULL || chain_attachment_parse(e->old_value, &at) < 0)
 		return broken(problem, size,
 			      "history entry %lld (question %s) is not a valid attachment", e->seq,
 			      e->question_id);
-	k = *map_slot(&maps->attachments, maps->added, at.id);
+	k = maps->added ? *map_slot(&maps->attachments, maps->added, at.id) : 0;
 	if (k == 0) {
 		status = broken(problem, size,
 				"history entry %lld removes attachment %s, which the history never "
@@ -969,6 +962,29 @@ replay_attachment(struct chain_state *st, struct replay_maps *maps, const char *
 	free(value);
 	attachment_release(&at);
 	return status;
+}
+
+/* Replay an attachment added or removed (see chain.h): like a change to an
+ * answer, it names a question, and a meeting the history recorded, and a
+ * final assessment takes none. */
+static int
+replay_attachment(const struct chain_state *st, struct replay_maps *maps, const char *country,
+		  int cycle, const struct history_entry *e, char *problem, size_t size)
+{
+	if (st->final)
+		return broken(problem, size,
+			      "history entry %lld (question %s) changes a final assessment", e->seq,
+			      e->question_id);
+	if (*e->question_id == '\0')
+		return broken(problem, size, "history entry %lld names no question", e->seq);
+	if (e->source && meeting_find(st, &maps->meetings, e->source) == NULL)
+		return broken(problem, size,
+			      "history entry %lld (question %s) names a meeting the history never "
+			      "recorded",
+			      e->seq, e->question_id);
+	if (e->new_state || e->new_value)
+		return attachment_added(maps, country, cycle, e, problem, size);
+	return attachment_removed(maps, e, problem, size);
 }
 
 static int

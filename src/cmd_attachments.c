@@ -145,7 +145,6 @@ extract(struct cmd_context *ctx, const struct assessment *a, const struct attach
 		struct attachment at = {0};
 		struct error err = {0};
 		char sha256[SHA256_HEX_SIZE];
-		char size_text[32];
 		char *name;
 		char *path;
 		int r = store_attachment_get(ctx->store, a->id, list[i].id, &at, &err);
@@ -180,6 +179,8 @@ extract(struct cmd_context *ctx, const struct assessment *a, const struct attach
 			cmd_error("%s: %s", path, err.message);
 			status = err.status;
 		} else {
+			char size_text[32];
+
 			attachment_size_text(at.size, size_text, sizeof(size_text));
 			term_print_line(stdout, "%s  (%s, %s, %s)", path, at.id, at.question_id,
 					size_text);

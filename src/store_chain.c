@@ -628,15 +628,15 @@ static int
 attachments_within_limits(const char *country, int cycle, long long total, long long count,
 			  struct error *err)
 {
-	char have[32];
-	char limit[32];
-
 	if (count > ATTACHMENT_MAX_COUNT)
 		return error_set(err, EXIT_DATA,
 				 "the assessment of %s %d would have %lld attachments, more than "
 				 "the %d it may have",
 				 country, cycle, count, ATTACHMENT_MAX_COUNT);
 	if (total > ATTACHMENT_MAX_TOTAL) {
+		char have[32];
+		char limit[32];
+
 		attachment_size_text(total, have, sizeof(have));
 		attachment_size_text(ATTACHMENT_MAX_TOTAL, limit, sizeof(limit));
 		return error_set(err, EXIT_DATA,
@@ -890,7 +890,7 @@ attachments_sync(struct store *s, const char *country, int cycle, long long id,
 	for (size_t k = 0; k < st->attachment_count; k++) {
 		const struct attachment *want = &st->attachments[k];
 		const struct attachment *from = NULL;
-		char sha256[SHA256_HEX_SIZE];
+		char sha256[SHA256_HEX_SIZE] = "";
 		int here = 0;
 
 		for (size_t i = 0; i < count && !here; i++)
