@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "answer.h"
 #include "cmd.h"
 #include "csv.h"
 #include "exitcode.h"
@@ -9,6 +10,7 @@
 #include "json.h"
 #include "store.h"
 #include "term.h"
+#include "xmalloc.h"
 
 /* The value column as import reads it. */
 static const char *
@@ -27,7 +29,7 @@ csv_value(const struct answer *w)
 }
 
 static void
-write_csv_row(const struct answer *w, const struct question *qu, const char *lang)
+write_csv_row(const struct answer *w, const struct question *qu, int hidden, const char *lang)
 {
 	cmd_csv_field(w->question_id);
 	fputc(',', stdout);
@@ -44,43 +46,84 @@ write_csv_row(const struct answer *w, const struct question *qu, const char *lan
 	cmd_csv_field(w->answered_at);
 	fputc(',', stdout);
 	cmd_csv_field(qu ? text_get(&qu->text, lang) : "");
+	fputs(hidden ? ",1" : ",0", stdout);
 	csv_end_record(stdout);
 }
 
+/* Print "LABEL: text" under a row's answer, wrapped under the text; text
+ * comes from outside, so a line feed in it shows as the rule in term.h
+ * says rather than starting a line. */
 static void
-write_table_row(const struct answer *w, const struct question *qu, const char *lang)
+write_table_note(const char *label, const char *text, int indent, const char *lang)
+{
+	char *head = xasprintf("%*s%s%s ", indent, "", label, i18n(lang, MSG_COLON));
+	char *safe = term_safe(text);
+	int column = term_width(head);
+
+	fputs(head, stdout);
+	term_print_continued(stdout, safe, column, column, 0);
+	free(safe);
+	free(head);
+}
+
+/* One answer: its id in a column of id_width, then what it says wrapped to
+ * the terminal's width under itself, with its marks; then its evidence
+ * and note. */
+static void
+write_table_row(const struct answer *w, const struct question *qu, int hidden, int id_width,
+		const char *lang)
 {
 	char *d = qu ? answer_describe(qu, w->state, w->value, lang) : NULL;
+	char *safe = term_safe(d ? d : (w->value ? w->value : answer_state_name(w->state)));
+	char *marked = xasprintf(
+		"%s%s%s%s%s%s%s%s", qu ? "" : i18n(lang, MSG_A_GONE), qu ? "" : " ", safe,
+		hidden ? "  (" : "", hidden ? i18n(lang, MSG_HIDDEN) : "", hidden ? ")" : "",
+		w->flagged ? "  " : "", w->flagged ? i18n(lang, MSG_A_FLAGGED) : "");
 
-	term_print_padded(stdout, w->question_id, 8);
+	term_print_padded(stdout, w->question_id, id_width);
 	putchar(' ');
-	if (!qu)
-		printf("%s ", i18n(lang, MSG_A_GONE));
-	term_print_safe(stdout, d ? d : (w->value ? w->value : answer_state_name(w->state)));
-	if (w->flagged)
-		printf("  %s", i18n(lang, MSG_A_FLAGGED));
-	putchar('\n');
-	if (*w->evidence) {
-		printf("         %s%s ", i18n(lang, MSG_A_EVIDENCE), i18n(lang, MSG_COLON));
-		term_print_safe(stdout, w->evidence);
-		putchar('\n');
-	}
-	if (*w->comment) {
-		printf("         %s%s ", i18n(lang, MSG_A_NOTE), i18n(lang, MSG_COLON));
-		term_print_safe(stdout, w->comment);
-		putchar('\n');
-	}
+	term_print_continued(stdout, marked, id_width + 1, id_width + 1, 0);
+	if (*w->evidence)
+		write_table_note(i18n(lang, MSG_A_EVIDENCE), w->evidence, id_width + 1, lang);
+	if (*w->comment)
+		write_table_note(i18n(lang, MSG_A_NOTE), w->comment, id_width + 1, lang);
+	free(marked);
+	free(safe);
 	free(d);
 }
 
 static void
-write_row(enum output_format format, const struct answer *w, const struct question *qu,
-	  const char *lang)
+write_row(enum output_format format, const struct answer *w, const struct question *qu, int hidden,
+	  int id_width, const char *lang)
 {
 	if (format == OUTPUT_CSV)
-		write_csv_row(w, qu, lang);
+		write_csv_row(w, qu, hidden, lang);
 	else
-		write_table_row(w, qu, lang);
+		write_table_row(w, qu, hidden, id_width, lang);
+}
+
+/* The table's header: the answers counted as 'cirt assessments' counts
+ * them (to the questions shown), and those kept for hidden questions. */
+static void
+write_table_header(const struct cmd_context *ctx, const struct assessment *a, size_t answered,
+		   size_t hidden, const char *lang)
+{
+	char *more;
+
+	term_print_line(stdout, "%s %d, %s, %zu %s (%s)", a->country, a->cycle,
+			i18n(lang, a->final ? MSG_S_FINAL : MSG_S_DRAFT), answered,
+			i18n(lang, answered == 1 ? MSG_A_ANSWER : MSG_A_ANSWERS), ctx->db_path);
+	/* TODO(i18n): these two sentences want catalogue entries */
+	if (hidden == 0)
+		return;
+	more = hidden == 1 ? xasprintf("1 more answer is kept for a question that skip logic now "
+				       "hides, marked (%s)",
+				       i18n(lang, MSG_HIDDEN))
+			   : xasprintf("%zu more answers are kept for questions that skip logic "
+				       "now hides, marked (%s)",
+				       hidden, i18n(lang, MSG_HIDDEN));
+	term_print_wrapped(stdout, more, 0, 0);
+	free(more);
 }
 
 static int
@@ -91,6 +134,10 @@ run_answers(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 	enum output_format format;
 	struct answer_set answers;
 	struct assessment a;
+	unsigned char *shown;
+	size_t answered = 0;
+	size_t hidden = 0;
+	int id_width = 8;
 	int status;
 
 	if (cmd_format_option(self, argc, argv, &format) != 0)
@@ -100,29 +147,43 @@ run_answers(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 		return status;
 	if (format == OUTPUT_JSON) {
 		json_write_answers(stdout, &a, q, &answers, lang);
-	} else {
-		if (format == OUTPUT_CSV) {
-			fputs("question_id,value,evidence,comment,state,flagged,answered_by,"
-			      "answered_at,question",
-			      stdout);
-			csv_end_record(stdout);
-		} else {
-			term_print_line(stdout, "%s %d, %s, %zu %s (%s)", a.country, a.cycle,
-					i18n(lang, a.final ? MSG_S_FINAL : MSG_S_DRAFT), a.answered,
-					i18n(lang, a.answered == 1 ? MSG_A_ANSWER : MSG_A_ANSWERS),
-					ctx->db_path);
-		}
-		/* questionnaire order first, then questions it no longer has */
-		for (size_t i = 0; i < q->question_count; i++) {
-			const struct answer *w = answer_set_find(&answers, q->questions[i].id);
-
-			if (w)
-				write_row(format, w, &q->questions[i], lang);
-		}
-		for (size_t i = 0; i < answers.count; i++)
-			if (!questionnaire_find_question(q, answers.items[i].question_id))
-				write_row(format, &answers.items[i], NULL, lang);
+		answer_set_release(&answers);
+		assessment_release(&a);
+		return EXIT_OK;
 	}
+	shown = xcalloc(q->question_count + 1, 1);
+	answer_set_visibility(q, &answers, shown);
+	for (size_t i = 0; i < q->question_count; i++) {
+		int given = answer_is_given(answer_set_find(&answers, q->questions[i].id));
+
+		answered += shown[i] && given;
+		hidden += !shown[i] && given;
+	}
+	for (size_t i = 0; i < answers.count; i++) {
+		int w = term_width(answers.items[i].question_id);
+
+		if (w > id_width && w <= 24)
+			id_width = w;
+	}
+	if (format == OUTPUT_CSV) {
+		fputs("question_id,value,evidence,comment,state,flagged,answered_by,"
+		      "answered_at,question,hidden",
+		      stdout);
+		csv_end_record(stdout);
+	} else {
+		write_table_header(ctx, &a, answered, hidden, lang);
+	}
+	/* questionnaire order first, then questions it no longer has */
+	for (size_t i = 0; i < q->question_count; i++) {
+		const struct answer *w = answer_set_find(&answers, q->questions[i].id);
+
+		if (w)
+			write_row(format, w, &q->questions[i], !shown[i], id_width, lang);
+	}
+	for (size_t i = 0; i < answers.count; i++)
+		if (!questionnaire_find_question(q, answers.items[i].question_id))
+			write_row(format, &answers.items[i], NULL, 0, id_width, lang);
+	free(shown);
 	answer_set_release(&answers);
 	assessment_release(&a);
 	return EXIT_OK;
@@ -142,8 +203,14 @@ const struct cmd cmd_answers = {
 		 "'cirt import' reads: question_id,value,evidence,comment, so that a\n"
 		 "listing can be imported again; dk and na stand for don't know and not\n"
 		 "applicable, and - for a multiple choice answered with none of the\n"
-		 "choices. Then come state, flagged, answered_by, answered_at and the\n"
-		 "question's text.\n"
+		 "choices. Then come state, flagged, answered_by, answered_at, the\n"
+		 "question's text and hidden (1 when skip logic now hides the question:\n"
+		 "its answer is kept, but neither counted nor scored).\n"
+		 "\n"
+		 "The table wraps at the terminal's width and marks such answers\n"
+		 "(hidden); its count, like that of 'cirt assessments', is of the answers\n"
+		 "to the questions shown. JSON gives answered and answered_hidden, and\n"
+		 "hidden for each answer.\n"
 		 "\n"
 		 "Options:\n"
 		 "  --format F   table (default), csv or json\n",

@@ -9,6 +9,7 @@
 #include "exitcode.h"
 #include "store.h"
 #include "term.h"
+#include "xmalloc.h"
 
 /* How many questions the questionnaire shows given these answers, and how
  * many of them are answered. */
@@ -38,8 +39,20 @@ run_assessments(const struct cmd *self, struct cmd_context *ctx, int argc, char 
 	const struct questionnaire *q = ctx->questionnaire;
 	struct assessment *list = NULL;
 	size_t count = 0;
+	/* as wide as their text; the names and the assessors wrap */
+	static const struct term_column cols[] = {
+		{"COUNTRY", 0, 0, 1},
+		{"CYCLE", 0, 0, 0},
+		{"STATUS", 0, 0, 0},
+		{"PROGRESS", 0, 0, 0},
+		{"LAST CHANGE (UTC)", 0, 0, 0},
+		{"ASSESSORS", 0, 0, 1},
+	};
+
 	struct error err = {0};
 	int status = EXIT_OK;
+	char **cells;
+	size_t rows = 0;
 
 	if (cmd_no_arguments(self, argc, argv) != 0)
 		return EXIT_USAGE;
@@ -56,43 +69,45 @@ run_assessments(const struct cmd *self, struct cmd_context *ctx, int argc, char 
 		free(list);
 		return EXIT_OK;
 	}
-	printf("%-24s %-5s  %-6s %-16s %-17s %s\n", "COUNTRY", "CYCLE", "STATUS", "PROGRESS",
-	       "LAST CHANGE (UTC)", "ASSESSORS");
+	cells = xcalloc(6 * count, sizeof(*cells));
 	for (size_t i = 0; i < count && status == EXIT_OK; i++) {
 		const struct assessment *a = &list[i];
 		const struct country *c = country_find(a->country);
-		char name[64];
-		char progress[32];
+		char **row = &cells[6 * rows];
 		struct answer_set answers;
 
-		snprintf(name, sizeof(name), "%s %s", a->country, c ? c->name : "");
 		if (store_answers_load(ctx->store, a->id, &answers, &err) < 0) {
 			cmd_error("%s", err.message);
 			status = err.status;
 			break;
 		}
+		row[0] = xasprintf("%s %s", a->country, c ? c->name : "");
+		row[1] = xasprintf("%d", a->cycle);
+		row[2] = xstrdup(a->final ? "final" : "draft");
 		if (strcmp(a->questionnaire_id, q->id) == 0) {
 			size_t shown;
 			size_t answered;
 
 			shown_counts(q, &answers, &shown, &answered);
-			snprintf(progress, sizeof(progress), "%zu/%zu %3.0f%%", answered, shown,
-				 shown ? 100.0 * (double)answered / (double)shown : 0.0);
+			row[3] = xasprintf("%zu/%zu %3.0f%%", answered, shown,
+					   shown ? 100.0 * (double)answered / (double)shown : 0.0);
 		} else {
 			size_t answered = 0;
 
 			for (size_t k = 0; k < answers.count; k++)
 				answered += answer_is_given(&answers.items[k]);
-			snprintf(progress, sizeof(progress), "%zu answered", answered);
+			row[3] = xasprintf("%zu answered", answered);
 		}
 		answer_set_release(&answers);
-		term_print_padded(stdout, name, 24);
-		printf(" %-5d  %-6s %-16s ", a->cycle, a->final ? "final" : "draft", progress);
-		term_print_format(stdout, "%.10s %.5s  ", a->updated_at,
-				  strlen(a->updated_at) > 11 ? a->updated_at + 11 : "");
-		term_print_safe(stdout, a->assessors);
-		putchar('\n');
+		row[4] = xasprintf("%.10s %.5s", a->updated_at,
+				   strlen(a->updated_at) > 11 ? a->updated_at + 11 : "");
+		row[5] = xstrdup(a->assessors);
+		rows++;
 	}
+	term_print_table(stdout, cols, 6, (const char *const *)cells, rows, 2, 0);
+	for (size_t i = 0; i < 6 * rows; i++)
+		free(cells[i]);
+	free(cells);
 	assessment_list_release(list, count);
 	return status;
 }

@@ -11,13 +11,14 @@
 #include "csv.h"
 #include "exitcode.h"
 #include "file.h"
+#include "i18n.h"
 #include "json.h"
 #include "report.h"
 #include "store.h"
 #include "term.h"
 #include "xmalloc.h"
 
-enum format { FORMAT_PDF, FORMAT_CSV, FORMAT_JSON };
+enum format { FORMAT_PDF, FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
 
 /* The assessments in the database; answers are read only for those
  * compared (their previous cycles are read, scored and let go). */
@@ -167,6 +168,90 @@ write_csv(const struct questionnaire *q, const struct compare *c, int sensitivit
 	}
 }
 
+/* The ranking as a table for the terminal, as wide as it is: pillars are
+ * numbered columns named in a legend below; the country and tier columns
+ * wrap when the width runs short; every width is a display width, so a
+ * Chinese or Arabic name keeps the numbers in their columns. */
+static void
+write_table(const struct questionnaire *q, const struct compare *c, int sensitivity,
+	    const char *lang)
+{
+	size_t np = q->pillar_count;
+	size_t ncols = 6 + np + (size_t)sensitivity;
+	struct term_column *cols = xcalloc(ncols, sizeof(*cols));
+	char **cells = xcalloc(ncols * c->count + 1, sizeof(*cells));
+	char **headers = xcalloc(np + 1, sizeof(*headers));
+	char *legend = xstrdup("");
+	char number[I18N_NUMBER_SIZE];
+	size_t k = 0;
+
+	cols[k++] = (struct term_column){i18n(lang, MSG_C_RANK), 0, 1, 0};
+	cols[k++] = (struct term_column){i18n(lang, MSG_R_COUNTRY), 0, 0, 1};
+	cols[k++] = (struct term_column){i18n(lang, MSG_C_REGION), 0, 0, 0};
+	for (size_t p = 0; p < np; p++) {
+		/* a no-break space keeps each number with its pillar */
+		char *more = xasprintf("%s%s%zu\u00a0%s", legend, p ? " \u00b7 " : "", p + 1,
+				       text_get(&q->pillars[p].title, lang));
+
+		free(legend);
+		legend = more;
+		headers[p] = xasprintf("%zu", p + 1);
+		cols[k++] = (struct term_column){headers[p], 4, 1, 0};
+	}
+	cols[k++] = (struct term_column){i18n(lang, MSG_C_SHORT_OVERALL), 0, 1, 0};
+	cols[k++] = (struct term_column){i18n(lang, MSG_C_SHORT_TIER), 0, 0, 1};
+	cols[k++] = (struct term_column){i18n(lang, MSG_C_SHORT_COMPLETE), 0, 1, 0};
+	if (sensitivity)
+		cols[k++] = (struct term_column){i18n(lang, MSG_C_RANK_RANGE), 0, 1, 0};
+	for (size_t i = 0; i < c->count; i++) {
+		const struct compare_entry *e = &c->entries[i];
+		char **row = &cells[i * ncols];
+
+		k = 0;
+		row[k++] = xasprintf("%s%zu", e->tied ? "=" : "", e->rank);
+		row[k++] = xasprintf("%s (%s) %d", e->info ? e->info->name : e->country, e->country,
+				     e->cycle);
+		row[k++] = xstrdup(e->info ? region_code(e->info->region) : "\u2013");
+		for (size_t p = 0; p < np; p++)
+			row[k++] = xstrdup(
+				e->score.pillars[p].counted
+					? i18n_fixed(number, e->score.pillars[p].points, 1, 0, lang)
+					: "\u2013");
+		row[k++] = xstrdup(i18n_fixed(number, e->score.overall, 1, 0, lang));
+		row[k++] = xstrdup(text_get(&q->tiers[e->score.tier].name, lang));
+		row[k++] =
+			xasprintf("%.0f%s%s", 100 * e->score.completeness, i18n(lang, MSG_PERCENT),
+				  e->score.completeness < 1 ? " *" : "");
+		if (sensitivity)
+			row[k++] = e->rank_low == e->rank_high
+				? xasprintf("%zu", e->rank_low)
+				: xasprintf("%zu\u2013%zu", e->rank_low, e->rank_high);
+	}
+	term_print_table(stdout, cols, ncols, (const char *const *)cells, c->count, 2, 0);
+	putchar('\n');
+	term_print_wrapped(stdout, legend, 0, 0);
+	free(legend);
+	legend = xasprintf("%s%s %s \u00b7 %s%s %s", i18n(lang, MSG_C_SHORT_OVERALL),
+			   i18n(lang, MSG_COLON), i18n(lang, MSG_R_OVERALL),
+			   i18n(lang, MSG_C_SHORT_COMPLETE), i18n(lang, MSG_COLON),
+			   i18n(lang, MSG_R_COMPLETENESS));
+	term_print_wrapped(stdout, legend, 0, 0);
+	free(legend);
+	legend = xasprintf("%s \u00b7 %s", i18n(lang, MSG_C_TIED_NOTE),
+			   i18n(lang, MSG_C_INCOMPLETE_NOTE));
+	term_print_wrapped(stdout, legend, 0, 0);
+	free(legend);
+	if (sensitivity)
+		term_print_wrapped(stdout, i18n(lang, MSG_C_SENSITIVITY_NOTE), 0, 0);
+	for (size_t i = 0; i < ncols * c->count; i++)
+		free(cells[i]);
+	for (size_t p = 0; p < np; p++)
+		free(headers[p]);
+	free(headers);
+	free(cells);
+	free(cols);
+}
+
 static int
 run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 {
@@ -209,13 +294,16 @@ run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 		case OPT_FORMAT:
 			if (strcmp(optarg, "pdf") == 0)
 				format = FORMAT_PDF;
+			else if (strcmp(optarg, "table") == 0)
+				format = FORMAT_TABLE;
 			else if (strcmp(optarg, "csv") == 0)
 				format = FORMAT_CSV;
 			else if (strcmp(optarg, "json") == 0)
 				format = FORMAT_JSON;
 			else
 				return cmd_usage_error(
-					self, "unknown format '%s'; use pdf, csv or json", optarg);
+					self, "unknown format '%s'; use pdf, table, csv or json",
+					optarg);
 			break;
 		case OPT_WEIGHTS:
 			weights = optarg;
@@ -280,7 +368,9 @@ run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 	compare_run(ctx->questionnaire, entries, n, &c);
 	if (sensitivity)
 		compare_sensitivity(ctx->questionnaire, &c);
-	if (format == FORMAT_CSV) {
+	if (format == FORMAT_TABLE) {
+		write_table(ctx->questionnaire, &c, sensitivity, cmd_lang(ctx));
+	} else if (format == FORMAT_CSV) {
 		write_csv(ctx->questionnaire, &c, sensitivity, cmd_lang(ctx));
 	} else if (format == FORMAT_JSON) {
 		json_write_comparison(stdout, ctx->questionnaire, &c, sensitivity, weights,
@@ -326,7 +416,7 @@ const struct cmd cmd_compare = {
 	.name = "compare",
 	.summary = "rank and compare countries, regions and cycles",
 	.usage = "usage: cirt compare [--region R] [--cycle YEAR] [--countries CC,CC,...]\n"
-		 "                    [--format pdf|csv|json] [-o FILE] [--weights FILE]\n"
+		 "                    [--format pdf|table|csv|json] [-o FILE] [--weights FILE]\n"
 		 "                    [--sensitivity] [--lang L] [--db FILE]\n"
 		 "\n"
 		 "Compare assessments made with the questionnaire: by default the latest\n"
@@ -334,15 +424,18 @@ const struct cmd cmd_compare = {
 		 "reports/comparison.pdf) has a ranking table, a heat map of countries by\n"
 		 "pillar, regional means per pillar, the distribution of overall scores\n"
 		 "and each country's change since its previous cycle; CSV and JSON carry\n"
-		 "the same figures. Equal scores share a rank and are marked tied;\n"
-		 "incomplete assessments are marked, never dropped.\n"
+		 "the same figures. The table, for the terminal, has the ranking with\n"
+		 "each pillar's points, as wide as the terminal. Equal scores share a\n"
+		 "rank and are marked tied; incomplete assessments are marked, never\n"
+		 "dropped.\n"
 		 "\n"
 		 "Options:\n"
 		 "  --region R         only countries of ITU region R (AFR, AMS, ARB, ASP,\n"
 		 "                     CIS, EUR)\n"
 		 "  --cycle YEAR       that cycle instead of each country's latest\n"
 		 "  --countries LIST   only these countries (codes separated by commas)\n"
-		 "  --format F         pdf (default), csv or json (CSV and JSON to stdout)\n"
+		 "  --format F         pdf (default), table, csv or json (all but PDF to\n"
+		 "                     stdout)\n"
 		 "  -o, --output FILE  where the PDF goes (readable only by you, mode 0600)\n"
 		 "  --weights FILE     recompute every score with other pillar and\n"
 		 "                     indicator weights (see README)\n"

@@ -1,6 +1,7 @@
 /* cirt score: an assessment's pillar and overall scores, tier and
  * completeness. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cmd.h"
 #include "csv.h"
@@ -10,6 +11,7 @@
 #include "score.h"
 #include "store.h"
 #include "term.h"
+#include "xmalloc.h"
 
 static void
 csv_row(const char *level, const char *id, const char *title, double score, double points,
@@ -53,34 +55,54 @@ print_csv(const struct questionnaire *q, const struct score_result *r, const cha
 	}
 }
 
+/* The pillars' points in a table as wide as the terminal: a long or wide
+ * (Chinese, say) title wraps in its column and never pushes the numbers
+ * out of theirs; the lines below wrap at words. */
 static void
 print_table(const struct assessment *a, const struct questionnaire *q, const struct score_result *r,
 	    const char *lang)
 {
-	char x[I18N_NUMBER_SIZE];
-	char y[I18N_NUMBER_SIZE];
+	const struct term_column cols[] = {
+		{i18n(lang, MSG_S_PILLAR), 46, 0, 1},
+		{i18n(lang, MSG_S_POINTS), 7, 1, 0},
+		{i18n(lang, MSG_S_OF), 7, 1, 0},
+	};
+	size_t rows = q->pillar_count + 1;
+	const char **cells = xcalloc(3 * rows, sizeof(*cells));
+	char(*numbers)[2][I18N_NUMBER_SIZE] = xcalloc(rows, sizeof(*numbers));
+	char *line;
 
 	term_print_line(stdout, "%s %d \u00b7 %s %s \u00b7 %s", a->country, a->cycle, q->id,
 			q->version, i18n(lang, a->final ? MSG_S_FINAL : MSG_S_DRAFT));
-	term_print_padded(stdout, i18n(lang, MSG_S_PILLAR), 46);
-	printf(" %7s %7s\n", i18n(lang, MSG_S_POINTS), i18n(lang, MSG_S_OF));
 	for (size_t p = 0; p < q->pillar_count; p++) {
 		const struct pillar_score *ps = &r->pillars[p];
+		const char **row = &cells[3 * p];
 
-		term_print_padded(stdout, text_get(&q->pillars[p].title, lang), 46);
-		if (ps->counted)
-			printf(" %7s %7s\n", i18n_fixed(x, ps->points, 1, 0, lang),
-			       i18n_fixed(y, ps->worth, 1, 0, lang));
-		else
-			printf(" %15s\n", i18n(lang, MSG_NOT_APPLICABLE));
+		row[0] = text_get(&q->pillars[p].title, lang);
+		if (ps->counted) {
+			row[1] = i18n_fixed(numbers[p][0], ps->points, 1, 0, lang);
+			row[2] = i18n_fixed(numbers[p][1], ps->worth, 1, 0, lang);
+		} else {
+			row[1] = i18n(lang, MSG_NOT_APPLICABLE); /* across both */
+		}
 	}
-	term_print_padded(stdout, i18n(lang, MSG_S_OVERALL), 46);
-	printf(" %7s %7s\n", i18n_fixed(x, r->overall, 1, 0, lang), i18n_fixed(y, 100, 1, 0, lang));
-	term_print_line(stdout, "%s%s %s", i18n(lang, MSG_R_TIER), i18n(lang, MSG_COLON),
-			text_get(&q->tiers[r->tier].name, lang));
-	printf("%s%s %.0f%s (%zu %s %zu %s)\n", i18n(lang, MSG_R_COMPLETENESS),
-	       i18n(lang, MSG_COLON), 100 * r->completeness, i18n(lang, MSG_PERCENT), r->answered,
-	       i18n(lang, MSG_S_OF_WORD), r->shown, i18n(lang, MSG_S_SHOWN_ANSWERED));
+	cells[3 * q->pillar_count] = i18n(lang, MSG_S_OVERALL);
+	cells[3 * q->pillar_count + 1] =
+		i18n_fixed(numbers[q->pillar_count][0], r->overall, 1, 0, lang);
+	cells[3 * q->pillar_count + 2] = i18n_fixed(numbers[q->pillar_count][1], 100, 1, 0, lang);
+	term_print_table(stdout, cols, 3, cells, rows, 1, 0);
+	line = xasprintf("%s%s %s", i18n(lang, MSG_R_TIER), i18n(lang, MSG_COLON),
+			 text_get(&q->tiers[r->tier].name, lang));
+	term_print_wrapped(stdout, line, 0, 0);
+	free(line);
+	line = xasprintf("%s%s %.0f%s (%zu %s %zu %s)", i18n(lang, MSG_R_COMPLETENESS),
+			 i18n(lang, MSG_COLON), 100 * r->completeness, i18n(lang, MSG_PERCENT),
+			 r->answered, i18n(lang, MSG_S_OF_WORD), r->shown,
+			 i18n(lang, MSG_S_SHOWN_ANSWERED));
+	term_print_wrapped(stdout, line, 0, 0);
+	free(line);
+	free(numbers);
+	free(cells);
 }
 
 static int

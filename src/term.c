@@ -453,9 +453,10 @@ table_span_width(const struct table *t, size_t c, size_t n)
 }
 
 /* Each column as wide as its widest cell (spanning ones aside) and at least
- * its minimum; then, while the table is wider than width, the widest
- * wrapping column gives up a column, down to TERM_TABLE_NARROWEST (or its
- * own width when less). */
+ * its minimum; the gaps close to one space when the table would not fit
+ * even with its wrapping columns at their narrowest; then, while the table
+ * is wider than width, the widest wrapping column gives up a column, down
+ * to TERM_TABLE_NARROWEST (or its own width when less). */
 static void
 table_measure(struct table *t, const struct width_scope *ws, int width)
 {
@@ -477,6 +478,12 @@ table_measure(struct table *t, const struct width_scope *ws, int width)
 		floor[c] =
 			t->widths[c] < TERM_TABLE_NARROWEST ? t->widths[c] : TERM_TABLE_NARROWEST;
 	}
+	/* gaps close to one space before the table is wider than width */
+	total = table_span_width(t, 0, t->ncols);
+	for (size_t c = 0; c < t->ncols; c++)
+		total -= t->cols[c].wrap ? t->widths[c] - floor[c] : 0;
+	if (total > width && t->gap > 1)
+		t->gap = 1;
 	total = table_span_width(t, 0, t->ncols);
 	while (total > width) {
 		size_t widest = t->ncols;

@@ -106,9 +106,10 @@ struct term_column {
 /* Print nrows rows of ncols cells (row by row) under a header row, with gap
  * spaces between columns, in width columns (width <= 0:
  * term_columns(out)). A column is as wide as its widest cell, and at least
- * min; while the table is wider than width, the widest wrapping column
- * gives up a column, down to TERM_TABLE_NARROWEST, and its cells wrap as
- * term_line_break says. A NULL cell means that the cell to its left spans
+ * min; when it would not fit even with its wrapping columns at their
+ * narrowest, the gaps close to one space; then, while the table is wider
+ * than width, the widest wrapping column gives up a column, down to
+ * TERM_TABLE_NARROWEST, and its cells wrap as term_line_break says. A NULL cell means that the cell to its left spans
  * its column too (a row's first cell is never NULL; "" is an empty cell).
  * Widths are display widths (term_width); cells are printed with the rule
  * above; no line ends in spaces. */

@@ -141,7 +141,7 @@ expect_status 3
 expect_err "no assessment in 'c.db' matches"
 run "$CIRT" compare --db c.db --format xls
 expect_status 2
-expect_err "unknown format 'xls'; use pdf, csv or json"
+expect_err "unknown format 'xls'; use pdf, table, csv or json"
 run "$CIRT" compare --db c.db --countries GH,QQ
 expect_status 2
 expect_err "unknown country 'QQ'"

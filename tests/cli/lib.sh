@@ -14,6 +14,8 @@ FIXTURES=$ROOT/tests/fixtures
 : "${CIRT:?set CIRT to the cirt binary}"
 # who records, as a script names it (cirt never guesses it from the login)
 export CIRT_ASSESSOR="${CIRT_ASSESSOR:-Test Assessor}"
+# output to a file is 80 columns wide unless a test says otherwise
+unset COLUMNS
 WORK=$(mktemp -d)
 trap 'chmod -R u+rwx "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 2

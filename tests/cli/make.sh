@@ -47,5 +47,5 @@ end
 begin "the installed binary looks for its default questionnaire under PREFIX"
 run env -u CIRT_QUESTIONNAIRE "$WORK/root/opt/cirt/bin/cirt" show
 expect_status 4
-expect_err "/opt/cirt/share/cirt/questionnaires/cirt-readiness.xml: cannot open"
+expect_err "  /opt/cirt/share/cirt/questionnaires/cirt-readiness.xml, the installed copy: no such file"
 end

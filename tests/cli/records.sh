@@ -140,8 +140,8 @@ end
 begin "assessments lists country, cycle, status, progress and assessors"
 run "$CIRT" assessments --db r.db
 expect_status 0
-expect_out "COUNTRY                  CYCLE  STATUS PROGRESS         LAST CHANGE (UTC) ASSESSORS"
-grep -q "^FR France *2026 *draft *7/8  88% *20[0-9-]* [0-9:]*  Jean Dupont$" "$out" || fail "row: $(cat "$out")"
+expect_out "COUNTRY    CYCLE  STATUS  PROGRESS  LAST CHANGE (UTC)  ASSESSORS"
+grep -q "^FR France *2026 *draft *7/8  88% *20[0-9-]* [0-9:]*  *Jean Dupont$" "$out" || fail "row: $(cat "$out")"
 grep -q "^FR France *2027 *draft *6/8  75% " "$out" || fail "row: $(cat "$out")"
 run "$CIRT" assessments --db empty.db
 expect_status 4

@@ -74,7 +74,7 @@ end
 begin "a missing default questionnaire names the path it tried"
 CIRT_QUESTIONNAIRE=$WORK/none.xml run "$CIRT" show
 expect_status 4
-expect_err "none.xml: cannot open: No such file or directory"
+expect_err "cirt: cannot find the questionnaire '$WORK/none.xml' that \$CIRT_QUESTIONNAIRE names"
 end
 
 begin "an invalid questionnaire prints its errors and exits 1"

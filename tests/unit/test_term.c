@@ -462,13 +462,23 @@ test_tables_wrap_a_column_to_fit(void **state)
 			    "   " JIA "\n"
 			    "3\n");
 	free(buf);
-	/* it never gets narrower than TERM_TABLE_NARROWEST: the line is longer */
+	/* it never gets narrower than TERM_TABLE_NARROWEST: the gaps close,
+	 * and the line is still longer */
 	CAPTURE(buf, term_print_table(f, cols, 3, cells, 1, 2, 12));
 	assert_string_equal(buf,
-			    "1  Technical   18.1\n"
-			    "   and\n"
-			    "   procedural\n"
-			    "   measures\n");
+			    "1 Technical  18.1\n"
+			    "  and\n"
+			    "  procedural\n"
+			    "  measures\n");
+	free(buf);
+	/* closing the gaps may be enough */
+	cells[1] = "ab cd";
+	cells[2] = "12345678";
+	CAPTURE(buf, term_print_table(f, cols, 3, cells, 1, 2, 16));
+	assert_string_equal(buf, "1 ab cd 12345678\n");
+	free(buf);
+	CAPTURE(buf, term_print_table(f, cols, 3, cells, 1, 2, 18));
+	assert_string_equal(buf, "1  ab cd  12345678\n");
 	free(buf);
 }
 
