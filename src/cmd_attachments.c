@@ -144,7 +144,7 @@ extract(struct cmd_context *ctx, const struct assessment *a, const struct attach
 	for (size_t i = 0; i < n && status == EXIT_OK; i++) {
 		struct attachment at = {0};
 		struct error err = {0};
-		char sha256[SHA256_HEX_SIZE];
+		char sha256[SHA256_HEX_SIZE] = "";
 		char *name;
 		char *path;
 		int r = store_attachment_get(ctx->store, a->id, list[i].id, &at, &err);
@@ -157,8 +157,9 @@ extract(struct cmd_context *ctx, const struct assessment *a, const struct attach
 			status = r > 0 ? EXIT_DATA : err.status;
 			break;
 		}
-		hash_sha256_hex(at.data, (size_t)at.size, sha256);
-		if (strcmp(sha256, at.sha256) != 0) {
+		if (at.data)
+			hash_sha256_hex(at.data, (size_t)at.size, sha256);
+		if (at.data == NULL || strcmp(sha256, at.sha256) != 0) {
 			cmd_error("the stored file of attachment %s ('%s') does not match its "
 				  "SHA-256: it was changed ('cirt verify' says more); it was not "
 				  "written",

@@ -62,6 +62,22 @@ exchange_export(struct store *s, const struct assessment *a, const char *who, st
 		bundle_release(out);
 		return -1;
 	}
+	/* a file changed in the database would only be refused by the merge */
+	for (size_t i = 0; i < out->attachment_count; i++) {
+		const struct attachment *at = &out->attachments[i];
+		char sha256[SHA256_HEX_SIZE] = "";
+
+		if (at->data)
+			hash_sha256_hex(at->data, (size_t)at->size, sha256);
+		if (strcmp(sha256, at->sha256) != 0) {
+			error_set(err, EXIT_DATA,
+				  "the stored file of attachment %s ('%s') of %s %d does not match "
+				  "its SHA-256: it was changed ('cirt verify' says more)",
+				  at->id, at->name, a->country, a->cycle);
+			bundle_release(out);
+			return -1;
+		}
+	}
 	return 0;
 }
 

@@ -251,7 +251,8 @@ int store_attachment_remove(struct store *s, struct assessment *a, const char *i
 			    struct error *err);
 
 /* The attachments of an assessment in the order they were added: their
- * metadata, and their bytes too when with_data. *out is owned by the
+ * metadata, and their bytes too when with_data (data stays NULL for a row
+ * whose bytes are not as many as its size says). *out is owned by the
  * caller (attachments_release). A database of a schema before attachments
  * has none. */
 int store_attachments_load(struct store *s, long long assessment_id, int with_data,

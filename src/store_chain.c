@@ -483,10 +483,13 @@ attachment_read_row(sqlite3_stmt *st, int with_data, struct attachment *at)
 		const void *blob = sqlite3_column_blob(st, 9);
 		size_t n = (size_t)sqlite3_column_bytes(st, 9);
 
-		/* the bytes as stored: a row whose size lies is verify's to find */
-		at->data = xmalloc(n + 1);
-		if (n)
-			memcpy(at->data, blob, n);
+		/* bytes that are not as many as the row says are no file of
+		 * it: left NULL, for the caller to refuse (verify names it) */
+		if (at->size >= 0 && n == (size_t)at->size) {
+			at->data = xmalloc(n + 1);
+			if (n)
+				memcpy(at->data, blob, n);
+		}
 	}
 }
 

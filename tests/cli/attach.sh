@@ -185,6 +185,10 @@ run "$CIRT" attachments --country KE --db blob.db --extract fromblob
 expect_status 3
 expect_err "does not match its SHA-256: it was changed"
 [ -e fromblob/decree.pdf ] && fail "a changed file was written out"
+run "$CIRT" export --country KE --db blob.db -o blob.json
+expect_status 3
+expect_err "the stored file of attachment $id ('decree.pdf') of KE 20"
+[ -e blob.json ] && fail "a bundle was written"
 end
 
 begin "a bundle carries the files into an empty database, identical"
