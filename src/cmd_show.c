@@ -48,10 +48,13 @@ print_question(const struct question *qu, const char *lang)
 		add_flag(flags, sizeof(flags), i18n(lang, MSG_NOT_SCORED));
 	printf("      ");
 	term_print_padded(stdout, qu->id, 8);
-	if (flags[0])
-		printf(" %-14s %s\n", kind, flags + 2);
-	else
-		printf(" %s\n", kind);
+	putchar(' ');
+	if (flags[0]) {
+		term_print_padded(stdout, kind, 14); /* a number may hold a no-break space */
+		printf(" %s\n", flags + 2);
+	} else {
+		printf("%s\n", kind);
+	}
 	if (qu->condition_source)
 		term_print_line(stdout, "               %s %s", i18n(lang, MSG_SHOWN_IF),
 				qu->condition_source);

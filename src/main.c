@@ -91,7 +91,8 @@ print_main_usage(FILE *out)
 	fputs("\n"
 	      "Environment: CIRT_DB (the database, default cirt.db), CIRT_QUESTIONNAIRE,\n"
 	      "CIRT_ASSESSOR (your name in the history), CIRT_KEY_DIR (this laptop's\n"
-	      "keys, default ~/.config/cirt), NO_COLOR.\n"
+	      "keys, default ~/.config/cirt), NO_COLOR, COLUMNS (the width to wrap at;\n"
+	      "default the terminal's, else 80).\n"
 	      "\n"
 	      "Exit status: 0 ok, 1 a check failed, 2 usage error, 3 data error,\n"
 	      "4 a file could not be read or written.\n",
