@@ -1,6 +1,7 @@
 /* cirt answers: list an assessment's answers as a table, CSV or JSON. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "answer.h"
 #include "cmd.h"
@@ -83,8 +84,26 @@ write_table_row(const struct answer *w, const struct question *qu, int hidden, i
 	term_print_padded(stdout, w->question_id, id_width);
 	putchar(' ');
 	term_print_continued(stdout, marked, id_width + 1, id_width + 1, 0);
-	if (*w->evidence)
-		write_table_note(i18n(lang, MSG_A_EVIDENCE), w->evidence, id_width + 1, lang);
+	if (*w->evidence) {
+		/* evidence is a list, an item a line: "1) ...; 2) ..." */
+		char *list = xstrdup("");
+		size_t k = 0;
+
+		for (const char *p = w->evidence; *p;) {
+			size_t len = strcspn(p, "\n");
+			char *more = strchr(w->evidence, '\n')
+				? xasprintf("%s%s%zu) %.*s", list, k ? "; " : "", k + 1, (int)len,
+					    p)
+				: xasprintf("%.*s", (int)len, p);
+
+			free(list);
+			list = more;
+			k++;
+			p += len + (p[len] == '\n');
+		}
+		write_table_note(i18n(lang, MSG_A_EVIDENCE), list, id_width + 1, lang);
+		free(list);
+	}
 	if (*w->comment)
 		write_table_note(i18n(lang, MSG_A_NOTE), w->comment, id_width + 1, lang);
 	free(marked);
