@@ -133,10 +133,10 @@ usage_options(const struct cmd *c)
 
 	for (const char *p = strstr(c->usage, "--"); p; p = strstr(p, "--")) {
 		size_t n = strspn(p + 2, "abcdefghijklmnopqrstuvwxyz0123456789-");
-		int seen = 0;
 
 		if (n > 0 && (p == c->usage || strchr(" [(|,", p[-1]))) {
 			char *name = xstrndup(p, n + 2);
+			int seen = 0;
 
 			for (size_t i = 0; i < count && !seen; i++)
 				seen = strcmp(names[i], name) == 0;
