@@ -1,7 +1,7 @@
 # End-to-end tests of attachments: cirt attach, cirt attachments, and the
 # files in verify, bundles, merges and the report.
 . "$(dirname "$0")/lib.sh"
-plan 14
+plan 15
 
 export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/example.xml"
 export CIRT_ASSESSOR=Ana
@@ -302,6 +302,14 @@ awk '/^ *T1 /{t=1} /^ *T2 /{t=0} t && /Attachment: minutes.txt/{found=1} END{exi
 	fail "minutes.txt is not under T1"
 "$CIRT" report --country KE --db a.db -o ke-fr.pdf --lang fr >/dev/null || fail "report fr"
 pdftotext ke-fr.pdf - | grep -q "Pièce jointe : chart.png" || fail "no French label"
+end
+
+begin "discarding a draft removes its attachments with it"
+cp a.db discard.db
+run "$CIRT" discard --country KE --cycle "$(sqlite3 a.db "SELECT cycle FROM assessment")" --yes --db discard.db
+expect_status 0
+[ "$(sqlite3 discard.db "SELECT count(*) FROM attachment")" = 0 ] || fail "attachments left behind"
+"$CIRT" verify --db discard.db >/dev/null || fail "verify"
 end
 
 begin "help and the man page name both commands"
