@@ -244,6 +244,7 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 	[MSG_NO_ATTACHMENT] = {"this question has no attachment of that number",
 			       "cette question n'a pas de pièce jointe de ce numéro",
 			       "esta pregunta no tiene ningún adjunto con ese número"},
+	[MSG_LEVEL] = {"level", "niveau", "nivel"},
 	[MSG_NO_EVIDENCE_ITEM] = {"there is no evidence item of that number",
 				  "il n'y a pas de preuve de ce numéro",
 				  "no hay ninguna prueba con ese número"},

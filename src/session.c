@@ -296,6 +296,19 @@ confirm(struct session *s, size_t i, const char *what)
 	const struct answer *w = s->e.by_index[i];
 	char *d = w ? answer_describe(qu, w->state, w->value, s->lang) : xstrdup("");
 
+	/* a level by its label and its level, not a number that could be its
+	 * place in the list or its value: "Regularly (level 2)" */
+	if (w && w->state == ANSWER_VALUE && qu->type == QUESTION_SCALE) {
+		for (size_t k = 0; k < qu->choice_count; k++)
+			if (strcmp(qu->choices[k].value, w->value) == 0) {
+				free(d);
+				d = xasprintf("%s (%s %s)",
+					      text_get(&qu->choices[k].label, s->lang),
+					      i18n(s->lang, MSG_LEVEL), w->value);
+				break;
+			}
+	}
+
 	fputs(term_start(s->o->colour, TERM_GOOD), s->out);
 	term_print_format(s->out, "\u2713 %s: %s%s%s", qu->id, d, what ? " \u00b7 " : "",
 			  what ? what : "");
@@ -311,11 +324,13 @@ ask(struct session *s, const char *question)
 	char *line;
 	int yes;
 
-	snprintf(prompt, sizeof(prompt), "%s [y/N] ", question);
+	snprintf(prompt, sizeof(prompt), "%s [%s/N] ", question,
+		 answer_keyword(s->lang, ANSWER_KEYWORD_YES));
 	line = line_reader_get(s->in, prompt);
+	/* yes in the session's language, or y */
 	yes = line &&
-		(*line == 'y' || *line == 'Y' || *line == 'o' || *line == 'O' || *line == 's' ||
-		 *line == 'S');
+		(answer_is_keyword(line, s->lang, ANSWER_KEYWORD_YES) ||
+		 strcasecmp(line, "y") == 0);
 	free(line);
 	return yes;
 }
@@ -332,7 +347,7 @@ answer_current(struct session *s, const char *line, struct error *err)
 	enum answer_state state;
 	char *value = NULL;
 	char *reason = NULL;
-	char message[256];
+	char message[1024];
 	size_t *hidden = xcalloc(e->q->question_count + 1, sizeof(*hidden));
 	size_t nhidden;
 	int r = 0;

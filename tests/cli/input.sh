@@ -37,10 +37,10 @@ expect_status 0
 expect_out "    1) Not at all"
 expect_out "'0' is not on the list; choose 1 to 4"
 expect_out "'5' is not on the list; choose 1 to 4"
-expect_out "✓ L2: Not at all (0)"
+expect_out "✓ L2: Not at all (level 0)"
 [ "$(stored scale.db)" = "L1=yes L2=0" ] || fail "stored: $(stored scale.db)"
 session scale.db -- ":goto L2" 4 "checked the statistics" ":quit"
-expect_out "✓ L2: Systematically (3)"
+expect_out "✓ L2: Systematically (level 3)"
 [ "$(stored scale.db)" = "L1=yes L2=3" ] || fail "stored: $(stored scale.db)"
 "$CIRT" score --country KE --db scale.db >score.txt 2>&1 || fail "score: $(cat score.txt)"
 end

@@ -92,8 +92,8 @@ end
 begin "? shows help; :help lists the commands; an empty line gives a hint"
 session help.db "?" ":help" "" ":nonsense"
 expect_out "  Ask for the title and number of the law, and the article that defines the"
-expect_out "  :goto QID      the question with id QID"
-expect_out "Answer, or type ? for help, dk (don't know), na (not applicable), :help for commands"
+expect_out "  :goto QID|N    the question with id QID, or number N in :list"
+expect_out "Answer, or type ? for help, dk (don't know), na (not applicable), :help for"
 expect_out "Unknown command; :help lists them."
 end
 
@@ -124,8 +124,8 @@ expect_out "No evidence yet; add it with :evidence TEXT."
 expect_out "Evidence saved."
 expect_out "Note saved."
 expect_out "Flagged for review."
-expect_out "    L1       yes  [Evidence]  [flagged for review]"
-expect_out "  > L1       yes"
+expect_out "       1 L1       yes  [Evidence]  [flagged for review]"
+expect_out "  >    1 L1       yes"
 expect_out "Flag removed."
 [ "$(sql notes.db "SELECT evidence || '|' || comment || '|' || flagged FROM answer WHERE question_id = 'L1'")" = "|ask the ministry|0" ] \
 	|| fail "$(sql notes.db 'SELECT * FROM answer')"
