@@ -66,7 +66,7 @@ tmux_cmd kill-server 2>/dev/null
 end
 
 for cols in 70 120; do
-	begin "at $cols columns: Ctrl-C clears a half-typed line and cancels a change; lines wrap at words"
+	begin "at $cols columns: Ctrl-C, numbering, confirmations, Enter, evidence, :attach, :list, the hide warning; lines wrap at words"
 	TMUX_SOCKET="cirt-test-$$-$cols"
 	tmux_cmd new-session -d -s cirt -x $cols -y 50 \
 		"cd '$WORK' && TERM=screen '$CIRT' run --yes --country FR --db cols$cols.db; echo EXITED \$?; sleep 30"
@@ -92,10 +92,41 @@ for cols in 70 120; do
 		# no line is wider than the window, and no word is cut in two
 		awk -v c=$cols 'length($0) > c { bad = 1 } END { exit bad }' screen.txt || fail "a line wider than $cols"
 		grep -q "unauthorised" screen.txt || fail "a word was cut: $(grep -A3 'Note' screen.txt)"
+		# numbers from 1, a level said as such, Enter keeps
+		tmux_cmd send-keys -t cirt ":goto L2" Enter
+		wait_screen "    1) Not at all" || fail "scale not numbered from 1: $(cat screen.txt)"
+		tmux_cmd send-keys -t cirt "3" Enter
+		wait_screen "✓ L2: Regularly (level 2)" || fail "no level: $(cat screen.txt)"
+		tmux_cmd send-keys -t cirt ":goto L2" Enter
+		sleep 0.3
+		tmux_cmd send-keys -t cirt Enter
+		wait_screen "✓ L2: Regularly (level 2) · kept" || fail "Enter did not keep"
+		tmux_cmd send-keys -t cirt ":back" Enter
+		sleep 0.3
+		# evidence as a list, a file attached, the questions listed
+		tmux_cmd send-keys -t cirt ":evidence Court statistics 2025" Enter
+		tmux_cmd send-keys -t cirt ":evidence Annual report of the prosecutor" Enter
+		wait_screen "    2) Annual report of the prosecutor" || fail "no evidence list"
+		printf 'Act No. 5 of 2018\n' >"$WORK/act$cols.txt"
+		tmux_cmd send-keys -t cirt ":attach $WORK/act$cols.txt" Enter
+		wait_screen "act$cols.txt (text/plain, 18 bytes" || fail "no attachment: $(cat screen.txt)"
+		tmux_cmd send-keys -t cirt ":list all" Enter
+		wait_screen "All questions · 3." || fail "no list: $(cat screen.txt)"
+		grep -q "  >    2 L2       Regularly (2)  \[Evidence\]" screen.txt || fail "list row: $(grep L2 screen.txt)"
+		# a change that hides answered questions is named and confirmed
+		tmux_cmd send-keys -t cirt ":goto L1" Enter
+		tmux_cmd send-keys -t cirt "no" Enter
+		wait_screen "L2: Regularly (2)" || fail "no warning: $(cat screen.txt)"
+		tmux_cmd send-keys -t cirt "n" Enter
+		wait_screen "Not changed." || fail "not refused"
+		tmux_cmd capture-pane -p -t cirt >screen.txt
+		awk -v c=$cols 'length($0) > c { bad = 1 } END { exit bad }' screen.txt || fail "a line wider than $cols"
 		tmux_cmd send-keys -t cirt ":quit" Enter
 		wait_screen "EXITED 0" || fail "no end"
 		[ "$(sql cols$cols.db "SELECT value FROM answer WHERE question_id = 'L1'")" = yes ] ||
 			fail "the cancelled change was saved"
+		[ "$(sql cols$cols.db "SELECT value FROM answer WHERE question_id = 'L2'")" = 2 ] ||
+			fail "L2 is not level 2"
 	fi
 	tmux_cmd kill-server 2>/dev/null
 	end
