@@ -320,10 +320,11 @@ engine_attach(struct engine *e, const char *path, enum engine_saved *saved, stru
 	size_t size = 0;
 	char *name = NULL;
 	char id[ATTACHMENT_ID_SIZE];
-	char message[500];
 	int r;
 
 	if (attachment_read(path, &data, &size, &name, &fail) < 0) {
+		char message[500];
+
 		snprintf(message, sizeof(message), "%.200s: %.290s", path, fail.message);
 		return refused(e, message, saved);
 	}

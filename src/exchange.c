@@ -110,12 +110,12 @@ check_evidence(const char *s, struct error *err)
 static int
 check_value(const char *what, const struct history_entry *e, const char *value, struct error *err)
 {
-	char message[256];
-
 	if (e->field &&
 	    (strcmp(e->field, "evidence") == 0 ||
 	     (strcmp(e->field, "resolved") == 0 && e->old_state &&
 	      strcmp(e->old_state, "evidence") == 0))) {
+		char message[256];
+
 		if (answer_check_evidence(value, ANSWER_TEXT_MAX, "en", message, sizeof(message)) <
 		    0)
 			return error_set(err, EXIT_DATA, "%s: %s", what, message);

@@ -587,7 +587,7 @@ static int
 attach(struct session *s, const char *arg, struct error *err)
 {
 	enum engine_saved saved;
-	char *end;
+	char *end = NULL;
 	long n = *arg == '-' ? strtol(arg + 1, &end, 10) : 0;
 	int r;
 
@@ -595,7 +595,7 @@ attach(struct session *s, const char *arg, struct error *err)
 		print_attachments(s, s->e.cur);
 		return 0;
 	}
-	if (*arg == '-' && arg[1] && *end == '\0')
+	if (*arg == '-' && arg[1] && end && *end == '\0')
 		r = engine_detach(&s->e, (size_t)(n > 0 ? n : 0), &saved, err);
 	else
 		r = engine_attach(&s->e, arg, &saved, err);
