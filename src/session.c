@@ -43,8 +43,12 @@ print_labelled(struct session *s, const char *label, const char *text)
 {
 	fprintf(s->out, "  %s%s:%s ", term_start(s->o->colour, TERM_DIM), label,
 		term_end(s->o->colour));
-	/* long evidence wraps under itself, at words */
-	term_print_continued(s->out, text, 2 + term_width(label) + 2, 4, WIDTH);
+	/* long text wraps under itself, at words; a line feed from outside
+	 * shows as term.h says rather than starting a line */
+	char *safe = term_safe(text);
+
+	term_print_continued(s->out, safe, 2 + term_width(label) + 2, 4, WIDTH);
+	free(safe);
 }
 
 /* Append text to the hint in buf, after a separator when buf has some. */
@@ -175,9 +179,16 @@ show_question(struct session *s)
 			i18n(s->lang, MSG_NO));
 	} else {
 		/* one numbering for every list, from 1, scales included */
-		for (size_t k = 0; k < qu->choice_count; k++)
-			term_print_line(s->out, "    %zu) %s", k + 1,
-					text_get(&qu->choices[k].label, s->lang));
+		for (size_t k = 0; k < qu->choice_count; k++) {
+			char prefix[32];
+			char *label = term_safe(text_get(&qu->choices[k].label, s->lang));
+
+			snprintf(prefix, sizeof(prefix), "    %zu) ", k + 1);
+			fputs(prefix, s->out);
+			term_print_continued(s->out, label, (int)strlen(prefix),
+					     (int)strlen(prefix), WIDTH);
+			free(label);
+		}
 	}
 	print_hint(s, qu);
 	if (answer_is_given(w)) {
@@ -548,37 +559,33 @@ list_row(struct session *s, size_t i)
 	const struct answer *w = s->e.by_index[i];
 	size_t n = engine_number(&s->e, i);
 	char number[24] = "";
+	char *d = answer_is_given(w) ? answer_describe(qu, w->state, w->value, s->lang) : NULL;
+	char *safe = d ? term_safe(d) : NULL;
+	char *rest;
 
 	if (n)
 		snprintf(number, sizeof(number), "%zu", n);
-	fprintf(s->out, "  %c %4s %-8s ", i == s->e.cur ? '>' : ' ', number, qu->id);
-	if (!s->e.shown[i]) {
-		fprintf(s->out, "(%s)", i18n(s->lang, MSG_HIDDEN));
-		if (answer_is_given(w)) {
-			char *d = answer_describe(qu, w->state, w->value, s->lang);
-
-			fputs(" ", s->out);
-			term_print_safe(s->out, d);
-			free(d);
-		}
-		fputc('\n', s->out);
-		return;
-	}
-	if (!answer_is_given(w)) {
-		fprintf(s->out, "%s", i18n(s->lang, MSG_NOT_ANSWERED));
-	} else {
-		char *d = answer_describe(qu, w->state, w->value, s->lang);
-
-		term_print_safe(s->out, d);
-		free(d);
-	}
-	if (w && *w->evidence)
-		fprintf(s->out, "  [%s]", i18n(s->lang, MSG_EVIDENCE_LABEL));
-	if (w && w->flagged)
-		fprintf(s->out, "  [%s]", i18n(s->lang, MSG_FLAGGED));
-	if (s->e.disputed[i])
-		fprintf(s->out, "  [%s]", i18n(s->lang, MSG_DISPUTED_MARK));
-	fputc('\n', s->out);
+	fprintf(s->out, "  %c %4s ", i == s->e.cur ? '>' : ' ', number);
+	term_print_padded(s->out, qu->id, 8);
+	fputc(' ', s->out);
+	if (!s->e.shown[i])
+		rest = xasprintf("(%s)%s%s", i18n(s->lang, MSG_HIDDEN), safe ? " " : "",
+				 safe ? safe : "");
+	else
+		rest = xasprintf("%s%s%s%s%s%s%s%s%s%s",
+				 safe ? safe : i18n(s->lang, MSG_NOT_ANSWERED),
+				 w && *w->evidence ? "  [" : "",
+				 w && *w->evidence ? i18n(s->lang, MSG_EVIDENCE_LABEL) : "",
+				 w && *w->evidence ? "]" : "", w && w->flagged ? "  [" : "",
+				 w && w->flagged ? i18n(s->lang, MSG_FLAGGED) : "",
+				 w && w->flagged ? "]" : "", s->e.disputed[i] ? "  [" : "",
+				 s->e.disputed[i] ? i18n(s->lang, MSG_DISPUTED_MARK) : "",
+				 s->e.disputed[i] ? "]" : "");
+	/* the answer wraps under itself, after the number and the id */
+	term_print_continued(s->out, rest, 18, 18, WIDTH);
+	free(rest);
+	free(safe);
+	free(d);
 }
 
 /* :list and :review: this pillar, pillar K, or all. */
