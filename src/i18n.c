@@ -245,6 +245,8 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 			       "cette question n'a pas de pièce jointe de ce numéro",
 			       "esta pregunta no tiene ningún adjunto con ese número"},
 	[MSG_LEVEL] = {"level", "niveau", "nivel"},
+	[MSG_QUESTIONS_SHOWN_NOW] = {"questions shown", "questions affichées",
+				     "preguntas mostradas"},
 	[MSG_NO_EVIDENCE_ITEM] = {"there is no evidence item of that number",
 				  "il n'y a pas de preuve de ce numéro",
 				  "no hay ninguna prueba con ese número"},

@@ -361,6 +361,7 @@ answer_current(struct session *s, const char *line, struct error *err)
 	char message[1024];
 	size_t *hidden = xcalloc(e->q->question_count + 1, sizeof(*hidden));
 	size_t nhidden;
+	size_t shown_before;
 	int r = 0;
 
 	if (answer_parse(qu, line, s->lang, ANSWER_INPUT_TYPED, &state, &value, message,
@@ -404,12 +405,20 @@ answer_current(struct session *s, const char *line, struct error *err)
 			goto out;
 		}
 	}
+	shown_before = engine_progress(e).shown;
 	r = engine_answer(e, state, value, reason, &saved, err);
 	if (r < 0)
 		goto out;
 	print_saved(s, saved);
 	if (saved != ENGINE_NOT_SAVED && engine_answered(e, here)) {
-		confirm(s, here, NULL);
+		size_t shown_after = engine_progress(e).shown;
+		char change[128] = "";
+
+		/* the count of questions moves only with a reason said */
+		if (shown_after != shown_before)
+			snprintf(change, sizeof(change), "%s %zu \u2192 %zu",
+				 i18n(s->lang, MSG_QUESTIONS_SHOWN_NOW), shown_before, shown_after);
+		confirm(s, here, *change ? change : NULL);
 		e->cur = engine_next(e, here);
 		show_current(s);
 	}
