@@ -113,7 +113,9 @@ line_reader_new(int interactive)
 	el_set(r->el, EL_SIGNAL, 1);
 	/* while a line is edited, Ctrl-C is a key, not a signal */
 	el_set(r->el, EL_SETTY, "-d", "-isig", NULL);
-	el_set(r->el, EL_ADDFN, "cirt-ctrl-c", "clear the line, or interrupt", on_ctrl_c);
+	/* the wide call keeps these strings as they are; the narrow one
+	 * copies them and never frees the copies */
+	el_wset(r->el, EL_ADDFN, L"cirt-ctrl-c", L"clear the line, or interrupt", on_ctrl_c);
 	el_set(r->el, EL_BIND, "^C", "cirt-ctrl-c", NULL);
 	return r;
 }
