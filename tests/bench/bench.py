@@ -132,7 +132,7 @@ def main():
             path = "a.csv"
             with open(path, "w", newline="") as f:
                 csv.writer(f).writerows(answers(rnd, questions, min(0.98, base + 0.07 * i)))
-            run(["import", path, "--country", cc, "--cycle", str(cycle), "--db", "bench.db"])
+            run(["import", "--yes", path, "--country", cc, "--cycle", str(cycle), "--db", "bench.db"])
     print("generated in %.1f s" % (time.perf_counter() - started), flush=True)
     if keep and countries_to_make:
         subprocess.run(["cp", "bench.db", keep], check=True)
@@ -155,7 +155,7 @@ def main():
         if os.path.exists(db):
             os.remove(db)
         with open(path) as f:
-            return run(["run", "--country", "KE", "--db", db], stdin=f)
+            return run(["run", "--yes", "--country", "KE", "--db", db], stdin=f)
     start, slo, shi = timed(lambda: session("none.txt", "s.db"))
     record("session start", start * 1e3, slo * 1e3, shi * 1e3, "ms", "process start, questionnaire, database, first screen")
     full = [session("answers.txt", "s.db") for _ in range(RUNS)]
