@@ -33,6 +33,7 @@ enum cmd_flags {
 	CMD_LOAD_QUESTIONNAIRE = 1 << 8,
 	CMD_NEEDS_COUNTRY = 1 << 9, /* --country is required */
 	CMD_OPT_CYCLE = 1 << 10,    /* --cycle YEAR without --country */
+	CMD_KEYS = 1 << 11,	    /* signs, checks or seals: start libsodium */
 };
 
 struct cmd_context {

@@ -203,6 +203,7 @@ const struct cmd cmd_export = {
 		 "                     fingerprint, a public key (ed25519:...) or a public\n"
 		 "                     key file; repeat for several recipients\n"
 		 "  -o, --output FILE  the bundle to write\n",
-	.flags = CMD_OPT_DB | CMD_OPT_COUNTRY | CMD_OPT_ASSESSOR | CMD_OPEN_DB | CMD_NEEDS_COUNTRY,
+	.flags = CMD_OPT_DB | CMD_OPT_COUNTRY | CMD_OPT_ASSESSOR | CMD_OPEN_DB | CMD_NEEDS_COUNTRY |
+		CMD_KEYS,
 	.run = run_export,
 };

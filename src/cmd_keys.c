@@ -356,6 +356,6 @@ const struct cmd cmd_keys = {
 		 "           fingerprint with its owner aloud first\n"
 		 "  list     this laptop's key and the trusted ones\n"
 		 "  revoke   stop trusting a key (a lost laptop): its bundles are refused\n",
-	.flags = 0,
+	.flags = CMD_KEYS,
 	.run = run_keys,
 };

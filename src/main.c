@@ -363,10 +363,6 @@ main(int argc, char **argv)
 	setlocale(LC_CTYPE, "");
 	/* past a file size limit, let write() fail with a message, not a signal */
 	signal(SIGXFSZ, SIG_IGN);
-	if (keys_start() < 0) {
-		cmd_error("cannot start libsodium: no source of randomness");
-		return EXIT_IO;
-	}
 	if (argc < 2) {
 		print_main_usage(stderr);
 		return EXIT_USAGE;
@@ -397,6 +393,11 @@ main(int argc, char **argv)
 	argc = take_shared_options(c, argc - 1, argv + 1, values);
 	if (argc < 0)
 		return EXIT_USAGE;
+	/* only the commands that sign, check or seal start libsodium */
+	if ((c->flags & CMD_KEYS) && keys_start() < 0) {
+		cmd_error("cannot start libsodium: no source of randomness");
+		return EXIT_IO;
+	}
 	status = prepare_context(c, values, cmd_find_unknown_option(c, argc, argv + 1), &ctx,
 				 &assessor);
 	if (status == EXIT_OK)
