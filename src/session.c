@@ -299,7 +299,17 @@ print_saved(struct session *s, enum engine_saved saved)
 	print_error(s, message);
 }
 
-/* The line that confirms what was stored: "✓ L2: Regularly (2)". */
+/* "✓ QID: TEXT · WHAT" (WHAT may be NULL), on a line of its own. */
+static void
+print_check(struct session *s, const char *id, const char *text, const char *what)
+{
+	fputs(term_start(s->o->colour, TERM_GOOD), s->out);
+	term_print_format(s->out, "\u2713 %s: %s%s%s", id, text, what ? " \u00b7 " : "",
+			  what ? what : "");
+	fprintf(s->out, "%s\n", term_end(s->o->colour));
+}
+
+/* The line that confirms what was stored: "✓ L2: Regularly (level 2)". */
 static void
 confirm(struct session *s, size_t i, const char *what)
 {
@@ -320,10 +330,7 @@ confirm(struct session *s, size_t i, const char *what)
 			}
 	}
 
-	fputs(term_start(s->o->colour, TERM_GOOD), s->out);
-	term_print_format(s->out, "\u2713 %s: %s%s%s", qu->id, d, what ? " \u00b7 " : "",
-			  what ? what : "");
-	fprintf(s->out, "%s\n", term_end(s->o->colour));
+	print_check(s, qu->id, d, what);
 	free(d);
 }
 
@@ -630,10 +637,8 @@ attach(struct session *s, const char *arg, struct error *err)
 	} else {
 		const char *slash = strrchr(arg, '/');
 
-		fputs(term_start(s->o->colour, TERM_GOOD), s->out);
-		term_print_format(s->out, "\u2713 %s: %s \u00b7 %s", s->e.q->questions[s->e.cur].id,
-				  slash ? slash + 1 : arg, i18n(s->lang, MSG_ATTACHED));
-		fprintf(s->out, "%s\n", term_end(s->o->colour));
+		print_check(s, s->e.q->questions[s->e.cur].id, slash ? slash + 1 : arg,
+			    i18n(s->lang, MSG_ATTACHED));
 	}
 	print_attachments(s, s->e.cur);
 	return 0;
