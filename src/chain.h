@@ -99,6 +99,16 @@ struct meeting {
 
 void meeting_release(struct meeting *m);
 
+/* The team's own words on an assessment: the executive summary (pillar
+ * "") or the findings on one pillar (its id). The latest text of each
+ * replaces the earlier ones; an empty text removes it. */
+struct finding {
+	char *pillar;	   /* a pillar id, or "" for the executive summary */
+	char *text;	   /* UTF-8, paragraphs separated by blank lines */
+	char *recorded_by; /* the assessor */
+	char *recorded_at; /* UTC, ISO 8601 */
+};
+
 /* The id a meeting gets from its content and when it was recorded. */
 void chain_meeting_id(const char *country, int cycle, const struct meeting *m, char out[16]);
 

@@ -41,12 +41,40 @@ enum question_type {
 	QUESTION_DATE,
 };
 
+/* When a recommendation should be done, how hard it is, and who does it.
+ * Written as attributes of the recommendation in the default language:
+ *   <recommendation horizon="short" body="ministry regulator" effort="low">
+ * horizon: short (0-6 months), medium (6-18), long (18-36); effort: low,
+ * medium, high; body: one or more of the keywords in recommendation_bodies,
+ * the first leading. Absent attributes stay NONE / empty. */
+enum horizon { HORIZON_NONE, HORIZON_SHORT, HORIZON_MEDIUM, HORIZON_LONG };
+enum effort { EFFORT_NONE, EFFORT_LOW, EFFORT_MEDIUM, EFFORT_HIGH };
+
+#define RECOMMENDATION_MAX_BODIES 4
+
+struct recommendation {
+	struct text text; /* empty: none */
+	enum horizon horizon;
+	enum effort effort;
+	const char *bodies[RECOMMENDATION_MAX_BODIES]; /* keywords, static strings */
+	size_t body_count;
+	long line;
+};
+
+/* The keywords a body may be, NULL-terminated: government, ministry,
+ * parliament, regulator, cirt, law-enforcement, judiciary, data-protection,
+ * education, foreign-affairs, operators. */
+extern const char *const recommendation_bodies[];
+
 /* A choice of a single or multiple choice question, a yes/no answer, or a
  * level of a maturity scale (whose value is the level number "0".."N"). */
 struct choice {
 	char *value;
 	double score;	   /* 0..1 */
 	struct text label; /* empty for yes/no: the program names them */
+	/* what to do when this choice or level is the answer (single and
+	 * scale questions); empty: the question's applies */
+	struct recommendation recommendation;
 	long line;
 };
 
@@ -68,6 +96,9 @@ struct question {
 	int evidence; /* evidence (a document, law or URL) is expected */
 	struct text text;
 	struct text help;	/* may be empty */
+	/* what to do when the answer falls short of the best; empty: the
+	 * indicator's applies */
+	struct recommendation recommendation;
 	struct choice *choices; /* yes/no, single, multi, scale */
 	size_t choice_count;
 	/* number questions: */
@@ -89,7 +120,7 @@ struct indicator {
 	size_t pillar;
 	double weight;
 	struct text title;
-	struct text recommendation;
+	struct recommendation recommendation; /* the fallback of its questions */
 	size_t first_question;
 	size_t question_count;
 	long line;

@@ -47,6 +47,10 @@ struct report_input {
 	 * answer it supports */
 	const struct attachment *attachments;
 	size_t attachment_count;
+	/* the team's own words: the executive summary (pillar "") and the
+	 * findings per pillar, in the order recorded */
+	const struct finding *findings;
+	size_t finding_count;
 	/* the country's previous cycle, or NULL */
 	const struct score_result *previous;
 	int previous_cycle;
