@@ -638,7 +638,7 @@ read_indicator(struct loader *ld, xmlNode *node, size_t pillar, size_t index)
 	in->pillar = pillar;
 	attr_number(ld, node, "weight", 1, &in->weight);
 	read_text(ld, node, &child, "title", &in->title, 1);
-	read_text(ld, node, &child, "recommendation", &in->recommendation, 1);
+	read_text(ld, node, &child, "recommendation", &in->recommendation.text, 1);
 	in->first_question = q->question_count;
 	for (; child; child = xmlNextElementSibling(child)) {
 		struct question *qu;
@@ -1248,7 +1248,7 @@ questionnaire_free(struct questionnaire *q)
 	for (size_t i = 0; i < q->indicator_count; i++) {
 		free(q->indicators[i].id);
 		text_release(&q->indicators[i].title);
-		text_release(&q->indicators[i].recommendation);
+		text_release(&q->indicators[i].recommendation.text);
 	}
 	for (size_t i = 0; i < q->pillar_count; i++) {
 		free(q->pillars[i].id);

@@ -1102,7 +1102,7 @@ recommendations(struct flow *f)
 			 i18n(f->lang, MSG_R_GAIN), i18n(f->lang, MSG_R_LIFTS),
 			 text_get(&q->pillars[ind->pillar].title, f->lang)),
 		     BLACK);
-		para(f, PDF_REGULAR, BODY, 12, title_of(f, &ind->recommendation), BLACK);
+		para(f, PDF_REGULAR, BODY, 12, title_of(f, &ind->recommendation.text), BLACK);
 	}
 	free(order);
 }
