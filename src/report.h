@@ -67,6 +67,7 @@ struct comparison_input {
 	const char *lang;
 	int sensitivity;     /* show each country's rank range */
 	const char *weights; /* the weights file used, or NULL */
+	const char *marking; /* a confidentiality marking, or NULL */
 	int sample;	     /* some entry is a fictional country */
 	time_t date;
 	const char *font_paths[2];
