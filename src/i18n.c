@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "xmalloc.h"
+
 static const char *const languages[] = {"en", "fr", "es"};
 
 #define LANGUAGE_COUNT (sizeof(languages) / sizeof(languages[0]))
@@ -529,6 +531,112 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 		{"is ambiguous: write thousands as 1000 or 1 000, and a decimal as 1.5",
 		 "est ambigu : écrivez les milliers 1000 ou 1 000, et un nombre décimal 1,5",
 		 "es ambiguo: escriba los millares 1000 o 1 000, y un decimal 1,5"},
+	[MSG_R_TEAM_SUMMARY] = {"The assessment team's summary", "Synthèse de l'équipe d'évaluation",
+		"Resumen del equipo de evaluación"},
+	[MSG_R_NO_SUMMARY] = {"The assessment team has not written a summary yet (cirt findings).", "L'équipe d'évaluation n'a pas encore rédigé de synthèse (cirt findings).",
+		"El equipo de evaluación aún no ha redactado un resumen (cirt findings)."},
+	[MSG_R_FINDINGS] = {"Findings of the assessment team", "Constats de l'équipe d'évaluation",
+		"Conclusiones del equipo de evaluación"},
+	[MSG_R_TOO_FEW] = {"Too few indicators are scored to name the strongest and the weakest.", "Trop peu d'indicateurs sont notés pour désigner les plus solides et les plus faibles.",
+		"Hay demasiado pocos indicadores puntuados para señalar los más sólidos y los más débiles."},
+	[MSG_R_REGION_MEAN_ONE] = {"Regional mean (%1, %2 final assessment)", "Moyenne régionale (%1, %2 évaluation finale)",
+		"Media regional (%1, %2 evaluación final)"},
+	[MSG_R_REGION_MEAN_MANY] = {"Regional mean (%1, %2 final assessments)", "Moyenne régionale (%1, %2 évaluations finales)",
+		"Media regional (%1, %2 evaluaciones finales)"},
+	[MSG_R_GLOBAL_MEAN_ONE] = {"Global mean (%2 final assessment)", "Moyenne mondiale (%2 évaluation finale)",
+		"Media mundial (%2 evaluación final)"},
+	[MSG_R_GLOBAL_MEAN_MANY] = {"Global mean (%2 final assessments)", "Moyenne mondiale (%2 évaluations finales)",
+		"Media mundial (%2 evaluaciones finales)"},
+	[MSG_R_REGION_MEAN_DRAFTS_ONE] = {"Regional mean (%1, %2 assessment, drafts included)", "Moyenne régionale (%1, %2 évaluation, brouillons compris)",
+		"Media regional (%1, %2 evaluación, borradores incluidos)"},
+	[MSG_R_REGION_MEAN_DRAFTS_MANY] = {"Regional mean (%1, %2 assessments, drafts included)", "Moyenne régionale (%1, %2 évaluations, brouillons compris)",
+		"Media regional (%1, %2 evaluaciones, borradores incluidos)"},
+	[MSG_R_GLOBAL_MEAN_DRAFTS_ONE] = {"Global mean (%2 assessment, drafts included)", "Moyenne mondiale (%2 évaluation, brouillons compris)",
+		"Media mundial (%2 evaluación, borradores incluidos)"},
+	[MSG_R_GLOBAL_MEAN_DRAFTS_MANY] = {"Global mean (%2 assessments, drafts included)", "Moyenne mondiale (%2 évaluations, brouillons compris)",
+		"Media mundial (%2 evaluaciones, borradores incluidos)"},
+	[MSG_C_ASSESSMENTS_ONE] = {"%1 assessment", "%1 évaluation",
+		"%1 evaluación"},
+	[MSG_C_ASSESSMENTS_MANY] = {"%1 assessments", "%1 évaluations",
+		"%1 evaluaciones"},
+	[MSG_R_FITTED_NOTE] = {"What the answers show is missing, in the order of the roadmap: the short term first, and within a phase the largest gain first. The points are what the overall score gains when a recommendation is carried out.", "Ce que les réponses montrent comme manquant, dans l'ordre de la feuille de route : le court terme d'abord et, dans chaque phase, le gain le plus élevé en premier. Les points sont ce que gagne le score global lorsqu'une recommandation est mise en œuvre.",
+		"Lo que las respuestas muestran que falta, en el orden de la hoja de ruta: primero el corto plazo y, dentro de cada fase, la mayor ganancia primero. Los puntos son lo que gana la puntuación global cuando se aplica una recomendación."},
+	[MSG_R_NO_RECOMMENDATIONS] = {"Nothing to recommend: every answered question is at its best.", "Aucune recommandation : chaque question répondue est à son meilleur niveau.",
+		"Nada que recomendar: cada pregunta respondida está en su mejor nivel."},
+	[MSG_R_ROADMAP] = {"Roadmap", "Feuille de route",
+		"Hoja de ruta"},
+	[MSG_R_ROADMAP_NOTE] = {"The recommendations in three phases, with the bodies that lead them and the points each phase adds to the overall score when all of it is carried out. The line shows the score after each phase and the thresholds of the tiers.", "Les recommandations en trois phases, avec les organismes qui les pilotent et les points que chaque phase ajoute au score global lorsqu'elle est entièrement mise en œuvre. La ligne montre le score après chaque phase et les seuils des niveaux.",
+		"Las recomendaciones en tres fases, con los organismos que las dirigen y los puntos que cada fase suma a la puntuación global cuando se aplica por completo. La línea muestra la puntuación tras cada fase y los umbrales de los niveles."},
+	[MSG_R_HORIZON_SHORT] = {"Short term · 0–6 months", "Court terme · 0 à 6 mois",
+		"Corto plazo · 0 a 6 meses"},
+	[MSG_R_HORIZON_MEDIUM] = {"Medium term · 6–18 months", "Moyen terme · 6 à 18 mois",
+		"Medio plazo · 6 a 18 meses"},
+	[MSG_R_HORIZON_LONG] = {"Long term · 18–36 months", "Long terme · 18 à 36 mois",
+		"Largo plazo · 18 a 36 meses"},
+	[MSG_R_NOW] = {"Today", "Aujourd'hui",
+		"Hoy"},
+	[MSG_R_RECOMMENDATION_COUNT_ONE] = {"%1 recommendation", "%1 recommandation",
+		"%1 recomendación"},
+	[MSG_R_RECOMMENDATION_COUNT_MANY] = {"%1 recommendations", "%1 recommandations",
+		"%1 recomendaciones"},
+	[MSG_R_PHASE_GAIN] = {"+%1 points", "+%1 points",
+		"+%1 puntos"},
+	[MSG_R_NEXT_TIER_IN_PHASE] = {"%1 is reached in this phase.", "Le niveau %1 est atteint dans cette phase.",
+		"El nivel %1 se alcanza en esta fase."},
+	[MSG_R_NEXT_TIER_NOT_REACHED] = {"Carrying out every recommendation does not reach %1: the questions still unanswered decide the rest.", "La mise en œuvre de toutes les recommandations n'atteint pas le niveau %1 : les questions encore sans réponse décident du reste.",
+		"Aplicar todas las recomendaciones no alcanza el nivel %1: las preguntas aún sin respuesta deciden el resto."},
+	[MSG_R_PHASE] = {"Phase", "Phase",
+		"Fase"},
+	[MSG_R_RECOMMENDATION] = {"Recommendation", "Recommandation",
+		"Recomendación"},
+	[MSG_R_LEAD] = {"Lead", "Pilote",
+		"Responsable"},
+	[MSG_R_EFFORT] = {"Effort", "Effort",
+		"Esfuerzo"},
+	[MSG_R_POINTS_SHORT] = {"Points", "Points",
+		"Puntos"},
+	[MSG_EFFORT_LOW] = {"low", "faible",
+		"bajo"},
+	[MSG_EFFORT_MEDIUM] = {"medium", "moyen",
+		"medio"},
+	[MSG_EFFORT_HIGH] = {"high", "élevé",
+		"alto"},
+	[MSG_BODY_GOVERNMENT] = {"Government", "Gouvernement",
+		"Gobierno"},
+	[MSG_BODY_MINISTRY] = {"Ministry in charge", "Ministère de tutelle",
+		"Ministerio competente"},
+	[MSG_BODY_PARLIAMENT] = {"Parliament", "Parlement",
+		"Parlamento"},
+	[MSG_BODY_REGULATOR] = {"Regulator", "Régulateur",
+		"Regulador"},
+	[MSG_BODY_CIRT] = {"National CIRT", "CIRT national",
+		"CIRT nacional"},
+	[MSG_BODY_LAW_ENFORCEMENT] = {"Law enforcement", "Forces de l'ordre",
+		"Fuerzas del orden"},
+	[MSG_BODY_JUDICIARY] = {"Judiciary", "Autorité judiciaire",
+		"Poder judicial"},
+	[MSG_BODY_DATA_PROTECTION] = {"Data protection authority", "Autorité de protection des données",
+		"Autoridad de protección de datos"},
+	[MSG_BODY_EDUCATION] = {"Education and research", "Enseignement et recherche",
+		"Educación e investigación"},
+	[MSG_BODY_FOREIGN_AFFAIRS] = {"Foreign affairs", "Affaires étrangères",
+		"Asuntos exteriores"},
+	[MSG_BODY_OPERATORS] = {"Operators", "Opérateurs",
+		"Operadores"},
+	[MSG_R_FOOTER] = {"Page {page} of {pages}", "Page {page} sur {pages}",
+		"Página {page} de {pages}"},
+	[MSG_R_DISPUTED_MARK] = {"Disputed", "Contestée",
+		"En disputa"},
+	[MSG_R_STAKEHOLDER_INSTITUTIONS] = {"Institutions consulted", "Institutions consultées",
+		"Instituciones consultadas"},
+	[MSG_R_MEETINGS] = {"Meetings", "Réunions",
+		"Reuniones"},
+	[MSG_R_ROLES] = {"Roles met", "Fonctions rencontrées",
+		"Cargos entrevistados"},
+	[MSG_R_RADAR_CAPTION] = {"Pillar scores, in per cent of each pillar's maximum", "Scores par pilier, en pourcentage du maximum de chaque pilier",
+		"Puntuación por pilar, en porcentaje del máximo de cada pilar"},
+	[MSG_R_ROADMAP_CAPTION] = {"Roadmap timeline: the score after each phase against the tier thresholds", "Chronologie de la feuille de route : le score après chaque phase face aux seuils des niveaux",
+		"Cronología de la hoja de ruta: la puntuación tras cada fase frente a los umbrales de los niveles"},
 };
 
 static int
@@ -552,6 +660,42 @@ int
 i18n_has(const char *lang)
 {
 	return language_index(lang) >= 0;
+}
+
+enum msg
+i18n_plural(const char *lang, unsigned long n, enum msg one, enum msg many)
+{
+	if (lang && strncmp(lang, "fr", 2) == 0)
+		return n <= 1 ? one : many;
+	return n == 1 ? one : many;
+}
+
+char *
+i18n_fill(const char *lang, enum msg m, const char *a, const char *b)
+{
+	const char *t = i18n(lang, m);
+	size_t cap = strlen(t) + (a ? strlen(a) : 0) * 2 + (b ? strlen(b) : 0) * 2 + 1;
+	char *out = xmalloc(cap);
+	size_t n = 0;
+
+	while (*t) {
+		const char *put = NULL;
+
+		if (t[0] == '%' && (t[1] == '1' || t[1] == '2')) {
+			put = t[1] == '1' ? a : b;
+			t += 2;
+			if (put) {
+				size_t k = strlen(put);
+
+				memcpy(out + n, put, k);
+				n += k;
+			}
+			continue;
+		}
+		out[n++] = *t++;
+	}
+	out[n] = '\0';
+	return out;
 }
 
 const char *

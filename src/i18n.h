@@ -228,6 +228,60 @@ enum msg {
 	MSG_ERR_RANGE,		  /* before "1 to 4" */
 	MSG_ERR_AMBIGUOUS,	  /* before the candidates */
 	MSG_ERR_NUMBER_AMBIGUOUS, /* after "'1,000'" */
+	/* the report (issue 15): %1, %2 are filled in by i18n_fill */
+	MSG_R_TEAM_SUMMARY,
+	MSG_R_NO_SUMMARY,
+	MSG_R_FINDINGS,
+	MSG_R_TOO_FEW,
+	MSG_R_REGION_MEAN_ONE,
+	MSG_R_REGION_MEAN_MANY,
+	MSG_R_GLOBAL_MEAN_ONE,
+	MSG_R_GLOBAL_MEAN_MANY,
+	MSG_R_REGION_MEAN_DRAFTS_ONE,
+	MSG_R_REGION_MEAN_DRAFTS_MANY,
+	MSG_R_GLOBAL_MEAN_DRAFTS_ONE,
+	MSG_R_GLOBAL_MEAN_DRAFTS_MANY,
+	MSG_C_ASSESSMENTS_ONE,
+	MSG_C_ASSESSMENTS_MANY,
+	MSG_R_FITTED_NOTE,
+	MSG_R_NO_RECOMMENDATIONS,
+	MSG_R_ROADMAP,
+	MSG_R_ROADMAP_NOTE,
+	MSG_R_HORIZON_SHORT,
+	MSG_R_HORIZON_MEDIUM,
+	MSG_R_HORIZON_LONG,
+	MSG_R_NOW,
+	MSG_R_RECOMMENDATION_COUNT_ONE,
+	MSG_R_RECOMMENDATION_COUNT_MANY,
+	MSG_R_PHASE_GAIN,
+	MSG_R_NEXT_TIER_IN_PHASE,
+	MSG_R_NEXT_TIER_NOT_REACHED,
+	MSG_R_PHASE,
+	MSG_R_RECOMMENDATION,
+	MSG_R_LEAD,
+	MSG_R_EFFORT,
+	MSG_R_POINTS_SHORT,
+	MSG_EFFORT_LOW,
+	MSG_EFFORT_MEDIUM,
+	MSG_EFFORT_HIGH,
+	MSG_BODY_GOVERNMENT,
+	MSG_BODY_MINISTRY,
+	MSG_BODY_PARLIAMENT,
+	MSG_BODY_REGULATOR,
+	MSG_BODY_CIRT,
+	MSG_BODY_LAW_ENFORCEMENT,
+	MSG_BODY_JUDICIARY,
+	MSG_BODY_DATA_PROTECTION,
+	MSG_BODY_EDUCATION,
+	MSG_BODY_FOREIGN_AFFAIRS,
+	MSG_BODY_OPERATORS,
+	MSG_R_FOOTER,
+	MSG_R_DISPUTED_MARK,
+	MSG_R_STAKEHOLDER_INSTITUTIONS,
+	MSG_R_MEETINGS,
+	MSG_R_ROLES,
+	MSG_R_RADAR_CAPTION,
+	MSG_R_ROADMAP_CAPTION,
 	MSG_COUNT
 };
 
@@ -237,6 +291,14 @@ const char *i18n(const char *lang, enum msg m);
 
 /* Whether cirt has its own words in lang. */
 int i18n_has(const char *lang);
+
+/* The one or many form of a message for the count n in lang: French uses
+ * the one form for 0 and 1, English and Spanish for 1 only. */
+enum msg i18n_plural(const char *lang, unsigned long n, enum msg one, enum msg many);
+
+/* m's text with %1 and %2 replaced by a and b (either may be NULL if the
+ * text does not use it); the caller frees the result. */
+char *i18n_fill(const char *lang, enum msg m, const char *a, const char *b);
 
 #define I18N_NUMBER_SIZE 48
 

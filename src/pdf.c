@@ -403,6 +403,27 @@ pdf_text_width(struct pdf *p, enum pdf_font font, double size, const char *utf8)
 	return (double)text_width(p, font, utf8) * size / 1000.0;
 }
 
+double
+pdf_char_width(struct pdf *p, enum pdf_font font, double size, uint32_t cp)
+{
+	char one[5] = {0};
+
+	GUARD(p, 0);
+	if (cp == 0 || cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = 0xFFFD;
+	if (cp < 0x80) {
+		one[0] = (char)cp;
+	} else if (cp < 0x800) {
+		one[0] = (char)(0xC0 | (cp >> 6));
+		one[1] = (char)(0x80 | (cp & 0x3F));
+	} else {
+		one[0] = (char)(0xE0 | (cp >> 12));
+		one[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		one[2] = (char)(0x80 | (cp & 0x3F));
+	}
+	return (double)text_width(p, font, one) * size / 1000.0;
+}
+
 static int
 same_rgb(const HPDF_REAL a[3], const HPDF_REAL b[3])
 {

@@ -41,6 +41,9 @@ void pdf_text(struct pdf *p, enum pdf_font font, double size, double x, double y
 void pdf_text_rotated(struct pdf *p, enum pdf_font font, double size, double x, double y,
 		      double degrees, const char *utf8);
 double pdf_text_width(struct pdf *p, enum pdf_font font, double size, const char *utf8);
+/* The advance of one code point; pdf_text_width of a string is the sum of
+ * its characters' (cached after the first ask: constant time). */
+double pdf_char_width(struct pdf *p, enum pdf_font font, double size, uint32_t cp);
 
 void pdf_fill_colour(struct pdf *p, struct pdf_colour c);
 void pdf_stroke_colour(struct pdf *p, struct pdf_colour c);
