@@ -1,8 +1,10 @@
 /* cirt compare: rank countries, by region and cycle, as PDF, CSV or JSON. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "cmd.h"
@@ -252,16 +254,57 @@ write_table(const struct questionnaire *q, const struct compare *c, int sensitiv
 	free(cols);
 }
 
+/* Where the PDF goes: -o FILE as given; comparison.pdf in the folder -o
+ * names when that is a folder or ends in "/", or in reports/ without -o (a
+ * folder created when missing; its parent must exist). Returns the path
+ * (owned by the caller), or NULL after saying what is wrong. */
+static char *
+output_path(const char *output)
+{
+	const char *dir = "reports";
+	struct stat st;
+	int len;
+
+	if (output) {
+		size_t n = strlen(output);
+
+		if ((stat(output, &st) < 0 || !S_ISDIR(st.st_mode)) &&
+		    (n == 0 || output[n - 1] != '/'))
+			return xstrdup(output);
+		dir = output;
+	}
+	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		cmd_error("cannot write into '%s': it is not a folder", dir);
+		return NULL;
+	}
+	if (stat(dir, &st) < 0 && mkdir(dir, 0755) < 0) {
+		cmd_error("cannot create folder '%s': %s", dir, strerror(errno));
+		return NULL;
+	}
+	len = (int)strlen(dir);
+	while (len > 0 && dir[len - 1] == '/')
+		len--;
+	return xasprintf("%.*s/comparison.pdf", len, dir);
+}
+
 static int
 run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 {
-	enum { OPT_REGION = 1, OPT_COUNTRIES, OPT_FORMAT, OPT_WEIGHTS, OPT_SENSITIVITY };
+	enum {
+		OPT_REGION = 1,
+		OPT_COUNTRIES,
+		OPT_FORMAT,
+		OPT_WEIGHTS,
+		OPT_SENSITIVITY,
+		OPT_MARKING
+	};
 	static const struct option options[] = {
 		{"region", required_argument, NULL, OPT_REGION},
 		{"countries", required_argument, NULL, OPT_COUNTRIES},
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"weights", required_argument, NULL, OPT_WEIGHTS},
 		{"sensitivity", no_argument, NULL, OPT_SENSITIVITY},
+		{"marking", required_argument, NULL, OPT_MARKING},
 		{"output", required_argument, NULL, 'o'},
 		{NULL, 0, NULL, 0},
 	};
@@ -269,6 +312,7 @@ run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 	const char *countries = NULL;
 	const char *weights = NULL;
 	const char *output = NULL;
+	const char *marking = NULL;
 	const char *region_arg = NULL;
 	enum region region = REGION_AFR;
 	int sensitivity = 0;
@@ -311,6 +355,9 @@ run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 		case OPT_SENSITIVITY:
 			sensitivity = 1;
 			break;
+		case OPT_MARKING:
+			marking = optarg;
+			break;
 		case 'o':
 			output = optarg;
 			break;
@@ -320,6 +367,11 @@ run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 	}
 	if (optind < argc)
 		return cmd_usage_error(self, "unexpected argument '%s'", argv[optind]);
+	if (marking && format != FORMAT_PDF)
+		return cmd_usage_error(
+			self, "--marking goes on the PDF only; drop it or use --format pdf");
+	if (marking && answer_check_text(marking, 200, "en", (char[256]){0}, 256) < 0)
+		return cmd_usage_error(self, "the marking must be plain text of at most 200 bytes");
 	if (format == FORMAT_PDF && cmd_pdf_date(&date) != 0)
 		return EXIT_USAGE;
 	if (region_arg && region_parse(region_arg, &region) < 0)
@@ -380,27 +432,32 @@ run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 		unsigned char *pdf = NULL;
 		size_t size;
 		char *fonts[2];
+		char *path = output_path(output);
 
+		if (path == NULL) {
+			status = EXIT_IO;
+			goto out;
+		}
 		cmd_font_paths(fonts);
 		in.q = ctx->questionnaire;
 		in.c = &c;
 		in.lang = cmd_lang(ctx);
 		in.sensitivity = sensitivity;
 		in.weights = weights;
+		in.marking = marking;
 		in.date = date;
 		in.font_paths[0] = fonts[0];
 		in.font_paths[1] = fonts[1];
 		for (size_t i = 0; i < n; i++)
 			in.sample |= entries[i].info && entries[i].info->demo;
-		if (output == NULL)
-			output = "reports/comparison.pdf";
 		if (report_write_comparison(&in, &pdf, &size, &err) < 0 ||
-		    file_write_atomic(output, pdf, size, &err) < 0) {
+		    file_write_atomic(path, pdf, size, &err) < 0) {
 			cmd_error("%s", err.message);
 			status = err.status;
 		} else {
-			term_print_line(stdout, "%s", output);
+			term_print_line(stdout, "%s", path);
 		}
+		free(path);
 		free(pdf);
 		free(fonts[0]);
 		free(fonts[1]);
@@ -416,8 +473,9 @@ const struct cmd cmd_compare = {
 	.name = "compare",
 	.summary = "rank and compare countries, regions and cycles",
 	.usage = "usage: cirt compare [--region R] [--cycle YEAR] [--countries CC,CC,...]\n"
-		 "                    [--format pdf|table|csv|json] [-o FILE] [--weights FILE]\n"
-		 "                    [--sensitivity] [--lang L] [--db FILE]\n"
+		 "                    [--format pdf|table|csv|json] [-o FILE|DIR]\n"
+		 "                    [--weights FILE] [--sensitivity] [--marking TEXT]\n"
+		 "                    [--lang L] [--db FILE]\n"
 		 "\n"
 		 "Compare assessments made with the questionnaire: by default the latest\n"
 		 "cycle of every country in the database. The PDF (default\n"
@@ -436,7 +494,10 @@ const struct cmd cmd_compare = {
 		 "  --countries LIST   only these countries (codes separated by commas)\n"
 		 "  --format F         pdf (default), table, csv or json (all but PDF to\n"
 		 "                     stdout)\n"
-		 "  -o, --output FILE  where the PDF goes (readable only by you, mode 0600)\n"
+		 "  -o, --output FILE  where the PDF goes (readable only by you, mode 0600);\n"
+		 "                     a folder (existing, or a name ending in /) takes it\n"
+		 "                     as comparison.pdf\n"
+		 "  --marking TEXT     a confidentiality marking on every page of the PDF\n"
 		 "  --weights FILE     recompute every score with other pillar and\n"
 		 "                     indicator weights (see README)\n"
 		 "  --sensitivity      add each country's best and worst rank when each\n"

@@ -43,6 +43,7 @@ struct options {
 	int letter;
 	int all;
 	int names;
+	int include_drafts; /* drafts count in the means */
 	long jobs;
 	time_t date;
 	const char *fonts[2];
@@ -146,9 +147,32 @@ load_all(struct cmd_context *ctx, long long target, struct scored **out, size_t 
 	return EXIT_OK;
 }
 
-/* Fill the comparison and previous-cycle parts of the report's input. */
+/* Whether s has an answer at all: a report on nothing is refused, and an
+ * assessment with nothing answered never counts in a mean. */
+static int
+answered(const struct scored *s)
+{
+	return s->scored && s->score.answered > 0;
+}
+
+/* Whether list[i] counts in the regional and global means of list[me]'s
+ * report: the country itself, and the other assessments of its cycle that
+ * have answers and are final (or drafts too, with include_drafts). */
+static int
+in_means(const struct scored *list, size_t i, size_t me, int include_drafts)
+{
+	const struct scored *o = &list[i];
+
+	if (i == me)
+		return 1;
+	return answered(o) && o->a.cycle == list[me].a.cycle && (o->a.final || include_drafts);
+}
+
+/* Fill the comparison and previous-cycle parts of the report's input: the
+ * counts are those of the assessments the means are taken over. */
 static void
-compare(const struct scored *list, size_t count, size_t me, struct report_input *in)
+compare(const struct scored *list, size_t count, size_t me, int include_drafts,
+	struct report_input *in)
 {
 	const struct scored *self = &list[me];
 	double region_sum = 0;
@@ -159,7 +183,7 @@ compare(const struct scored *list, size_t count, size_t me, struct report_input 
 
 		if (!o->scored)
 			continue;
-		if (o->a.cycle == self->a.cycle) {
+		if (in_means(list, i, me, include_drafts)) {
 			global_sum += o->score.overall;
 			in->global_count++;
 			if (self->info && o->info && o->info->region == self->info->region) {
@@ -206,7 +230,7 @@ write_one(struct cmd_context *ctx, const struct options *o, const struct scored 
 	in.conflict_count = s->conflict_count;
 	in.attachments = s->attachments;
 	in.attachment_count = s->attachment_count;
-	compare(list, count, me, &in);
+	compare(list, count, me, o->include_drafts, &in);
 	if (report_write(&in, &pdf, &size, &err) < 0) {
 		cmd_error("%s", err.message);
 		return err.status;
@@ -222,11 +246,23 @@ write_one(struct cmd_context *ctx, const struct options *o, const struct scored 
 	return EXIT_OK;
 }
 
-/* The file of s's report in dir: dir/CC-YEAR.pdf. Owned by the caller. */
+/* The file of s's report in dir: dir/CC-YEAR.pdf (a "/" at the end of dir
+ * is not doubled). Owned by the caller. */
 static char *
 report_path(const char *dir, const struct scored *s)
 {
-	return xasprintf("%s/%s-%d.pdf", dir, s->a.country, s->a.cycle);
+	int len = (int)strlen(dir);
+
+	while (len > 0 && dir[len - 1] == '/')
+		len--;
+	return xasprintf("%.*s/%s-%d.pdf", len, dir, s->a.country, s->a.cycle);
+}
+
+/* Whether --all writes a report on s: wanted, and with answers. */
+static int
+reported(const struct cmd_context *ctx, const struct scored *s)
+{
+	return wanted(ctx, s, 0) && answered(s);
 }
 
 /* Worker w of jobs writes every jobs-th wanted report, starting at its own. */
@@ -240,7 +276,7 @@ write_share(struct cmd_context *ctx, const struct options *o, const struct score
 	for (size_t i = 0; i < count && status == EXIT_OK; i++) {
 		char *path;
 
-		if (!wanted(ctx, &list[i], 0) || n++ % jobs != w)
+		if (!reported(ctx, &list[i]) || n++ % jobs != w)
 			continue;
 		path = report_path(dir, &list[i]);
 		status = write_one(ctx, o, list, count, i, path, quiet);
@@ -301,7 +337,7 @@ write_all(struct cmd_context *ctx, const struct options *o, const struct scored 
 	for (size_t i = 0; i < count; i++) {
 		char *path;
 
-		if (!wanted(ctx, &list[i], 0))
+		if (!reported(ctx, &list[i]))
 			continue;
 		path = report_path(dir, &list[i]);
 		term_print_line(stdout, "%s", path);
@@ -343,24 +379,53 @@ ensure_folder(const char *dir)
 {
 	struct stat st;
 
-	if (stat(dir, &st) == 0)
-		return 0;
+	if (stat(dir, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return 0;
+		cmd_error("cannot write into '%s': it is not a folder", dir);
+		return -1;
+	}
 	if (mkdir(dir, 0755) == 0)
 		return 0;
 	cmd_error("cannot create folder '%s': %s", dir, strerror(errno));
 	return -1;
 }
 
+/* Where the report on s goes: -o FILE as given; its default name,
+ * CC-YEAR.pdf, in the folder -o names when that is a folder or ends in
+ * "/", or in reports/ without -o (a folder created when missing; its
+ * parent must exist). Returns the path (owned by the caller), or NULL
+ * after saying what is wrong. */
+static char *
+output_path(const char *output, const struct scored *s)
+{
+	const char *dir = "reports";
+
+	if (output) {
+		struct stat st;
+		size_t len = strlen(output);
+
+		if ((stat(output, &st) < 0 || !S_ISDIR(st.st_mode)) &&
+		    (len == 0 || output[len - 1] != '/'))
+			return xstrdup(output);
+		dir = output;
+	}
+	if (ensure_folder(dir) < 0)
+		return NULL;
+	return report_path(dir, s);
+}
+
 static int
 run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 {
-	enum { OPT_PAPER = 1, OPT_ALL, OPT_MARKING, OPT_JOBS, OPT_NAMES };
+	enum { OPT_PAPER = 1, OPT_ALL, OPT_MARKING, OPT_JOBS, OPT_NAMES, OPT_DRAFTS };
 	static const struct option options[] = {
 		{"paper", required_argument, NULL, OPT_PAPER},
 		{"all", no_argument, NULL, OPT_ALL},
 		{"marking", required_argument, NULL, OPT_MARKING},
 		{"jobs", required_argument, NULL, OPT_JOBS},
 		{"names", no_argument, NULL, OPT_NAMES},
+		{"include-drafts", no_argument, NULL, OPT_DRAFTS},
 		{"output", required_argument, NULL, 'o'},
 		{NULL, 0, NULL, 0},
 	};
@@ -393,6 +458,9 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 			break;
 		case OPT_NAMES:
 			o.names = 1;
+			break;
+		case OPT_DRAFTS:
+			o.include_drafts = 1;
 			break;
 		case OPT_JOBS: {
 			char *end;
@@ -443,22 +511,38 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 	started = now_ms();
 	if (o.all) {
 		const char *dir = o.output ? o.output : "reports";
+		size_t empty = 0;
 
+		for (size_t i = 0; i < count; i++) {
+			written += reported(ctx, &list[i]);
+			if (wanted(ctx, &list[i], 0) && !answered(&list[i])) {
+				char *hint = cmd_resume_command(ctx, &list[i].a);
+
+				cmd_warning("%s %d has no answers yet, so no report on it; record "
+					    "some with '%s'",
+					    list[i].a.country, list[i].a.cycle, hint);
+				free(hint);
+				empty++;
+			}
+		}
+		if (written == 0) {
+			if (empty)
+				cmd_error("no report written: no assessment in '%s'%s has answers "
+					  "yet",
+					  ctx->db_path, ctx->cycle ? " for that cycle" : "");
+			else
+				cmd_error("no assessment to report on in '%s'%s", ctx->db_path,
+					  ctx->cycle ? " for that cycle" : "");
+			status = EXIT_DATA;
+			goto out;
+		}
 		if (ensure_folder(dir) < 0) {
 			status = EXIT_IO;
 			goto out;
 		}
-		for (size_t i = 0; i < count; i++)
-			written += wanted(ctx, &list[i], 0);
 		if (o.jobs > (long)written)
-			o.jobs = written ? (long)written : 1;
-		if (written)
-			status = write_all(ctx, &o, list, count, dir);
-		if (status == EXIT_OK && written == 0) {
-			cmd_error("no assessment to report on in '%s'%s", ctx->db_path,
-				  ctx->cycle ? " for that cycle" : "");
-			status = EXIT_DATA;
-		}
+			o.jobs = (long)written;
+		status = write_all(ctx, &o, list, count, dir);
 	} else {
 		size_t me = count;
 		char *path;
@@ -470,11 +554,21 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 			status = EXIT_DATA;
 			goto out;
 		}
-		if (o.output == NULL && ensure_folder("reports") < 0) {
+		if (!answered(&list[me])) {
+			char *hint = cmd_resume_command(ctx, &list[me].a);
+
+			cmd_error("%s %d has no answers yet; record some with '%s' before making "
+				  "a report",
+				  list[me].a.country, list[me].a.cycle, hint);
+			free(hint);
+			status = EXIT_DATA;
+			goto out;
+		}
+		path = output_path(o.output, &list[me]);
+		if (path == NULL) {
 			status = EXIT_IO;
 			goto out;
 		}
-		path = o.output ? xstrdup(o.output) : report_path("reports", &list[me]);
 		status = write_one(ctx, &o, list, count, me, path, 0);
 		free(path);
 	}
@@ -490,7 +584,7 @@ out:
 const struct cmd cmd_report = {
 	.name = "report",
 	.summary = "write printable PDF country reports",
-	.usage = "usage: cirt report --country CC [--cycle YEAR] [-o FILE] [options]\n"
+	.usage = "usage: cirt report --country CC [--cycle YEAR] [-o FILE|DIR] [options]\n"
 		 "       cirt report --all [--cycle YEAR] [-o DIR] [options]\n"
 		 "\n"
 		 "Write the country report as a PDF: cover, executive summary with a radar\n"
@@ -501,10 +595,13 @@ const struct cmd cmd_report = {
 		 "methodology with the head hash of the record the report was made from\n"
 		 "(check it later with 'cirt verify --expect HASH'). The default file is "
 		 "reports/CC-YEAR.pdf;\n"
-		 "--all writes one per assessment into reports/ (or DIR). Files are\n"
-		 "written atomically, readable only by you (mode 0600), and no temporary\n"
-		 "file outlives cirt; with SOURCE_DATE_EPOCH set, the same database gives\n"
-		 "the same bytes.\n"
+		 "--all writes one per assessment into reports/ (or DIR). An assessment\n"
+		 "with nothing answered has no report: it is refused (with --all,\n"
+		 "skipped with a warning). The regional and global means count the\n"
+		 "country itself and the final assessments of its cycle with answers\n"
+		 "(--include-drafts: drafts too). Files are written atomically, readable\n"
+		 "only by you (mode 0600), and no temporary file outlives cirt; with\n"
+		 "SOURCE_DATE_EPOCH set, the same database gives the same bytes.\n"
 		 "\n"
 		 "Options:\n"
 		 "  --lang L          the report's language (en, fr, es, or any language\n"
@@ -515,7 +612,11 @@ const struct cmd cmd_report = {
 		 "                    default only their roles and organisations)\n"
 		 "  --jobs N          with --all, write N reports at a time (default: one\n"
 		 "                    per core, at most 8); the files are the same\n"
-		 "  -o, --output F    the file (or, with --all, the folder) to write\n"
+		 "  --include-drafts  count draft assessments in the regional and global\n"
+		 "                    means too\n"
+		 "  -o, --output F    the file to write; a folder (existing, or a name\n"
+		 "                    ending in /) takes the report under its default\n"
+		 "                    name; with --all, the folder to write into\n"
 		 "\n"
 		 "Fonts: DejaVu Sans from $CIRT_FONT_DIR, else " CMD_FONT_DIR ".\n",
 	.flags = CMD_OPT_DB | CMD_OPT_QUESTIONNAIRE | CMD_OPT_COUNTRY | CMD_OPT_LANG | CMD_OPEN_DB |

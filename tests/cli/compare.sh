@@ -5,7 +5,7 @@
 #   DE  62.5    the same answers as NG: a tie
 #   KE   6.25   legal 0, technical 0.25, cooperation 0; C2 unanswered
 . "$(dirname "$0")/lib.sh"
-plan 8
+plan 10
 
 export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/example.xml"
 printf 'question_id,value,evidence,comment\nL1,yes,,\nL2,2,,\nT1,operational,,\nT2,incident forensics,,\nT3,3,,\nC1,no,,\nC2,dk,,\n' >gh.csv
@@ -134,6 +134,60 @@ assert (by["NG"]["best_rank"], by["NG"]["worst_rank"]) == ("1", "1"), by["NG"]
 assert (by["KE"]["best_rank"], by["KE"]["worst_rank"]) == ("4", "4")
 PY
 end
+
+begin "-o naming a folder writes comparison.pdf into it; without -o, into reports/"
+mkdir fresh && cd fresh || exit 2
+run "$CIRT" compare --db ../c.db
+expect_status 0
+expect_out "reports/comparison.pdf"
+[ "$(ls -A reports)" = comparison.pdf ] || fail "reports/ holds: $(ls -A reports)"
+cd "$WORK" || exit 2
+mkdir out
+run "$CIRT" compare --db c.db -o out
+expect_status 0
+expect_out "out/comparison.pdf"
+[ "$(ls -A out)" = comparison.pdf ] || fail "out/ holds: $(ls -A out)"
+[ "$(stat -c %a out/comparison.pdf)" = 600 ] || fail "mode $(stat -c %a out/comparison.pdf)"
+qpdf --check out/comparison.pdf >/dev/null 2>&1 || fail "qpdf"
+run "$CIRT" compare --db c.db -o new/
+expect_status 0
+expect_out "new/comparison.pdf"
+expect_no_out "//"
+[ -f new/comparison.pdf ] || fail "no new/comparison.pdf"
+run "$CIRT" compare --db c.db -o missing/deeper/
+expect_status 4
+expect_err "cannot create folder 'missing/deeper/': No such file or directory"
+[ -e missing ] && fail "something was created"
+end
+
+# PENDING (issue 15): the layout does not draw the comparison's marking
+# yet. Until it does, the check that the marking is on every page reports
+# SKIP instead of failing; once it is drawn the check passes by itself.
+# Then set marking_pending=0 (or delete it and the SKIP below) to enable it.
+marking_pending=1
+begin "--marking is on every page of the comparison; a bad marking is refused"
+run "$CIRT" compare --db c.db --marking "RESTRICTED – ANALYSTS ONLY" -o marked.pdf
+expect_status 0
+pdftotext marked.pdf marked.txt 2>/dev/null || fail "pdftotext"
+pages=$(pdfinfo marked.pdf 2>/dev/null | sed -n 's/^Pages: *//p')
+n=$(grep -c "RESTRICTED – ANALYSTS ONLY" marked.txt)
+run "$CIRT" compare --db c.db --marking "$(printf 'SECRET\033[2J')" -o bad.pdf
+expect_status 2
+expect_err "the marking must be plain text of at most 200 bytes"
+run "$CIRT" compare --db c.db --marking "$(printf '%201s' | tr ' ' x)" -o bad.pdf
+expect_status 2
+expect_err "the marking must be plain text of at most 200 bytes"
+run "$CIRT" compare --db c.db --format csv --marking SECRET
+expect_status 2
+expect_err "--marking goes on the PDF only; drop it or use --format pdf"
+expect_out_empty
+[ -e bad.pdf ] && fail "a PDF was written for a bad marking"
+if [ "$marking_pending" = 1 ] && [ "$n" -eq 0 ] && [ -z "$problems" ]; then
+	echo "ok $number # SKIP the layout does not draw the comparison's marking yet: $title"
+else
+	[ "$n" -ge "$pages" ] || fail "the marking is on $n lines for $pages pages"
+	end
+fi
 
 begin "nothing to compare and bad options are refused"
 run "$CIRT" compare --db c.db --format csv --region CIS

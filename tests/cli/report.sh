@@ -1,6 +1,6 @@
 # End-to-end tests of `cirt report`, checked with qpdf, pdftotext and pdfinfo.
 . "$(dirname "$0")/lib.sh"
-plan 16
+plan 20
 
 export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/example.xml"
 export CIRT_ASSESSOR="Ana Díaz"
@@ -22,6 +22,8 @@ printf 'question_id,value,evidence,comment\nL1,no,,\nT1,planned,,\nC1,no,,\n' >o
 "$CIRT" import --yes old.csv --country GH --cycle 2025 --db r.db >/dev/null
 printf 'question_id,value,evidence,comment\nL1,yes,,\nT1,none,,\nC1,yes,,\n' >ng.csv
 "$CIRT" import --yes ng.csv --country NG --cycle 2026 --db r.db >/dev/null
+# final, so that it counts in Ghana's regional and global means
+"$CIRT" finalize --country NG --cycle 2026 --db r.db >/dev/null
 
 # the text of a PDF; fails if poppler has anything to say about the file
 pdf_text() {
@@ -45,10 +47,12 @@ for s in "Ghana" "GH · Cycle 2026" "Legal measures" "Technical and procedural m
 	"Cooperation" "39.4" "Evolving" "Executive summary" "Recommendations" \
 	"Path to the next tier" "Methodology" "Loi n° 2019-15 sur la cybercriminalité" \
 	"Дирекция по киберсигурност" "Page 1 of" "Draft" "Progress since 2025" \
-	"Regional mean (AFR, 2 assessments)" "Ana Díaz" \
+	"Ana Díaz" \
 	"Photo of the team board �"; do
 	grep -qF -- "$s" gh.txt || fail "missing: $s"
 done
+# Ghana and Nigeria (the number, whatever the word after it)
+grep -q "Regional mean (AFR, 2 [^)]*)" gh.txt || fail "no regional mean of 2: $(grep "mean (" gh.txt)"
 end
 
 # glyph_maps PDF TEXT: each CID-keyed font maps CIDs (the code points) to
@@ -192,6 +196,103 @@ run "$CIRT" report --country GH --db r.db --private -o private.pdf
 expect_status 2
 expect_err "unknown option '--private'"
 [ -e private.pdf ] && fail "--private wrote a file"
+end
+
+begin "-o naming a folder writes the report into it under its default name"
+mkdir out
+run "$CIRT" report --country GH --db r.db -o out
+expect_status 0
+expect_out "out/GH-2026.pdf"
+[ "$(ls -A out)" = GH-2026.pdf ] || fail "out/ holds: $(ls -A out)"
+[ "$(stat -c %a out/GH-2026.pdf)" = 600 ] || fail "mode $(stat -c %a out/GH-2026.pdf)"
+qpdf --check out/GH-2026.pdf >/dev/null 2>&1 || fail "qpdf"
+# a name ending in / is a folder, made when missing
+run "$CIRT" report --country GH --cycle 2025 --db r.db -o fresh/
+expect_status 0
+expect_out "fresh/GH-2025.pdf"
+expect_no_out "//"
+[ "$(ls -A fresh)" = GH-2025.pdf ] || fail "fresh/ holds: $(ls -A fresh)"
+# its parent must exist
+run "$CIRT" report --country GH --db r.db -o missing/deeper/
+expect_status 4
+expect_err "cannot create folder 'missing/deeper/': No such file or directory"
+[ -e missing ] && fail "something was created"
+# --all: the paths it prints have one slash; a file is not a folder
+run "$CIRT" report --all --cycle 2025 --db r.db -o out/
+expect_status 0
+expect_out "out/GH-2025.pdf"
+expect_no_out "//"
+: >plain
+run "$CIRT" report --all --db r.db -o plain
+expect_status 4
+expect_err "cannot write into 'plain': it is not a folder"
+[ -s plain ] && fail "plain was written"
+end
+
+# The means: Ghana (draft, 39.4), Nigeria (final, 62.5), South Africa
+# (draft, 62.5), Côte d'Ivoire (a note, nothing answered), France (final,
+# EUR, 62.5) in 2026; Senegal (final) in 2025.
+printf 'question_id,value,evidence,comment\nL1,,,only a note so far\n' >note.csv
+"$CIRT" import --yes gh.csv --country GH --cycle 2026 --db m.db >/dev/null
+for c in NG ZA FR; do
+	"$CIRT" import --yes ng.csv --country $c --cycle 2026 --db m.db >/dev/null
+done
+"$CIRT" import --yes ng.csv --country SN --cycle 2025 --db m.db >/dev/null
+"$CIRT" import --yes note.csv --country CI --cycle 2026 --db m.db >/dev/null
+for a in NG-2026 FR-2026 SN-2025; do
+	"$CIRT" finalize --country ${a%-*} --cycle ${a#*-} --db m.db >/dev/null
+done
+
+begin "the means count the country and final assessments of its cycle; --include-drafts adds drafts"
+run "$CIRT" report --country GH --db m.db -o means.pdf
+expect_status 0
+pdf_text means.pdf >means.txt || fail "poppler: $(head -n 3 poppler.err)"
+# Ghana and Nigeria: (39.375 + 62.5) / 2; with France: (39.375 + 125) / 3
+grep -q "Regional mean (AFR, 2 [^)]*)" means.txt || fail "regional: $(grep "mean (" means.txt)"
+grep -q "Global mean (3 [^)]*)" means.txt || fail "global: $(grep "mean (" means.txt)"
+grep -qF "50.9" means.txt || fail "no regional mean of 50.9"
+grep -qF "54.8" means.txt || fail "no global mean of 54.8"
+run "$CIRT" report --country GH --db m.db --include-drafts -o drafts.pdf
+expect_status 0
+pdf_text drafts.pdf >drafts.txt || fail "poppler: $(head -n 3 poppler.err)"
+# South Africa too; Côte d'Ivoire, with nothing answered, never
+grep -q "Regional mean (AFR, 3 [^)]*)" drafts.txt || fail "regional: $(grep "mean (" drafts.txt)"
+grep -q "Global mean (4 [^)]*)" drafts.txt || fail "global: $(grep "mean (" drafts.txt)"
+grep -qF "56.7" drafts.txt || fail "no global mean of 56.7"
+end
+
+begin "a report on an assessment with nothing answered is refused and writes nothing"
+mkdir empty && cd empty || exit 2
+run "$CIRT" report --country CI --db ../m.db
+expect_status 3
+expect_err "cirt: CI 2026 has no answers yet; record some with 'cirt run --country CI --cycle 2026 --db ../m.db' before making a report"
+expect_out_empty
+[ -z "$(ls -A)" ] || fail "left: $(ls -A)"
+run "$CIRT" report --country CI --db ../m.db --lang fr -o ci.pdf
+expect_status 3
+expect_err "record some with 'cirt run --country CI --cycle 2026 --db ../m.db --lang fr'"
+[ -z "$(ls -A)" ] || fail "left: $(ls -A)"
+cd "$WORK" || exit 2
+end
+
+begin "--all skips assessments with nothing answered, one warning each, and fails only when none is left"
+run "$CIRT" report --all --db m.db -o mall
+expect_status 0
+expect_err "cirt: warning: CI 2026 has no answers yet"
+expect_err "'cirt run --country CI --cycle 2026 --db m.db'"
+expect_err_lines 1
+[ "$(ls mall | tr '\n' ' ')" = "FR-2026.pdf GH-2026.pdf NG-2026.pdf SN-2025.pdf ZA-2026.pdf " ] ||
+	fail "mall/ holds: $(ls mall)"
+expect_no_out "CI-2026"
+"$CIRT" import --yes note.csv --country CI --cycle 2026 --db e.db >/dev/null
+"$CIRT" import --yes note.csv --country KE --cycle 2026 --db e.db >/dev/null
+run "$CIRT" report --all --db e.db -o eall
+expect_status 3
+expect_err "cirt: warning: CI 2026 has no answers yet"
+expect_err "cirt: warning: KE 2026 has no answers yet"
+expect_err "cirt: no report written: no assessment in 'e.db' has answers yet"
+expect_err_lines 3
+[ -e eall ] && fail "eall was created"
 end
 
 begin "a folder that does not exist is a clear error and leaves nothing"
