@@ -230,29 +230,60 @@ asan: deps
 	@$(MAKE) --no-print-directory check O=build/asan SANITIZE=1 STATIC_CHECKS=0
 
 # What a new user runs first: sample assessments of the fictional countries
-# (ISO user-assigned codes XA to XF) over two cycles in reports/demo.db,
-# their reports and a comparison in reports/.
+# (ISO user-assigned codes XA to XF) over two cycles in demo/demo.db, their
+# reports and a comparison, all in demo/ (DEMO_DIR), a folder make demo
+# owns: it marks it as its own and remakes what it made there, and refuses
+# a folder that holds anything else, so it never overwrites a user's file.
 DEMO_Q = questionnaires/cirt-readiness.xml
+DEMO_DIR ?= demo
+DEMO_MARK = .made-by-make-demo
+DEMO_CIRT = $(if $(filter /%,$(BIN)),$(BIN),./$(BIN))
+DEMO_FILES = $(DEMO_MARK) demo.db demo.db-wal demo.db-shm demo.db-journal comparison.pdf \
+	$(notdir $(patsubst %.csv,%.pdf,$(wildcard tests/fixtures/demo/*.csv)))
 demo: all
-	@rm -f reports/demo.db reports/demo.db-wal reports/demo.db-shm
+	@d='$(DEMO_DIR)'; \
+	if [ -e "$$d" ] && [ ! -d "$$d" ]; then \
+		echo "make demo: '$$d' is not a folder; move it away, or name another with DEMO_DIR=" >&2; \
+		exit 1; \
+	fi; \
+	others=""; \
+	for f in "$$d"/* "$$d"/.[!.]* "$$d"/..?*; do \
+		[ -e "$$f" ] || [ -L "$$f" ] || continue; \
+		n=$${f##*/}; \
+		if [ -f "$$d/$(DEMO_MARK)" ]; then \
+			case " $(DEMO_FILES) " in *" $$n "*) continue ;; esac; \
+		fi; \
+		others="$$others '$$n'"; \
+	done; \
+	if [ -n "$$others" ]; then \
+		echo "make demo: '$$d' holds files make demo did not make:$$others;" >&2; \
+		echo "  make demo writes only into a folder of its own: move them away, or name" >&2; \
+		echo "  another folder with DEMO_DIR=" >&2; \
+		exit 1; \
+	fi; \
+	mkdir -p "$$d" && \
+	for n in $(DEMO_FILES); do rm -f "$$d/$$n" || exit 1; done && \
+	echo "This folder is made by make demo, which remakes what it made here and" >"$$d/$(DEMO_MARK)" && \
+	echo "refuses to run while it holds anything else." >>"$$d/$(DEMO_MARK)"
 	@for f in tests/fixtures/demo/*.csv; do \
 		b=$$(basename $$f .csv); \
-		CIRT_ASSESSOR="cirt demo" ./$(BIN) import $$f --country $${b%-*} --cycle $${b#*-} \
-			--db reports/demo.db --questionnaire $(DEMO_Q) >/dev/null || exit 1; \
+		CIRT_ASSESSOR="cirt demo" $(DEMO_CIRT) import --yes $$f --country $${b%-*} --cycle $${b#*-} \
+			--db $(DEMO_DIR)/demo.db --questionnaire $(DEMO_Q) >/dev/null || exit 1; \
 	done
 	@for c in XA XB XC XE; do \
-		./$(BIN) finalize --country $$c --cycle 2025 --db reports/demo.db \
+		$(DEMO_CIRT) finalize --country $$c --cycle 2025 --db $(DEMO_DIR)/demo.db \
 			--questionnaire $(DEMO_Q) >/dev/null || exit 1; \
 	done
-	@./$(BIN) assessments --db reports/demo.db --questionnaire $(DEMO_Q)
+	@$(DEMO_CIRT) assessments --db $(DEMO_DIR)/demo.db --questionnaire $(DEMO_Q)
 	@echo
-	@./$(BIN) report --all --db reports/demo.db --questionnaire $(DEMO_Q) -o reports
-	@./$(BIN) compare --db reports/demo.db --questionnaire $(DEMO_Q) --sensitivity \
-		-o reports/comparison.pdf
+	@$(DEMO_CIRT) report --all --db $(DEMO_DIR)/demo.db --questionnaire $(DEMO_Q) -o $(DEMO_DIR)
+	@$(DEMO_CIRT) compare --db $(DEMO_DIR)/demo.db --questionnaire $(DEMO_Q) --sensitivity \
+		-o $(DEMO_DIR)/comparison.pdf
 	@echo
-	@echo "Sample data for fictional countries: reports/demo.db, the country reports and"
-	@echo "reports/comparison.pdf above. Start a real assessment with, for example:"
-	@echo "  ./$(BIN) run --country KE --assessor \"Your Name\""
+	@echo "Sample data for fictional countries: $(DEMO_DIR)/demo.db, the country reports and"
+	@echo "$(DEMO_DIR)/comparison.pdf above (make demo remakes them; keep your own files"
+	@echo "elsewhere). Start a real assessment with, for example:"
+	@echo "  $(DEMO_CIRT) run --country KE --assessor \"Your Name\""
 
 # The summary page of a sample report, as the picture in the README.
 report-png: all

@@ -1,6 +1,6 @@
-# The demo's sample data and the manual page.
+# The demo's sample data, make demo's folder, and the manual page.
 . "$(dirname "$0")/lib.sh"
-plan 3
+plan 5
 
 export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/cirt-readiness.xml"
 
@@ -23,6 +23,60 @@ expect_status 0
 n=$(pdftotext xf.pdf - 2>/dev/null | grep -c "Sample data")
 pages=$(pdfinfo xf.pdf 2>/dev/null | sed -n 's/^Pages: *//p')
 [ "$n" -ge "$pages" ] || fail "$n marks on $pages pages"
+end
+
+# make demo runs on a copy of the tree (built in its own folder), with a
+# user's files in reports/ as a user keeps them
+tree=$WORK/tree
+mkdir -p "$tree/tests/fixtures" "$tree/reports"
+cp -R "$ROOT/Makefile" "$ROOT/src" "$ROOT/questionnaires" "$tree/"
+cp -R "$ROOT/tests/fixtures/demo" "$tree/tests/fixtures/"
+echo "the user's own comparison" >"$tree/reports/comparison.pdf"
+echo "the user's own database" >"$tree/reports/demo.db"
+touch stamp
+
+begin "make demo writes everything into demo/ and leaves reports/ alone"
+run make --no-print-directory -C "$tree" O="$WORK/build" demo
+expect_status 0
+[ "$(cat "$tree/reports/comparison.pdf")" = "the user's own comparison" ] ||
+	fail "reports/comparison.pdf was overwritten"
+[ "$(cat "$tree/reports/demo.db")" = "the user's own database" ] || fail "reports/demo.db was overwritten"
+[ "$(ls -A "$tree/reports" | tr '\n' ' ')" = "comparison.pdf demo.db " ] ||
+	fail "reports/ now holds: $(ls -A "$tree/reports")"
+for f in .made-by-make-demo demo.db comparison.pdf XA-2025.pdf XF-2026.pdf; do
+	[ -f "$tree/demo/$f" ] || fail "no demo/$f"
+done
+n=$(ls "$tree"/tests/fixtures/demo/*.csv | wc -l)
+[ "$(ls "$tree/demo"/*.pdf | wc -l)" = $((n + 1)) ] || fail "$(ls "$tree/demo")"
+expect_out "demo/comparison.pdf"
+expect_out "demo/XA-2025.pdf"
+expect_no_out "reports/"
+new=$(find "$tree" -newer stamp ! -path "$tree" ! -path "$tree/demo" ! -path "$tree/demo/*")
+[ -z "$new" ] || fail "written outside demo/: $new"
+pdftotext "$tree/demo/comparison.pdf" - 2>/dev/null | grep -q "Sample data" || fail "not sample data"
+end
+
+begin "make demo remakes its own folder, and refuses one that holds a user's files"
+cp "$tree/demo/comparison.pdf" first.pdf
+run make --no-print-directory -C "$tree" O="$WORK/build" demo
+expect_status 0
+expect_out "demo/comparison.pdf"
+echo "notes" >"$tree/demo/my notes.txt"
+cp "$tree/demo/comparison.pdf" second.pdf
+run make --no-print-directory -C "$tree" O="$WORK/build" demo
+[ "$status" -ne 0 ] || fail "exit status 0"
+expect_err "make demo: 'demo' holds files make demo did not make: 'my notes.txt';"
+expect_err "another folder with DEMO_DIR="
+[ "$(cat "$tree/demo/my notes.txt")" = notes ] || fail "the user's file changed"
+cmp -s second.pdf "$tree/demo/comparison.pdf" || fail "demo/comparison.pdf was rewritten"
+# a folder make demo did not make is never its own, even with its names
+mkdir "$tree/mine"
+echo "the user's own" >"$tree/mine/comparison.pdf"
+run make --no-print-directory -C "$tree" O="$WORK/build" DEMO_DIR=mine demo
+[ "$status" -ne 0 ] || fail "exit status 0"
+expect_err "make demo: 'mine' holds files make demo did not make: 'comparison.pdf';"
+[ "$(cat "$tree/mine/comparison.pdf")" = "the user's own" ] || fail "mine/comparison.pdf was overwritten"
+[ "$(ls -A "$tree/mine")" = comparison.pdf ] || fail "mine/ now holds: $(ls -A "$tree/mine")"
 end
 
 begin "the manual page names every command"
