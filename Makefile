@@ -230,7 +230,8 @@ asan: deps
 	@$(MAKE) --no-print-directory check O=build/asan SANITIZE=1 STATIC_CHECKS=0
 
 # What a new user runs first: sample assessments of the fictional countries
-# (ISO user-assigned codes XA to XF) over two cycles in demo/demo.db, their
+# (ISO user-assigned codes XA to XF) over two cycles in demo/demo.db (some
+# final, so that the reports have means to compare with, some drafts), their
 # reports and a comparison, all in demo/ (DEMO_DIR), a folder make demo
 # owns: it marks it as its own and remakes what it made there, and refuses
 # a folder that holds anything else, so it never overwrites a user's file.
@@ -270,8 +271,8 @@ demo: all
 		CIRT_ASSESSOR="cirt demo" $(DEMO_CIRT) import --yes $$f --country $${b%-*} --cycle $${b#*-} \
 			--db $(DEMO_DIR)/demo.db --questionnaire $(DEMO_Q) >/dev/null || exit 1; \
 	done
-	@for c in XA XB XC XE; do \
-		$(DEMO_CIRT) finalize --country $$c --cycle 2025 --db $(DEMO_DIR)/demo.db \
+	@for a in XA-2025 XB-2025 XC-2025 XE-2025 XB-2026 XD-2026 XF-2026; do \
+		$(DEMO_CIRT) finalize --country $${a%-*} --cycle $${a#*-} --db $(DEMO_DIR)/demo.db \
 			--questionnaire $(DEMO_Q) >/dev/null || exit 1; \
 	done
 	@$(DEMO_CIRT) assessments --db $(DEMO_DIR)/demo.db --questionnaire $(DEMO_Q)

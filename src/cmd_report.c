@@ -155,17 +155,14 @@ answered(const struct scored *s)
 	return s->scored && s->score.answered > 0;
 }
 
-/* Whether list[i] counts in the regional and global means of list[me]'s
- * report: the country itself, and the other assessments of its cycle that
- * have answers and are final (or drafts too, with include_drafts). */
+/* Whether o counts in the regional and global means of a report on cycle:
+ * an assessment of that cycle with answers, final (or a draft too, with
+ * include_drafts). The country of the report is one of them on the same
+ * terms, so every report of a cycle shows the same means. */
 static int
-in_means(const struct scored *list, size_t i, size_t me, int include_drafts)
+in_means(const struct scored *o, int cycle, int include_drafts)
 {
-	const struct scored *o = &list[i];
-
-	if (i == me)
-		return 1;
-	return answered(o) && o->a.cycle == list[me].a.cycle && (o->a.final || include_drafts);
+	return answered(o) && o->a.cycle == cycle && (o->a.final || include_drafts);
 }
 
 /* Fill the comparison and previous-cycle parts of the report's input: the
@@ -183,7 +180,7 @@ compare(const struct scored *list, size_t count, size_t me, int include_drafts,
 
 		if (!o->scored)
 			continue;
-		if (in_means(list, i, me, include_drafts)) {
+		if (in_means(o, self->a.cycle, include_drafts)) {
 			global_sum += o->score.overall;
 			in->global_count++;
 			if (self->info && o->info && o->info->region == self->info->region) {
@@ -597,11 +594,12 @@ const struct cmd cmd_report = {
 		 "reports/CC-YEAR.pdf;\n"
 		 "--all writes one per assessment into reports/ (or DIR). An assessment\n"
 		 "with nothing answered has no report: it is refused (with --all,\n"
-		 "skipped with a warning). The regional and global means count the\n"
-		 "country itself and the final assessments of its cycle with answers\n"
-		 "(--include-drafts: drafts too). Files are written atomically, readable\n"
-		 "only by you (mode 0600), and no temporary file outlives cirt; with\n"
-		 "SOURCE_DATE_EPOCH set, the same database gives the same bytes.\n"
+		 "skipped with a warning). The regional and global means are those of\n"
+		 "the final assessments of the report's cycle that have answers, the\n"
+		 "country's own among them when it is final (--include-drafts: drafts\n"
+		 "too). Files are written atomically, readable only by you (mode 0600),\n"
+		 "and no temporary file outlives cirt; with SOURCE_DATE_EPOCH set, the\n"
+		 "same database gives the same bytes.\n"
 		 "\n"
 		 "Options:\n"
 		 "  --lang L          the report's language (en, fr, es, or any language\n"

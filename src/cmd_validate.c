@@ -23,11 +23,16 @@ run_validate(const struct cmd *self, struct cmd_context *ctx, int argc, char **a
 		struct questionnaire *q = questionnaire_load(argv[i], &diags, &io_error);
 
 		if (q) {
+			struct diag warnings = DIAG_INIT;
+
 			term_print_line(stdout,
 					"%s: ok (%zu pillar%s, %zu indicator%s, %zu question%s)",
 					argv[i], q->pillar_count, q->pillar_count == 1 ? "" : "s",
 					q->indicator_count, q->indicator_count == 1 ? "" : "s",
 					q->question_count, q->question_count == 1 ? "" : "s");
+			questionnaire_warnings(q, &warnings);
+			cmd_print_diagnostics(&warnings);
+			diag_release(&warnings);
 			questionnaire_free(q);
 		} else {
 			int file_status = io_error ? EXIT_IO : EXIT_FAIL;
@@ -54,6 +59,9 @@ const struct cmd cmd_validate = {
 		 "\n"
 		 "Prints 'FILE: ok (P pillars, I indicators, Q questions)' for a good\n"
 		 "file, or every error found as 'FILE:LINE: message' on stderr.\n"
+		 "A good file may also get warnings on stderr, 'FILE:LINE: warning:\n"
+		 "message', for example a scored question without a recommendation of\n"
+		 "its own; they leave the exit status alone.\n"
 		 "Exit status 1 when a file is invalid, 4 when one cannot be read.\n",
 	.flags = 0,
 	.run = run_validate,

@@ -300,14 +300,29 @@ text_release(struct text *t)
 	t->count = 0;
 }
 
+/* Whether attribute a is xml:lang or one of the names in allowed
+ * (NULL-terminated; allowed may be NULL). */
+static int
+attribute_allowed(const xmlAttr *a, const char *const *allowed)
+{
+	if (a->ns)
+		return xmlStrcmp(a->ns->href, XML_XML_NAMESPACE) == 0 &&
+			xmlStrcmp(a->name, XS("lang")) == 0;
+	for (size_t i = 0; allowed && allowed[i]; i++)
+		if (xmlStrcmp(a->name, XS(allowed[i])) == 0)
+			return 1;
+	return 0;
+}
+
 /* Read consecutive elements called name starting at *cursor into t, one
  * variant per xml:lang (none means the default language), and leave
  * *cursor at the first element after them. Checks that the default
  * language is present, that no language repeats, and that every declared
- * language is there. */
+ * language is there. Attributes other than xml:lang and those in allowed
+ * (NULL-terminated, or NULL for none) are errors. */
 static void
-read_text(struct loader *ld, const xmlNode *parent, xmlNode **cursor, const char *name,
-	  struct text *t, int required)
+read_text_allowing(struct loader *ld, const xmlNode *parent, xmlNode **cursor, const char *name,
+		   struct text *t, int required, const char *const *allowed)
 {
 	const struct questionnaire *q = ld->q;
 	size_t alloc = 0;
@@ -322,8 +337,7 @@ read_text(struct loader *ld, const xmlNode *parent, xmlNode **cursor, const char
 		long c1;
 
 		for (xmlAttr *a = node->properties; a; a = a->next)
-			if (!(a->ns && xmlStrcmp(a->ns->href, XML_XML_NAMESPACE) == 0 &&
-			      xmlStrcmp(a->name, XS("lang")) == 0))
+			if (!attribute_allowed(a, allowed))
 				add_error(ld, line_of(node),
 					  "element '%s': attribute '%s%s' is not allowed", name,
 					  a->ns ? "xml:" : "", (const char *)a->name);
@@ -370,6 +384,152 @@ read_text(struct loader *ld, const xmlNode *parent, xmlNode **cursor, const char
 				  "'%s' has no '%s' text, but the questionnaire declares that "
 				  "language",
 				  name, q->languages[i]);
+}
+
+static void
+read_text(struct loader *ld, const xmlNode *parent, xmlNode **cursor, const char *name,
+	  struct text *t, int required)
+{
+	read_text_allowing(ld, parent, cursor, name, t, required, NULL);
+}
+
+/* ---- recommendations --------------------------------------------------- */
+
+const char *const recommendation_bodies[] = {
+	"government", "ministry",	 "parliament", "regulator",
+	"cirt",	      "law-enforcement", "judiciary",  "data-protection",
+	"education",  "foreign-affairs", "operators",  NULL,
+};
+
+static const char *const recommendation_attributes[] = {"horizon", "effort", "body", NULL};
+
+/* The index of s among names[1..count), or 0 when it is none of them. */
+static int
+name_index(const char *const *names, size_t count, const char *s)
+{
+	for (size_t i = 1; i < count; i++)
+		if (strcmp(names[i], s) == 0)
+			return (int)i;
+	return 0;
+}
+
+/* The allowed body keywords as one list for messages, owned by the caller. */
+static char *
+body_keywords(void)
+{
+	size_t size = 1;
+	char *list;
+
+	for (size_t i = 0; recommendation_bodies[i]; i++)
+		size += strlen(recommendation_bodies[i]) + 2;
+	list = xmalloc(size);
+	list[0] = '\0';
+	for (size_t i = 0; recommendation_bodies[i]; i++) {
+		if (i > 0)
+			strcat(list, ", ");
+		strcat(list, recommendation_bodies[i]);
+	}
+	return list;
+}
+
+/* Read the body attribute's keywords into rec: 1 to
+ * RECOMMENDATION_MAX_BODIES known keywords, none twice. */
+static void
+read_bodies(struct loader *ld, const xmlNode *node, const char *owner, const char *value,
+	    struct recommendation *rec)
+{
+	char *list = xstrdup(value);
+	char *save = NULL;
+	size_t named = 0;
+
+	for (char *tok = strtok_r(list, " \t\r\n", &save); tok;
+	     tok = strtok_r(NULL, " \t\r\n", &save)) {
+		const char *body = NULL;
+		int twice = 0;
+
+		named++;
+		for (size_t i = 0; recommendation_bodies[i]; i++)
+			if (strcmp(recommendation_bodies[i], tok) == 0)
+				body = recommendation_bodies[i];
+		if (body == NULL) {
+			char *known = body_keywords();
+
+			add_error(
+				ld, line_of(node),
+				"%s: recommendation: body '%s' is not one cirt knows; name 1 to %d "
+				"of: %s",
+				owner, tok, RECOMMENDATION_MAX_BODIES, known);
+			free(known);
+			continue;
+		}
+		for (size_t i = 0; i < rec->body_count; i++)
+			twice |= rec->bodies[i] == body;
+		if (twice) {
+			add_error(ld, line_of(node), "%s: recommendation: body '%s' is named twice",
+				  owner, tok);
+			continue;
+		}
+		if (rec->body_count < RECOMMENDATION_MAX_BODIES)
+			rec->bodies[rec->body_count++] = body;
+	}
+	if (named == 0) {
+		char *known = body_keywords();
+
+		add_error(ld, line_of(node),
+			  "%s: recommendation: attribute 'body' is empty; name 1 to %d of: %s",
+			  owner, RECOMMENDATION_MAX_BODIES, known);
+		free(known);
+	} else if (named > RECOMMENDATION_MAX_BODIES) {
+		add_error(ld, line_of(node),
+			  "%s: recommendation: attribute 'body' names %zu bodies; name at most "
+			  "%d, the one leading first",
+			  owner, named, RECOMMENDATION_MAX_BODIES);
+	}
+	free(list);
+}
+
+/* Read consecutive <recommendation> elements at *cursor into rec: the text
+ * in every language, and horizon, effort and body from the element in the
+ * default language (on a translation they are errors). owner names what
+ * holds it in messages ("question 'L2', level 1"). */
+static void
+read_recommendation(struct loader *ld, const xmlNode *parent, xmlNode **cursor, const char *owner,
+		    struct recommendation *rec, int required)
+{
+	static const char *const horizons[] = {"", "short", "medium", "long"};
+	static const char *const efforts[] = {"", "low", "medium", "high"};
+	xmlNode *first = *cursor;
+
+	read_text_allowing(ld, parent, cursor, "recommendation", &rec->text, required,
+			   recommendation_attributes);
+	if (rec->text.count > 0)
+		rec->line = line_of(first);
+	for (xmlNode *node = first; node && node != *cursor; node = xmlNextElementSibling(node)) {
+		xmlChar *lang = xmlGetNsProp(node, XS("lang"), XML_XML_NAMESPACE);
+		int translation = lang && strcmp((const char *)lang, ld->q->default_lang) != 0;
+
+		for (size_t i = 0; recommendation_attributes[i]; i++) {
+			const char *name = recommendation_attributes[i];
+			char *value = attr(node, name);
+
+			if (value == NULL)
+				continue;
+			if (translation)
+				add_error(ld, line_of(node),
+					  "%s: recommendation: attribute '%s' belongs on the "
+					  "recommendation in the default language '%s', not on "
+					  "its '%s' translation",
+					  owner, name, ld->q->default_lang, (const char *)lang);
+			else if (strcmp(name, "horizon") == 0)
+				rec->horizon = (enum horizon)name_index(horizons, 4, value);
+			else if (strcmp(name, "effort") == 0)
+				rec->effort = (enum effort)name_index(efforts, 4, value);
+			else
+				read_bodies(ld, node, owner, value, rec);
+			free(value);
+		}
+		xmlFree(lang);
+	}
 }
 
 /* ---- ids --------------------------------------------------------------- */
@@ -435,6 +595,7 @@ read_choices(struct loader *ld, struct question *qu, xmlNode **cursor)
 		int level = is_element(node, "level");
 		struct choice *c;
 		xmlNode *child = xmlFirstElementChild(node);
+		char *owner;
 
 		xgrow((void **)&qu->choices, &alloc, qu->choice_count + 1, sizeof(*qu->choices));
 		c = &qu->choices[qu->choice_count];
@@ -447,6 +608,16 @@ read_choices(struct loader *ld, struct question *qu, xmlNode **cursor)
 		}
 		attr_number(ld, node, "score", 0, &c->score);
 		read_text(ld, node, &child, "label", &c->label, 1);
+		owner = level ? xasprintf("question '%s', level %zu", qu->id, qu->choice_count)
+			      : xasprintf("question '%s', choice '%s'", qu->id, c->value);
+		read_recommendation(ld, node, &child, owner, &c->recommendation, 0);
+		free(owner);
+		if (c->recommendation.text.count > 0 && qu->type == QUESTION_MULTI)
+			add_error(ld, c->recommendation.line,
+				  "question '%s', choice '%s': the choices of a multi question "
+				  "cannot have a recommendation (several or none may be chosen); "
+				  "put it on the question",
+				  qu->id, c->value);
 		qu->choice_count++;
 		if ((qu->type == QUESTION_SCALE) != level && !mismatch++)
 			add_error(ld, c->line,
@@ -572,6 +743,7 @@ read_question(struct loader *ld, xmlNode *node, struct question *qu)
 {
 	xmlNode *child = xmlFirstElementChild(node);
 	char *type = attr(node, "type");
+	char *owner;
 	int ok;
 	double yes, no;
 
@@ -601,6 +773,9 @@ read_question(struct loader *ld, xmlNode *node, struct question *qu)
 
 	read_text(ld, node, &child, "text", &qu->text, 1);
 	read_text(ld, node, &child, "help", &qu->help, 0);
+	owner = xasprintf("question '%s'", qu->id);
+	read_recommendation(ld, node, &child, owner, &qu->recommendation, 0);
+	free(owner);
 	if (qu->type == QUESTION_YESNO)
 		add_yes_no(qu, yes, no);
 	if (child && qu->type == QUESTION_YESNO && !is_element(child, "range"))
@@ -630,6 +805,7 @@ read_indicator(struct loader *ld, xmlNode *node, size_t pillar, size_t index)
 	struct questionnaire *q = ld->q;
 	struct indicator *in = &q->indicators[index];
 	xmlNode *child = xmlFirstElementChild(node);
+	char *owner;
 
 	in->line = line_of(node);
 	in->id = attr(node, "id");
@@ -638,7 +814,9 @@ read_indicator(struct loader *ld, xmlNode *node, size_t pillar, size_t index)
 	in->pillar = pillar;
 	attr_number(ld, node, "weight", 1, &in->weight);
 	read_text(ld, node, &child, "title", &in->title, 1);
-	read_text(ld, node, &child, "recommendation", &in->recommendation.text, 1);
+	owner = xasprintf("indicator '%s'", in->id);
+	read_recommendation(ld, node, &child, owner, &in->recommendation, 1);
+	free(owner);
 	in->first_question = q->question_count;
 	for (; child; child = xmlNextElementSibling(child)) {
 		struct question *qu;
@@ -1236,9 +1414,11 @@ questionnaire_free(struct questionnaire *q)
 		free(qu->id);
 		text_release(&qu->text);
 		text_release(&qu->help);
+		text_release(&qu->recommendation.text);
 		for (size_t k = 0; k < qu->choice_count; k++) {
 			free(qu->choices[k].value);
 			text_release(&qu->choices[k].label);
+			text_release(&qu->choices[k].recommendation.text);
 		}
 		free(qu->choices);
 		free(qu->ranges);
@@ -1272,6 +1452,65 @@ questionnaire_free(struct questionnaire *q)
 	free(q->version);
 	free(q->default_lang);
 	free(q);
+}
+
+/* The name of a choice in messages: "choice 'planned'" or "level 1". */
+static char *
+choice_name(const struct question *qu, const struct choice *c)
+{
+	return qu->type == QUESTION_SCALE ? xasprintf("level %s", c->value)
+					  : xasprintf("choice '%s'", c->value);
+}
+
+void
+questionnaire_warnings(const struct questionnaire *q, struct diag *warnings)
+{
+	for (size_t i = 0; i < q->question_count; i++) {
+		const struct question *qu = &q->questions[i];
+		int by_choice = qu->type == QUESTION_SINGLE || qu->type == QUESTION_SCALE;
+		double best = question_max_score(qu);
+		const struct choice *uncovered = NULL;
+		int any = 0;
+
+		if (!question_is_scored(qu))
+			continue;
+		for (size_t k = 0; by_choice && k < qu->choice_count; k++) {
+			const struct choice *c = &qu->choices[k];
+			int has = c->recommendation.text.count > 0;
+
+			any |= has;
+			if (has && c->score >= best - 1e-9) {
+				char *name = choice_name(qu, c);
+
+				diag_add(
+					warnings, q->path, c->recommendation.line,
+					"warning: question '%s': the recommendation of %s is never "
+					"given, as that answer scores the best",
+					qu->id, name);
+				free(name);
+			}
+			if (!has && c->score < best - 1e-9 && uncovered == NULL)
+				uncovered = c;
+		}
+		if (qu->recommendation.text.count > 0)
+			continue;
+		if (!any && (!by_choice || uncovered)) {
+			diag_add(
+				warnings, q->path, qu->line,
+				"warning: question '%s' is scored but has no recommendation of its "
+				"own; its indicator's is used",
+				qu->id);
+		} else if (uncovered) {
+			char *name = choice_name(qu, uncovered);
+
+			diag_add(warnings, q->path, qu->line,
+				 "warning: question '%s' has no recommendation of its own nor on "
+				 "%s; "
+				 "its indicator's is used for that answer",
+				 qu->id, name);
+			free(name);
+		}
+	}
 }
 
 const char *

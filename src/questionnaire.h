@@ -95,7 +95,7 @@ struct question {
 	int required;
 	int evidence; /* evidence (a document, law or URL) is expected */
 	struct text text;
-	struct text help;	/* may be empty */
+	struct text help; /* may be empty */
 	/* what to do when the answer falls short of the best; empty: the
 	 * indicator's applies */
 	struct recommendation recommendation;
@@ -176,6 +176,14 @@ struct questionnaire *questionnaire_load_memory(const char *data, size_t size, c
 						struct diag *diags);
 
 void questionnaire_free(struct questionnaire *q);
+
+/* Add to warnings, as "FILE:LINE: warning: message", what a loaded
+ * questionnaire allows but its author probably did not mean: a scored
+ * question whose answers below the best have no recommendation of their
+ * own (neither the question's nor their choice's or level's, so the
+ * indicator's is used), and a recommendation on a choice or level that
+ * scores the best (it is never given). */
+void questionnaire_warnings(const struct questionnaire *q, struct diag *warnings);
 
 /* Override pillar and indicator weights from a weights file:
  *   <weights xmlns="urn:cirt:weights:1">

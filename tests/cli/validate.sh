@@ -1,18 +1,75 @@
 # End-to-end tests of `cirt validate`.
 . "$(dirname "$0")/lib.sh"
-plan 22
+plan 28
 
 begin "a valid questionnaire is reported ok with its counts"
 run "$CIRT" validate "$ROOT/questionnaires/example.xml"
 expect_status 0
 expect_out "$ROOT/questionnaires/example.xml: ok (3 pillars, 3 indicators, 9 questions)"
-expect_err_empty
+# C1 and C2 fall back to their indicator's recommendation on purpose
+expect_err "example.xml:121: warning: question 'C1' is scored but has no recommendation of its own; its indicator's is used"
+expect_err "example.xml:126: warning: question 'C2' is scored"
+expect_err_lines 2
 end
 
 begin "every shipped questionnaire passes cirt validate"
 run "$CIRT" validate "$ROOT"/questionnaires/*.xml
 expect_status 0
-expect_err_empty
+# warnings at most (a question falling back to its indicator's recommendation)
+grep -v ': warning: ' "$err" >errors.txt
+if [ -s errors.txt ]; then fail "errors: $(head -3 errors.txt)"; fi
+end
+
+begin "recommendations with horizon, body and effort on questions, choices and levels are accepted"
+run "$CIRT" validate "$FIXTURES/recommendation-warnings.xml"
+expect_status 0
+expect_out "recommendation-warnings.xml: ok (1 pillar, 1 indicator, 5 questions)"
+end
+
+begin "a scored question without a recommendation of its own is a warning, and the status stays 0"
+run "$CIRT" validate "$FIXTURES/recommendation-warnings.xml"
+expect_status 0
+expect_err "recommendation-warnings.xml:12: warning: question 'q1' is scored but has no recommendation of its own; its indicator's is used"
+expect_err "recommendation-warnings.xml:15: warning: question 'q2' has no recommendation of its own nor on level 1; its indicator's is used for that answer"
+expect_err "recommendation-warnings.xml:28: warning: question 'q3': the recommendation of choice 'all' is never given"
+expect_no_err "'q4'"
+expect_no_err "'q5'"
+expect_err_lines 3
+end
+
+begin "an unknown body, one named twice, too many or none are refused with their lines"
+run "$CIRT" validate "$FIXTURES/recommendation-body-errors.xml"
+expect_status 1
+expect_err "recommendation-body-errors.xml:10: indicator 'i1': recommendation: body 'police' is not one cirt knows; name 1 to 4 of: government, ministry, parliament, regulator, cirt, law-enforcement, judiciary, data-protection, education, foreign-affairs, operators"
+expect_err "recommendation-body-errors.xml:13: question 'q1': recommendation: body 'cirt' is named twice"
+expect_err "recommendation-body-errors.xml:17: question 'q2': recommendation: attribute 'body' names 5 bodies; name at most 4"
+expect_err "recommendation-body-errors.xml:21: question 'q3': recommendation: attribute 'body' is empty; name 1 to 4 of: government,"
+expect_err_lines 4
+expect_out_empty
+end
+
+begin "horizon, effort or body on a translation is refused; a missing translation is named"
+run "$CIRT" validate "$FIXTURES/recommendation-attribute-on-translation.xml"
+expect_status 1
+expect_err "recommendation-attribute-on-translation.xml:20: question 'q1': recommendation: attribute 'horizon' belongs on the recommendation in the default language 'en', not on its 'fr' translation"
+expect_err "recommendation-attribute-on-translation.xml:20: question 'q1': recommendation: attribute 'body' belongs on"
+expect_err "recommendation-attribute-on-translation.xml:23: question 'q1', level 0: recommendation: attribute 'effort' belongs on"
+expect_err "recommendation-attribute-on-translation.xml:30: 'recommendation' has no 'fr' text, but the questionnaire declares that language"
+expect_err_lines 4
+end
+
+begin "a horizon other than short, medium or long is refused with its line"
+run "$CIRT" validate "$FIXTURES/recommendation-bad-horizon.xml"
+expect_status 1
+expect_err "recommendation-bad-horizon.xml:12: Element 'recommendation', attribute 'horizon'"
+expect_err "The value 'soon' is not an element of the set {'short', 'medium', 'long'}"
+expect_no_err "urn:cirt"
+end
+
+begin "a recommendation on a multiple choice question's choice is refused"
+run "$CIRT" validate "$FIXTURES/recommendation-on-multi-choice.xml"
+expect_status 1
+expect_err "recommendation-on-multi-choice.xml:15: question 'q1', choice 'a': the choices of a multi question cannot have a recommendation"
 end
 
 begin "every shipped questionnaire passes xmllint against the XSD"

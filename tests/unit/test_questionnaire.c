@@ -215,7 +215,7 @@ test_white_space_is_normalised(void **state)
 	(void)state;
 	assert_non_null(q);
 	assert_string_equal(text_get(&q->title, "en"), "Minimal questionnaire");
-	assert_string_equal(text_get(&q->indicators[0].recommendation, "en"),
+	assert_string_equal(text_get(&q->indicators[0].recommendation.text, "en"),
 			    "First paragraph.\nSecond paragraph.");
 	assert_int_equal(q->language_count, 0);
 	assert_true(questionnaire_has_language(q, "en"));

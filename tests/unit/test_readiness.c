@@ -110,7 +110,7 @@ test_skip_logic_and_help_everywhere(void **state)
 	}
 	assert_true(conditional >= 10);
 	for (size_t i = 0; i < readiness->indicator_count; i++)
-		assert_true(readiness->indicators[i].recommendation.count > 0);
+		assert_true(readiness->indicators[i].recommendation.text.count > 0);
 }
 
 static void
@@ -139,7 +139,7 @@ test_every_text_is_in_english_french_and_spanish(void **state)
 		expect_languages(&q->pillars[i].title, q->pillars[i].id);
 	for (size_t i = 0; i < q->indicator_count; i++) {
 		expect_languages(&q->indicators[i].title, q->indicators[i].id);
-		expect_languages(&q->indicators[i].recommendation, q->indicators[i].id);
+		expect_languages(&q->indicators[i].recommendation.text, q->indicators[i].id);
 	}
 	for (size_t i = 0; i < q->question_count; i++) {
 		const struct question *qu = &q->questions[i];
