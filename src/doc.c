@@ -272,7 +272,7 @@ each_of(const char *s, void (*each)(void *, unsigned long), void *ctx)
 void
 doc_each_codepoint(const struct doc *d, void (*each)(void *ctx, unsigned long cp), void *ctx)
 {
-	const char *top[] = {d->header, d->marking, d->header_note, d->footer, d->title};
+	const char *top[] = {d->header, d->marking, d->status, d->header_note, d->footer, d->title};
 
 	for (size_t i = 0; i < sizeof(top) / sizeof(top[0]); i++)
 		each_of(top[i], each, ctx);

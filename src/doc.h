@@ -5,8 +5,9 @@
  * are its business), render_docx.c writes Office Open XML. Neither knows
  * the other, and neither decides what a report says.
  *
- * Every string in a document is UTF-8 and owned by the document (doc_str,
- * doc_fmt); renderers must escape or replace what their format cannot
+ * Every string in a document is UTF-8, owned by the document (doc_str,
+ * doc_fmt) or by what it was built from (the questionnaire, the record),
+ * which outlives it; renderers must escape or replace what their format cannot
  * carry (control characters, characters beyond a font). */
 #ifndef CIRT_DOC_H
 #define CIRT_DOC_H
@@ -139,6 +140,7 @@ struct doc {
 	double page_height;
 	const char *header;	 /* the page header's text, left */
 	const char *marking;	 /* a confidentiality marking, right, or NULL */
+	const char *status;	 /* "Draft", right when there is no marking, or NULL */
 	const char *header_note; /* centred ("Sample data"), or NULL */
 	/* the footer, with {page} and {pages} where the numbers go:
 	 * "Page {page} of {pages}" */

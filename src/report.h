@@ -17,6 +17,8 @@
 #include "score.h"
 #include "store.h"
 
+struct doc;
+
 struct report_input {
 	const struct questionnaire *q;
 	const struct assessment *a;
@@ -34,6 +36,7 @@ struct report_input {
 	double region_mean;
 	size_t global_count;
 	double global_mean;
+	int include_drafts; /* the means count drafts too */
 	/* the meetings answers came from (the stakeholders annex); people's
 	 * names, in parentheses after their roles, are printed only with
 	 * names */
@@ -56,6 +59,10 @@ struct report_input {
 	int previous_cycle;
 };
 
+/* The report as a document (doc.h), for render_pdf or render_docx; the
+ * caller frees it with doc_free, before in's data goes. */
+struct doc *report_build(const struct report_input *in);
+
 /* Lay the report out; returns 0 with the PDF's bytes (owned by the caller)
  * or -1 with err set. */
 int report_write(const struct report_input *in, unsigned char **pdf, size_t *size,
@@ -72,6 +79,9 @@ struct comparison_input {
 	time_t date;
 	const char *font_paths[2];
 };
+
+/* The comparison as a document. */
+struct doc *report_build_comparison(const struct comparison_input *in);
 
 /* Lay out the comparison: ranking table, heat map, regional means,
  * distribution and changes. The same return as report_write. */

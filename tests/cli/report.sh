@@ -101,7 +101,7 @@ import json, sys
 titles = [o["title"] for o in json.load(open(sys.argv[1]))["outlines"]]
 assert titles == ["Example CIRT readiness check", "Executive summary", "1. Legal measures",
                   "2. Technical and procedural measures", "3. Cooperation", "Recommendations",
-                  "Open items", "Progress since 2025", "Stakeholders consulted", "Methodology"], titles
+                  "Roadmap", "Open items", "Progress since 2025", "Stakeholders consulted", "Methodology"], titles
 PY
 end
 

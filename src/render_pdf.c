@@ -1,0 +1,839 @@
+/* Laying a document out on PDF pages.
+ *
+ * Fonts are subset to the code points the document prints, which a walk
+ * of its strings gives before any page is drawn; then one pass lays the
+ * blocks out, breaking lines (greedily, in time linear in the text) and
+ * pages, and a last pass puts the header and footer on every page once
+ * their count is known. What a report says is decided by its builder. */
+#include "render.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+#define LEADING 1.32
+#define TABLE_PAD 3.0
+#define TABLE_SIZE 8.0
+#define MAX_COLUMNS 16
+#define HYPHEN "-"
+#define ELLIPSIS "\u2026"
+
+struct layout {
+	struct pdf *pdf;
+	const struct doc *d;
+	double w, h;
+	double left, right, top, bottom;
+	double y;
+	size_t pages;
+};
+
+/* ---- text ------------------------------------------------------------- */
+
+/* What the PDF prints for cp: controls and characters beyond U+FFFF (which
+ * libharu cannot print) become U+FFFD, visibly; a tab is a space. */
+static uint32_t
+printable(uint32_t cp)
+{
+	if (cp == '\t')
+		return ' ';
+	if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp > 0xFFFF ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0xFFFD;
+	return cp;
+}
+
+static size_t
+put_cp(char *out, uint32_t cp)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	out[0] = (char)(0xE0 | (cp >> 12));
+	out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[2] = (char)(0x80 | (cp & 0x3F));
+	return 3;
+}
+
+/* A decoded text: code points and their advances at one font and size. */
+struct chars {
+	uint32_t *cp;
+	double *adv;
+	size_t n;
+};
+
+static void
+decode(struct layout *l, enum pdf_font font, double size, const char *s, struct chars *c)
+{
+	size_t len = s ? strlen(s) : 0;
+
+	c->cp = xcalloc(len + 1, sizeof(*c->cp));
+	c->adv = xcalloc(len + 1, sizeof(*c->adv));
+	c->n = 0;
+	while (s && *s) {
+		uint32_t cp;
+		size_t k = utf8_decode(s, &cp);
+
+		if (k == 0) {
+			cp = 0xFFFD;
+			k = 1;
+		}
+		s += k;
+		if (cp != '\n')
+			cp = printable(cp);
+		c->cp[c->n] = cp;
+		c->adv[c->n] = cp == '\n' ? 0 : pdf_char_width(l->pdf, font, size, cp);
+		c->n++;
+	}
+}
+
+static void
+chars_free(struct chars *c)
+{
+	free(c->cp);
+	free(c->adv);
+}
+
+static char *
+encode(const uint32_t *cp, size_t n, int hyphen)
+{
+	char *out = xmalloc(3 * n + 2);
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += put_cp(out + k, cp[i]);
+	if (hyphen)
+		out[k++] = '-';
+	out[k] = '\0';
+	return out;
+}
+
+struct lines {
+	char **v;
+	size_t n;
+	size_t alloc;
+};
+
+static void
+lines_add(struct lines *ls, char *s)
+{
+	xgrow((void **)&ls->v, &ls->alloc, ls->n + 1, sizeof(*ls->v));
+	ls->v[ls->n++] = s;
+}
+
+static void
+lines_free(struct lines *ls)
+{
+	for (size_t i = 0; i < ls->n; i++)
+		free(ls->v[i]);
+	free(ls->v);
+	memset(ls, 0, sizeof(*ls));
+}
+
+/* Break s into lines at most w wide: greedily at spaces; a word wider than
+ * a line is cut with a hyphen; "\n" starts a new line. Each character is
+ * looked at a constant number of times. */
+static void
+wrap(struct layout *l, enum pdf_font font, double size, const char *s, double w,
+     struct lines *out)
+{
+	struct chars c;
+	double hyphen = pdf_char_width(l->pdf, font, size, '-');
+	size_t start = 0;	 /* the current line's first character */
+	size_t space = SIZE_MAX; /* the last space on it */
+	double width = 0;	 /* of characters [start, i) */
+	double at_space = 0;	 /* of [start, space) */
+
+	memset(out, 0, sizeof(*out));
+	decode(l, font, size, s, &c);
+	for (size_t i = 0; i <= c.n; i++) {
+		if (i == c.n || c.cp[i] == '\n') {
+			lines_add(out, encode(c.cp + start, i - start, 0));
+			start = i + 1;
+			space = SIZE_MAX;
+			width = 0;
+			continue;
+		}
+		if (c.cp[i] == ' ') {
+			if (i == start) { /* no space at the start of a line */
+				start++;
+				continue;
+			}
+			space = i;
+			at_space = width;
+		} else if (width + c.adv[i] > w && i > start) {
+			if (space != SIZE_MAX) {
+				size_t next = space + 1;
+
+				lines_add(out, encode(c.cp + start, space - start, 0));
+				width -= at_space + c.adv[space];
+				start = next;
+				space = SIZE_MAX;
+				/* the rest of the word may itself be too wide */
+				i--;
+				continue;
+			}
+			/* one word wider than the line: cut it, leaving room
+			 * for the hyphen */
+			{
+				size_t cut = i;
+
+				if (width + hyphen > w && cut - start > 1) {
+					cut--;
+					width -= c.adv[cut];
+				}
+				lines_add(out, encode(c.cp + start, cut - start, 1));
+				start = cut;
+				width = 0;
+				for (size_t k = cut; k < i; k++)
+					width += c.adv[k];
+			}
+		}
+		width += c.adv[i];
+	}
+	chars_free(&c);
+}
+
+/* A printable copy of s, on one line. */
+static char *
+clean(const char *s)
+{
+	char *out = xmalloc(3 * (s ? strlen(s) : 0) + 1);
+	size_t k = 0;
+
+	while (s && *s) {
+		uint32_t cp;
+		size_t n = utf8_decode(s, &cp);
+
+		if (n == 0) {
+			cp = 0xFFFD;
+			n = 1;
+		}
+		s += n;
+		k += put_cp(out + k, cp == '\n' ? ' ' : printable(cp));
+	}
+	out[k] = '\0';
+	return out;
+}
+
+static double
+width_of(struct layout *l, enum pdf_font font, double size, const char *s)
+{
+	char *c = clean(s);
+	double w = pdf_text_width(l->pdf, font, size, c);
+
+	free(c);
+	return w;
+}
+
+/* s on one line, cut with an ellipsis to fit w. */
+static char *
+fit(struct layout *l, enum pdf_font font, double size, const char *s, double w)
+{
+	struct chars c;
+	double total = 0;
+	double dots = pdf_char_width(l->pdf, font, size, 0x2026);
+	size_t n = 0;
+	char *out;
+
+	decode(l, font, size, s, &c);
+	for (size_t i = 0; i < c.n; i++)
+		total += c.adv[i];
+	if (total <= w) {
+		chars_free(&c);
+		return clean(s);
+	}
+	total = 0;
+	while (n < c.n && total + c.adv[n] + dots <= w)
+		total += c.adv[n++];
+	out = xmalloc(3 * n + 4);
+	{
+		size_t k = 0;
+
+		for (size_t i = 0; i < n; i++)
+			k += put_cp(out + k, c.cp[i] == '\n' ? ' ' : c.cp[i]);
+		k += put_cp(out + k, 0x2026);
+		out[k] = '\0';
+	}
+	chars_free(&c);
+	return out;
+}
+
+static void
+fill(struct layout *l, struct doc_colour c)
+{
+	pdf_fill_colour(l->pdf, (struct pdf_colour){c.r, c.g, c.b});
+}
+
+static void
+stroke(struct layout *l, struct doc_colour c, double width)
+{
+	pdf_stroke_colour(l->pdf, (struct pdf_colour){c.r, c.g, c.b});
+	pdf_line_width(l->pdf, width);
+}
+
+static void
+text_at(struct layout *l, enum pdf_font font, double size, double x, double y, const char *s,
+	enum doc_align align)
+{
+	char *c = clean(s);
+	double w = pdf_text_width(l->pdf, font, size, c);
+
+	if (align == DOC_ALIGN_RIGHT)
+		x -= w;
+	else if (align == DOC_ALIGN_CENTRE)
+		x -= w / 2;
+	pdf_text(l->pdf, font, size, x, y, c);
+	free(c);
+}
+
+/* ---- pages ------------------------------------------------------------ */
+
+static void
+page_break(struct layout *l)
+{
+	pdf_page_new(l->pdf);
+	l->pages++;
+	l->y = l->h - l->top;
+}
+
+static void
+need(struct layout *l, double height)
+{
+	if (l->pages == 0 || l->y - height < l->bottom)
+		page_break(l);
+}
+
+static double
+text_width_total(const struct layout *l)
+{
+	return l->w - l->left - l->right;
+}
+
+static double
+size_of(enum doc_size s)
+{
+	switch (s) {
+	case DOC_SIZE_SMALL:
+		return 8;
+	case DOC_SIZE_LEAD:
+		return 11;
+	default:
+		return 9.5;
+	}
+}
+
+static struct doc_colour
+tone_colour(enum doc_tone t)
+{
+	switch (t) {
+	case DOC_TONE_MUTED:
+		return DOC_GREY;
+	case DOC_TONE_ACCENT:
+		return DOC_ACCENT;
+	case DOC_TONE_ALERT:
+		return DOC_ALERT;
+	default:
+		return DOC_BLACK;
+	}
+}
+
+/* ---- blocks ----------------------------------------------------------- */
+
+static void
+lines_at_cursor(struct layout *l, enum pdf_font font, double size, double indent,
+		const struct lines *ls, struct doc_colour c)
+{
+	for (size_t i = 0; i < ls->n; i++) {
+		need(l, size * LEADING);
+		l->y -= size * LEADING;
+		fill(l, c);
+		pdf_text(l->pdf, font, size, l->left + indent, l->y + size * 0.25, ls->v[i]);
+	}
+	fill(l, DOC_BLACK);
+}
+
+static void
+paragraph(struct layout *l, const struct doc_paragraph *p)
+{
+	double size = size_of(p->size);
+	enum pdf_font font = p->bold ? PDF_BOLD : PDF_REGULAR;
+	double indent = p->indent ? 12 : 0;
+	double pad = p->boxed ? 10 : 0;
+	struct lines ls;
+	double height;
+
+	wrap(l, font, size, p->text, text_width_total(l) - indent - 2 * pad, &ls);
+	height = (double)ls.n * size * LEADING + 2 * pad;
+	if (p->keep_with_next)
+		need(l, height + 40);
+	if (p->boxed && height < l->h - l->top - l->bottom) {
+		double top;
+
+		need(l, height);
+		top = l->y;
+		l->y -= pad;
+		lines_at_cursor(l, font, size, indent + pad, &ls, tone_colour(p->tone));
+		l->y -= pad;
+		stroke(l, DOC_ACCENT, 1);
+		pdf_rect(l->pdf, l->left, l->y, text_width_total(l), top - l->y, 0, 1);
+		l->y -= 6;
+	} else {
+		if (ls.n == 1 || ls.n * size * LEADING < 3 * size * LEADING)
+			need(l, height);
+		else
+			need(l, 2 * size * LEADING);
+		lines_at_cursor(l, font, size, indent, &ls, tone_colour(p->tone));
+		l->y -= size * 0.35;
+	}
+	lines_free(&ls);
+}
+
+/* About how much room the start of a block takes, so that a heading is
+ * never left alone at the foot of a page: a figure whole, a table's header
+ * and first row, a paragraph's first two lines. */
+static double
+start_height(const struct doc_block *b)
+{
+	if (b == NULL)
+		return 0;
+	switch (b->kind) {
+	case DOC_FIGURE:
+		return b->u.figure.height + 12;
+	case DOC_TABLE:
+		return 4 * (TABLE_SIZE * LEADING + 2 * TABLE_PAD);
+	case DOC_PARAGRAPH:
+		return 2 * size_of(b->u.paragraph.size) * LEADING + 6;
+	default:
+		return 30;
+	}
+}
+
+static void
+heading(struct layout *l, const struct doc_heading *hd, const struct doc_block *next)
+{
+	char *c = clean(hd->text);
+	double keep = start_height(next);
+
+	if (hd->level <= 1) {
+		if (hd->new_page)
+			page_break(l);
+		else
+			need(l, 40 + keep);
+		pdf_outline(l->pdf, -1, c);
+		{
+			struct lines ls;
+
+			wrap(l, PDF_BOLD, 16, hd->text, text_width_total(l), &ls);
+			l->y -= 4;
+			lines_at_cursor(l, PDF_BOLD, 16, 0, &ls, DOC_ACCENT);
+			lines_free(&ls);
+		}
+		l->y -= 10;
+	} else {
+		struct lines ls;
+
+		need(l, 24 + keep);
+		l->y -= 6;
+		wrap(l, PDF_BOLD, 11, hd->text, text_width_total(l), &ls);
+		lines_at_cursor(l, PDF_BOLD, 11, 0, &ls, DOC_BLACK);
+		lines_free(&ls);
+		l->y -= 3;
+	}
+	free(c);
+}
+
+/* Wrap one row's texts to their columns; returns the most lines a cell
+ * takes. */
+static size_t
+wrap_row(struct layout *l, enum pdf_font font, const struct doc_column *cols, size_t ncols,
+	 const char *const *texts, struct lines ls[])
+{
+	double total = text_width_total(l);
+	size_t most = 1;
+
+	for (size_t c = 0; c < ncols; c++) {
+		wrap(l, font, TABLE_SIZE, texts[c], cols[c].width * total - 2 * TABLE_PAD, &ls[c]);
+		if (ls[c].n > most)
+			most = ls[c].n;
+	}
+	return most;
+}
+
+/* Draw a wrapped row in the box of height h whose bottom is at l->y, and
+ * free its lines. */
+static void
+draw_row(struct layout *l, enum pdf_font font, const struct doc_column *cols, size_t ncols,
+	 struct lines ls[], double h)
+{
+	double total = text_width_total(l);
+	double x = l->left;
+	const double lead = TABLE_SIZE * LEADING;
+
+	for (size_t c = 0; c < ncols; c++) {
+		double cw = cols[c].width * total;
+
+		for (size_t k = 0; k < ls[c].n; k++) {
+			double ty = l->y + h - TABLE_PAD - (double)(k + 1) * lead + 2;
+
+			if (cols[c].right)
+				pdf_text(l->pdf, font, TABLE_SIZE,
+					 x + cw - TABLE_PAD -
+						 pdf_text_width(l->pdf, font, TABLE_SIZE,
+								ls[c].v[k]),
+					 ty, ls[c].v[k]);
+			else
+				pdf_text(l->pdf, font, TABLE_SIZE, x + TABLE_PAD, ty, ls[c].v[k]);
+		}
+		lines_free(&ls[c]);
+		x += cw;
+	}
+}
+
+static int
+has_header(const struct doc_table *t)
+{
+	for (size_t c = 0; c < t->column_count; c++)
+		if (t->columns[c].title && *t->columns[c].title)
+			return 1;
+	return 0;
+}
+
+/* A table that breaks across pages, repeating its header. */
+static void
+table(struct layout *l, const struct doc_table *t)
+{
+	double total = text_width_total(l);
+	size_t ncols = t->column_count < MAX_COLUMNS ? t->column_count : MAX_COLUMNS;
+	int header_due = has_header(t);
+	const double lead = TABLE_SIZE * LEADING;
+
+	for (size_t r = 0; r < t->row_count; r++) {
+		struct lines ls[MAX_COLUMNS];
+		enum pdf_font font =
+			t->bold_last && r + 1 == t->row_count ? PDF_BOLD : PDF_REGULAR;
+		double hgt;
+
+		if (header_due) {
+			const char *titles[MAX_COLUMNS];
+			double hh;
+
+			for (size_t c = 0; c < ncols; c++)
+				titles[c] = t->columns[c].title;
+			hh = (double)wrap_row(l, PDF_BOLD, t->columns, ncols, titles, ls) * lead +
+				2 * TABLE_PAD;
+			need(l, hh + lead + 2 * TABLE_PAD);
+			l->y -= hh;
+			fill(l, DOC_LIGHT);
+			pdf_rect(l->pdf, l->left, l->y, total, hh, 1, 0);
+			fill(l, DOC_BLACK);
+			draw_row(l, PDF_BOLD, t->columns, ncols, ls, hh);
+			header_due = 0;
+		}
+		hgt = (double)wrap_row(l, font, t->columns, ncols, t->cells + r * t->column_count,
+				       ls) *
+				lead +
+			2 * TABLE_PAD;
+		if (l->pages == 0 || (l->y - hgt < l->bottom && hgt < l->h - l->top - l->bottom)) {
+			for (size_t c = 0; c < ncols; c++)
+				lines_free(&ls[c]);
+			page_break(l);
+			header_due = has_header(t);
+			r--;
+			continue;
+		}
+		l->y -= hgt;
+		if (t->fills) {
+			double x = l->left;
+
+			for (size_t c = 0; c < ncols; c++) {
+				const struct doc_colour *f = t->fills[r * t->column_count + c];
+				double cw = t->columns[c].width * total;
+
+				if (f) {
+					fill(l, *f);
+					pdf_rect(l->pdf, x, l->y, cw, hgt, 1, 0);
+				}
+				x += cw;
+			}
+			fill(l, DOC_BLACK);
+		}
+		stroke(l, DOC_RULE, 0.4);
+		pdf_line(l->pdf, l->left, l->y, l->left + total, l->y);
+		draw_row(l, font, t->columns, ncols, ls, hgt);
+	}
+	l->y -= 8;
+}
+
+static void
+figure(struct layout *l, const struct doc_figure *fg)
+{
+	double x0, y0;
+
+	need(l, fg->height + 4);
+	x0 = l->left + (text_width_total(l) - fg->width) / 2;
+	if (x0 < l->left)
+		x0 = l->left;
+	y0 = l->y - fg->height;
+	for (size_t i = 0; i < fg->shape_count; i++) {
+		const struct doc_shape *s = &fg->shapes[i];
+		const double *p = s->points;
+
+		if (s->fill)
+			fill(l, s->fill_colour);
+		if (s->stroke)
+			stroke(l, s->stroke_colour, s->line_width);
+		switch (s->kind) {
+		case DOC_LINE:
+			pdf_line(l->pdf, x0 + p[0], y0 + p[1], x0 + p[2], y0 + p[3]);
+			break;
+		case DOC_RECT:
+			pdf_rect(l->pdf, x0 + p[0], y0 + p[1], p[2], p[3], s->fill, s->stroke);
+			break;
+		case DOC_POLYGON: {
+			double *xy = xcalloc(2 * s->point_count + 1, sizeof(double));
+
+			for (size_t k = 0; k < s->point_count; k++) {
+				xy[2 * k] = x0 + p[2 * k];
+				xy[2 * k + 1] = y0 + p[2 * k + 1];
+			}
+			pdf_polygon(l->pdf, xy, s->point_count, s->fill, s->stroke);
+			free(xy);
+			break;
+		}
+		case DOC_TEXT: {
+			enum pdf_font font = s->bold ? PDF_BOLD : PDF_REGULAR;
+			struct lines ls;
+
+			if (s->wrap > 0) {
+				wrap(l, font, s->size, s->text, s->wrap, &ls);
+			} else {
+				memset(&ls, 0, sizeof(ls));
+				lines_add(&ls, clean(s->text));
+			}
+			for (size_t k = 0; k < ls.n; k++)
+				text_at(l, font, s->size, x0 + p[0], y0 + p[1] - 1.2 * s->size * (double)k,
+					ls.v[k], s->align);
+			lines_free(&ls);
+			break;
+		}
+		}
+		fill(l, DOC_BLACK);
+	}
+	l->y = y0 - 8;
+}
+
+static void
+cover(struct layout *l, const struct doc_cover *c)
+{
+	const struct doc *d = l->d;
+	double mid = l->w / 2;
+
+	page_break(l);
+	{
+		char *t = clean(c->title);
+
+		pdf_outline(l->pdf, -1, t);
+		free(t);
+	}
+	if (c->watermark && *c->watermark) {
+		double wd = width_of(l, PDF_BOLD, 96, c->watermark);
+		char *t = clean(c->watermark);
+
+		/* across the page, centred on it */
+		fill(l, DOC_LIGHT);
+		pdf_text_rotated(l->pdf, PDF_BOLD, 96, mid - wd * 0.354 + 20,
+				 l->h * 0.42 - wd * 0.354, 45, t);
+		fill(l, DOC_BLACK);
+		free(t);
+	}
+	if (d->marking && *d->marking) {
+		char *t = fit(l, PDF_BOLD, 12, d->marking, text_width_total(l) - 12);
+
+		fill(l, DOC_NOT_MET);
+		pdf_rect(l->pdf, l->left, l->h - 130, text_width_total(l), 24, 1, 0);
+		fill(l, DOC_BLACK);
+		text_at(l, PDF_BOLD, 12, mid, l->h - 122, t, DOC_ALIGN_CENTRE);
+		free(t);
+	}
+	l->y = l->h - 220;
+	{
+		struct lines ls;
+
+		wrap(l, PDF_BOLD, 22, c->title, text_width_total(l), &ls);
+		lines_at_cursor(l, PDF_BOLD, 22, 0, &ls, DOC_ACCENT);
+		lines_free(&ls);
+		l->y -= 20;
+		wrap(l, PDF_BOLD, 30, c->country, text_width_total(l), &ls);
+		lines_at_cursor(l, PDF_BOLD, 30, 0, &ls, DOC_BLACK);
+		lines_free(&ls);
+		l->y -= 6;
+		wrap(l, PDF_REGULAR, 14, c->subtitle, text_width_total(l), &ls);
+		lines_at_cursor(l, PDF_REGULAR, 14, 0, &ls, DOC_GREY);
+		lines_free(&ls);
+		l->y -= 30;
+	}
+	if (c->fact_count) {
+		static const struct doc_column cols[] = {{"", 0.3, 0}, {"", 0.7, 0}};
+		struct doc_table t = {.columns = cols,
+				      .column_count = 2,
+				      .cells = c->facts,
+				      .row_count = c->fact_count};
+
+		table(l, &t);
+	}
+	if (c->notice && *c->notice) {
+		struct lines ls;
+
+		l->y -= 20;
+		wrap(l, PDF_BOLD, 14, c->notice, text_width_total(l), &ls);
+		lines_at_cursor(l, PDF_BOLD, 14, 0, &ls, DOC_ALERT);
+		lines_free(&ls);
+	}
+}
+
+/* Header and footer on every page, once the page count is known. The
+ * header's text gives way (cut with an ellipsis) to the marking on its
+ * right; the note goes in the footer's left, so nothing overlaps. */
+static void
+decorate(struct layout *l)
+{
+	const struct doc *d = l->d;
+	const char *right = d->marking && *d->marking ? d->marking
+			  : d->status && *d->status   ? d->status
+						      : NULL;
+	double total = text_width_total(l);
+	char *r = right ? fit(l, PDF_BOLD, 8, right, total * 0.45) : NULL;
+	double rw = r ? pdf_text_width(l->pdf, PDF_BOLD, 8, r) + 12 : 0;
+	char *head = fit(l, PDF_REGULAR, 8, d->header, total - rw);
+	char *note = d->header_note && *d->header_note
+		? fit(l, PDF_BOLD, 8, d->header_note, total * 0.35)
+		: NULL;
+
+	for (size_t i = 0; i < l->pages; i++) {
+		char *foot = doc_footer_text(d, i + 1, l->pages);
+		char *f = clean(foot);
+
+		pdf_page_select(l->pdf, i);
+		fill(l, DOC_GREY);
+		pdf_text(l->pdf, PDF_REGULAR, 8, l->left, l->h - 36, head);
+		if (r)
+			text_at(l, PDF_BOLD, 8, l->w - l->right, l->h - 36, r, DOC_ALIGN_RIGHT);
+		stroke(l, DOC_RULE, 0.5);
+		pdf_line(l->pdf, l->left, l->h - 42, l->w - l->right, l->h - 42);
+		text_at(l, PDF_REGULAR, 8, l->w - l->right, 30, f, DOC_ALIGN_RIGHT);
+		if (note)
+			text_at(l, PDF_BOLD, 8, l->left, 30, note, DOC_ALIGN_LEFT);
+		fill(l, DOC_BLACK);
+		free(foot);
+		free(f);
+	}
+	free(r);
+	free(head);
+	free(note);
+}
+
+/* ---- code points ------------------------------------------------------ */
+
+struct cpset {
+	uint8_t bits[0x10000 / 8];
+};
+
+static void
+add_cp(void *ctx, unsigned long cp)
+{
+	struct cpset *set = ctx;
+	uint32_t c = cp == '\n' ? ' ' : printable((uint32_t)cp);
+
+	set->bits[c >> 3] |= (uint8_t)(1u << (c & 7));
+}
+
+int
+render_pdf(const struct doc *d, const char *const font_paths[2], unsigned char **out,
+	   size_t *size, struct error *err)
+{
+	struct cpset *set = xcalloc(1, sizeof(*set));
+	uint32_t *cps = NULL;
+	size_t count = 0;
+	struct layout l = {0};
+	int status;
+
+	for (int c = ' '; c <= '~'; c++)
+		add_cp(set, (unsigned long)c);
+	add_cp(set, 0x2026);
+	add_cp(set, 0xFFFD);
+	doc_each_codepoint(d, add_cp, set);
+	for (uint32_t c = 0; c < 0x10000; c++)
+		if (set->bits[c >> 3] & (1u << (c & 7)))
+			count++;
+	cps = xcalloc(count, sizeof(*cps));
+	count = 0;
+	for (uint32_t c = 0; c < 0x10000; c++)
+		if (set->bits[c >> 3] & (1u << (c & 7)))
+			cps[count++] = c;
+	free(set);
+
+	l.d = d;
+	l.w = d->page_width;
+	l.h = d->page_height;
+	l.left = 56;
+	l.right = 56;
+	l.top = 64;
+	l.bottom = 56;
+	l.pdf = pdf_new(l.w, l.h, font_paths, cps, count, err);
+	free(cps);
+	if (l.pdf == NULL)
+		return -1;
+	for (size_t i = 0; i < d->count; i++) {
+		const struct doc_block *b = &d->blocks[i];
+
+		switch (b->kind) {
+		case DOC_COVER:
+			cover(&l, &b->u.cover);
+			break;
+		case DOC_HEADING:
+			heading(&l, &b->u.heading, i + 1 < d->count ? &d->blocks[i + 1] : NULL);
+			break;
+		case DOC_PARAGRAPH:
+			paragraph(&l, &b->u.paragraph);
+			break;
+		case DOC_TABLE:
+			table(&l, &b->u.table);
+			break;
+		case DOC_FIGURE:
+			figure(&l, &b->u.figure);
+			break;
+		case DOC_PAGE_BREAK:
+			page_break(&l);
+			break;
+		}
+	}
+	if (l.pages == 0)
+		page_break(&l);
+	decorate(&l);
+	{
+		char *title = clean(d->title);
+		char *author = clean(d->author);
+		char *subject = clean(d->subject);
+		char *keywords = clean(d->keywords);
+
+		pdf_info(l.pdf, title, author, subject, keywords, d->date);
+		free(title);
+		free(author);
+		free(subject);
+		free(keywords);
+	}
+	status = pdf_save(l.pdf, out, size, err);
+	pdf_free(l.pdf);
+	return status;
+}

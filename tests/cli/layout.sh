@@ -1,0 +1,202 @@
+#!/bin/sh
+# The report's content and layout: charts with 1 to 8 pillars, strongest
+# and weakest never overlapping, recommendations that fit the answers, the
+# roadmap, line breaking of long words, and headers that never overlap.
+. tests/cli/lib.sh
+
+plan 9
+
+READINESS=$ROOT/questionnaires/cirt-readiness.xml
+
+# gen_q PILLARS INDICATORS_PER_PILLAR: a questionnaire of yes/no questions,
+# one per indicator, each with a recommendation of its own.
+gen_q() {
+	{
+		echo '<?xml version="1.0" encoding="UTF-8"?>'
+		echo '<questionnaire xmlns="urn:cirt:questionnaire:1" id="gen" version="1" default-lang="en">'
+		echo '  <title>Generated questionnaire</title>'
+		p=1
+		while [ "$p" -le "$1" ]; do
+			echo "  <pillar id=\"p$p\"><title>Pillar number $p</title>"
+			i=1
+			while [ "$i" -le "$2" ]; do
+				echo "    <indicator id=\"p$p.i$i\"><title>Indicator $p.$i</title>"
+				echo "      <recommendation>Work on $p.$i.</recommendation>"
+				echo "      <question id=\"Q${p}x$i\" type=\"yesno\"><text>Is $p.$i in place?</text>"
+				echo "        <recommendation horizon=\"short\" body=\"cirt\" effort=\"low\">Put $p.$i in place.</recommendation></question>"
+				echo "    </indicator>"
+				i=$((i + 1))
+			done
+			echo "  </pillar>"
+			p=$((p + 1))
+		done
+		echo '  <tiers><tier id="low" min="0"><name>Low</name></tier><tier id="high" min="60"><name>High</name></tier></tiers>'
+		echo '</questionnaire>'
+	} >"$3"
+}
+
+# answers PILLARS INDICATORS FILE: every other question yes
+answers() {
+	{
+		echo "question_id,value,evidence,comment"
+		p=1
+		n=0
+		while [ "$p" -le "$1" ]; do
+			i=1
+			while [ "$i" -le "$2" ]; do
+				if [ $((n % 2)) -eq 0 ]; then v=yes; else v=no; fi
+				echo "Q${p}x$i,$v,,"
+				n=$((n + 1))
+				i=$((i + 1))
+			done
+			p=$((p + 1))
+		done
+	} >"$3"
+}
+
+for shape in "1 1" "2 2" "8 1"; do
+	set -- $shape
+	begin "a report with $1 pillar(s) of $2 indicator(s) charts every pillar with its score"
+	gen_q "$1" "$2" q.xml
+	answers "$1" "$2" a.csv
+	rm -f db.sqlite
+	run $CIRT import --yes a.csv --country KE --cycle 2026 --db db.sqlite --questionnaire q.xml
+	expect_status 0
+	run $CIRT report --country KE --db db.sqlite --questionnaire q.xml -o r.pdf
+	expect_status 0
+	pdftotext -f 2 -l 2 -layout r.pdf p2.txt 2>/dev/null || fail "no page 2"
+	p=1
+	while [ "$p" -le "$1" ]; do
+		# in the chart and in the table
+		c=$(grep -c "Pillar number $p\b" p2.txt)
+		[ "$c" -ge 2 ] || fail "page 2 names pillar $p $c times, expected the chart and the table"
+		p=$((p + 1))
+	done
+	if [ $(($1 * $2)) -lt 2 ]; then
+		grep -q "Too few indicators" p2.txt || fail "no word on too few indicators"
+		grep -q "Strongest indicators" p2.txt && fail "a strongest list with one indicator"
+	fi
+	# the chart is drawn: the page is not blank around it
+	pdftoppm -r 30 -png -f 2 -l 2 r.pdf pg >/dev/null 2>&1
+	[ -s pg-2.png ] || [ -s pg-02.png ] || fail "page 2 did not render"
+	end
+done
+
+begin "strongest and weakest never name the same indicator"
+gen_q 1 3 q.xml
+printf 'question_id,value,evidence,comment\nQ1x1,yes,,\nQ1x2,no,,\nQ1x3,no,,\n' >a.csv
+rm -f db.sqlite
+run $CIRT import --yes a.csv --country KE --cycle 2026 --db db.sqlite --questionnaire q.xml
+run $CIRT report --country KE --db db.sqlite --questionnaire q.xml -o r.pdf
+expect_status 0
+pdftotext -f 2 -l 2 r.pdf p2.txt
+for i in 1 2 3; do
+	c=$(grep -c "· Indicator 1.$i\$" p2.txt)
+	[ "$c" -le 1 ] || fail "Indicator 1.$i listed $c times"
+done
+grep -q "100% · Indicator 1.1" p2.txt || fail "the strongest is not Indicator 1.1"
+grep -q "0% · Indicator 1.2" p2.txt || fail "the weakest is not Indicator 1.2"
+end
+
+begin "recommendations fit the answers: never for what is in place, never for the unanswered"
+rec=$(sed -n '/<question id="LD1"/,/<\/question>/p' "$READINESS" |
+	sed -n 's/.*<recommendation [^>]*horizon[^>]*>\(.*\)<\/recommendation>.*/\1/p' | head -n 1)
+[ -n "$rec" ] || fail "LD1 has no recommendation in the shipped questionnaire"
+want=$(printf '%s' "$rec" | cut -c1-40)
+printf 'question_id,value,evidence,comment\nLD1,yes,,\nLC1,no,,\n' >yes.csv
+printf 'question_id,value,evidence,comment\nLD1,no,,\nLC1,no,,\n' >no.csv
+rm -f db.sqlite
+run $CIRT import --yes yes.csv --country KE --cycle 2026 --db db.sqlite --questionnaire "$READINESS"
+run $CIRT import --yes no.csv --country GH --cycle 2026 --db db.sqlite --questionnaire "$READINESS"
+run $CIRT report --country KE --db db.sqlite --questionnaire "$READINESS" -o ke.pdf
+expect_status 0
+run $CIRT report --country GH --db db.sqlite --questionnaire "$READINESS" -o gh.pdf
+expect_status 0
+pdftotext ke.pdf - | tr '\n' ' ' | grep -qF "$want" && fail "KE (LD1 yes) is told: $want"
+pdftotext gh.pdf - | tr '\n' ' ' | grep -qF "$want" || fail "GH (LD1 no) is not told: $want"
+# LE2 was not answered by either: no recommendation of its own
+lerec=$(sed -n '/<question id="LE2"/,/<\/question>/p' "$READINESS" |
+	sed -n 's/.*<recommendation [^>]*horizon[^>]*>\(.*\)<\/recommendation>.*/\1/p' | head -n 1 |
+	cut -c1-40)
+[ -n "$lerec" ] && pdftotext gh.pdf - | tr '\n' ' ' | grep -qF "$lerec" &&
+	fail "an unanswered question got a recommendation"
+end
+
+begin "the roadmap lays the phases out with their bodies, points and the next tier"
+pdftotext gh.pdf gh.txt
+grep -q "^Roadmap" gh.txt || fail "no roadmap section"
+for w in "Short term" "Medium term" "Long term" "Lead" "points"; do
+	grep -q "$w" gh.txt || fail "the roadmap lacks: $w"
+done
+# the roadmap's page has the figure: the tiers' names are drawn on it
+page=$(pdftotext -layout gh.pdf - | awk '/\f/ {n++} /^ *Roadmap$/ {print n + 1; exit}')
+[ -n "$page" ] || fail "no page starts the roadmap"
+pdftotext -f "$page" -l "$page" gh.pdf - | grep -q "Evolving (20)\|(20)" ||
+	fail "the timeline does not show the tiers"
+end
+
+begin "the roadmap in French and Spanish"
+run $CIRT report --country GH --lang fr --db db.sqlite --questionnaire "$READINESS" -o fr.pdf
+expect_status 0
+pdftotext fr.pdf - | grep -q "Feuille de route" || fail "no French roadmap"
+pdftotext fr.pdf - | grep -q "Court terme" || fail "no French phases"
+run $CIRT report --country GH --lang es --db db.sqlite --questionnaire "$READINESS" -o es.pdf
+expect_status 0
+pdftotext es.pdf - | grep -q "Hoja de ruta" || fail "no Spanish roadmap"
+end
+
+begin "a 60,000-character word is broken with hyphens inside the margins"
+python3 -c "
+print('question_id,value,evidence,comment')
+print('LC1,yes,' + 'A' * 60000 + ',')
+print('LC2,3,' + 'word ' * 12000 + ',')
+" >long.csv
+rm -f long.db
+run $CIRT import --yes long.csv --country KE --cycle 2026 --db long.db --questionnaire "$READINESS"
+expect_status 0
+run $CIRT report --country KE --db long.db --questionnaire "$READINESS" -o long.pdf
+expect_status 0
+pdftotext -bbox long.pdf long.html 2>/dev/null
+# no word reaches into the right margin (A4 is 595.28 points wide, 56 margin)
+python3 - long.html <<'EOF' || fail "text runs into the margin"
+import re, sys
+worst = max(float(m) for m in re.findall(r'xMax="([0-9.]+)"', open(sys.argv[1]).read()))
+sys.exit(0 if worst <= 595.28 - 56 + 1 else 1)
+EOF
+n=$(grep -c '>A*-</word>' long.html)
+[ "$n" -ge 500 ] || fail "only $n hyphenated lines of the long word"
+end
+
+# no_overlap PDF PAGE: the words of the page's header (the top 60 points)
+# never overlap one another
+no_overlap() {
+	pdftotext -f "$2" -l "$2" -bbox "$1" bbox.html 2>/dev/null || return 1
+	python3 - bbox.html <<'EOF'
+import re, sys
+words = re.findall(r'<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">',
+                   open(sys.argv[1]).read())
+top = sorted((float(a), float(c)) for a, b, c, d in words if float(b) < 60)
+if len(top) < 2:
+    sys.exit(1)
+for (a0, a1), (b0, b1) in zip(top, top[1:]):
+    if b0 < a1 - 0.5:
+        sys.exit(1)
+EOF
+}
+
+begin "headers never overlap: a French comparison of sample countries with a marking"
+for f in "$FIXTURES"/demo/*-2026.csv; do
+	b=$(basename "$f" .csv)
+	run $CIRT import --yes "$f" --country "${b%-*}" --cycle 2026 --db demo.db --questionnaire "$READINESS"
+done
+marking="DIFFUSION RESTREINTE – MINISTÈRE ET ÉQUIPE NATIONALE SEULEMENT, NE PAS COPIER"
+run $CIRT compare --lang fr --marking "$marking" --db demo.db --questionnaire "$READINESS" -o c.pdf
+expect_status 0
+no_overlap c.pdf 1 || fail "the comparison's header overlaps"
+pdftotext -f 1 -l 1 c.pdf - | grep -q "DIFFUSION" || fail "no marking on the comparison"
+pdftotext -f 1 -l 1 c.pdf - | grep -q "Données d'exemple" || fail "no sample notice"
+run $CIRT report --country XA --lang fr --marking "$marking" --db demo.db \
+	--questionnaire "$READINESS" -o xa.pdf
+expect_status 0
+no_overlap xa.pdf 3 || fail "the report's header overlaps"
+end
