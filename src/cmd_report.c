@@ -227,6 +227,7 @@ write_one(struct cmd_context *ctx, const struct options *o, const struct scored 
 	in.conflict_count = s->conflict_count;
 	in.attachments = s->attachments;
 	in.attachment_count = s->attachment_count;
+	in.include_drafts = o->include_drafts;
 	compare(list, count, me, o->include_drafts, &in);
 	if (report_write(&in, &pdf, &size, &err) < 0) {
 		cmd_error("%s", err.message);

@@ -160,11 +160,6 @@ expect_err "cannot create folder 'missing/deeper/': No such file or directory"
 [ -e missing ] && fail "something was created"
 end
 
-# PENDING (issue 15): the layout does not draw the comparison's marking
-# yet. Until it does, the check that the marking is on every page reports
-# SKIP instead of failing; once it is drawn the check passes by itself.
-# Then set marking_pending=0 (or delete it and the SKIP below) to enable it.
-marking_pending=1
 begin "--marking is on every page of the comparison; a bad marking is refused"
 run "$CIRT" compare --db c.db --marking "RESTRICTED – ANALYSTS ONLY" -o marked.pdf
 expect_status 0
@@ -182,12 +177,8 @@ expect_status 2
 expect_err "--marking goes on the PDF only; drop it or use --format pdf"
 expect_out_empty
 [ -e bad.pdf ] && fail "a PDF was written for a bad marking"
-if [ "$marking_pending" = 1 ] && [ "$n" -eq 0 ] && [ -z "$problems" ]; then
-	echo "ok $number # SKIP the layout does not draw the comparison's marking yet: $title"
-else
-	[ "$n" -ge "$pages" ] || fail "the marking is on $n lines for $pages pages"
-	end
-fi
+[ "$n" -ge "$pages" ] || fail "the marking is on $n lines for $pages pages"
+end
 
 begin "nothing to compare and bad options are refused"
 run "$CIRT" compare --db c.db --format csv --region CIS

@@ -245,8 +245,8 @@ expect_status 0
 pdf_text means.pdf >means.txt || fail "poppler: $(head -n 3 poppler.err)"
 # Nigeria and Kenya: (62.5 + 39.375) / 2; with France: (101.875 + 62.5) / 3;
 # not Ghana, a draft
-grep -q "Regional mean (AFR, 2 [^)]*)" means.txt || fail "regional: $(grep "mean (" means.txt)"
-grep -q "Global mean (3 [^)]*)" means.txt || fail "global: $(grep "mean (" means.txt)"
+grep -q "Regional mean (AFR, 2 " means.txt || fail "regional: $(grep "mean (" means.txt)"
+grep -q "Global mean (3 " means.txt || fail "global: $(grep "mean (" means.txt)"
 grep -qF "50.9" means.txt || fail "no regional mean of 50.9"
 grep -qF "54.8" means.txt || fail "no global mean of 54.8"
 # Ghana and South Africa too: (101.875 + 39.375 + 6.25) / 4, (147.5 + 62.5) / 5;
@@ -254,16 +254,16 @@ grep -qF "54.8" means.txt || fail "no global mean of 54.8"
 run "$CIRT" report --country GH --db m.db --include-drafts -o drafts.pdf
 expect_status 0
 pdf_text drafts.pdf >drafts.txt || fail "poppler: $(head -n 3 poppler.err)"
-grep -q "Regional mean (AFR, 4 [^)]*)" drafts.txt || fail "regional: $(grep "mean (" drafts.txt)"
-grep -q "Global mean (5 [^)]*)" drafts.txt || fail "global: $(grep "mean (" drafts.txt)"
+grep -q "Regional mean (AFR, 4 " drafts.txt || fail "regional: $(grep "mean (" drafts.txt)"
+grep -q "Global mean (5 " drafts.txt || fail "global: $(grep "mean (" drafts.txt)"
 grep -qF "36.9" drafts.txt || fail "no regional mean of 36.9"
 grep -qF "42.0" drafts.txt || fail "no global mean of 42.0"
 # a final country is one of its own means, the same as in every report of the cycle
 run "$CIRT" report --country NG --db m.db -o ng-means.pdf
 expect_status 0
 pdf_text ng-means.pdf >ng-means.txt || fail "poppler: $(head -n 3 poppler.err)"
-grep -q "Regional mean (AFR, 2 [^)]*)" ng-means.txt || fail "regional: $(grep "mean (" ng-means.txt)"
-grep -q "Global mean (3 [^)]*)" ng-means.txt || fail "global: $(grep "mean (" ng-means.txt)"
+grep -q "Regional mean (AFR, 2 " ng-means.txt || fail "regional: $(grep "mean (" ng-means.txt)"
+grep -q "Global mean (3 " ng-means.txt || fail "global: $(grep "mean (" ng-means.txt)"
 grep -qF "54.8" ng-means.txt || fail "no global mean of 54.8"
 end
 
