@@ -65,14 +65,14 @@ BIN = $(O)/cirt
 endif
 
 # Modules shared by the program and the unit tests.
-LIB_SRC = src/answer.c src/attachment.c src/chain.c src/engine.c src/keys.c src/compare.c src/condition.c src/country.c src/csv.c src/diag.c src/error.c \
+LIB_SRC = src/answer.c src/attachment.c src/chain.c src/engine.c src/keys.c src/compare.c src/condition.c src/country.c src/csv.c src/diag.c src/editor.c src/error.c \
 	src/exchange.c src/file.c src/hash.c src/json.c src/i18n.c src/lineedit.c src/pdf.c src/questionnaire.c src/recommend.c src/report.c src/doc.c src/render_pdf.c src/score.c src/session.c \
 	src/store.c src/store_chain.c src/store_writer.c src/subset.c \
 	src/term.c src/utf8.c src/xmalloc.c
 CMD_SRC = src/cmd.c src/cmd_answers.c src/cmd_assessments.c src/cmd_attach.c \
 	src/cmd_attachments.c src/cmd_compare.c src/cmd_conflicts.c \
 	src/cmd_export.c src/cmd_countries.c src/cmd_discard.c src/cmd_interviews.c src/cmd_keys.c \
-	src/cmd_finalize.c src/cmd_import.c src/cmd_merge.c src/cmd_report.c src/cmd_run.c src/cmd_score.c src/cmd_show.c src/cmd_validate.c \
+	src/cmd_finalize.c src/cmd_findings.c src/cmd_import.c src/cmd_merge.c src/cmd_report.c src/cmd_run.c src/cmd_score.c src/cmd_show.c src/cmd_validate.c \
 	src/cmd_verify.c src/main.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(O)/%.o) $(O)/gen/schema.o $(O)/gen/countries.o
 CMD_OBJ = $(CMD_SRC:src/%.c=$(O)/%.o)

@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "hash.h"
+#include "i18n.h"
 #include "store.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 const char chain_genesis[CHAIN_HASH_SIZE] =
@@ -84,6 +86,24 @@ meeting_release(struct meeting *m)
 	free(m->recorded_by);
 	free(m->recorded_at);
 	memset(m, 0, sizeof(*m));
+}
+
+void
+finding_release(struct finding *f)
+{
+	free(f->pillar);
+	free(f->text);
+	free(f->recorded_by);
+	free(f->recorded_at);
+	memset(f, 0, sizeof(*f));
+}
+
+void
+findings_release(struct finding *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		finding_release(&f[i]);
+	free(f);
 }
 
 void
@@ -273,6 +293,110 @@ chain_attachment_parse(const char *value, struct attachment *at)
 	return 0;
 }
 
+/* ---- findings' texts ------------------------------------------------------ */
+
+static int __attribute__((format(printf, 3, 4)))
+refuse_text(char *message, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(message, size, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int
+blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+int
+chain_finding_text(const char *data, size_t size, const char *lang, char **out, long *line,
+		   char *message, size_t message_size)
+{
+	/* a copy that ends in a NUL, so that a sequence cut short at the end
+	 * reads as one */
+	char *copy = xmalloc(size + 1);
+	char *text = xmalloc(size + 1);
+	size_t n = 0;
+	size_t start = 0;
+	size_t end;
+	int status = -1;
+
+	*out = NULL;
+	*line = 1;
+	if (size)
+		memcpy(copy, data, size);
+	copy[size] = '\0';
+	for (size_t i = 0; i < size;) {
+		unsigned char c = (unsigned char)copy[i];
+		uint32_t cp = 0;
+		size_t len;
+
+		if (c == '\r' && i + 1 < size && copy[i + 1] == '\n') {
+			i++; /* CRLF: the LF alone */
+			continue;
+		}
+		if (c == '\n' || c == '\t') {
+			*line += c == '\n';
+			text[n++] = (char)c;
+			i++;
+			continue;
+		}
+		if (c < 0x20 || c == 0x7F) {
+			refuse_text(message, message_size, "%s", i18n(lang, MSG_ERR_CONTROL));
+			goto out;
+		}
+		len = c < 0x80 ? 1 : utf8_decode(copy + i, &cp);
+		if (len == 0) {
+			refuse_text(message, message_size, "%s", i18n(lang, MSG_ERR_UTF8));
+			goto out;
+		}
+		if (cp >= 0x80 && cp <= 0x9F) {
+			refuse_text(message, message_size, "%s", i18n(lang, MSG_ERR_CONTROL));
+			goto out;
+		}
+		memcpy(text + n, copy + i, len);
+		n += len;
+		i += len;
+	}
+	/* from the first character that is not white space to the last */
+	end = n;
+	while (end > 0 && blank(text[end - 1]))
+		end--;
+	while (start < end && blank(text[start]))
+		start++;
+	*line = 0;
+	if (end - start > CHAIN_FINDING_MAX) {
+		refuse_text(message, message_size, "%s (%zu > %d bytes)",
+			    i18n(lang, MSG_ERR_TOO_LONG), end - start, CHAIN_FINDING_MAX);
+		goto out;
+	}
+	*out = xstrndup(text + start, end > start ? end - start : 0);
+	status = 0;
+out:
+	free(copy);
+	free(text);
+	return status;
+}
+
+int
+chain_finding_valid(const char *text)
+{
+	char *tidy = NULL;
+	char message[160];
+	long line;
+	int valid = text &&
+		chain_finding_text(text, strlen(text), "en", &tidy, &line, message,
+				   sizeof(message)) == 0 &&
+		strcmp(tidy, text) == 0;
+
+	free(tidy);
+	return valid;
+}
+
 /* ---- a map from string keys to places in an array ----------------------- */
 
 /* Open addressing over an array of structs whose key is the char * at
@@ -373,6 +497,7 @@ chain_state_release(struct chain_state *st)
 	free(st->meetings);
 	chain_conflicts_release(st->conflicts, st->conflict_count);
 	attachments_release(st->attachments, st->attachment_count);
+	findings_release(st->findings, st->finding_count);
 	memset(st, 0, sizeof(*st));
 }
 
@@ -489,9 +614,19 @@ struct row_extra {
 	struct setter row; /* the row's author, time and source */
 };
 
+/* A pillar's finding as the replay keeps it: the text shown, who gave
+ * it, and the other side of a conflict over it. */
+struct finding_row {
+	char *pillar;
+	char *text;
+	struct setter set;
+	struct rival rival;
+};
+
 /* The replay's maps: answers by question, meetings by id; and the extras
  * of every answer row, in the same order. Every attachment ever added is
- * kept, by id, with whether it was removed since. */
+ * kept, by id, with whether it was removed since; every pillar's finding
+ * (and the summary's) once it had one, by pillar. */
 struct replay_maps {
 	struct index_map answers;
 	struct index_map meetings;
@@ -503,6 +638,10 @@ struct replay_maps {
 	size_t added_count;
 	size_t added_alloc;
 	size_t removed_alloc;
+	struct index_map findings;
+	struct finding_row *rows;
+	size_t row_count;
+	size_t row_alloc;
 };
 
 static struct answer *
@@ -987,6 +1126,125 @@ replay_attachment(const struct chain_state *st, struct replay_maps *maps, const 
 	return attachment_removed(maps, e, problem, size);
 }
 
+/* The finding of pillar as the replay keeps it, made (with no text) when
+ * there is none yet. */
+static struct finding_row *
+finding_row(struct replay_maps *maps, const char *pillar)
+{
+	size_t *slot = map_slot(&maps->findings, maps->rows, pillar);
+	struct finding_row *x;
+
+	if (*slot)
+		return &maps->rows[*slot - 1];
+	map_reserve(&maps->findings, maps->rows, maps->row_count);
+	xgrow((void **)&maps->rows, &maps->row_alloc, maps->row_count + 1, sizeof(*maps->rows));
+	x = &maps->rows[maps->row_count];
+	memset(x, 0, sizeof(*x));
+	x->pillar = xstrdup(pillar);
+	x->text = xstrdup("");
+	slot = map_slot(&maps->findings, maps->rows, pillar);
+	*slot = ++maps->row_count;
+	return x;
+}
+
+/* After a change to a finding in conflict: close the conflict when both
+ * sides agree; otherwise show the later side (as settle does for an
+ * answer's field). */
+static void
+finding_settle(struct finding_row *x)
+{
+	struct rival *r = &x->rival;
+
+	if (!r->open)
+		return;
+	if (same(x->text, r->value)) {
+		rival_close(r);
+		return;
+	}
+	if (later(&r->set, &x->set)) {
+		char *text = x->text;
+		struct setter set = x->set;
+
+		x->text = r->value;
+		x->set = r->set;
+		r->value = text;
+		r->set = set;
+	}
+}
+
+/* Replay a finding given, changed or removed: recorded here, it must
+ * start from the text the pillar has; merged in, it may start from
+ * another, as a change to an answer's field may. */
+static int
+replay_finding(const struct chain_state *st, struct replay_maps *maps,
+	       const struct history_entry *e, char *problem, size_t size)
+{
+	struct setter set = setter_of(e);
+	struct finding_row *x;
+	struct rival *r;
+
+	if (st->final)
+		return broken(problem, size,
+			      "history entry %lld (finding) changes a final assessment", e->seq);
+	if (e->old_state || e->new_state || e->source || !chain_finding_valid(e->old_value) ||
+	    !chain_finding_valid(e->new_value))
+		return broken(problem, size, "history entry %lld is not a valid finding", e->seq);
+	x = finding_row(maps, e->question_id);
+	r = &x->rival;
+	if (e->origin == NULL) {
+		if (!same(x->text, e->old_value))
+			return broken(problem, size,
+				      "history entry %lld (finding%s%s) starts from a text the "
+				      "history never gave",
+				      e->seq, *e->question_id ? " on " : "", e->question_id);
+		replace(&x->text, e->new_value);
+		x->set = set;
+		finding_settle(x);
+		return 0;
+	}
+	if (same(x->text, e->old_value)) {
+		replace(&x->text, e->new_value);
+		x->set = set;
+	} else if ((r->open && same(r->value, e->old_value)) || !same(x->text, e->new_value)) {
+		/* the other side moves on, or a new one opens */
+		rival_open(r, NULL, e->new_value, &set);
+	}
+	finding_settle(x);
+	return 0;
+}
+
+/* Replay a person's choice that closes a conflict over a finding. */
+static int
+replay_finding_resolved(const struct chain_state *st, struct replay_maps *maps,
+			const struct history_entry *e, char *problem, size_t size)
+{
+	struct setter set = setter_of(e);
+	struct finding_row *x;
+
+	if (st->final)
+		return broken(problem, size,
+			      "history entry %lld (finding) changes a final assessment", e->seq);
+	if (e->new_state || !chain_finding_valid(e->new_value))
+		return broken(problem, size, "history entry %lld is not a valid resolution",
+			      e->seq);
+	x = finding_row(maps, e->question_id);
+	if (!x->rival.open) {
+		if (e->origin == NULL)
+			return broken(problem, size,
+				      "history entry %lld (finding%s%s) settles a conflict the "
+				      "history never had",
+				      e->seq, *e->question_id ? " on " : "", e->question_id);
+		if (!same(x->text, e->new_value))
+			rival_open(&x->rival, NULL, e->new_value, &set);
+		finding_settle(x);
+		return 0;
+	}
+	rival_close(&x->rival);
+	replace(&x->text, e->new_value);
+	x->set = set;
+	return 0;
+}
+
 static int
 replay_one(struct chain_state *st, struct replay_maps *maps, const char *country, int cycle,
 	   const struct history_entry *e, char *problem, size_t size)
@@ -999,10 +1257,14 @@ replay_one(struct chain_state *st, struct replay_maps *maps, const char *country
 		return broken(problem, size, "history entry 1 does not create the assessment");
 	if (f >= 0)
 		return replay_change(st, maps, e, f, problem, size);
+	if (strcmp(e->field, "resolved") == 0 && same(e->old_state, "finding"))
+		return replay_finding_resolved(st, maps, e, problem, size);
 	if (strcmp(e->field, "resolved") == 0)
 		return replay_resolved(st, maps, e, problem, size);
 	if (strcmp(e->field, "attachment") == 0)
 		return replay_attachment(st, maps, country, cycle, e, problem, size);
+	if (strcmp(e->field, "finding") == 0)
+		return replay_finding(st, maps, e, problem, size);
 	if (st->final &&
 	    (e->origin || strcmp(e->field, "merged") == 0 || strcmp(e->field, "meeting") == 0))
 		return broken(problem, size, "history entry %lld (%s) changes a final assessment",
@@ -1062,6 +1324,56 @@ collect_conflicts(struct chain_state *st, const struct replay_maps *maps)
 			c->here_source = x->set[f].source ? xstrdup(x->set[f].source) : NULL;
 			c->here_event = xstrdup(x->set[f].id ? x->set[f].id : "");
 		}
+	/* then those over findings, in the order of their pillars */
+	for (size_t i = 0; i < maps->row_count; i++) {
+		const struct finding_row *x = &maps->rows[i];
+		struct chain_conflict *c;
+
+		if (!x->rival.open)
+			continue;
+		xgrow((void **)&st->conflicts, &alloc, st->conflict_count + 1,
+		      sizeof(*st->conflicts));
+		c = &st->conflicts[st->conflict_count++];
+		memset(c, 0, sizeof(*c));
+		c->question_id = xstrdup(x->pillar);
+		c->field = xstrdup("finding");
+		c->value = xstrdup(x->rival.value ? x->rival.value : "");
+		c->changed_by = xstrdup(x->rival.set.by);
+		c->changed_at = xstrdup(x->rival.set.at);
+		c->event = xstrdup(x->rival.set.id);
+		c->here_by = xstrdup(x->set.by ? x->set.by : "");
+		c->here_at = xstrdup(x->set.at ? x->set.at : "");
+		c->here_event = xstrdup(x->set.id ? x->set.id : "");
+	}
+}
+
+/* The findings with a text, for st; every row goes. */
+static void
+collect_findings(struct chain_state *st, struct replay_maps *maps)
+{
+	for (size_t i = 0; i < maps->row_count; i++) {
+		struct finding_row *x = &maps->rows[i];
+
+		if (*x->text) {
+			struct finding *f;
+
+			if (st->findings == NULL)
+				st->findings = xcalloc(maps->row_count, sizeof(*st->findings));
+			f = &st->findings[st->finding_count++];
+			f->pillar = x->pillar;
+			f->text = x->text;
+			f->recorded_by = xstrdup(x->set.by ? x->set.by : "");
+			f->recorded_at = xstrdup(x->set.at ? x->set.at : "");
+		} else {
+			free(x->pillar);
+			free(x->text);
+		}
+		rival_close(&x->rival);
+	}
+	free(maps->rows);
+	free(maps->findings.slots);
+	maps->rows = NULL;
+	maps->row_count = 0;
 }
 
 /* The attachments not removed, for st; the rest go. */
@@ -1102,6 +1414,11 @@ chain_replay(const char *country, int cycle, const struct history_entry *h, size
 	map_init(&maps.answers, 16, sizeof(struct answer), offsetof(struct answer, question_id));
 	map_init(&maps.meetings, 4, sizeof(struct meeting), offsetof(struct meeting, id));
 	map_init(&maps.attachments, 4, sizeof(struct attachment), offsetof(struct attachment, id));
+	map_init(&maps.findings, 4, sizeof(struct finding_row),
+		 offsetof(struct finding_row, pillar));
+	maps.rows = NULL;
+	maps.row_count = 0;
+	maps.row_alloc = 0;
 	maps.added = NULL;
 	maps.removed = NULL;
 	maps.added_count = 0;
@@ -1157,6 +1474,7 @@ chain_replay(const char *country, int cycle, const struct history_entry *h, size
 	}
 	collect_conflicts(st, &maps);
 	collect_attachments(st, &maps);
+	collect_findings(st, &maps);
 	for (size_t i = 0; i < st->answers.count; i++)
 		for (int f = 0; f < FIELD_COUNT; f++)
 			rival_close(&maps.extra[i].rival[f]);
@@ -1232,23 +1550,35 @@ compare_conflicts(const struct chain_state *st, const struct chain_conflict *con
 	if (n == 0)
 		return 0;
 	/* keyed by question: at most four conflicts share one, found by a
-	 * short walk from the first */
+	 * short walk from the first; those over findings (keyed by pillar,
+	 * after the others, one per pillar at most) by a walk over them */
 	map_init(&map, n, sizeof(struct chain_conflict),
 		 offsetof(struct chain_conflict, question_id));
 	for (size_t i = 0; i < n; i++) {
-		size_t *slot = map_slot(&map, st->conflicts, st->conflicts[i].question_id);
+		size_t *slot;
 
+		if (same(st->conflicts[i].field, "finding"))
+			continue;
+		slot = map_slot(&map, st->conflicts, st->conflicts[i].question_id);
 		if (*slot == 0)
 			*slot = i + 1;
 	}
 	for (size_t i = 0; i < n && status == 0; i++) {
 		const struct chain_conflict *c = &conflicts[i];
-		size_t k = *map_slot(&map, st->conflicts, c->question_id);
+		size_t k = same(c->field, "finding")
+			? 0
+			: *map_slot(&map, st->conflicts, c->question_id);
 		int found = 0;
 
 		for (; k && k <= n && same(st->conflicts[k - 1].question_id, c->question_id); k++)
 			if (same(st->conflicts[k - 1].field, c->field)) {
 				found = same_conflict(c, &st->conflicts[k - 1]);
+				break;
+			}
+		for (size_t j = 0; same(c->field, "finding") && j < n; j++)
+			if (same(st->conflicts[j].field, "finding") &&
+			    same(st->conflicts[j].question_id, c->question_id)) {
+				found = same_conflict(c, &st->conflicts[j]);
 				break;
 			}
 		if (!found)
@@ -1439,6 +1769,67 @@ chain_compare_attachments(const struct chain_state *st, const struct attachment 
 			status = broken(problem, size,
 					"attachment %s ('%s') that the history records is missing",
 					st->attachments[i].id, st->attachments[i].name);
+	free(map.slots);
+	free(seen);
+	return status;
+}
+
+/* "executive summary" or "finding on pillar ID", for messages. */
+static void
+finding_name(const char *pillar, char *out, size_t size)
+{
+	if (pillar == NULL || *pillar == '\0')
+		snprintf(out, size, "executive summary");
+	else
+		snprintf(out, size, "finding on pillar %.64s", pillar);
+}
+
+int
+chain_compare_findings(const struct chain_state *st, const struct finding *stored, size_t n,
+		       char *problem, size_t size)
+{
+	struct index_map map;
+	unsigned char *seen = xcalloc(st->finding_count + 1, 1);
+	int status = 0;
+
+	map_init(&map, st->finding_count, sizeof(struct finding), offsetof(struct finding, pillar));
+	for (size_t i = 0; i < st->finding_count; i++)
+		*map_slot(&map, st->findings, st->findings[i].pillar) = i + 1;
+	for (size_t i = 0; i < n && status == 0; i++) {
+		const struct finding *x = &stored[i];
+		size_t k = x->pillar ? *map_slot(&map, st->findings, x->pillar) : 0;
+		const struct finding *y = k ? &st->findings[k - 1] : NULL;
+		const char *what = y == NULL			? NULL
+			: !same(x->text, y->text)		? "text"
+			: !same(x->recorded_by, y->recorded_by) ? "author"
+			: !same(x->recorded_at, y->recorded_at) ? "time"
+								: NULL;
+		char name[128];
+
+		finding_name(x->pillar, name, sizeof(name));
+		if (k == 0)
+			status = broken(problem, size,
+					"the stored %s is not in the history: it was added outside "
+					"cirt",
+					name);
+		else if (seen[k])
+			status = broken(problem, size, "the %s is stored twice", name);
+		else if (what)
+			status = broken(problem, size,
+					"the stored %s of the %s differs from what the history "
+					"records",
+					what, name);
+		if (k)
+			seen[k] = 1;
+	}
+	for (size_t i = 0; i < st->finding_count && status == 0; i++)
+		if (!seen[i + 1]) {
+			char name[128];
+
+			finding_name(st->findings[i].pillar, name, sizeof(name));
+			status = broken(problem, size, "the %s that the history records is missing",
+					name);
+		}
 	free(map.slots);
 	free(seen);
 	return status;

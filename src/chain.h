@@ -29,7 +29,7 @@ extern const char chain_genesis[CHAIN_HASH_SIZE];
 
 /* One event of an assessment's history. Strings are owned; NULL where
  * the event has none. field is one of: created, status, answer, evidence,
- * comment, flag, merged, meeting, resolved, attachment. Version 1 events (written
+ * comment, flag, merged, meeting, resolved, attachment, finding. Version 1 events (written
  * before sources existed) have no source and hash without it; version 3
  * events were brought in by a merge and carry their origin.
  *
@@ -50,7 +50,16 @@ extern const char chain_genesis[CHAIN_HASH_SIZE];
  * new_value chain_attachment_value; no old value) or removes one (the same
  * in old_state and old_value, no new value); who and when are the event's,
  * and so is the source. Attachments are a set: merged in, an addition
- * joins it and a removal takes the file out, whichever copy made them. */
+ * joins it and a removal takes the file out, whichever copy made them.
+ *
+ * A "finding" event gives the team's own words on a pillar: question_id
+ * is the pillar's id ("" for the executive summary), old_value the text
+ * it had ("" for none) and new_value the text it has now ("" removes it);
+ * no states and no source, and texts as chain_finding_text leaves them.
+ * A finding is a field like an answer's: merged in, it applies, moves
+ * the other side of a conflict on, or opens a conflict (field "finding",
+ * keyed by the pillar's id), and a "resolved" event whose old_state is
+ * "finding" settles it. A final assessment takes none. */
 struct history_entry {
 	long long seq;
 	int version;
@@ -109,6 +118,29 @@ struct finding {
 	char *recorded_at; /* UTC, ISO 8601 */
 };
 
+void finding_release(struct finding *f);
+
+/* Release n findings and the array that holds them. */
+void findings_release(struct finding *f, size_t n);
+
+/* The most bytes a finding's text may take. */
+#define CHAIN_FINDING_MAX 20000
+
+/* Make the size bytes of data (typed, or read from a file or an editor)
+ * a finding's text: CRLF line ends become LF, and the white space (blank
+ * lines included) at its start and end goes. Refused: bytes that are not
+ * UTF-8, control characters other than line feed and tab (a NUL
+ * included), a text of more than CHAIN_FINDING_MAX bytes once made so.
+ * Returns 0 with *out owned by the caller ("" for a text that is only
+ * white space: no finding), or -1 with the reason in lang in message and
+ * the line it is on in *line (0 when it is about the whole text). */
+int chain_finding_text(const char *data, size_t size, const char *lang, char **out, long *line,
+		       char *message, size_t message_size);
+
+/* Whether text is a finding's text as chain_finding_text leaves it ("" is
+ * one). */
+int chain_finding_valid(const char *text);
+
 /* The id a meeting gets from its content and when it was recorded. */
 void chain_meeting_id(const char *country, int cycle, const struct meeting *m, char out[16]);
 
@@ -134,9 +166,9 @@ int chain_attachment_parse(const char *value, struct attachment *at);
 /* A field in conflict after a merge: the value the answer shows now
  * (here_*) and the other (state, value and who gave it). */
 struct chain_conflict {
-	char *question_id;
-	char *field; /* answer, evidence, comment or flag */
-	char *state; /* the other value's state (an answer's), else NULL */
+	char *question_id; /* for a finding, its pillar's id ("" the summary) */
+	char *field;	   /* answer, evidence, comment, flag or finding */
+	char *state;	   /* the other value's state (an answer's), else NULL */
 	char *value;
 	char *changed_by;
 	char *changed_at;
@@ -172,6 +204,10 @@ struct chain_state {
 	/* the attachments not removed, in the order they were added; no data */
 	struct attachment *attachments;
 	size_t attachment_count;
+	/* the findings with a text, in the order their pillars were first
+	 * given one; who and when are those of the text shown */
+	struct finding *findings;
+	size_t finding_count;
 	size_t count; /* events */
 	char head[CHAIN_HASH_SIZE];
 };
@@ -213,6 +249,12 @@ int chain_compare(const struct chain_state *st, const struct assessment *a,
  * missing, extra, stored twice or different in any field. */
 int chain_compare_attachments(const struct chain_state *st, const struct attachment *stored,
 			      size_t n, char *problem, size_t size);
+
+/* Compare the findings stored (in any order) with those the replay
+ * keeps: 0 when they are the same, 1 with the first that is missing,
+ * extra, stored twice or different in its text, author or time. */
+int chain_compare_findings(const struct chain_state *st, const struct finding *stored, size_t n,
+			   char *problem, size_t size);
 
 /* One event of the database's register. */
 struct register_entry {

@@ -676,6 +676,33 @@ cmd_refuse_final(const struct cmd_context *ctx, const struct assessment *a)
 	return EXIT_DATA;
 }
 
+/* A finding's text on one line, its start in quotes and its size. */
+static char *
+finding_excerpt(const char *text)
+{
+	size_t n = text ? strlen(text) : 0;
+	char *line;
+	char *out;
+	size_t k = 0;
+	size_t i;
+
+	if (n == 0)
+		return xstrdup("no text (removed)");
+	line = xmalloc(n + 1);
+	/* line ends and tabs as single spaces; cut after 60 bytes, between
+	 * characters */
+	for (i = 0; i < n && (k < 60 || ((unsigned char)text[i] & 0xC0) == 0x80); i++) {
+		char c = text[i] == '\n' || text[i] == '\t' ? ' ' : text[i];
+
+		if (c != ' ' || (k > 0 && line[k - 1] != ' '))
+			line[k++] = c;
+	}
+	line[k] = '\0';
+	out = xasprintf("\"%s%s\" (%zu bytes)", line, i < n ? "\u2026" : "", n);
+	free(line);
+	return out;
+}
+
 char *
 cmd_conflict_value(const struct cmd_context *ctx, const char *question_id, const char *field,
 		   const char *state, const char *value)
@@ -697,7 +724,19 @@ cmd_conflict_value(const struct cmd_context *ctx, const char *question_id, const
 	}
 	if (strcmp(field, "flag") == 0)
 		return xstrdup(value && strcmp(value, "1") == 0 ? "flagged" : "not flagged");
+	if (strcmp(field, "finding") == 0)
+		return finding_excerpt(value);
 	return xasprintf("\"%s\"", value ? value : "");
+}
+
+char *
+cmd_conflict_subject(const char *question_id, const char *field)
+{
+	if (strcmp(field, "finding") == 0)
+		return *question_id ? xasprintf("the findings on pillar %s", question_id)
+				    : xstrdup("the executive summary");
+	return xasprintf("the %s of %s", strcmp(field, "comment") == 0 ? "note" : field,
+			 question_id);
 }
 
 /* " at ORGANISATION" for a source meeting of assessment a, or "". */
@@ -727,11 +766,28 @@ cmd_print_conflict(const struct cmd_context *ctx, const struct assessment *a,
 	struct answer_set answers = {0};
 	const struct answer *w;
 
+	int finding = strcmp(c->field, "finding") == 0;
+	char *what = cmd_conflict_subject(c->question_id, c->field);
+
 	if (a->id) {
 		store_meetings_load(ctx->store, a->id, &m, &n, &err);
 		store_answers_load(ctx->store, a->id, &answers, &err);
 	}
-	w = answer_set_find(&answers, c->question_id);
+	/* a finding's conflict names a pillar, not a question */
+	w = finding ? NULL : answer_set_find(&answers, c->question_id);
+	if (finding && a->id) {
+		struct finding *f = NULL;
+		size_t nf = 0;
+		const char *text = "";
+
+		store_findings_load(ctx->store, a->id, &f, &nf, &err);
+		for (size_t i = 0; i < nf; i++)
+			if (strcmp(f[i].pillar, c->question_id) == 0)
+				text = f[i].text;
+		free(shown);
+		shown = cmd_conflict_value(ctx, c->question_id, c->field, NULL, text);
+		store_findings_release(f, nf);
+	}
 	if (w) {
 		free(shown);
 		shown = cmd_conflict_value(ctx, c->question_id, c->field,
@@ -744,16 +800,17 @@ cmd_print_conflict(const struct cmd_context *ctx, const struct assessment *a,
 	}
 	here_from = source_text(ctx, m, n, c->here_source);
 	there_from = source_text(ctx, m, n, c->source);
-	args = xasprintf("--country %s --cycle %d %s --take 1|2 --reason TEXT", a->country,
-			 a->cycle, c->question_id);
+	args = xasprintf("--country %s --cycle %d %s%s%s --take 1|2 --reason TEXT", a->country,
+			 a->cycle, finding ? "--field finding" : "",
+			 finding && *c->question_id ? " " : "", c->question_id);
 	settle = cmd_command_line(ctx, "resolve", args, 1);
-	term_print_line(stdout, "conflict in %s %d over the %s of %s:", a->country, a->cycle,
-			strcmp(c->field, "comment") == 0 ? "note" : c->field, c->question_id);
+	term_print_line(stdout, "conflict in %s %d over %s:", a->country, a->cycle, what);
 	term_print_line(stdout, "  1) %s (%s, %s%s), shown until it is settled", shown, c->here_by,
 			c->here_at, here_from);
 	term_print_line(stdout, "  2) %s (%s, %s%s)", other, c->changed_by, c->changed_at,
 			there_from);
 	term_print_line(stdout, "  settle it: %s", settle);
+	free(what);
 	free(settle);
 	free(args);
 	free(here_from);

@@ -71,6 +71,7 @@ extern const struct cmd cmd_countries;
 extern const struct cmd cmd_discard;
 extern const struct cmd cmd_export;
 extern const struct cmd cmd_finalize;
+extern const struct cmd cmd_findings;
 extern const struct cmd cmd_import;
 extern const struct cmd cmd_interviews;
 extern const struct cmd cmd_keys;
@@ -222,10 +223,16 @@ int cmd_check_name(const char *s, size_t max, char *message, size_t size);
 struct chain_conflict;
 
 /* One side of a conflict as the user reads it: an answer described in
- * lang, evidence or a note in quotes, a flag as flagged or not. Owned by
- * the caller. state and value as the conflict gives them. */
+ * lang, evidence or a note in quotes, a flag as flagged or not, a
+ * finding's start in quotes with its size. Owned by the caller. state and
+ * value as the conflict gives them. */
 char *cmd_conflict_value(const struct cmd_context *ctx, const char *question_id, const char *field,
 			 const char *state, const char *value);
+
+/* What a conflict is over, for messages: "the answer of QID", "the note
+ * of QID", "the executive summary", "the findings on pillar ID". Owned by
+ * the caller. */
+char *cmd_conflict_subject(const char *question_id, const char *field);
 
 /* Print one open conflict (both values, who, when and where they came
  * from) and the command that settles it. */

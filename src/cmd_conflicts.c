@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "answer.h"
+#include "chain.h"
 #include "cmd.h"
+#include "engine.h"
 #include "exitcode.h"
 #include "store.h"
 #include "term.h"
@@ -57,6 +59,23 @@ chosen_value(const struct cmd *self, struct cmd_context *ctx, const struct asses
 		*value = c->value ? xstrdup(c->value) : NULL;
 		return EXIT_OK;
 	}
+	if (take && strcmp(take, "1") == 0 && strcmp(c->field, "finding") == 0) {
+		struct finding *f = NULL;
+		size_t n = 0;
+		struct error err = {0};
+
+		if (store_findings_load(ctx->store, a->id, &f, &n, &err) < 0) {
+			cmd_error("%s", err.message);
+			return err.status;
+		}
+		for (size_t i = 0; i < n && *value == NULL; i++)
+			if (strcmp(f[i].pillar, c->question_id) == 0)
+				*value = xstrdup(f[i].text);
+		if (*value == NULL)
+			*value = xstrdup("");
+		store_findings_release(f, n);
+		return EXIT_OK;
+	}
 	if (take && strcmp(take, "1") == 0) {
 		struct answer_set answers;
 		const struct answer *w;
@@ -97,6 +116,14 @@ chosen_value(const struct cmd *self, struct cmd_context *ctx, const struct asses
 				 sizeof(message)) < 0)
 			return cmd_usage_error(self, "--answer: %s", message);
 		*state = xstrdup(answer_state_name(st));
+		return EXIT_OK;
+	}
+	if (strcmp(c->field, "finding") == 0) {
+		long line = 0;
+
+		if (chain_finding_text(text, strlen(text), cmd_lang(ctx), value, &line, message,
+				       sizeof(message)) < 0)
+			return cmd_usage_error(self, "--answer: %s", message);
 		return EXIT_OK;
 	}
 	if (strcmp(c->field, "flag") == 0) {
@@ -153,9 +180,21 @@ run_resolve(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 		else
 			return cmd_bad_option(self, ch, argc, argv);
 	}
-	if (optind + 1 != argc)
+	if (field && strcmp(field, "finding") == 0) {
+		/* a finding is named by its pillar, the summary by none */
+		long p;
+
+		if (optind + 1 < argc)
+			return cmd_usage_error(self, "--field finding takes one pillar at most");
+		question = optind < argc ? argv[optind] : "";
+		p = *question ? engine_pillar_named(ctx->questionnaire, question) : -1;
+		if (p >= 0)
+			question = ctx->questionnaire->pillars[p].id;
+	} else if (optind + 1 != argc) {
 		return cmd_usage_error(self, "name the question whose conflict you settle");
-	question = argv[optind];
+	} else {
+		question = argv[optind];
+	}
 	if ((take == NULL) == (text == NULL))
 		return cmd_usage_error(self, "choose with --take 1|2 or --answer TEXT");
 	if (reason == NULL || *reason == '\0')
@@ -175,10 +214,13 @@ run_resolve(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 		status = err.status;
 		goto out;
 	}
+	/* a finding's conflict is settled with --field finding only */
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(c[i].question_id, question) == 0 &&
-		    (field == NULL || strcmp(c[i].field, field) == 0 ||
-		     (strcmp(field, "note") == 0 && strcmp(c[i].field, "comment") == 0))) {
+		    (field == NULL ? strcmp(c[i].field, "finding") != 0
+				   : strcmp(c[i].field, field) == 0 ||
+				     (strcmp(field, "note") == 0 &&
+				      strcmp(c[i].field, "comment") == 0))) {
 			chosen = &c[i];
 			matches++;
 		}
@@ -186,10 +228,16 @@ run_resolve(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 		char *args = xasprintf("--country %s --cycle %d", a.country, a.cycle);
 		char *list = cmd_command_line(ctx, "conflicts", args, 0);
 
-		cmd_error(matches ? "%s has conflicts over several fields; name one with --field "
-				    "answer|evidence|note|flag"
-				  : "%s has no open conflict%s in %s %d; '%s' lists them",
-			  question, field ? " over that field" : "", a.country, a.cycle, list);
+		if (field && strcmp(field, "finding") == 0)
+			cmd_error("%s is not in conflict in %s %d; '%s' lists the conflicts",
+				  *question ? question : "the executive summary", a.country,
+				  a.cycle, list);
+		else
+			cmd_error(matches ? "%s has conflicts over several fields; name one with "
+					    "--field answer|evidence|note|flag"
+					  : "%s has no open conflict%s in %s %d; '%s' lists them",
+				  question, field ? " over that field" : "", a.country, a.cycle,
+				  list);
 		free(args);
 		free(list);
 		status = matches ? EXIT_USAGE : EXIT_DATA;
@@ -205,9 +253,13 @@ run_resolve(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 		goto out;
 	}
 	shown = cmd_conflict_value(ctx, chosen->question_id, chosen->field, state, value);
-	term_print_line(stdout, "Settled the %s of %s in %s %d: %s (%s).",
-			strcmp(chosen->field, "comment") == 0 ? "note" : chosen->field,
-			chosen->question_id, a.country, a.cycle, shown, reason);
+	{
+		char *what = cmd_conflict_subject(chosen->question_id, chosen->field);
+
+		term_print_line(stdout, "Settled %s in %s %d: %s (%s).", what, a.country, a.cycle,
+				shown, reason);
+		free(what);
+	}
 	free(shown);
 out:
 	free(state);
@@ -222,8 +274,8 @@ const struct cmd cmd_conflicts = {
 	.summary = "list the conflicts merges left open, for a person to settle",
 	.usage = "usage: cirt conflicts --country CC [--cycle YEAR] [--db FILE]\n"
 		 "\n"
-		 "List the answers, evidence, notes and flags that two laptops changed\n"
-		 "differently since they last exchanged: both values, who gave each,\n"
+		 "List the answers, evidence, notes, flags and findings that two laptops\n"
+		 "changed differently since they last exchanged: both values, who gave each,\n"
 		 "when and in which meeting, and the command that settles it. Until it\n"
 		 "is settled, the value given last shows, and the report marks the\n"
 		 "question as disputed.\n",
@@ -239,6 +291,8 @@ const struct cmd cmd_resolve = {
 		"usage: cirt resolve --country CC [--cycle YEAR] QID (--take 1|2 | --answer TEXT)\n"
 		"                    --reason TEXT [--field answer|evidence|note|flag]\n"
 		"                    [--assessor NAME] [--db FILE]\n"
+		"       cirt resolve --country CC [--cycle YEAR] --field finding [K]\n"
+		"                    (--take 1|2 | --answer TEXT) --reason TEXT\n"
 		"\n"
 		"Settle the conflict over question QID that 'cirt conflicts' lists:\n"
 		"--take 1 keeps the value shown, --take 2 the other, --answer gives\n"
@@ -246,7 +300,9 @@ const struct cmd cmd_resolve = {
 		"made it and the reason are kept in the history, and travel with the\n"
 		"next bundle, so that the other laptops settle it the same way.\n"
 		"--field is needed when more than one field of the question is in\n"
-		"conflict.\n",
+		"conflict. --field finding settles the executive summary, or with K\n"
+		"the findings on pillar K (its id or number), which 'cirt findings'\n"
+		"writes.\n",
 	.flags = CMD_OPT_DB | CMD_OPT_QUESTIONNAIRE | CMD_OPT_COUNTRY | CMD_OPT_LANG |
 		CMD_OPT_ASSESSOR | CMD_OPEN_DB | CMD_WRITES | CMD_LOAD_QUESTIONNAIRE |
 		CMD_NEEDS_COUNTRY,

@@ -35,6 +35,8 @@ struct scored {
 	size_t conflict_count;
 	struct attachment *attachments; /* metadata, for the wanted ones */
 	size_t attachment_count;
+	struct finding *findings; /* the team's words, for the wanted ones */
+	size_t finding_count;
 };
 
 struct options {
@@ -63,6 +65,7 @@ scored_release(struct scored *list, size_t count)
 		free(list[i].meetings);
 		store_conflicts_release(list[i].conflicts, list[i].conflict_count);
 		attachments_release(list[i].attachments, list[i].attachment_count);
+		store_findings_release(list[i].findings, list[i].finding_count);
 		assessment_release(&list[i].a);
 	}
 	free(list);
@@ -139,7 +142,9 @@ load_all(struct cmd_context *ctx, long long target, struct scored **out, size_t 
 			 store_conflicts_load(ctx->store, s->a.id, &s->conflicts,
 					      &s->conflict_count, &err) < 0 ||
 			 store_attachments_load(ctx->store, s->a.id, 0, &s->attachments,
-						&s->attachment_count, &err) < 0) {
+						&s->attachment_count, &err) < 0 ||
+			 store_findings_load(ctx->store, s->a.id, &s->findings, &s->finding_count,
+					     &err) < 0) {
 			cmd_error("%s", err.message);
 			return err.status;
 		}
@@ -227,6 +232,8 @@ write_one(struct cmd_context *ctx, const struct options *o, const struct scored 
 	in.conflict_count = s->conflict_count;
 	in.attachments = s->attachments;
 	in.attachment_count = s->attachment_count;
+	in.findings = s->findings;
+	in.finding_count = s->finding_count;
 	in.include_drafts = o->include_drafts;
 	compare(list, count, me, o->include_drafts, &in);
 	if (report_write(&in, &pdf, &size, &err) < 0) {

@@ -41,8 +41,10 @@ reload(struct engine *e, struct error *err)
 		if (store_conflicts_load(e->store, e->a->id, &c, &n, err) < 0)
 			return -1;
 		for (size_t k = 0; k < n; k++) {
-			const struct question *qu =
-				questionnaire_find_question(e->q, c[k].question_id);
+			/* a finding's conflict names a pillar, not a question */
+			const struct question *qu = strcmp(c[k].field, "finding") == 0
+				? NULL
+				: questionnaire_find_question(e->q, c[k].question_id);
 
 			if (qu)
 				e->disputed[qu - e->q->questions] = 1;
@@ -427,6 +429,58 @@ engine_find(const struct engine *e, enum engine_find what)
 			return k;
 	}
 	return count;
+}
+
+/* ---- findings ---------------------------------------------------------- */
+
+long
+engine_pillar_named(const struct questionnaire *q, const char *k)
+{
+	char *end;
+	long n;
+
+	for (size_t p = 0; p < q->pillar_count; p++)
+		if (strcasecmp(q->pillars[p].id, k) == 0)
+			return (long)p;
+	if (!isdigit((unsigned char)*k))
+		return -1;
+	n = strtol(k, &end, 10);
+	return *end == '\0' && n >= 1 && (size_t)n <= q->pillar_count ? n - 1 : -1;
+}
+
+int
+engine_finding(const struct engine *e, const char *pillar, char **text, struct error *err)
+{
+	struct finding *list = NULL;
+	size_t n = 0;
+
+	*text = NULL;
+	if (e->a->id && store_findings_load(e->store, e->a->id, &list, &n, err) < 0)
+		return -1;
+	for (size_t i = 0; i < n && *text == NULL; i++)
+		if (strcmp(list[i].pillar, pillar) == 0)
+			*text = xstrdup(list[i].text);
+	if (*text == NULL)
+		*text = xstrdup("");
+	store_findings_release(list, n);
+	return 0;
+}
+
+int
+engine_set_finding(struct engine *e, const char *pillar, const char *text, enum engine_saved *saved,
+		   struct error *err)
+{
+	struct error fail = {0};
+	int r = store_finding_set(e->store, e->a, pillar, text, e->assessor, &fail);
+
+	if (r < 0) {
+		snprintf(e->last_error, sizeof(e->last_error), "%s", fail.message);
+		e->unsaved++;
+		*saved = ENGINE_NOT_SAVED;
+		return 0;
+	}
+	*saved = r > 0 ? ENGINE_SAVED : ENGINE_UNCHANGED;
+	return reload(e, err);
 }
 
 /* ---- meetings ---------------------------------------------------------- */

@@ -130,6 +130,25 @@ size_t engine_find(const struct engine *e, enum engine_find what);
 /* Remember where the session is, for the next one on this assessment. */
 void engine_save_position(struct engine *e);
 
+/* ---- findings ---------------------------------------------------------- */
+
+/* The pillar k names, as everywhere in cirt: its id (in any case) or its
+ * number from 1. Returns its index, or -1 when k names none. */
+long engine_pillar_named(const struct questionnaire *q, const char *k);
+
+/* The text of the finding on pillar (its id; "" for the executive
+ * summary), "" when there is none: 0 with *text owned by the caller, or
+ * -1 with err set. */
+int engine_finding(const struct engine *e, const char *pillar, char **text, struct error *err);
+
+/* Give the finding on pillar the text text, which chain_finding_text
+ * made ("" removes it); an assessment not stored yet is created with it.
+ * Returns 0 with *saved (ENGINE_UNCHANGED when it has that text already;
+ * ENGINE_NOT_SAVED, with e->last_error, when the store refused), or -1
+ * with err set when the store cannot go on. */
+int engine_set_finding(struct engine *e, const char *pillar, const char *text,
+		       enum engine_saved *saved, struct error *err);
+
 /* ---- meetings ---------------------------------------------------------- */
 
 /* Read the argument of ":with" into m (owned, released by the caller):

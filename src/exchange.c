@@ -106,10 +106,27 @@ check_evidence(const char *s, struct error *err)
 }
 
 /* A value a history entry carries: evidence (a list, a line an item)
- * where the entry is about evidence, else plain text. */
+ * where the entry is about evidence, a finding's text (lines, and at most
+ * CHAIN_FINDING_MAX bytes) where it is about a finding, else plain
+ * text. */
 static int
 check_value(const char *what, const struct history_entry *e, const char *value, struct error *err)
 {
+	if (e->field &&
+	    (strcmp(e->field, "finding") == 0 ||
+	     (strcmp(e->field, "resolved") == 0 && e->old_state &&
+	      strcmp(e->old_state, "finding") == 0))) {
+		char message[256];
+		char *text = NULL;
+		long line = 0;
+		int r = chain_finding_text(value, strlen(value), "en", &text, &line, message,
+					   sizeof(message));
+
+		free(text);
+		if (r < 0)
+			return error_set(err, EXIT_DATA, "%s: %s", what, message);
+		return 0;
+	}
 	if (e->field &&
 	    (strcmp(e->field, "evidence") == 0 ||
 	     (strcmp(e->field, "resolved") == 0 && e->old_state &&

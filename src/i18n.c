@@ -90,6 +90,8 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 		 "  :attach PATH   keep a file (a decree, a report) as evidence; :attach -N\n"
 		 "                 removes attachment N\n"
 		 "  :flag          mark this question for review, or unmark it\n"
+		 "  :finding [K]   write the executive summary, or the findings on pillar K\n"
+		 "                 (its number or id), in your editor ($EDITOR)\n"
 		 "  :with ORG, ROLE (NAME); ROLE, DATE\n"
 		 "                 the meeting in progress, the source of the answers given in "
 		 "it;\n"
@@ -109,6 +111,8 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 		 "  :attach CHEMIN garder un fichier (décret, rapport) comme preuve ;\n"
 		 "                 :attach -N retire la pièce jointe N\n"
 		 "  :flag          marquer cette question à revoir, ou retirer la marque\n"
+		 "  :finding [K]   rédiger la synthèse, ou les constats sur le pilier K (son\n"
+		 "                 numéro ou son identifiant), dans votre éditeur ($EDITOR)\n"
 		 "  :with ORG, FONCTION (NOM); FONCTION, DATE\n"
 		 "                 la réunion en cours, source des réponses qui y sont données ;\n"
 		 "                 :with ORG reprend une réunion déjà nommée, :with - la termine\n"
@@ -128,6 +132,8 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 		 "  :attach RUTA   guardar un archivo (decreto, informe) como prueba;\n"
 		 "                 :attach -N retira el adjunto N\n"
 		 "  :flag          marcar esta pregunta para revisión, o desmarcarla\n"
+		 "  :finding [K]   redactar el resumen ejecutivo, o las conclusiones sobre el\n"
+		 "                 pilar K (su número o identificador), en su editor ($EDITOR)\n"
 		 "  :with ORG, CARGO (NOMBRE); CARGO, FECHA\n"
 		 "                 la reunión en curso, fuente de las respuestas dadas en ella;\n"
 		 "                 :with ORG retoma una reunión ya nombrada, :with - la termina\n"
@@ -260,6 +266,22 @@ static const char *const catalogue[MSG_COUNT][LANGUAGE_COUNT] = {
 	[MSG_ATTACHMENT_REMOVED] = {"Attachment removed.", "Pièce jointe retirée.",
 				    "Adjunto retirado."},
 	[MSG_ATTACHMENTS_LABEL] = {"Attachments", "Pièces jointes", "Adjuntos"},
+	[MSG_FINDING_SUMMARY] = {"Executive summary", "Synthèse", "Resumen ejecutivo"},
+	[MSG_FINDING_PILLAR] = {"Findings on pillar", "Constats sur le pilier",
+				"Conclusiones sobre el pilar"},
+	[MSG_FINDING_SAVED] = {"text saved", "texte enregistré", "texto guardado"},
+	[MSG_FINDING_REMOVED] = {"text removed", "texte supprimé", "texto suprimido"},
+	[MSG_FINDING_UNCHANGED] = {"Unchanged; nothing was recorded.",
+				   "Inchangé ; rien n'a été enregistré.",
+				   "Sin cambios; no se registró nada."},
+	[MSG_FINDING_NO_EDITOR] =
+		{"No editor: set EDITOR (or VISUAL) to one, for example EDITOR=nano.",
+		 "Aucun éditeur : indiquez-en un dans EDITOR (ou VISUAL), par exemple "
+		 "EDITOR=nano.",
+		 "No hay editor: indique uno en EDITOR (o VISUAL), por ejemplo EDITOR=nano."},
+	[MSG_FINDING_NOT_RECORDED] = {"Nothing was recorded:", "Rien n'a été enregistré :",
+				      "No se registró nada:"},
+	[MSG_FINDING_LINE] = {"line", "ligne", "línea"},
 	[MSG_CTRL_C_AGAIN] =
 		{"Ctrl-C again, or :quit, stops the session; what is saved stays saved.",
 		 "Ctrl-C encore, ou :quit, arrête la session ; ce qui est enregistré le "

@@ -114,6 +114,15 @@ enum msg {
 	MSG_ATTACHED,
 	MSG_ATTACHMENT_REMOVED,
 	MSG_ATTACHMENTS_LABEL,
+	/* findings (:finding in a session, cirt findings) */
+	MSG_FINDING_SUMMARY,
+	MSG_FINDING_PILLAR, /* before a pillar's number */
+	MSG_FINDING_SAVED,
+	MSG_FINDING_REMOVED,
+	MSG_FINDING_UNCHANGED,
+	MSG_FINDING_NO_EDITOR,
+	MSG_FINDING_NOT_RECORDED, /* before the reason */
+	MSG_FINDING_LINE,	  /* before a line's number */
 	/* answer errors */
 	MSG_ERR_EMPTY,
 	MSG_ERR_YESNO,

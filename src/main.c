@@ -32,6 +32,7 @@ static const struct cmd *const commands[] = {
 	&cmd_discard,
 	&cmd_export,
 	&cmd_finalize,
+	&cmd_findings,
 	&cmd_import,
 	&cmd_interviews,
 	&cmd_keys,

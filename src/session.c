@@ -9,6 +9,7 @@
 
 #include "answer.h"
 #include "chain.h"
+#include "editor.h"
 #include "engine.h"
 #include "exitcode.h"
 #include "i18n.h"
@@ -676,6 +677,90 @@ review(struct session *s, const char *arg)
 	}
 }
 
+/* :finding edits the executive summary, :finding K the findings on
+ * pillar K (its number or id), in the assessor's editor; an empty text
+ * removes them. */
+static int
+finding(struct session *s, const char *arg, struct error *err)
+{
+	const struct questionnaire *q = s->e.q;
+	const char *command = editor_command();
+	const char *pillar = "";
+	char label[300];
+	char reason[400];
+	char message[1100];
+	char *current = NULL;
+	char *start = NULL;
+	char *edited = NULL;
+	char *text = NULL;
+	struct error fail = {0};
+	enum engine_saved saved;
+	size_t size = 0;
+	long line = 0;
+	int r = 0;
+
+	if (*arg) {
+		long p = engine_pillar_named(q, arg);
+
+		if (p < 0) {
+			fprintf(s->out, "%s%s 1-%zu%s\n", term_start(s->o->colour, TERM_ERROR),
+				i18n(s->lang, MSG_NO_PILLAR), q->pillar_count,
+				term_end(s->o->colour));
+			return 0;
+		}
+		pillar = q->pillars[p].id;
+		snprintf(label, sizeof(label), "%s %ld \u00b7 %s",
+			 i18n(s->lang, MSG_FINDING_PILLAR), p + 1,
+			 text_get(&q->pillars[p].title, s->lang));
+	} else {
+		snprintf(label, sizeof(label), "%s", i18n(s->lang, MSG_FINDING_SUMMARY));
+	}
+	if (command == NULL) {
+		print_error(s, i18n(s->lang, MSG_FINDING_NO_EDITOR));
+		return 0;
+	}
+	if (engine_finding(&s->e, pillar, &current, err) < 0)
+		return -1;
+	start = *current ? xasprintf("%s\n", current) : xstrdup("");
+	if (editor_edit(command, start, 1 << 20, &edited, &size, &fail) < 0) {
+		snprintf(message, sizeof(message), "%s %s", i18n(s->lang, MSG_FINDING_NOT_RECORDED),
+			 fail.message);
+		print_error(s, message);
+		goto out;
+	}
+	if (chain_finding_text(edited, size, s->lang, &text, &line, reason, sizeof(reason)) < 0) {
+		if (line > 0)
+			snprintf(message, sizeof(message), "%s %s %ld: %s",
+				 i18n(s->lang, MSG_FINDING_NOT_RECORDED),
+				 i18n(s->lang, MSG_FINDING_LINE), line, reason);
+		else
+			snprintf(message, sizeof(message), "%s %s",
+				 i18n(s->lang, MSG_FINDING_NOT_RECORDED), reason);
+		print_error(s, message);
+		goto out;
+	}
+	if (strcmp(text, current) == 0) {
+		say(s, TERM_DIM, i18n(s->lang, MSG_FINDING_UNCHANGED));
+		goto out;
+	}
+	r = engine_set_finding(&s->e, pillar, text, &saved, err);
+	if (r < 0)
+		goto out;
+	if (saved == ENGINE_NOT_SAVED)
+		print_saved(s, saved);
+	else if (saved == ENGINE_UNCHANGED)
+		say(s, TERM_DIM, i18n(s->lang, MSG_FINDING_UNCHANGED));
+	else
+		print_check(s, label,
+			    i18n(s->lang, *text ? MSG_FINDING_SAVED : MSG_FINDING_REMOVED), NULL);
+out:
+	free(current);
+	free(start);
+	free(edited);
+	free(text);
+	return r;
+}
+
 static void
 go_to(struct session *s, const char *id)
 {
@@ -909,6 +994,8 @@ handle(struct session *s, char *line, struct error *err)
 		with_meeting(s, arg);
 		return 0;
 	}
+	if (strcmp(p, ":finding") == 0)
+		return finding(s, arg, err);
 	if (at_end &&
 	    (strcmp(p, ":skip") == 0 || strcmp(p, ":evidence") == 0 || strcmp(p, ":note") == 0 ||
 	     strcmp(p, ":flag") == 0 || strcmp(p, ":attach") == 0)) {

@@ -199,6 +199,44 @@ static const char *const migrations[] = {
 	"  source TEXT,"
 	"  PRIMARY KEY (assessment_id, id)"
 	") STRICT;",
+
+	/* 6: the team's findings, the executive summary (pillar '') and one
+	 * per pillar, each the replay of its history events (seq: the first
+	 * that gave the pillar one, for their order); a conflict can be over
+	 * a finding, so that table is made again to take the new field */
+	"CREATE TABLE finding ("
+	"  assessment_id INTEGER NOT NULL REFERENCES assessment(id),"
+	"  pillar TEXT NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  text TEXT NOT NULL CHECK (text <> ''),"
+	"  recorded_by TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL,"
+	"  PRIMARY KEY (assessment_id, pillar)"
+	") STRICT;"
+	"ALTER TABLE conflict RENAME TO conflict_v5;"
+	"CREATE TABLE conflict ("
+	"  assessment_id INTEGER NOT NULL REFERENCES assessment(id),"
+	"  question_id TEXT NOT NULL,"
+	"  field TEXT NOT NULL"
+	"    CHECK (field IN ('answer', 'evidence', 'comment', 'flag', 'finding')),"
+	"  state TEXT,"
+	"  value TEXT,"
+	"  changed_by TEXT NOT NULL,"
+	"  changed_at TEXT NOT NULL,"
+	"  source TEXT,"
+	"  event TEXT NOT NULL,"
+	"  here_by TEXT NOT NULL,"
+	"  here_at TEXT NOT NULL,"
+	"  here_source TEXT,"
+	"  here_event TEXT NOT NULL,"
+	"  PRIMARY KEY (assessment_id, question_id, field)"
+	") STRICT;"
+	"INSERT INTO conflict (rowid, assessment_id, question_id, field, state, value,"
+	"  changed_by, changed_at, source, event, here_by, here_at, here_source, here_event)"
+	"  SELECT rowid, assessment_id, question_id, field, state, value, changed_by,"
+	"  changed_at, source, event, here_by, here_at, here_source, here_event"
+	"  FROM conflict_v5;"
+	"DROP TABLE conflict_v5;",
 };
 
 #define MIGRATION_COUNT ((int)(sizeof(migrations) / sizeof(migrations[0])))

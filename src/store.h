@@ -11,7 +11,9 @@
  * chain.h); the assessment and answer tables hold what the replay of the
  * history gives, and store_verify checks that they do. Attachments (files
  * kept as evidence) are rows whose metadata the history records and whose
- * bytes store_verify checks against their SHA-256. Creating,
+ * bytes store_verify checks against their SHA-256. The team's findings
+ * (the executive summary and the findings per pillar) are events of the
+ * history too, and rows that must equal their replay. Creating,
  * finalizing, reopening and discarding an assessment is also appended to
  * the database's register. */
 #ifndef CIRT_STORE_H
@@ -24,7 +26,7 @@
 #include "chain.h"
 #include "error.h"
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 #define STORE_APPLICATION_ID 0x43495254 /* "CIRT" */
 #define STORE_BUSY_TIMEOUT_MS 5000
 
@@ -158,7 +160,7 @@ int store_assessment_restore(struct store *s, const char *country, int cycle,
 			     const struct attachment *attachments, size_t n, struct assessment *a,
 			     struct error *err);
 
-/* Remove a draft assessment, its answers, meetings and history, leaving
+/* Remove a draft assessment, its answers, meetings, findings and history, leaving
  * in the register who discarded it, when, and its last hash. A final one
  * is refused (EXIT_DATA). */
 int store_assessment_discard(struct store *s, const struct assessment *a, const char *who,
@@ -187,13 +189,14 @@ int store_merge_events(struct store *s, struct assessment *a, const struct histo
 		       const char *note, const char *who, struct error *err);
 
 /* Settle the conflict over field (answer, evidence, comment, flag) of
- * question_id with the value chosen (state: an answer's state name, else
+ * question_id, or over the finding (field "finding") on pillar
+ * question_id, with the value chosen (state: an answer's state name, else
  * NULL), recording who and why. */
 int store_resolve(struct store *s, struct assessment *a, const char *question_id, const char *field,
 		  const char *state, const char *value, const char *reason, const char *who,
 		  struct error *err);
 
-/* Make an assessment's answers, meetings, conflicts and summary again
+/* Make an assessment's answers, meetings, findings, conflicts and summary again
  * from the replay of its history, inside the caller's transaction; the
  * rows of attachments the replay no longer keeps go. */
 int store_rebuild(struct store *s, const struct assessment *a, struct error *err);
@@ -217,8 +220,9 @@ int store_history_load(struct store *s, long long assessment_id, struct history_
 		       size_t *count, struct error *err);
 
 /* Recompute the assessment's history chain and replay it against
- * everything stored of it (chain_compare, chain_compare_attachments), and
- * check every attachment's bytes against its size and SHA-256. Returns 0 when everything
+ * everything stored of it (chain_compare, chain_compare_attachments,
+ * chain_compare_findings), and check every attachment's bytes against its
+ * size and SHA-256. Returns 0 when everything
  * holds, 1 when not (problem says where the first broken link is), -1 on
  * error. When hashes is not NULL, it receives the hash of every entry
  * (free each and the array). */
@@ -262,6 +266,27 @@ int store_attachments_load(struct store *s, long long assessment_id, int with_da
  * filled (attachment_release), 1 when there is none, -1 on error. */
 int store_attachment_get(struct store *s, long long assessment_id, const char *id,
 			 struct attachment *out, struct error *err);
+
+/* ---- findings (store_chain.c) ------------------------------------------- */
+
+/* Give the finding on pillar (its id; "" for the executive summary) of
+ * assessment a the text text, which chain_finding_text made ("" removes
+ * it), recording who and when in the history ("finding", chain.h), in
+ * one transaction. An assessment not yet stored (a->id 0) is created
+ * with it, unless text is "". A final assessment refuses (EXIT_DATA).
+ * The caller holds the writer claim. Returns 1 when it changed, 0 when
+ * the finding has that text already (nothing is written), -1 on error;
+ * a is read again. */
+int store_finding_set(struct store *s, struct assessment *a, const char *pillar, const char *text,
+		      const char *who, struct error *err);
+
+/* The findings of an assessment that have a text, in the order their
+ * pillars were first given one. *out is owned by the caller
+ * (store_findings_release). A database of a schema before findings has
+ * none. */
+int store_findings_load(struct store *s, long long assessment_id, struct finding **out,
+			size_t *count, struct error *err);
+void store_findings_release(struct finding *f, size_t n);
 
 /* ---- one writer per assessment (store_writer.c) ------------------------- */
 

@@ -444,22 +444,29 @@ store_meeting_record(struct store *s, const struct assessment *a, const struct m
 
 /* ---- attachments ------------------------------------------------------ */
 
-/* Whether the database has the attachment table: one read as it stands
- * may be of an older schema. 1, 0, or -1. */
+/* Whether the database has table name: one read as it stands may be of
+ * an older schema. 1, 0, or -1. */
 static int
-has_attachments(struct store *s, struct error *err)
+has_table(struct store *s, const char *name, struct error *err)
 {
 	sqlite3_stmt *st = sq_prepare(
-		s, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'attachment'", err);
+		s, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1", err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
+	sq_bind_text(st, 1, name);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return sq_error(s, err, "read the schema");
 	return rc == SQLITE_ROW;
+}
+
+static int
+has_attachments(struct store *s, struct error *err)
+{
+	return has_table(s, "attachment", err);
 }
 
 #define ATTACHMENT_COLUMNS "question_id, id, name, type, size, sha256, added_by, added_at, source"
@@ -922,6 +929,239 @@ out:
 	return status;
 }
 
+/* ---- findings --------------------------------------------------------- */
+
+void
+store_findings_release(struct finding *f, size_t n)
+{
+	findings_release(f, n);
+}
+
+int
+store_findings_load(struct store *s, long long assessment_id, struct finding **out, size_t *count,
+		    struct error *err)
+{
+	sqlite3_stmt *st;
+	size_t alloc = 0;
+	int rc = has_table(s, "finding", err);
+
+	*out = NULL;
+	*count = 0;
+	if (rc <= 0)
+		return rc;
+	st = sq_prepare(s,
+			"SELECT pillar, text, recorded_by, recorded_at FROM finding"
+			" WHERE assessment_id = ?1 ORDER BY seq, pillar",
+			err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, assessment_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct finding *f;
+
+		xgrow((void **)out, &alloc, *count + 1, sizeof(**out));
+		f = &(*out)[(*count)++];
+		f->pillar = sq_column_dup(st, 0, 0);
+		f->text = sq_column_dup(st, 1, 0);
+		f->recorded_by = sq_column_dup(st, 2, 0);
+		f->recorded_at = sq_column_dup(st, 3, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		findings_release(*out, *count);
+		*out = NULL;
+		*count = 0;
+		return sq_error(s, err, "read the findings");
+	}
+	return 0;
+}
+
+/* Whether history entry e is about the finding on pillar. */
+static int
+about_finding(const struct history_entry *e, const char *pillar)
+{
+	return strcmp(e->question_id, pillar) == 0 &&
+		(strcmp(e->field, "finding") == 0 ||
+		 (strcmp(e->field, "resolved") == 0 && e->old_state &&
+		  strcmp(e->old_state, "finding") == 0));
+}
+
+/* The seq of the first entry among h about the finding on pillar. */
+static long long
+finding_seq(const struct history_entry *h, size_t n, const char *pillar)
+{
+	for (size_t i = 0; i < n; i++)
+		if (about_finding(&h[i], pillar))
+			return h[i].seq;
+	return 0;
+}
+
+static int
+finding_insert(struct store *s, long long assessment_id, long long seq, const struct finding *f,
+	       struct error *err)
+{
+	sqlite3_stmt *st = sq_prepare(s,
+				      "INSERT INTO finding (assessment_id, pillar, seq, text,"
+				      " recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+				      err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, assessment_id);
+	sq_bind_text(st, 2, f->pillar);
+	sqlite3_bind_int64(st, 3, seq);
+	sq_bind_text(st, 4, f->text);
+	sq_bind_text(st, 5, f->recorded_by);
+	sq_bind_text(st, 6, f->recorded_at);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sq_error(s, err, "record the finding");
+	return 0;
+}
+
+/* The text of the finding on pillar as stored, "" when there is none. */
+static int
+finding_text_load(struct store *s, long long assessment_id, const char *pillar, char **text,
+		  struct error *err)
+{
+	sqlite3_stmt *st = sq_prepare(
+		s, "SELECT text FROM finding WHERE assessment_id = ?1 AND pillar = ?2", err);
+	int rc;
+
+	*text = NULL;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, assessment_id);
+	sq_bind_text(st, 2, pillar);
+	rc = sqlite3_step(st);
+	*text = rc == SQLITE_ROW ? sq_column_dup(st, 0, 0) : xstrdup("");
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_error(s, err, "read the findings");
+	return 0;
+}
+
+int
+store_finding_set(struct store *s, struct assessment *a, const char *pillar, const char *text,
+		  const char *who, struct error *err)
+{
+	struct history_entry e = {0};
+	char now[32];
+	char *old = NULL;
+	int was_new = a->id == 0;
+	int open;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!chain_finding_valid(text))
+		return error_set(err, EXIT_DATA,
+				 "a finding's text must be made by "
+				 "chain_finding_text");
+	if (a->id == 0 && *text == '\0')
+		return 0;
+	store_now(now, sizeof(now));
+	if (sq_exec(s, "BEGIN IMMEDIATE", err, "start a transaction") < 0)
+		return -1;
+	if (a->id == 0) {
+		struct assessment there = {0};
+		int r = store_assessment_get(s, a->country, a->cycle, &there, err);
+
+		if (r < 0)
+			goto fail;
+		if (r == 0) {
+			a->id = there.id; /* made meanwhile */
+			assessment_release(&there);
+		} else if (store_create_in_transaction(s, a, who, now, err) < 0) {
+			goto fail;
+		}
+	}
+	if (store_check_draft(s, a, err) < 0 || finding_text_load(s, a->id, pillar, &old, err) < 0)
+		goto fail;
+	if (strcmp(old, text) == 0) {
+		/* nothing to record (an assessment made for it would have none) */
+		sq_rollback(s);
+		free(old);
+		return 0;
+	}
+	e.question_id = xstrdup(pillar);
+	e.field = xstrdup("finding");
+	e.old_value = xstrdup(old);
+	e.new_value = xstrdup(text);
+	e.changed_by = xstrdup(who);
+	e.changed_at = xstrdup(now);
+	e.reason = xstrdup("");
+	if (store_history_append(s, a, &e, err) < 0)
+		goto fail;
+	st = sq_prepare(
+		s,
+		*text ? "INSERT INTO finding (assessment_id, pillar, seq, text, recorded_by,"
+			" recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+			" ON CONFLICT (assessment_id, pillar) DO UPDATE SET text = ?4,"
+			" recorded_by = ?5, recorded_at = ?6"
+		      : "DELETE FROM finding WHERE assessment_id = ?1 AND pillar = ?2",
+		err);
+	if (st == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, a->id);
+	sq_bind_text(st, 2, pillar);
+	if (*text) {
+		/* the first entry about it, which is this one when it is new */
+		long long first = 0;
+		sqlite3_stmt *q = sq_prepare(
+			s,
+			"SELECT min(seq) FROM history WHERE assessment_id = ?1 AND question_id = ?2"
+			" AND (field = 'finding' OR (field = 'resolved' AND old_state = "
+			"'finding'))",
+			err);
+
+		if (q == NULL) {
+			sqlite3_finalize(st);
+			goto fail;
+		}
+		sqlite3_bind_int64(q, 1, a->id);
+		sq_bind_text(q, 2, pillar);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			first = sqlite3_column_int64(q, 0);
+		sqlite3_finalize(q);
+		sqlite3_bind_int64(st, 3, first ? first : e.seq);
+		sq_bind_text(st, 4, text);
+		sq_bind_text(st, 5, who);
+		sq_bind_text(st, 6, now);
+	}
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		sq_error(s, err, "record the finding");
+		goto fail;
+	}
+	/* with conflicts open, a change can settle one or show its other
+	 * side: the replay says */
+	open = store_has_conflicts(s, a->id, err);
+	if (open < 0 || (open && store_rebuild(s, a, err) < 0) ||
+	    sq_exec(s, "COMMIT", err, "record the finding") < 0)
+		goto fail;
+	history_entry_release(&e);
+	free(old);
+	{
+		struct assessment fresh;
+
+		if (store_assessment_get(s, a->country, a->cycle, &fresh, err) == 0) {
+			assessment_release(a);
+			*a = fresh;
+		}
+	}
+	return 1;
+fail:
+	sq_rollback(s);
+	history_entry_release(&e);
+	free(old);
+	if (was_new)
+		a->id = 0;
+	return -1;
+}
+
 /* ---- status, restoring, discarding ----------------------------------- */
 
 int
@@ -1094,6 +1334,10 @@ store_assessment_restore(struct store *s, const char *country, int cycle,
 	for (size_t i = 0; i < st.conflict_count; i++)
 		if (conflict_insert(s, id, &st.conflicts[i], err) < 0)
 			goto fail;
+	for (size_t i = 0; i < st.finding_count; i++)
+		if (finding_insert(s, id, finding_seq(history, count, st.findings[i].pillar),
+				   &st.findings[i], err) < 0)
+			goto fail;
 	if (attachments_sync(s, country, cycle, id, &st, history, count, attachments, n, err) < 0)
 		goto fail;
 	if (register_add(s, country, cycle, "created", 1, history[0].hash, st.created_by,
@@ -1214,6 +1458,7 @@ rebuild_with(struct store *s, const struct assessment *a, const struct attachmen
 		"DELETE FROM answer WHERE assessment_id = ?1",
 		"DELETE FROM meeting WHERE assessment_id = ?1",
 		"DELETE FROM conflict WHERE assessment_id = ?1",
+		"DELETE FROM finding WHERE assessment_id = ?1",
 	};
 	struct history_entry *h = NULL;
 	size_t n = 0;
@@ -1251,6 +1496,10 @@ rebuild_with(struct store *s, const struct assessment *a, const struct attachmen
 			goto out;
 	for (size_t i = 0; i < st.conflict_count; i++)
 		if (conflict_insert(s, a->id, &st.conflicts[i], err) < 0)
+			goto out;
+	for (size_t i = 0; i < st.finding_count; i++)
+		if (finding_insert(s, a->id, finding_seq(h, n, st.findings[i].pillar),
+				   &st.findings[i], err) < 0)
 			goto out;
 	if (attachments_sync(s, a->country, a->cycle, a->id, &st, h, n, given, n_given, err) < 0)
 		goto out;
@@ -1487,6 +1736,7 @@ store_assessment_discard(struct store *s, const struct assessment *a, const char
 		"DELETE FROM meeting WHERE assessment_id = ?1",
 		"DELETE FROM conflict WHERE assessment_id = ?1",
 		"DELETE FROM attachment WHERE assessment_id = ?1",
+		"DELETE FROM finding WHERE assessment_id = ?1",
 		"DELETE FROM history WHERE assessment_id = ?1",
 		"DELETE FROM assessment WHERE id = ?1",
 		"DELETE FROM discarding WHERE assessment_id = ?1",
@@ -1578,6 +1828,8 @@ store_verify(struct store *s, const struct assessment *a, char *problem, size_t 
 	size_t meeting_count = 0;
 	struct chain_conflict *conflicts = NULL;
 	size_t conflict_count = 0;
+	struct finding *findings = NULL;
+	size_t finding_count = 0;
 	struct chain_state st = {0};
 	int status = -1;
 
@@ -1588,12 +1840,15 @@ store_verify(struct store *s, const struct assessment *a, char *problem, size_t 
 	if (store_history_load(s, a->id, &h, &n, err) < 0 ||
 	    store_answers_load(s, a->id, &answers, err) < 0 ||
 	    store_meetings_load(s, a->id, &meetings, &meeting_count, err) < 0 ||
-	    store_conflicts_load(s, a->id, &conflicts, &conflict_count, err) < 0)
+	    store_conflicts_load(s, a->id, &conflicts, &conflict_count, err) < 0 ||
+	    store_findings_load(s, a->id, &findings, &finding_count, err) < 0)
 		goto out;
 	status = chain_replay(a->country, a->cycle, h, n, &st, problem, size);
 	if (status == 0)
 		status = chain_compare(&st, a, &answers, meetings, meeting_count, conflicts,
 				       conflict_count, problem, size);
+	if (status == 0)
+		status = chain_compare_findings(&st, findings, finding_count, problem, size);
 	if (status == 0)
 		status = verify_attachments(s, a, &st, problem, size, err);
 	/* chain_compare lets a bundle, which has no head beside its history,
@@ -1622,6 +1877,7 @@ out:
 		meeting_release(&meetings[i]);
 	free(meetings);
 	chain_conflicts_release(conflicts, conflict_count);
+	findings_release(findings, finding_count);
 	return status;
 }
 

@@ -75,13 +75,18 @@ printf ':note Zürich, Ñandú, e\314\201te\314\201 \342\200\217שלום\342\200
 	fail "changed: $(sqlite3 rtl.db 'SELECT comment FROM answer')"
 end
 
-begin "no command runs a shell or another program"
+begin "no command runs a shell or another program, but the editor the user names"
 # the binary imports none of the functions that start programs (CIRT_BINARY
 # names the executable itself when CIRT is a wrapper such as make valgrind's)
+# but execl, with which src/editor.c alone runs $EDITOR or $VISUAL for
+# 'cirt findings' and ':finding'
 bin=${CIRT_BINARY:-$CIRT}
-nm -D "$bin" 2>/dev/null | grep -E ' U (system|popen|execl|execle|execlp|execv|execve|execvp|posix_spawn)(@|$)' >calls.txt
+nm -D "$bin" 2>/dev/null | grep -E ' U (system|popen|execle|execlp|execv|execve|execvp|posix_spawn)(@|$)' >calls.txt
 [ -s calls.txt ] && fail "$(cat calls.txt)"
 nm -D "$bin" 2>/dev/null | grep -q ' U sqlite3_open_v2' || fail "nm found no symbols to check"
+grep -lE '(^|[^_a-z])(system|popen|execl|execle|execlp|execv|execve|execvp|posix_spawn) *\(' \
+	"$ROOT"/src/*.c >callers.txt
+[ "$(cat callers.txt)" = "$ROOT/src/editor.c" ] || fail "programs started from: $(cat callers.txt)"
 end
 
 begin "databases, bundles and reports are private"

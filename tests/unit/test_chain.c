@@ -2252,6 +2252,444 @@ test_register_head_no_longer_held(void **state)
 	database_free(&db);
 }
 
+/* ---- findings ------------------------------------------------------------ */
+
+/* a string literal and its length, NULs inside included */
+#define TEXT(s) s, sizeof(s) - 1
+
+#define ORIGIN_C "3333333333333333333333333333333333333333333333333333333333333333"
+#define ORIGIN_D "4444444444444444444444444444444444444444444444444444444444444444"
+
+/* Append a finding on pillar ("" the summary) from old to new. */
+static void
+add_finding(struct history *h, const char *pillar, const char *old, const char *new_text,
+	    const char *by, const char *at)
+{
+	add(h, 2, pillar, "finding", NULL, old, NULL, new_text, by, at, NULL);
+}
+
+/* A draft: an answer, the summary written and rewritten, findings on
+ * "legal" written then removed, and on "technical" written. */
+static void
+finding_sample(struct history *h)
+{
+	history_init(h, COUNTRY, CYCLE);
+	add(h, 2, "", "created", NULL, NULL, "draft", "example 1.0 " QUESTIONNAIRE_SHA256, "Ana",
+	    "2026-11-20T09:00:00.000Z", NULL);
+	add(h, 2, "L1", "answer", "none", NULL, "value", "yes", "Ana", "2026-11-21T10:05:00.000Z",
+	    NULL);
+	add_finding(h, "", "", "The team met five ministries.", "Ana", "2026-11-22T08:00:00.000Z");
+	add_finding(h, "legal", "", "The law is old.\n\nIt is enforced.", "Ben",
+		    "2026-11-22T09:00:00.000Z");
+	add_finding(h, "technical", "", "A CIRT exists.", "Ben", "2026-11-22T10:00:00.000Z");
+	add_finding(h, "", "The team met five ministries.",
+		    "The team met five ministries\tand the regulator.", "Ben",
+		    "2026-11-23T08:00:00.000Z");
+	add_finding(h, "legal", "The law is old.\n\nIt is enforced.", "", "Ana",
+		    "2026-11-23T09:00:00.000Z");
+}
+
+static void
+test_finding_text(void **state)
+{
+	char *text = NULL;
+	char message[256];
+	long line = -1;
+	char *big;
+
+	(void)state;
+	/* CRLF becomes LF; blank lines and white space around the text go */
+	assert_int_equal(chain_finding_text(TEXT("\r\n  \n\tFirst.\r\n\r\nSecond \t\n\n"), "en",
+					    &text, &line, message, sizeof(message)),
+			 0);
+	assert_string_equal(text, "First.\n\nSecond");
+	assert_true(chain_finding_valid(text));
+	free(text);
+	/* only white space: no finding */
+	assert_int_equal(
+		chain_finding_text(TEXT(" \n\t\r\n"), "en", &text, &line, message, sizeof(message)),
+		0);
+	assert_string_equal(text, "");
+	assert_true(chain_finding_valid(""));
+	free(text);
+	/* refused, with the line */
+	assert_int_equal(chain_finding_text(TEXT("ok\nbad \033[31m\n"), "en", &text, &line, message,
+					    sizeof(message)),
+			 -1);
+	assert_null(text);
+	assert_int_equal(line, 2);
+	assert_non_null(strstr(message, "control characters"));
+	assert_int_equal(chain_finding_text(TEXT("a\nb\nc\xff"), "fr", &text, &line, message,
+					    sizeof(message)),
+			 -1);
+	assert_int_equal(line, 3);
+	assert_string_equal(message, "le texte n'est pas en UTF-8 valide");
+	assert_int_equal(
+		chain_finding_text(TEXT("a\0b"), "en", &text, &line, message, sizeof(message)), -1);
+	assert_int_equal(line, 1);
+	/* a lone CR, a C1 control, a sequence cut short at the end */
+	assert_int_equal(
+		chain_finding_text(TEXT("a\rb"), "en", &text, &line, message, sizeof(message)), -1);
+	assert_int_equal(
+		chain_finding_text(TEXT("a\xc2\x85"), "en", &text, &line, message, sizeof(message)),
+		-1);
+	assert_non_null(strstr(message, "control characters"));
+	assert_int_equal(
+		chain_finding_text(TEXT("caf\xc3"), "en", &text, &line, message, sizeof(message)),
+		-1);
+	/* UTF-8 from elsewhere is kept */
+	assert_int_equal(chain_finding_text(TEXT("Zürich, 北京, \u0627\u0644"), "en", &text, &line,
+					    message, sizeof(message)),
+			 0);
+	assert_string_equal(text, "Zürich, 北京, \u0627\u0644");
+	free(text);
+	/* the limit, counted once the text is made so */
+	big = xmalloc(CHAIN_FINDING_MAX + 8);
+	memset(big, 'x', CHAIN_FINDING_MAX);
+	memcpy(big + CHAIN_FINDING_MAX, "\r\n\r\n", 4);
+	assert_int_equal(chain_finding_text(big, CHAIN_FINDING_MAX + 4, "en", &text, &line, message,
+					    sizeof(message)),
+			 0);
+	assert_int_equal(strlen(text), CHAIN_FINDING_MAX);
+	free(text);
+	big[CHAIN_FINDING_MAX] = 'x';
+	assert_int_equal(chain_finding_text(big, CHAIN_FINDING_MAX + 1, "en", &text, &line, message,
+					    sizeof(message)),
+			 -1);
+	assert_int_equal(line, 0);
+	assert_string_equal(message, "the text is too long (20001 > 20000 bytes)");
+	free(big);
+	/* what the history may hold is what chain_finding_text leaves */
+	assert_false(chain_finding_valid("text\n"));
+	assert_false(chain_finding_valid("\ntext"));
+	assert_false(chain_finding_valid(" text"));
+	assert_false(chain_finding_valid("a\r\nb"));
+	assert_false(chain_finding_valid(NULL));
+	assert_true(chain_finding_valid("a\n\n\tb\n  c"));
+}
+
+static void
+test_findings_in_history(void **state)
+{
+	struct history h;
+	struct chain_state st;
+	struct finding stored[3];
+	char problem[512];
+
+	(void)state;
+	finding_sample(&h);
+	replay_ok(&h, &st);
+	/* the summary and technical; legal was removed */
+	assert_int_equal(st.finding_count, 2);
+	assert_string_equal(st.findings[0].pillar, "");
+	assert_string_equal(st.findings[0].text,
+			    "The team met five ministries\tand the regulator.");
+	assert_string_equal(st.findings[0].recorded_by, "Ben");
+	assert_string_equal(st.findings[0].recorded_at, "2026-11-23T08:00:00.000Z");
+	assert_string_equal(st.findings[1].pillar, "technical");
+	assert_string_equal(st.findings[1].text, "A CIRT exists.");
+	assert_string_equal(st.findings[1].recorded_by, "Ben");
+	/* findings are no answers: no rows, no mission days, but assessors */
+	assert_int_equal(st.answers.count, 1);
+	assert_string_equal(st.mission_start, "2026-11-21");
+	assert_string_equal(st.mission_end, "2026-11-21");
+	assert_string_equal(st.assessors, "Ana, Ben");
+	assert_string_equal(st.updated_at, "2026-11-23T09:00:00.000Z");
+	assert_int_equal(st.conflict_count, 0);
+
+	/* the store holds the same, in any order: equal */
+	stored[0] = st.findings[1];
+	stored[1] = st.findings[0];
+	assert_int_equal(chain_compare_findings(&st, stored, 2, problem, sizeof(problem)), 0);
+	assert_int_equal(chain_compare_findings(&st, stored, 1, problem, sizeof(problem)), 1);
+	assert_string_equal(problem, "the executive summary that the history records is missing");
+	stored[2] = stored[0];
+	assert_int_equal(chain_compare_findings(&st, stored, 3, problem, sizeof(problem)), 1);
+	assert_string_equal(problem, "the finding on pillar technical is stored twice");
+	{
+		struct finding extra = {
+			(char *)(uintptr_t) "legal", (char *)(uintptr_t) "The law is old.",
+			(char *)(uintptr_t) "Ben", (char *)(uintptr_t) "2026-11-22T09:00:00.000Z"};
+
+		stored[2] = extra;
+		assert_int_equal(chain_compare_findings(&st, stored, 3, problem, sizeof(problem)),
+				 1);
+		assert_string_equal(problem,
+				    "the stored finding on pillar legal is not in the "
+				    "history: it was added outside cirt");
+	}
+	{
+		struct finding changed = stored[1];
+
+		changed.text = (char *)(uintptr_t) "The team met six ministries.";
+		stored[1] = changed;
+		assert_int_equal(chain_compare_findings(&st, stored, 2, problem, sizeof(problem)),
+				 1);
+		assert_string_equal(problem,
+				    "the stored text of the executive summary differs "
+				    "from what the history records");
+		changed.text = st.findings[0].text;
+		changed.recorded_by = (char *)(uintptr_t) "Eve";
+		stored[1] = changed;
+		assert_int_equal(chain_compare_findings(&st, stored, 2, problem, sizeof(problem)),
+				 1);
+		assert_non_null(strstr(problem, "the stored author of the executive summary"));
+		changed.recorded_by = st.findings[0].recorded_by;
+		changed.recorded_at = (char *)(uintptr_t) "2026-11-23T08:00:00.001Z";
+		stored[1] = changed;
+		assert_int_equal(chain_compare_findings(&st, stored, 2, problem, sizeof(problem)),
+				 1);
+		assert_non_null(strstr(problem, "the stored time of the executive summary"));
+	}
+	chain_state_release(&st);
+
+	/* a pillar given a text again after its removal comes back in its
+	 * first place */
+	add_finding(&h, "legal", "", "A new law is drafted.", "Ana", "2026-11-24T08:00:00.000Z");
+	replay_ok(&h, &st);
+	assert_int_equal(st.finding_count, 3);
+	assert_string_equal(st.findings[1].pillar, "legal");
+	assert_string_equal(st.findings[1].text, "A new law is drafted.");
+	chain_state_release(&st);
+
+	/* a final assessment takes no finding */
+	add(&h, 2, "", "status", "draft", NULL, "final", NULL, "Ana", "2026-11-25T08:00:00.000Z",
+	    NULL);
+	replay_ok(&h, &st);
+	chain_state_release(&st);
+	add_finding(&h, "", "The team met five ministries\tand the regulator.", "", "Ana",
+		    "2026-11-26T08:00:00.000Z");
+	replay_refused(&h, "history entry 10 (finding) changes a final assessment");
+	history_free(&h);
+}
+
+static void
+test_finding_events_refused(void **state)
+{
+	struct history h;
+	/* each change to the last event of the sample, sealed again */
+	struct {
+		int slot; /* 0 old_state, 1 old_value, 2 new_state, 3 new_value, 4 source */
+		const char *value;
+		const char *expected;
+	} cases[] = {
+		{1, "The law was old.\n\nIt is enforced.",
+		 "starts from a text the history never gave"},
+		{1, NULL, "is not a valid finding"},
+		{3, NULL, "is not a valid finding"},
+		{0, "none", "is not a valid finding"},
+		{2, "value", "is not a valid finding"},
+		{4, "m000000000000", "is not a valid finding"},
+		{3, "bell \a", "is not a valid finding"},
+		{3, "trailing line end\n", "is not a valid finding"},
+		{3, "crlf\r\nline", "is not a valid finding"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct history_entry *e;
+		char **slot;
+		size_t last;
+
+		finding_sample(&h);
+		last = h.n - 1;
+		e = &h.e[last];
+		slot = cases[i].slot == 0    ? &e->old_state
+			: cases[i].slot == 1 ? &e->old_value
+			: cases[i].slot == 2 ? &e->new_state
+			: cases[i].slot == 3 ? &e->new_value
+					     : &e->source;
+		set_field(&h, last, slot, cases[i].value);
+		replay_refused(&h, cases[i].expected);
+		history_free(&h);
+	}
+	/* too long */
+	finding_sample(&h);
+	{
+		char *big = xmalloc(CHAIN_FINDING_MAX + 2);
+
+		memset(big, 'x', CHAIN_FINDING_MAX + 1);
+		big[CHAIN_FINDING_MAX + 1] = '\0';
+		set_field(&h, h.n - 1, &h.e[h.n - 1].new_value, big);
+		free(big);
+	}
+	replay_refused(&h, "history entry 7 is not a valid finding");
+	history_free(&h);
+	/* a text altered after the fact breaks the chain */
+	finding_sample(&h);
+	free(h.e[2].new_value);
+	h.e[2].new_value = xstrdup("The team met six ministries.");
+	replay_refused(&h,
+		       "history entry 3 (finding, 2026-11-22T08:00:00.000Z by Ana) was altered");
+	history_free(&h);
+	/* a resolution of a conflict there never was */
+	finding_sample(&h);
+	add(&h, 2, "technical", "resolved", "finding", NULL, NULL, "A CIRT exists.", "Ana",
+	    "2026-11-24T08:00:00.000Z", NULL);
+	replay_refused(&h,
+		       "history entry 8 (finding on technical) settles a conflict the history "
+		       "never had");
+	history_free(&h);
+}
+
+static void
+test_findings_merged(void **state)
+{
+	struct history h;
+	struct chain_state st;
+	struct chain_conflict *c;
+	char problem[512];
+
+	(void)state;
+	finding_sample(&h);
+	/* another laptop's summary, from the text both had: a conflict, the
+	 * later text shown (Ben's, here, of the 23rd) */
+	add_finding(&h, "", "The team met five ministries.", "Five ministries and two banks.",
+		    "Eve", "2026-11-22T20:00:00.000Z");
+	as_merged(&h, h.n - 1, ORIGIN_C);
+	replay_ok(&h, &st);
+	assert_int_equal(st.conflict_count, 1);
+	c = &st.conflicts[0];
+	assert_string_equal(c->question_id, "");
+	assert_string_equal(c->field, "finding");
+	assert_null(c->state);
+	assert_string_equal(c->value, "Five ministries and two banks.");
+	assert_string_equal(c->changed_by, "Eve");
+	assert_string_equal(c->event, ORIGIN_C);
+	assert_string_equal(c->here_by, "Ben");
+	assert_string_equal(c->here_event, h.e[5].hash);
+	assert_string_equal(st.findings[0].text,
+			    "The team met five ministries\tand the regulator.");
+	/* the conflicts the store would keep compare equal, answers' and
+	 * findings' alike */
+	{
+		struct assessment a;
+
+		memset(&a, 0, sizeof(a));
+		snprintf(a.country, sizeof(a.country), "%s", COUNTRY);
+		a.cycle = CYCLE;
+		a.questionnaire_id = st.questionnaire_id;
+		a.questionnaire_version = st.questionnaire_version;
+		a.questionnaire_sha256 = st.questionnaire_sha256;
+		a.created_at = st.created_at;
+		a.updated_at = st.updated_at;
+		a.assessors = st.assessors;
+		a.mission_start = st.mission_start;
+		a.mission_end = st.mission_end;
+		assert_int_equal(chain_compare(&st, &a, &st.answers, st.meetings, st.meeting_count,
+					       st.conflicts, st.conflict_count, problem,
+					       sizeof(problem)),
+				 0);
+		free(c->value);
+		c->value = xstrdup("Six ministries.");
+		{
+			struct chain_state again;
+
+			replay_ok(&h, &again);
+			assert_int_equal(chain_compare(&again, &a, &again.answers, again.meetings,
+						       again.meeting_count, st.conflicts,
+						       st.conflict_count, problem, sizeof(problem)),
+					 1);
+			assert_string_equal(problem,
+					    "the stored conflict over the finding of  differs "
+					    "from what the history leaves open");
+			chain_state_release(&again);
+		}
+	}
+	chain_state_release(&st);
+
+	/* the other side moves on: still one conflict, with its new text */
+	add_finding(&h, "", "Five ministries and two banks.", "Five ministries, two banks.", "Eve",
+		    "2026-11-24T20:00:00.000Z");
+	as_merged(&h, h.n - 1, ORIGIN_D);
+	replay_ok(&h, &st);
+	assert_int_equal(st.conflict_count, 1);
+	/* now the later side: Eve's text shows, Ben's is the other */
+	assert_string_equal(st.findings[0].text, "Five ministries, two banks.");
+	assert_string_equal(st.findings[0].recorded_by, "Eve");
+	assert_string_equal(st.conflicts[0].value,
+			    "The team met five ministries\tand the regulator.");
+	assert_string_equal(st.conflicts[0].here_event, ORIGIN_D);
+	chain_state_release(&st);
+
+	/* a person settles it, with a third text */
+	add(&h, 2, "", "resolved", "finding", NULL, NULL,
+	    "Five ministries, two banks and the "
+	    "regulator.",
+	    "Ana", "2026-11-25T08:00:00.000Z", NULL);
+	replay_ok(&h, &st);
+	assert_int_equal(st.conflict_count, 0);
+	assert_string_equal(st.findings[0].text, "Five ministries, two banks and the regulator.");
+	assert_string_equal(st.findings[0].recorded_by, "Ana");
+	chain_state_release(&st);
+
+	/* merged in elsewhere, the resolution of a conflict that copy never
+	 * had is a change like another: one to another text than this copy's
+	 * opens a conflict, the later text shown */
+	history_free(&h);
+	finding_sample(&h);
+	add(&h, 2, "technical", "resolved", "finding", NULL, NULL, "A national CIRT exists.", "Eve",
+	    "2026-11-25T08:00:00.000Z", NULL);
+	as_merged(&h, h.n - 1, ORIGIN_C);
+	replay_ok(&h, &st);
+	assert_int_equal(st.conflict_count, 1);
+	assert_string_equal(st.conflicts[0].question_id, "technical");
+	assert_string_equal(st.conflicts[0].value, "A CIRT exists.");
+	assert_string_equal(st.findings[1].text, "A national CIRT exists.");
+	chain_state_release(&st);
+
+	/* the other side moving on to the text shown closes it; a merged
+	 * removal from the text shown applies */
+	add_finding(&h, "technical", "A CIRT exists.", "A national CIRT exists.", "Rose",
+		    "2026-11-25T09:00:00.000Z");
+	as_merged(&h, h.n - 1, ORIGIN_D);
+	add_finding(&h, "technical", "A national CIRT exists.", "", "Rose",
+		    "2026-11-25T10:00:00.000Z");
+	as_merged(&h, h.n - 1, SHA_A);
+	replay_ok(&h, &st);
+	assert_int_equal(st.conflict_count, 0);
+	assert_int_equal(st.finding_count, 1);
+	assert_string_equal(st.findings[0].pillar, "");
+	chain_state_release(&st);
+	history_free(&h);
+
+	/* a pillar whose id is a question's: the conflicts over the answer
+	 * and over the finding are told apart */
+	finding_sample(&h);
+	add_finding(&h, "L1", "", "Pillar L1.", "Ana", "2026-11-24T08:00:00.000Z");
+	add(&h, 2, "L1", "answer", "none", NULL, "value", "no", "Eve", "2026-11-24T09:00:00.000Z",
+	    NULL);
+	as_merged(&h, h.n - 1, ORIGIN_C);
+	add_finding(&h, "L1", "", "Pillar L1, elsewhere.", "Eve", "2026-11-24T10:00:00.000Z");
+	as_merged(&h, h.n - 1, ORIGIN_D);
+	replay_ok(&h, &st);
+	assert_int_equal(st.conflict_count, 2);
+	assert_string_equal(st.conflicts[0].field, "answer");
+	assert_string_equal(st.conflicts[1].field, "finding");
+	assert_string_equal(st.conflicts[1].question_id, "L1");
+	{
+		struct assessment a;
+		struct chain_conflict swapped[2];
+
+		memset(&a, 0, sizeof(a));
+		a.questionnaire_id = st.questionnaire_id;
+		a.questionnaire_version = st.questionnaire_version;
+		a.questionnaire_sha256 = st.questionnaire_sha256;
+		a.created_at = st.created_at;
+		a.updated_at = st.updated_at;
+		a.assessors = st.assessors;
+		a.mission_start = st.mission_start;
+		a.mission_end = st.mission_end;
+		swapped[0] = st.conflicts[1];
+		swapped[1] = st.conflicts[0];
+		assert_int_equal(chain_compare(&st, &a, &st.answers, st.meetings, st.meeting_count,
+					       swapped, 2, problem, sizeof(problem)),
+				 0);
+	}
+	chain_state_release(&st);
+	history_free(&h);
+}
+
 int
 main(void)
 {
@@ -2275,6 +2713,10 @@ main(void)
 		cmocka_unit_test(test_attachment_value_and_id),
 		cmocka_unit_test(test_attachments_in_history),
 		cmocka_unit_test(test_attachment_events_refused),
+		cmocka_unit_test(test_finding_text),
+		cmocka_unit_test(test_findings_in_history),
+		cmocka_unit_test(test_finding_events_refused),
+		cmocka_unit_test(test_findings_merged),
 		cmocka_unit_test(test_register_consistent),
 		cmocka_unit_test(test_register_detects),
 		cmocka_unit_test(test_register_head_no_longer_held),
