@@ -46,9 +46,9 @@ enum doc_kind {
 };
 
 struct doc_cover {
-	const char *title;    /* the questionnaire's title */
-	const char *country;  /* the country's name, large */
-	const char *subtitle; /* "KE · Cycle 2026" */
+	const char *title;	  /* the questionnaire's title */
+	const char *country;	  /* the country's name, large */
+	const char *subtitle;	  /* "KE · Cycle 2026" */
 	const char *const *facts; /* label, value, label, value ... */
 	size_t fact_count;	  /* pairs */
 	const char *watermark;	  /* "DRAFT" across the page, or NULL */
@@ -66,8 +66,8 @@ struct doc_paragraph {
 	enum doc_size size;
 	enum doc_tone tone;
 	int bold;
-	int indent; /* 0 or 1 step (12 pt in the PDF) */
-	int boxed;  /* a framed note (the path to the next tier) */
+	int indent;	    /* 0 or 1 step (12 pt in the PDF) */
+	int boxed;	    /* a framed note (the path to the next tier) */
 	int keep_with_next; /* never the last thing on a page */
 };
 
@@ -135,8 +135,8 @@ struct doc_block {
 };
 
 struct doc {
-	const char *lang;	 /* BCP 47, e.g. "fr" */
-	double page_width;	 /* points: A4 or US letter */
+	const char *lang;  /* BCP 47, e.g. "fr" */
+	double page_width; /* points: A4 or US letter */
 	double page_height;
 	const char *header;	 /* the page header's text, left */
 	const char *marking;	 /* a confidentiality marking, right, or NULL */
@@ -166,8 +166,7 @@ void doc_free(struct doc *d);
 
 /* A copy of s (NULL gives "") or a formatted string, owned by d. */
 const char *doc_str(struct doc *d, const char *s);
-const char *doc_fmt(struct doc *d, const char *format, ...)
-	__attribute__((format(printf, 2, 3)));
+const char *doc_fmt(struct doc *d, const char *format, ...) __attribute__((format(printf, 2, 3)));
 /* size bytes of zeroed memory owned by d. */
 void *doc_alloc(struct doc *d, size_t size);
 
@@ -196,18 +195,15 @@ void doc_figure_polygon(struct doc_figure_builder *b, const double *xy, size_t n
 void doc_figure_rect(struct doc_figure_builder *b, double x, double y, double w, double h,
 		     const struct doc_colour *fill, const struct doc_colour *stroke, double width);
 void doc_figure_text(struct doc_figure_builder *b, double x, double y, const char *text,
-		     double size, int bold, enum doc_align align, double wrap,
-		     struct doc_colour c);
+		     double size, int bold, enum doc_align align, double wrap, struct doc_colour c);
 /* Append the figure to d. */
-void doc_figure_end(struct doc_figure_builder *b, double width, double height,
-		    const char *caption);
+void doc_figure_end(struct doc_figure_builder *b, double width, double height, const char *caption);
 
 /* The footer with its numbers put in: owned by the caller. */
 char *doc_footer_text(const struct doc *d, size_t page, size_t pages);
 
 /* Every code point of every string d prints, passed to each (repeats
  * included); for font subsetting. */
-void doc_each_codepoint(const struct doc *d, void (*each)(void *ctx, unsigned long cp),
-			void *ctx);
+void doc_each_codepoint(const struct doc *d, void (*each)(void *ctx, unsigned long cp), void *ctx);
 
 #endif

@@ -144,8 +144,7 @@ lines_free(struct lines *ls)
  * a line is cut with a hyphen; "\n" starts a new line. Each character is
  * looked at a constant number of times. */
 static void
-wrap(struct layout *l, enum pdf_font font, double size, const char *s, double w,
-     struct lines *out)
+wrap(struct layout *l, enum pdf_font font, double size, const char *s, double w, struct lines *out)
 {
 	struct chars c;
 	double hyphen = pdf_char_width(l->pdf, font, size, '-');
@@ -188,15 +187,12 @@ wrap(struct layout *l, enum pdf_font font, double size, const char *s, double w,
 			{
 				size_t cut = i;
 
-				if (width + hyphen > w && cut - start > 1) {
+				if (width + hyphen > w && cut - start > 1)
 					cut--;
-					width -= c.adv[cut];
-				}
 				lines_add(out, encode(c.cp + start, cut - start, 1));
 				start = cut;
-				width = 0;
-				for (size_t k = cut; k < i; k++)
-					width += c.adv[k];
+				/* the character moved to the next line, if any */
+				width = cut < i ? c.adv[cut] : 0;
 			}
 		}
 		width += c.adv[i];
@@ -513,15 +509,17 @@ has_header(const struct doc_table *t)
 static void
 table(struct layout *l, const struct doc_table *t)
 {
+	/* more columns than a page can hold are not drawn */
 	double total = text_width_total(l);
-	size_t ncols = t->column_count < MAX_COLUMNS ? t->column_count : MAX_COLUMNS;
+	size_t ncols = t->column_count;
 	int header_due = has_header(t);
 	const double lead = TABLE_SIZE * LEADING;
 
+	if (ncols > MAX_COLUMNS)
+		ncols = MAX_COLUMNS;
 	for (size_t r = 0; r < t->row_count; r++) {
 		struct lines ls[MAX_COLUMNS];
-		enum pdf_font font =
-			t->bold_last && r + 1 == t->row_count ? PDF_BOLD : PDF_REGULAR;
+		enum pdf_font font = t->bold_last && r + 1 == t->row_count ? PDF_BOLD : PDF_REGULAR;
 		double hgt;
 
 		if (header_due) {
@@ -622,8 +620,8 @@ figure(struct layout *l, const struct doc_figure *fg)
 				lines_add(&ls, clean(s->text));
 			}
 			for (size_t k = 0; k < ls.n; k++)
-				text_at(l, font, s->size, x0 + p[0], y0 + p[1] - 1.2 * s->size * (double)k,
-					ls.v[k], s->align);
+				text_at(l, font, s->size, x0 + p[0],
+					y0 + p[1] - 1.2 * s->size * (double)k, ls.v[k], s->align);
 			lines_free(&ls);
 			break;
 		}
@@ -710,7 +708,7 @@ decorate(struct layout *l)
 {
 	const struct doc *d = l->d;
 	const char *right = d->marking && *d->marking ? d->marking
-			  : d->status && *d->status   ? d->status
+		: d->status && *d->status	      ? d->status
 						      : NULL;
 	double total = text_width_total(l);
 	char *r = right ? fit(l, PDF_BOLD, 8, right, total * 0.45) : NULL;
@@ -759,8 +757,8 @@ add_cp(void *ctx, unsigned long cp)
 }
 
 int
-render_pdf(const struct doc *d, const char *const font_paths[2], unsigned char **out,
-	   size_t *size, struct error *err)
+render_pdf(const struct doc *d, const char *const font_paths[2], unsigned char **out, size_t *size,
+	   struct error *err)
 {
 	struct cpset *set = xcalloc(1, sizeof(*set));
 	uint32_t *cps = NULL;

@@ -187,8 +187,8 @@ cover(struct build *b)
 	facts[2] = msg(b, MSG_R_ASSESSORS);
 	facts[3] = doc_str(b->d, *in->a->assessors ? in->a->assessors : "\u2013");
 	facts[4] = msg(b, MSG_R_QUESTIONNAIRE);
-	facts[5] = doc_fmt(b->d, "%s, %s %s", title_of(b, &q->title), msg(b, MSG_VERSION),
-			   q->version);
+	facts[5] =
+		doc_fmt(b->d, "%s, %s %s", title_of(b, &q->title), msg(b, MSG_VERSION), q->version);
 	facts[6] = msg(b, MSG_R_STATUS);
 	facts[7] = msg(b, in->a->final ? MSG_R_FINAL : MSG_R_DRAFT);
 	facts[8] = msg(b, MSG_R_REPORT_DATE);
@@ -232,7 +232,8 @@ pillar_chart(struct build *b)
 		for (size_t k = 0; k < n; k++) {
 			double a = M_PI / 2 - 2 * M_PI * (double)k / (double)n;
 
-			doc_figure_line(&f, cx, cy, cx + r * cos(a), cy + r * sin(a), DOC_RULE, 0.5);
+			doc_figure_line(&f, cx, cy, cx + r * cos(a), cy + r * sin(a), DOC_RULE,
+					0.5);
 		}
 		for (size_t k = 0; k < n; k++) {
 			double a = M_PI / 2 - 2 * M_PI * (double)k / (double)n;
@@ -249,9 +250,9 @@ pillar_chart(struct build *b)
 			double a = M_PI / 2 - 2 * M_PI * (double)k / (double)n;
 			double lx = cx + (r + 14) * cos(a);
 			double ly = cy + (r + 14) * sin(a);
-			enum doc_align al = cos(a) > 0.2	? DOC_ALIGN_LEFT
-					    : cos(a) < -0.2 ? DOC_ALIGN_RIGHT
-							    : DOC_ALIGN_CENTRE;
+			enum doc_align al = cos(a) > 0.2 ? DOC_ALIGN_LEFT
+				: cos(a) < -0.2		 ? DOC_ALIGN_RIGHT
+							 : DOC_ALIGN_CENTRE;
 			const char *title = title_of(b, &q->pillars[k].title);
 			/* lines the label takes, roughly, to put the score under it */
 			double lines = ceil((double)strlen(title) * 3.6 / 90);
@@ -347,13 +348,15 @@ strongest_weakest(struct build *b)
 	size_t *best = xcalloc(q->indicator_count + 1, sizeof(size_t));
 	size_t *worst = xcalloc(q->indicator_count + 1, sizeof(size_t));
 	size_t n = ranked(q, s, 1, best);
-	size_t k = n / 2 < 3 ? n / 2 : 3;
+	size_t k = n / 2;
 	struct doc_block *blk;
 	struct doc_column *cols = doc_alloc(b->d, 2 * sizeof(*cols));
 	const char **cells = doc_alloc(b->d, 2 * (k + 1) * sizeof(char *));
 	const struct doc_colour **fills = doc_alloc(b->d, 2 * (k + 1) * sizeof(*fills));
 
 	ranked(q, s, 0, worst);
+	if (k > 3)
+		k = 3;
 	if (k == 0) {
 		para(b, msg(b, MSG_R_TOO_FEW), DOC_SIZE_SMALL, DOC_TONE_MUTED);
 		free(best);
@@ -402,18 +405,16 @@ against_means(struct build *b)
 			drafts ? MSG_R_REGION_MEAN_DRAFTS_MANY : MSG_R_REGION_MEAN_MANY, region);
 	else
 		values[1] = values[2];
-	labels[rows++] =
-		count_of(b, in->global_count,
-			 drafts ? MSG_R_GLOBAL_MEAN_DRAFTS_ONE : MSG_R_GLOBAL_MEAN_ONE,
-			 drafts ? MSG_R_GLOBAL_MEAN_DRAFTS_MANY : MSG_R_GLOBAL_MEAN_MANY, NULL);
+	labels[rows++] = count_of(
+		b, in->global_count, drafts ? MSG_R_GLOBAL_MEAN_DRAFTS_ONE : MSG_R_GLOBAL_MEAN_ONE,
+		drafts ? MSG_R_GLOBAL_MEAN_DRAFTS_MANY : MSG_R_GLOBAL_MEAN_MANY, NULL);
 	doc_heading(b->d, 2, 0, msg(b, MSG_R_COMPARISON));
 	doc_figure_begin(&f, b->d);
 	for (size_t k = 0; k < rows; k++) {
 		double y = 22.0 * (double)(rows - 1 - k) + 4;
 		double v = values[k] < 0 ? 0 : values[k] > 100 ? 100 : values[k];
 
-		doc_figure_text(&f, 0, y + 3, labels[k], 8, k == 0, DOC_ALIGN_LEFT, 200,
-				DOC_BLACK);
+		doc_figure_text(&f, 0, y + 3, labels[k], 8, k == 0, DOC_ALIGN_LEFT, 200, DOC_BLACK);
 		doc_figure_rect(&f, 210, y, 230, 12, &DOC_LIGHT, NULL, 0);
 		doc_figure_rect(&f, 210, y, 230 * v / 100, 12, k ? &DOC_ACCENT_FILL : &DOC_ACCENT,
 				NULL, 0);
@@ -595,10 +596,9 @@ disputes_of(struct build *b, const struct question *qu)
 			other = xstrdup(dispute->value ? dispute->value : "");
 		}
 		para(b,
-		     doc_fmt(b->d, "%s%s%s%s %s \u201c%s\u201d (%s, %.10s)",
-			     msg(b, MSG_R_DISPUTED), answer ? "" : " \u00b7 ",
-			     answer ? "" : field_name(b, dispute->field), colon(b),
-			     msg(b, MSG_R_DISPUTED_NOTE), other, dispute->changed_by,
+		     doc_fmt(b->d, "%s%s%s%s %s \u201c%s\u201d (%s, %.10s)", msg(b, MSG_R_DISPUTED),
+			     answer ? "" : " \u00b7 ", answer ? "" : field_name(b, dispute->field),
+			     colon(b), msg(b, MSG_R_DISPUTED_NOTE), other, dispute->changed_by,
 			     dispute->changed_at),
 		     DOC_SIZE_SMALL, DOC_TONE_ALERT)
 			->bold = 1;
@@ -626,9 +626,8 @@ question_block(struct build *b, size_t qi)
 
 	p = para(b,
 		 doc_fmt(b->d, "%s%s%s \u00b7 %s", qu->id, w && w->flagged ? " \u2691" : "",
-			 disputed(in, qu->id)
-				 ? doc_fmt(b->d, " [%s]", msg(b, MSG_R_DISPUTED_MARK))
-				 : "",
+			 disputed(in, qu->id) ? doc_fmt(b->d, " [%s]", msg(b, MSG_R_DISPUTED_MARK))
+					      : "",
 			 title_of(b, &qu->text)),
 		 DOC_SIZE_BODY, DOC_TONE_NORMAL);
 	p->bold = 1;
@@ -758,18 +757,18 @@ bodies_text(const struct build *b, const struct recommendation *r)
 static enum msg
 horizon_msg(enum horizon h)
 {
-	return h == HORIZON_SHORT ? MSG_R_HORIZON_SHORT
-	     : h == HORIZON_LONG  ? MSG_R_HORIZON_LONG
-				  : MSG_R_HORIZON_MEDIUM;
+	return h == HORIZON_SHORT   ? MSG_R_HORIZON_SHORT
+		: h == HORIZON_LONG ? MSG_R_HORIZON_LONG
+				    : MSG_R_HORIZON_MEDIUM;
 }
 
 static const char *
 effort_text(const struct build *b, enum effort e)
 {
-	return e == EFFORT_LOW	   ? msg(b, MSG_EFFORT_LOW)
-	     : e == EFFORT_MEDIUM ? msg(b, MSG_EFFORT_MEDIUM)
-	     : e == EFFORT_HIGH   ? msg(b, MSG_EFFORT_HIGH)
-				  : "\u2013";
+	return e == EFFORT_LOW	     ? msg(b, MSG_EFFORT_LOW)
+		: e == EFFORT_MEDIUM ? msg(b, MSG_EFFORT_MEDIUM)
+		: e == EFFORT_HIGH   ? msg(b, MSG_EFFORT_HIGH)
+				     : "\u2013";
 }
 
 /* The path to the next tier, in a box. */
@@ -792,10 +791,11 @@ path_box(struct build *b)
 		text = doc_fmt(b->d, "%s %s (%.0f):", msg(b, MSG_R_PATH_INTRO),
 			       title_of(b, &q->tiers[s->tier + 1].name), q->tiers[s->tier + 1].min);
 		for (size_t k = 0; k < path; k++)
-			text = doc_fmt(b->d, "%s\n+%s \u00b7 %s (%s)", text,
-				       num(b, score_gain(s, order[k])),
-				       title_of(b, &q->indicators[order[k]].title),
-				       title_of(b, &q->pillars[q->indicators[order[k]].pillar].title));
+			text = doc_fmt(
+				b->d, "%s\n+%s \u00b7 %s (%s)", text,
+				num(b, score_gain(s, order[k])),
+				title_of(b, &q->indicators[order[k]].title),
+				title_of(b, &q->pillars[q->indicators[order[k]].pillar].title));
 	}
 	p = para(b, doc_fmt(b->d, "%s\n%s", msg(b, MSG_R_PATH), text), DOC_SIZE_BODY,
 		 DOC_TONE_NORMAL);
@@ -847,7 +847,7 @@ recommendations(struct build *b, const struct fitted *fit, size_t n)
 struct phase {
 	size_t count;
 	double gain;
-	double after; /* the projected overall score after the phase */
+	double after;	   /* the projected overall score after the phase */
 	size_t bodies[16]; /* how many recommendations each body leads */
 	const char *body_names[16];
 	size_t body_count;
@@ -860,9 +860,9 @@ phases_of(const struct build *b, const struct fitted *fit, size_t n, struct phas
 
 	memset(ph, 0, 3 * sizeof(*ph));
 	for (size_t k = 0; k < n; k++) {
-		struct phase *p = &ph[fit[k].horizon == HORIZON_SHORT  ? 0
-				      : fit[k].horizon == HORIZON_LONG ? 2
-								       : 1];
+		struct phase *p = &ph[fit[k].horizon == HORIZON_SHORT	       ? 0
+					      : fit[k].horizon == HORIZON_LONG ? 2
+									       : 1];
 		const char *lead = fit[k].rec->body_count ? fit[k].rec->bodies[0] : NULL;
 
 		p->count++;
@@ -918,16 +918,18 @@ roadmap(struct build *b, const struct fitted *fit, size_t n)
 		double y = 300;
 		const char *bodies = "";
 
-		doc_figure_rect(&f, x + 2, 282, col - 4, 30, i == reached_in ? &DOC_ACCENT : &DOC_LIGHT,
-				NULL, 0);
+		doc_figure_rect(&f, x + 2, 282, col - 4, 30,
+				i == reached_in ? &DOC_ACCENT : &DOC_LIGHT, NULL, 0);
 		doc_figure_text(&f, x + col / 2, y, msg(b, names[i]), 8.5, 1, DOC_ALIGN_CENTRE,
-				col - 12, i == reached_in ? (struct doc_colour){1, 1, 1} : DOC_BLACK);
+				col - 12,
+				i == reached_in ? (struct doc_colour){1, 1, 1} : DOC_BLACK);
 		doc_figure_text(&f, x + 8, 266,
 				count_of(b, ph[i].count, MSG_R_RECOMMENDATION_COUNT_ONE,
 					 MSG_R_RECOMMENDATION_COUNT_MANY, NULL),
 				8, 0, DOC_ALIGN_LEFT, col - 16, DOC_BLACK);
-		doc_figure_text(&f, x + 8, 252, fill_in(b, MSG_R_PHASE_GAIN, num(b, ph[i].gain), NULL),
-				10, 1, DOC_ALIGN_LEFT, col - 16, DOC_ACCENT);
+		doc_figure_text(&f, x + 8, 252,
+				fill_in(b, MSG_R_PHASE_GAIN, num(b, ph[i].gain), NULL), 10, 1,
+				DOC_ALIGN_LEFT, col - 16, DOC_ACCENT);
 		for (size_t k = 0; k < ph[i].body_count; k++)
 			bodies = doc_fmt(b->d, "%s%s%s (%zu)", bodies, k ? "\n" : "",
 					 body_name(b, ph[i].body_names[k]), ph[i].bodies[k]);
@@ -957,10 +959,10 @@ roadmap(struct build *b, const struct fitted *fit, size_t n)
 
 		doc_figure_line(&f, 0, y, chart_w, y, t == next ? DOC_ACCENT : DOC_RULE,
 				t == next ? 1 : 0.5);
-		doc_figure_text(&f, TEXT_WIDTH, y - 2,
-				doc_fmt(b->d, "%s (%.0f)", title_of(b, &q->tiers[t].name),
-					q->tiers[t].min),
-				6.5, t == next, DOC_ALIGN_RIGHT, 0, t == next ? DOC_ACCENT : DOC_GREY);
+		doc_figure_text(
+			&f, TEXT_WIDTH, y - 2,
+			doc_fmt(b->d, "%s (%.0f)", title_of(b, &q->tiers[t].name), q->tiers[t].min),
+			6.5, t == next, DOC_ALIGN_RIGHT, 0, t == next ? DOC_ACCENT : DOC_GREY);
 	}
 	doc_figure_line(&f, 0, chart_bottom, chart_w, chart_bottom, DOC_GREY, 0.7);
 	prev_x = 4;
@@ -975,15 +977,16 @@ roadmap(struct build *b, const struct fitted *fit, size_t n)
 
 		doc_figure_line(&f, prev_x, prev_y, x, y, DOC_ACCENT, 1.5);
 		doc_figure_rect(&f, x - 2.5, y - 2.5, 5, 5, &DOC_ACCENT, NULL, 0);
-		doc_figure_text(&f, x, chart_bottom - 11, num(b, ph[i].after), 7, 1, DOC_ALIGN_RIGHT,
-				0, DOC_BLACK);
+		doc_figure_text(&f, x, chart_bottom - 11, num(b, ph[i].after), 7, 1,
+				DOC_ALIGN_RIGHT, 0, DOC_BLACK);
 		prev_x = x;
 		prev_y = y;
 	}
 	doc_figure_end(&f, TEXT_WIDTH, 316, msg(b, MSG_R_ROADMAP_CAPTION));
 	if (next < q->tier_count && reached_in < 0)
 		para(b,
-		     fill_in(b, MSG_R_NEXT_TIER_NOT_REACHED, title_of(b, &q->tiers[next].name), NULL),
+		     fill_in(b, MSG_R_NEXT_TIER_NOT_REACHED, title_of(b, &q->tiers[next].name),
+			     NULL),
 		     DOC_SIZE_SMALL, DOC_TONE_MUTED);
 	/* the same as a table, for those who read rather than look */
 	{
@@ -1028,7 +1031,8 @@ open_items(struct build *b)
 
 		doc_heading(b->d, 2, 0, msg(b, pass ? MSG_R_DONT_KNOW_LIST : MSG_FLAGGED_LIST));
 		for (size_t i = 0; i < q->question_count; i++) {
-			const struct answer *w = answer_set_find(b->in->answers, q->questions[i].id);
+			const struct answer *w =
+				answer_set_find(b->in->answers, q->questions[i].id);
 
 			if (w == NULL || !s->questions[i].shown)
 				continue;
@@ -1104,7 +1108,7 @@ stakeholders(struct build *b)
 	size_t orgs = 0;
 	struct doc_block *blk;
 
-	doc_heading(b->d, 1, 1, msg(b, MSG_R_STAKEHOLDERS));
+	doc_heading(b->d, 1, n > 0, msg(b, MSG_R_STAKEHOLDERS));
 	if (n == 0) {
 		para(b, msg(b, MSG_R_NO_MEETINGS), DOC_SIZE_BODY, DOC_TONE_MUTED);
 		return;
@@ -1127,11 +1131,13 @@ stakeholders(struct build *b)
 		int seen = 0;
 
 		for (size_t k = 0; k < i && !seen; k++)
-			seen = strcmp(in->meetings[k].organisation, in->meetings[i].organisation) == 0;
+			seen = strcmp(in->meetings[k].organisation, in->meetings[i].organisation) ==
+				0;
 		if (seen)
 			continue;
 		for (size_t k = i; k < n; k++)
-			if (strcmp(in->meetings[k].organisation, in->meetings[i].organisation) == 0) {
+			if (strcmp(in->meetings[k].organisation, in->meetings[i].organisation) ==
+			    0) {
 				meetings++;
 				answers += given[k];
 			}
@@ -1193,8 +1199,9 @@ methodology(struct build *b)
 	for (size_t t = 0; t < q->tier_count; t++)
 		para(b,
 		     t + 1 < q->tier_count
-			     ? doc_fmt(b->d, "%s%s %.0f \u2013 %.0f", title_of(b, &q->tiers[t].name),
-				       colon(b), q->tiers[t].min, q->tiers[t + 1].min)
+			     ? doc_fmt(b->d, "%s%s %.0f \u2013 %.0f",
+				       title_of(b, &q->tiers[t].name), colon(b), q->tiers[t].min,
+				       q->tiers[t + 1].min)
 			     : doc_fmt(b->d, "%s%s %.0f \u2013 100", title_of(b, &q->tiers[t].name),
 				       colon(b), q->tiers[t].min),
 		     DOC_SIZE_BODY, DOC_TONE_NORMAL)
@@ -1204,8 +1211,8 @@ methodology(struct build *b)
 	     doc_fmt(b->d, "%s \u00b7 %s \u00b7 %s %s", title_of(b, &q->title), q->id,
 		     msg(b, MSG_VERSION), q->version),
 	     DOC_SIZE_BODY, DOC_TONE_NORMAL);
-	para(b, doc_fmt(b->d, "%s%s %s", msg(b, MSG_R_SHA256), colon(b), q->sha256),
-	     DOC_SIZE_SMALL, DOC_TONE_MUTED);
+	para(b, doc_fmt(b->d, "%s%s %s", msg(b, MSG_R_SHA256), colon(b), q->sha256), DOC_SIZE_SMALL,
+	     DOC_TONE_MUTED);
 	if (strcmp(q->sha256, a->questionnaire_sha256) != 0)
 		para(b,
 		     doc_fmt(b->d, "(%s %s%s %s)", msg(b, MSG_VERSION), a->questionnaire_version,
@@ -1378,14 +1385,14 @@ heat_map(struct build *b)
 	size_t ncols = np + 1;
 	struct doc_column *cols = doc_alloc(b->d, ncols * sizeof(*cols));
 	const char **cells = doc_alloc(b->d, ncols * (c->count + 1) * sizeof(char *));
-	const struct doc_colour **fills =
-		doc_alloc(b->d, ncols * (c->count + 1) * sizeof(*fills));
+	const struct doc_colour **fills = doc_alloc(b->d, ncols * (c->count + 1) * sizeof(*fills));
 	struct doc_block *blk;
 
 	doc_heading(b->d, 1, 0, msg(b, MSG_C_HEAT_MAP));
 	cols[0] = (struct doc_column){msg(b, MSG_R_COUNTRY), 0.34, 0};
 	for (size_t p = 0; p < np; p++)
-		cols[p + 1] = (struct doc_column){doc_fmt(b->d, "%zu", p + 1), 0.66 / (double)np, 1};
+		cols[p + 1] =
+			(struct doc_column){doc_fmt(b->d, "%zu", p + 1), 0.66 / (double)np, 1};
 	for (size_t i = 0; i < c->count; i++) {
 		const struct compare_entry *e = &c->entries[i];
 
@@ -1412,8 +1419,10 @@ regional_means(struct build *b)
 {
 	const struct questionnaire *q = b->cmp->q;
 	const struct compare *c = b->cmp->c;
-	size_t np = q->pillar_count < 32 ? q->pillar_count : 32;
+	size_t np = q->pillar_count;
 
+	if (np > 32) /* the means compare.c keeps */
+		np = 32;
 	doc_heading(b->d, 1, 0, msg(b, MSG_C_REGIONAL_MEANS));
 	for (int r = 0; r < REGION_COUNT; r++) {
 		struct doc_figure_builder f;
@@ -1429,10 +1438,10 @@ regional_means(struct build *b)
 			double v = c->region_means[r][p];
 			double y = 10.0 * (double)(np - 1 - p);
 
-			doc_figure_text(&f, 10, y + 1,
-					doc_fmt(b->d, "%zu %s", p + 1,
-						title_of(b, &q->pillars[p].title)),
-					7, 0, DOC_ALIGN_LEFT, 0, DOC_BLACK);
+			doc_figure_text(
+				&f, 10, y + 1,
+				doc_fmt(b->d, "%zu %s", p + 1, title_of(b, &q->pillars[p].title)),
+				7, 0, DOC_ALIGN_LEFT, 0, DOC_BLACK);
 			doc_figure_rect(&f, 190, y, 250, 8, &DOC_LIGHT, NULL, 0);
 			if (v > 0)
 				doc_figure_rect(&f, 190, y, 250 * v, 8, &DOC_ACCENT, NULL, 0);
@@ -1469,8 +1478,9 @@ distribution(struct build *b)
 			doc_figure_text(&f, x + bar_w / 2, 16 + h + 3,
 					doc_fmt(b->d, "%zu", c->histogram[k]), 8, 1,
 					DOC_ALIGN_CENTRE, 0, DOC_BLACK);
-		doc_figure_text(&f, x + bar_w / 2, 4, doc_fmt(b->d, "%zu\u2013%zu", 10 * k, 10 * k + 10),
-				7, 0, DOC_ALIGN_CENTRE, 0, DOC_BLACK);
+		doc_figure_text(&f, x + bar_w / 2, 4,
+				doc_fmt(b->d, "%zu\u2013%zu", 10 * k, 10 * k + 10), 7, 0,
+				DOC_ALIGN_CENTRE, 0, DOC_BLACK);
 	}
 	doc_figure_line(&f, 0, 16, TEXT_WIDTH, 16, DOC_RULE, 0.5);
 	doc_figure_end(&f, TEXT_WIDTH, chart_h + 30, msg(b, MSG_C_DISTRIBUTION));
@@ -1535,7 +1545,8 @@ report_build_comparison(const struct comparison_input *in)
 	doc_heading(b.d, 1, 0, msg(&b, MSG_R_COMPARISON));
 	para(&b,
 	     doc_fmt(b.d, "%s \u00b7 %s %s %s \u00b7 %s%s %s",
-		     count_of(&b, in->c->count, MSG_C_ASSESSMENTS_ONE, MSG_C_ASSESSMENTS_MANY, NULL),
+		     count_of(&b, in->c->count, MSG_C_ASSESSMENTS_ONE, MSG_C_ASSESSMENTS_MANY,
+			      NULL),
 		     title_of(&b, &in->q->title), msg(&b, MSG_VERSION), in->q->version,
 		     msg(&b, MSG_C_WEIGHTS), colon(&b),
 		     in->weights ? in->weights : msg(&b, MSG_C_DEFAULT_WEIGHTS)),
