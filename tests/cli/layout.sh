@@ -4,7 +4,7 @@
 # roadmap, line breaking of long words, and headers that never overlap.
 . tests/cli/lib.sh
 
-plan 9
+plan 10
 
 READINESS=$ROOT/questionnaires/cirt-readiness.xml
 
@@ -199,4 +199,30 @@ run $CIRT report --country XA --lang fr --marking "$marking" --db demo.db \
 	--questionnaire "$READINESS" -o xa.pdf
 expect_status 0
 no_overlap xa.pdf 3 || fail "the report's header overlaps"
+end
+
+begin "the team's summary opens page 2 and a pillar's findings open its section, in PDF order"
+rm -f f.db
+printf 'question_id,value,evidence,comment\nLC1,no,,\nLD1,no,,\nLE2,yes,,\n' >f.csv
+run $CIRT import --yes f.csv --country KE --cycle 2026 --db f.db --questionnaire "$READINESS"
+printf 'Kenya has a capable national team.\n\nIts legal framework lags behind.\n' |
+	$CIRT findings --country KE --db f.db --questionnaire "$READINESS" --file - >/dev/null 2>&1 ||
+	fail "the summary was not recorded"
+printf 'No cybercrime law is in force yet.\n' |
+	$CIRT findings --country KE --pillar legal --db f.db --questionnaire "$READINESS" --file - \
+		>/dev/null 2>&1 || fail "the findings were not recorded"
+run $CIRT report --country KE --db f.db --questionnaire "$READINESS" -o f.pdf
+expect_status 0
+pdftotext -f 2 -l 2 f.pdf p2.txt
+head -n 12 p2.txt | grep -q "The assessment team's summary" || fail "no summary heading near the top of page 2"
+grep -q "Kenya has a capable national team." p2.txt || fail "no summary on page 2"
+grep -q "Its legal framework lags behind." p2.txt || fail "no second paragraph"
+page=$(pdftotext -layout f.pdf - | awk '/\f/ {n++} /^ *1\. Legal measures$/ {print n + 1; exit}')
+pdftotext -f "$page" -l "$page" f.pdf legal.txt
+# the findings come before the indicator table
+awk '/Findings of the assessment team/ {f = NR} /No cybercrime law is in force yet/ {t = NR}
+	/^Indicator$/ {i = NR} END {exit !(f && t > f && i > t)}' legal.txt ||
+	fail "the findings do not open the legal section"
+run $CIRT report --country KE --lang fr --db f.db --questionnaire "$READINESS" -o ff.pdf
+pdftotext ff.pdf - | grep -q "Constats de l'équipe d'évaluation" || fail "no French findings heading"
 end
