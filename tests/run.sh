@@ -30,8 +30,10 @@ trap 'rm -f "$log"' EXIT
 run_suite() {
 	name=$1
 	shift
+	t0=$(date +%s)
 	"$@" >"$log" 2>&1
 	status=$?
+	took=$(($(date +%s) - t0))
 	skip=$(grep -c '^\(not \)\{0,1\}ok [0-9]* *# *SKIP' "$log")
 	ok=$(grep '^ok ' "$log" | grep -vc '# *SKIP')
 	bad=$(grep '^not ok ' "$log" | grep -vc '# *SKIP')
@@ -57,9 +59,9 @@ run_suite() {
 	failed=$((failed + bad + extra))
 	if [ $((bad + extra)) -eq 0 ]; then
 		if [ "$skip" -gt 0 ]; then
-			printf '  PASS  %-28s %d (%d skipped)\n' "$name" "$ok" "$skip"
+			printf '  PASS  %-28s %d (%d skipped) %ds\n' "$name" "$ok" "$skip" "$took"
 		else
-			printf '  PASS  %-28s %d\n' "$name" "$ok"
+			printf '  PASS  %-28s %d %ds\n' "$name" "$ok" "$took"
 		fi
 	else
 		printf '  FAIL  %-28s %d passed, %d failed (exit %d)\n' "$name" "$ok" \
