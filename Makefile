@@ -27,11 +27,12 @@ PKG_CONFIG ?= pkg-config
 DEB_PACKAGES = make gcc clang pkg-config libc6-dev \
 	libxml2-dev libxml2-utils libsqlite3-dev libhpdf-dev nettle-dev \
 	libjansson-dev libsodium-dev libedit-dev libharfbuzz-dev fonts-dejavu-core libcmocka-dev xxd \
-	libclang-rt-14-dev valgrind \
+	libclang-rt-14-dev valgrind libzip-dev libcairo2-dev libreoffice-writer-nogui unzip \
 	sqlite3 tmux util-linux poppler-utils qpdf python3 \
 	cppcheck clang-tidy clang-format
 
-PC_MODULES = libxml-2.0 sqlite3 nettle jansson libedit harfbuzz-subset harfbuzz libsodium
+PC_MODULES = libxml-2.0 sqlite3 nettle jansson libedit harfbuzz-subset harfbuzz libsodium \
+	libzip cairo cairo-ft freetype2
 PC_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PC_MODULES) 2>/dev/null)
 PC_LIBS := $(shell $(PKG_CONFIG) --libs $(PC_MODULES) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
@@ -66,7 +67,7 @@ endif
 
 # Modules shared by the program and the unit tests.
 LIB_SRC = src/answer.c src/attachment.c src/chain.c src/engine.c src/keys.c src/compare.c src/condition.c src/country.c src/csv.c src/diag.c src/editor.c src/error.c \
-	src/exchange.c src/file.c src/hash.c src/json.c src/i18n.c src/lineedit.c src/pdf.c src/questionnaire.c src/recommend.c src/report.c src/doc.c src/render_pdf.c src/score.c src/session.c \
+	src/exchange.c src/file.c src/hash.c src/json.c src/i18n.c src/lineedit.c src/pdf.c src/questionnaire.c src/recommend.c src/report.c src/doc.c src/render_pdf.c src/render_docx.c src/score.c src/session.c \
 	src/store.c src/store_chain.c src/store_writer.c src/subset.c \
 	src/term.c src/utf8.c src/xmalloc.c
 CMD_SRC = src/cmd.c src/cmd_answers.c src/cmd_assessments.c src/cmd_attach.c \
@@ -211,7 +212,8 @@ test: deps
 # The end-to-end tests with every cirt run under Valgrind's memcheck (slow;
 # the timing-bound fault suites are left to make test and make asan).
 valgrind: deps
-	@$(MAKE) --no-print-directory O=build/valgrind build/valgrind/cirt build/valgrind/tools/bundle-sign
+	@$(MAKE) --no-print-directory O=build/valgrind build/valgrind/cirt build/valgrind/tools/bundle-sign \
+		build/valgrind/tools/docx-sample
 	@mkdir -p build/valgrind
 	@printf '#!/bin/sh\nexec valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --track-fds=no "%s" "$$@"\n' \
 		"$(abspath build/valgrind/cirt)" >build/valgrind/cirt-memcheck
