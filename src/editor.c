@@ -42,7 +42,7 @@ editor_command(void)
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		const char *v = getenv(names[i]);
 
-		if (v && *v)
+		if (v && v[strspn(v, " \t")])
 			return v;
 	}
 	return NULL;
@@ -65,6 +65,15 @@ write_all(int fd, const char *data, size_t n)
 	return 0;
 }
 
+/* Whether command is plain words (a program and its options), which the
+ * shell can replace itself with: the editor is then cirt's own child, and
+ * ended with it. */
+static int
+plain_words(const char *command)
+{
+	return strpbrk(command, ";&|<>()$`\\\"'*?[]#~=%{}!\n\t") == NULL;
+}
+
 /* Run command on path, the terminal given to it; the status waitpid
  * gives, or -1 with err set. */
 static int
@@ -78,7 +87,7 @@ run_editor(const char *command, const char *path, struct error *err)
 	struct sigaction old_hup;
 	struct termios tty;
 	int have_tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &tty) == 0;
-	char *script = xasprintf("%s \"$@\"", command);
+	char *script = xasprintf("%s%s \"$@\"", plain_words(command) ? "exec " : "", command);
 	int status = -1;
 	pid_t pid;
 

@@ -8,14 +8,15 @@
 
 #include "error.h"
 
-/* The editor's command: $EDITOR, else $VISUAL, when set and not empty;
- * else NULL. Borrowed from the environment. */
+/* The editor's command: $EDITOR, else $VISUAL, when set to more than
+ * white space; else NULL. Borrowed from the environment. */
 const char *editor_command(void);
 
 /* Let the user edit text with command: write text to a new file that only
  * the user can read (mode 0600, named cirt-finding-XXXXXX.txt, in $TMPDIR
  * or /tmp), run command on it through /bin/sh as `command "$FILE"` (so
- * that "code --wait" works), and read back what was saved, at most max
+ * that "code --wait" works; the shell replaces itself with the editor
+ * when command is plain words), and read back what was saved, at most max
  * bytes. While the editor runs, Ctrl-C and Ctrl-\ go to it alone, and the
  * terminal's settings are put back as they were when it ends. The file is
  * removed in every case, also when cirt is hung up or terminated while

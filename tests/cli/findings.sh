@@ -2,7 +2,7 @@
 # standard input and an editor; `:finding` in a session, piped and in a
 # real terminal; findings in bundles, merges, conflicts and `cirt verify`.
 . "$(dirname "$0")/lib.sh"
-plan 18
+plan 19
 
 export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/example.xml"
 export CIRT_ASSESSOR="Ana Díaz"
@@ -205,6 +205,35 @@ expect_status 2
 expect_err "cirt: no editor to write the text in: set EDITOR (or VISUAL), or give the text with --file PATH, or --file - for standard input"
 [ "$(dump f.db)" = "$before" ] || fail "the database changed"
 [ -z "$(ls -A "$TMPDIR")" ] || fail "left in TMPDIR: $(ls -A "$TMPDIR")"
+end
+
+begin "cirt terminated while the editor runs ends the editor and removes the file"
+cat >slow-editor.sh <<'SH'
+#!/bin/sh
+echo "$1" >"$(dirname "$0")/slow-path.txt"
+echo $$ >"$(dirname "$0")/slow-pid.txt"
+exec sleep 30
+SH
+chmod +x slow-editor.sh
+# what cirt keeps (a killed process leaves its claim, taken over at once)
+kept() {
+	sql "$1" "SELECT * FROM history; SELECT * FROM finding" | md5sum
+}
+before=$(kept f.db)
+EDITOR="$WORK/slow-editor.sh" "$CIRT" findings --country KE --db f.db --pillar 2 >slow.out 2>&1 &
+pc=$!
+wait_for slow-pid.txt "" && wait_for slow-path.txt "cirt-finding-" || fail "the editor did not start"
+kill -TERM $pc
+wait $pc 2>/dev/null
+status=$?
+[ $status -eq 143 ] || fail "exit status $status"
+sleep 0.2
+[ -e "$(cat slow-path.txt)" ] && fail "the file is left: $(cat slow-path.txt)"
+# ended: gone, or a zombie not yet reaped
+state=$(awk '{ print $3 }' "/proc/$(cat slow-pid.txt)/stat" 2>/dev/null)
+[ -n "$state" ] && [ "$state" != Z ] && fail "the editor still runs ($state)"
+[ -z "$(ls -A "$TMPDIR")" ] || fail "left in TMPDIR: $(ls -A "$TMPDIR")"
+[ "$(kept f.db)" = "$before" ] || fail "the database changed"
 end
 
 begin "--list: the summary first, then the pillars in the questionnaire's order, with who and when"
