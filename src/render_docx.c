@@ -229,7 +229,7 @@ xml_end(struct xml *x, unsigned char **data, size_t *size)
 
 struct docx {
 	const struct doc *d;
-	const char *const *font_paths; /* or NULL: DejaVu Sans through fontconfig */
+	const char *const *font_paths; /* regular and bold, for text in figures */
 	struct error *err;
 	zip_t *zip;
 	long page_width, page_height; /* twips */
@@ -1139,8 +1139,7 @@ face_done(void *face)
 	FT_Done_Face(face);
 }
 
-/* DejaVu Sans (regular or bold) from its file, or through fontconfig when
- * no file is given. */
+/* DejaVu Sans (regular or bold) from its file, loaded once. */
 static cairo_font_face_t *
 font(struct docx *dx, int bold)
 {
@@ -1151,16 +1150,8 @@ font(struct docx *dx, int bold)
 	if (dx->fonts[bold])
 		return dx->fonts[bold];
 	if (path == NULL) {
-		f = cairo_toy_font_face_create("DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-					       bold ? CAIRO_FONT_WEIGHT_BOLD
-						    : CAIRO_FONT_WEIGHT_NORMAL);
-		if (cairo_font_face_status(f) != CAIRO_STATUS_SUCCESS) {
-			cairo_font_face_destroy(f);
-			error_set(dx->err, EXIT_IO, "cannot find the font DejaVu Sans");
-			return NULL;
-		}
-		dx->fonts[bold] = f;
-		return f;
+		error_set(dx->err, EXIT_IO, "no font file for the text of the figures");
+		return NULL;
 	}
 	if (freetype == NULL && FT_Init_FreeType(&freetype) != 0) {
 		freetype = NULL;

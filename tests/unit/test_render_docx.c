@@ -747,6 +747,26 @@ test_empty_document(void **state)
 	doc_free(d);
 }
 
+/* Without font files, a figure's text cannot be drawn: an error, not a
+ * guess at another font. */
+static void
+test_fonts_without_files(void **state)
+{
+	static const char *const none[2] = {NULL, NULL};
+	struct doc *d = sample();
+	unsigned char *out = NULL;
+	size_t size = 0;
+	struct error err = {0};
+
+	(void)state;
+	assert_int_equal(render_docx(d, NULL, &out, &size, &err), -1);
+	assert_null(out);
+	assert_non_null(strstr(err.message, "font"));
+	assert_int_equal(render_docx(d, none, &out, &size, &err), -1);
+	assert_null(out);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -764,6 +784,7 @@ main(void)
 		cmocka_unit_test(test_failures_leave_nothing),
 		cmocka_unit_test(test_long_text_is_linear),
 		cmocka_unit_test(test_empty_document),
+		cmocka_unit_test(test_fonts_without_files),
 	};
 	int failed = cmocka_run_group_tests_name("render_docx", tests, NULL, NULL);
 
