@@ -13,8 +13,10 @@
 
 #include "cmd.h"
 #include "country.h"
+#include "doc.h"
 #include "exitcode.h"
 #include "file.h"
+#include "render.h"
 #include "report.h"
 #include "score.h"
 #include "store.h"
@@ -46,6 +48,7 @@ struct options {
 	int all;
 	int names;
 	int include_drafts; /* drafts count in the means */
+	int docx;	    /* --format docx: a Word document, not a PDF */
 	long jobs;
 	time_t date;
 	const char *fonts[2];
@@ -236,9 +239,16 @@ write_one(struct cmd_context *ctx, const struct options *o, const struct scored 
 	in.finding_count = s->finding_count;
 	in.include_drafts = o->include_drafts;
 	compare(list, count, me, o->include_drafts, &in);
-	if (report_write(&in, &pdf, &size, &err) < 0) {
-		cmd_error("%s", err.message);
-		return err.status;
+	{
+		struct doc *d = report_build(&in);
+		int built = o->docx ? render_docx(d, in.font_paths, &pdf, &size, &err)
+				    : render_pdf(d, in.font_paths, &pdf, &size, &err);
+
+		doc_free(d);
+		if (built < 0) {
+			cmd_error("%s", err.message);
+			return err.status;
+		}
 	}
 	if (file_write_atomic(path, pdf, size, &err) < 0) {
 		cmd_error("%s", err.message);
@@ -251,16 +261,17 @@ write_one(struct cmd_context *ctx, const struct options *o, const struct scored 
 	return EXIT_OK;
 }
 
-/* The file of s's report in dir: dir/CC-YEAR.pdf (a "/" at the end of dir
- * is not doubled). Owned by the caller. */
+/* The file of s's report in dir: dir/CC-YEAR.pdf, or .docx (a "/" at the
+ * end of dir is not doubled). Owned by the caller. */
 static char *
-report_path(const char *dir, const struct scored *s)
+report_path(const char *dir, const struct scored *s, int docx)
 {
 	int len = (int)strlen(dir);
 
 	while (len > 0 && dir[len - 1] == '/')
 		len--;
-	return xasprintf("%.*s/%s-%d.pdf", len, dir, s->a.country, s->a.cycle);
+	return xasprintf("%.*s/%s-%d.%s", len, dir, s->a.country, s->a.cycle,
+			 docx ? "docx" : "pdf");
 }
 
 /* Whether --all writes a report on s: wanted, and with answers. */
@@ -283,7 +294,7 @@ write_share(struct cmd_context *ctx, const struct options *o, const struct score
 
 		if (!reported(ctx, &list[i]) || n++ % jobs != w)
 			continue;
-		path = report_path(dir, &list[i]);
+		path = report_path(dir, &list[i], o->docx);
 		status = write_one(ctx, o, list, count, i, path, quiet);
 		free(path);
 	}
@@ -344,7 +355,7 @@ write_all(struct cmd_context *ctx, const struct options *o, const struct scored 
 
 		if (!reported(ctx, &list[i]))
 			continue;
-		path = report_path(dir, &list[i]);
+		path = report_path(dir, &list[i], o->docx);
 		term_print_line(stdout, "%s", path);
 		free(path);
 	}
@@ -402,7 +413,7 @@ ensure_folder(const char *dir)
  * parent must exist). Returns the path (owned by the caller), or NULL
  * after saying what is wrong. */
 static char *
-output_path(const char *output, const struct scored *s)
+output_path(const char *output, const struct scored *s, int docx)
 {
 	const char *dir = "reports";
 
@@ -417,13 +428,13 @@ output_path(const char *output, const struct scored *s)
 	}
 	if (ensure_folder(dir) < 0)
 		return NULL;
-	return report_path(dir, s);
+	return report_path(dir, s, docx);
 }
 
 static int
 run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 {
-	enum { OPT_PAPER = 1, OPT_ALL, OPT_MARKING, OPT_JOBS, OPT_NAMES, OPT_DRAFTS };
+	enum { OPT_PAPER = 1, OPT_ALL, OPT_MARKING, OPT_JOBS, OPT_NAMES, OPT_DRAFTS, OPT_FORMAT };
 	static const struct option options[] = {
 		{"paper", required_argument, NULL, OPT_PAPER},
 		{"all", no_argument, NULL, OPT_ALL},
@@ -431,6 +442,7 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		{"jobs", required_argument, NULL, OPT_JOBS},
 		{"names", no_argument, NULL, OPT_NAMES},
 		{"include-drafts", no_argument, NULL, OPT_DRAFTS},
+		{"format", required_argument, NULL, OPT_FORMAT},
 		{"output", required_argument, NULL, 'o'},
 		{NULL, 0, NULL, 0},
 	};
@@ -466,6 +478,12 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 			break;
 		case OPT_DRAFTS:
 			o.include_drafts = 1;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "pdf") != 0 && strcmp(optarg, "docx") != 0)
+				return cmd_usage_error(self, "unknown format '%s'; use pdf or docx",
+						       optarg);
+			o.docx = strcmp(optarg, "docx") == 0;
 			break;
 		case OPT_JOBS: {
 			char *end;
@@ -569,7 +587,7 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 			status = EXIT_DATA;
 			goto out;
 		}
-		path = output_path(o.output, &list[me]);
+		path = output_path(o.output, &list[me], o.docx);
 		if (path == NULL) {
 			status = EXIT_IO;
 			goto out;
@@ -620,6 +638,8 @@ const struct cmd cmd_report = {
 		 "                    per core, at most 8); the files are the same\n"
 		 "  --include-drafts  count draft assessments in the regional and global\n"
 		 "                    means too\n"
+		 "  --format F        pdf (default) or docx: the same report as a Word\n"
+		 "                    document to edit (CC-YEAR.docx)\n"
 		 "  -o, --output F    the file to write; a folder (existing, or a name\n"
 		 "                    ending in /) takes the report under its default\n"
 		 "                    name; with --all, the folder to write into\n"
