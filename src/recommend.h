@@ -22,8 +22,8 @@
 struct fitted {
 	const struct recommendation *rec;
 	size_t indicator;
-	size_t question; /* index in q->questions, or RECOMMEND_INDICATOR */
-	double gain;	 /* points the overall score gains when it is done */
+	size_t question;      /* index in q->questions, or RECOMMEND_INDICATOR */
+	double gain;	      /* points the overall score gains when it is done */
 	enum horizon horizon; /* rec->horizon, HORIZON_MEDIUM when it has none */
 };
 

@@ -991,14 +991,14 @@ roadmap(struct build *b, const struct fitted *fit, size_t n)
 	/* the same as a table, for those who read rather than look */
 	{
 		struct doc_column *cols = doc_alloc(b->d, 4 * sizeof(*cols));
-		const char **cells = doc_alloc(b->d, 4 * 3 * sizeof(char *));
+		const char **cells = doc_alloc(b->d, sizeof(char *[12]));
 		struct doc_block *blk;
 
 		cols[0] = (struct doc_column){msg(b, MSG_R_PHASE), 0.30, 0};
 		cols[1] = (struct doc_column){msg(b, MSG_R_LEAD), 0.44, 0};
 		cols[2] = (struct doc_column){msg(b, MSG_R_POINTS_SHORT), 0.13, 1};
 		cols[3] = (struct doc_column){msg(b, MSG_R_SCORE), 0.13, 1};
-		for (int i = 0; i < 3; i++) {
+		for (size_t i = 0; i < 3; i++) {
 			const char *bodies = "";
 
 			for (size_t k = 0; k < ph[i].body_count; k++)
