@@ -237,6 +237,9 @@ asan: deps
 # reports and a comparison, all in demo/ (DEMO_DIR), a folder make demo
 # owns: it marks it as its own and remakes what it made there, and refuses
 # a folder that holds anything else, so it never overwrites a user's file.
+# The 2026 assessments also carry the team's meetings (CC-YEAR.session, a
+# piped interview whose answers name their meeting; the CSV then adds the
+# rest) and its summary and findings (CC-YEAR.findings/PILLAR.txt).
 DEMO_Q = questionnaires/cirt-readiness.xml
 DEMO_DIR ?= demo
 DEMO_MARK = .made-by-make-demo
@@ -268,10 +271,26 @@ demo: all
 	for n in $(DEMO_FILES); do rm -f "$$d/$$n" || exit 1; done && \
 	echo "This folder is made by make demo, which remakes what it made here and" >"$$d/$(DEMO_MARK)" && \
 	echo "refuses to run while it holds anything else." >>"$$d/$(DEMO_MARK)"
+	@for f in tests/fixtures/demo/*.session; do \
+		[ -f "$$f" ] || continue; \
+		b=$$(basename $$f .session); \
+		CIRT_ASSESSOR="cirt demo" $(DEMO_CIRT) run --yes --country $${b%-*} --cycle $${b#*-} \
+			--db $(DEMO_DIR)/demo.db --questionnaire $(DEMO_Q) <$$f >/dev/null || exit 1; \
+	done
 	@for f in tests/fixtures/demo/*.csv; do \
 		b=$$(basename $$f .csv); \
 		CIRT_ASSESSOR="cirt demo" $(DEMO_CIRT) import --yes $$f --country $${b%-*} --cycle $${b#*-} \
 			--db $(DEMO_DIR)/demo.db --questionnaire $(DEMO_Q) >/dev/null || exit 1; \
+	done
+	@for d in tests/fixtures/demo/*.findings; do \
+		[ -d "$$d" ] || continue; \
+		b=$$(basename $$d .findings); \
+		for f in $$d/*.txt; do \
+			k=$$(basename $$f .txt); \
+			case $$k in summary) p= ;; *) p="--pillar $$k" ;; esac; \
+			CIRT_ASSESSOR="cirt demo" $(DEMO_CIRT) findings --country $${b%-*} --cycle $${b#*-} \
+				$$p --file $$f --db $(DEMO_DIR)/demo.db --questionnaire $(DEMO_Q) >/dev/null || exit 1; \
+		done; \
 	done
 	@for a in XA-2025 XB-2025 XC-2025 XE-2025 XB-2026 XD-2026 XF-2026; do \
 		$(DEMO_CIRT) finalize --country $${a%-*} --cycle $${a#*-} --db $(DEMO_DIR)/demo.db \

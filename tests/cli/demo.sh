@@ -1,6 +1,6 @@
 # The demo's sample data, make demo's folder, and the manual page.
 . "$(dirname "$0")/lib.sh"
-plan 5
+plan 6
 
 export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/cirt-readiness.xml"
 
@@ -54,6 +54,47 @@ expect_no_out "reports/"
 new=$(find "$tree" -newer stamp ! -path "$tree" ! -path "$tree/demo" ! -path "$tree/demo/*")
 [ -z "$new" ] || fail "written outside demo/: $new"
 pdftotext "$tree/demo/comparison.pdf" - 2>/dev/null | grep -q "Sample data" || fail "not sample data"
+end
+
+# CC-YEAR.session: the meetings of a piped interview and the answers given
+# in them; CC-YEAR.findings/: the team's summary and its findings by pillar
+begin "make demo's 2026 reports carry the team's words, the roadmap and the meetings"
+db=$tree/demo/demo.db
+sessions=0
+for s in "$tree"/tests/fixtures/demo/*.session; do
+	b=$(basename "$s" .session)
+	sessions=$((sessions + 1))
+	"$CIRT" interviews --country "${b%-*}" --cycle "${b#*-}" --db "$db" --format csv >iv.csv 2>iv.err ||
+		fail "$b: $(cat iv.err)"
+	meetings=$(($(wc -l <iv.csv) - 1))
+	[ "$meetings" -ge 3 ] || fail "$b: $meetings meetings"
+	# the CSV imported after the session leaves every answer given in a
+	# meeting with that meeting as its source
+	given=$(grep -c '^:goto ' "$s")
+	sourced=$(awk -F, 'NR > 1 { n += $(NF - 1) } END { print n + 0 }' iv.csv)
+	[ "$sourced" = "$given" ] || fail "$b: $sourced answers come from meetings, the session gives $given"
+	[ -d "$tree/tests/fixtures/demo/$b.findings" ] || fail "$b has meetings but no findings"
+done
+[ "$sessions" -ge 6 ] || fail "$sessions sessions"
+for d in "$tree"/tests/fixtures/demo/*.findings; do
+	b=$(basename "$d" .findings)
+	texts=$(ls "$d"/*.txt | wc -l)
+	[ "$texts" = 6 ] || fail "$b: $texts texts, expected the summary and 5 pillars"
+	n=$("$CIRT" findings --list --country "${b%-*}" --cycle "${b#*-}" --db "$db" |
+		grep -cE '^(Executive summary|Pillar [0-9]+) · ')
+	[ "$n" = "$texts" ] || fail "$b: $n findings recorded of $texts"
+	pdftotext -layout "$tree/demo/$b.pdf" "$b.txt" 2>/dev/null || fail "$b.pdf: pdftotext failed"
+	for h in "The assessment team's summary" "Roadmap" "Stakeholders consulted" "Institutions consulted"; do
+		grep -qF "$h" "$b.txt" || fail "$b.pdf lacks '$h'"
+	done
+	set -- $(head -n 1 "$d/summary.txt")
+	grep -qF "$1 $2 $3 $4" "$b.txt" || fail "$b.pdf lacks the summary's '$1 $2 $3 $4'"
+	n=$(grep -cF "Findings of the assessment team" "$b.txt")
+	[ "$n" = 5 ] || fail "$b.pdf has findings for $n pillars"
+	rows=$(sed -n '/^ *Meetings$/,$p' "$b.txt" | grep -cE '^ +[0-9]+ +2026-[0-9]{2}-[0-9]{2} ')
+	[ "$rows" -ge 3 ] || fail "$b.pdf lists $rows meetings"
+	grep -qE 'Source: \[[0-9]+\] ' "$b.txt" || fail "$b.pdf names no answer's source"
+done
 end
 
 begin "make demo remakes its own folder, and refuses one that holds a user's files"
