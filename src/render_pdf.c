@@ -409,7 +409,9 @@ start_height(const struct doc_block *b)
 	case DOC_TABLE:
 		return 4 * (TABLE_SIZE * LEADING + 2 * TABLE_PAD);
 	case DOC_PARAGRAPH:
-		return 2 * size_of(b->u.paragraph.size) * LEADING + 6;
+		/* a paragraph that keeps with its next takes that room too */
+		return 2 * size_of(b->u.paragraph.size) * LEADING + 6 +
+			(b->u.paragraph.keep_with_next ? 40 : 0);
 	default:
 		return 30;
 	}
@@ -517,6 +519,33 @@ table(struct layout *l, const struct doc_table *t)
 
 	if (ncols > MAX_COLUMNS)
 		ncols = MAX_COLUMNS;
+	l->y -= 4;
+	/* a short table is not split: it starts on the next page if need be */
+	if (t->row_count <= 12) {
+		double whole = 0;
+
+		for (size_t r = 0; r <= t->row_count; r++) {
+			struct lines ls[MAX_COLUMNS];
+			const char *titles[MAX_COLUMNS];
+			const char *const *texts = t->cells + (r ? r - 1 : 0) * t->column_count;
+
+			if (r == 0) {
+				if (!header_due)
+					continue;
+				for (size_t c = 0; c < ncols; c++)
+					titles[c] = t->columns[c].title;
+				texts = titles;
+			}
+			whole += (double)wrap_row(l, r ? PDF_REGULAR : PDF_BOLD, t->columns, ncols,
+						  texts, ls) *
+					lead +
+				2 * TABLE_PAD;
+			for (size_t c = 0; c < ncols; c++)
+				lines_free(&ls[c]);
+		}
+		if (whole < l->h - l->top - l->bottom)
+			need(l, whole);
+	}
 	for (size_t r = 0; r < t->row_count; r++) {
 		struct lines ls[MAX_COLUMNS];
 		enum pdf_font font = t->bold_last && r + 1 == t->row_count ? PDF_BOLD : PDF_REGULAR;

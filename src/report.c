@@ -184,6 +184,21 @@ cover(struct build *b)
 	facts[1] = *in->a->mission_start
 		? doc_fmt(b->d, "%s \u2013 %s", in->a->mission_start, in->a->mission_end)
 		: "\u2013";
+	/* the meetings say when the mission met people better than the
+	 * dates answers were typed */
+	if (in->meeting_count > 0) {
+		const char *first = in->meetings[0].met_on;
+		const char *last = first;
+
+		for (size_t i = 1; i < in->meeting_count; i++) {
+			if (strcmp(in->meetings[i].met_on, first) < 0)
+				first = in->meetings[i].met_on;
+			if (strcmp(in->meetings[i].met_on, last) > 0)
+				last = in->meetings[i].met_on;
+		}
+		facts[1] = strcmp(first, last) == 0 ? first
+						    : doc_fmt(b->d, "%s \u2013 %s", first, last);
+	}
 	facts[2] = msg(b, MSG_R_ASSESSORS);
 	facts[3] = doc_str(b->d, *in->a->assessors ? in->a->assessors : "\u2013");
 	facts[4] = msg(b, MSG_R_QUESTIONNAIRE);
@@ -889,6 +904,9 @@ phases_of(const struct build *b, const struct fitted *fit, size_t n, struct phas
 	}
 }
 
+/* A score's height on the roadmap's axis, which runs from floor_at to 100. */
+#define AXIS(v) (chart_bottom + (chart_top - chart_bottom) * ((v)-floor_at) / (100 - floor_at))
+
 /* The timeline: three phases side by side, each with its count, gain and
  * lead bodies, over a line of the projected score against the tiers. */
 static void
@@ -904,8 +922,16 @@ roadmap(struct build *b, const struct fitted *fit, size_t n)
 	size_t next = s->tier + 1;
 	int reached_in = -1;
 	double prev_y, prev_x;
+	double floor_at;
 
 	doc_heading(b->d, 1, 1, msg(b, MSG_R_ROADMAP));
+	/* the axis from a round number below today's score, so that a high
+	 * score's path is not squeezed at the top */
+	floor_at = floor((s->overall - 5) / 10) * 10;
+	if (floor_at < 0)
+		floor_at = 0;
+	if (floor_at > 80)
+		floor_at = 80;
 	para(b, msg(b, MSG_R_ROADMAP_NOTE), DOC_SIZE_SMALL, DOC_TONE_MUTED);
 	phases_of(b, fit, n, ph);
 	for (int i = 0; i < 3 && next < q->tier_count; i++)
@@ -915,7 +941,7 @@ roadmap(struct build *b, const struct fitted *fit, size_t n)
 	/* the phases */
 	for (int i = 0; i < 3; i++) {
 		double x = col * i;
-		double y = 300;
+		double y = 294;
 		const char *bodies = "";
 
 		doc_figure_rect(&f, x + 2, 282, col - 4, 30,
@@ -955,9 +981,11 @@ roadmap(struct build *b, const struct fitted *fit, size_t n)
 	}
 	/* the score line over the tiers, their names in the right margin */
 	for (size_t t = 1; t < q->tier_count; t++) {
-		double y = chart_bottom + (chart_top - chart_bottom) * q->tiers[t].min / 100;
+		double y = AXIS(q->tiers[t].min);
 
-		doc_figure_line(&f, 0, y, chart_w, y, t == next ? DOC_ACCENT : DOC_RULE,
+		if (q->tiers[t].min < floor_at)
+			continue;
+		doc_figure_line(&f, 0, y, chart_w, y, t == next ? DOC_ALERT : DOC_RULE,
 				t == next ? 1 : 0.5);
 		doc_figure_text(
 			&f, TEXT_WIDTH, y - 2,
@@ -965,15 +993,17 @@ roadmap(struct build *b, const struct fitted *fit, size_t n)
 			6.5, t == next, DOC_ALIGN_RIGHT, 0, t == next ? DOC_ACCENT : DOC_GREY);
 	}
 	doc_figure_line(&f, 0, chart_bottom, chart_w, chart_bottom, DOC_GREY, 0.7);
+	doc_figure_text(&f, TEXT_WIDTH, chart_bottom - 2, doc_fmt(b->d, "%.0f", floor_at), 6.5, 0,
+			DOC_ALIGN_RIGHT, 0, DOC_GREY);
 	prev_x = 4;
-	prev_y = chart_bottom + (chart_top - chart_bottom) * s->overall / 100;
+	prev_y = AXIS(s->overall);
 	doc_figure_text(&f, 4, chart_bottom - 11,
 			doc_fmt(b->d, "%s %s", msg(b, MSG_R_NOW), num(b, s->overall)), 7, 1,
 			DOC_ALIGN_LEFT, 0, DOC_BLACK);
 	doc_figure_rect(&f, prev_x - 2.5, prev_y - 2.5, 5, 5, &DOC_ACCENT, NULL, 0);
 	for (int i = 0; i < 3; i++) {
 		double x = chart_w * (i + 1) / 3 - 4;
-		double y = chart_bottom + (chart_top - chart_bottom) * ph[i].after / 100;
+		double y = AXIS(ph[i].after);
 
 		doc_figure_line(&f, prev_x, prev_y, x, y, DOC_ACCENT, 1.5);
 		doc_figure_rect(&f, x - 2.5, y - 2.5, 5, 5, &DOC_ACCENT, NULL, 0);
