@@ -109,6 +109,20 @@ doc_para(struct doc *d, const char *text)
 	return &b->u.paragraph;
 }
 
+struct doc_table *
+doc_table(struct doc *d, const struct doc_column *columns, size_t column_count,
+	  const char *const *cells, const struct doc_colour *const *fills, size_t rows)
+{
+	struct doc_block *b = doc_add(d, DOC_TABLE);
+
+	b->u.table.columns = columns;
+	b->u.table.column_count = column_count;
+	b->u.table.cells = cells;
+	b->u.table.fills = fills;
+	b->u.table.row_count = rows;
+	return &b->u.table;
+}
+
 void
 doc_page_break(struct doc *d)
 {

@@ -178,6 +178,11 @@ struct doc_block *doc_add(struct doc *d, enum doc_kind kind);
 void doc_heading(struct doc *d, int level, int new_page, const char *text);
 struct doc_paragraph *doc_para(struct doc *d, const char *text);
 void doc_page_break(struct doc *d);
+/* A table of rows x column_count cells (and fills, or NULL), all owned by
+ * d or outliving it. */
+struct doc_table *doc_table(struct doc *d, const struct doc_column *columns, size_t column_count,
+			    const char *const *cells, const struct doc_colour *const *fills,
+			    size_t rows);
 
 /* Figures: start one, add shapes (copied into d), finish. */
 struct doc_figure_builder {

@@ -47,6 +47,22 @@ printable(uint32_t cp)
 	return cp;
 }
 
+/* The character at *s, advancing past it; a byte that starts no
+ * well-formed sequence is U+FFFD. */
+static uint32_t
+next_cp(const char **s)
+{
+	uint32_t cp;
+	size_t n = utf8_decode(*s, &cp);
+
+	if (n == 0) {
+		(*s)++;
+		return 0xFFFD;
+	}
+	*s += n;
+	return cp;
+}
+
 static size_t
 put_cp(char *out, uint32_t cp)
 {
@@ -81,14 +97,8 @@ decode(struct layout *l, enum pdf_font font, double size, const char *s, struct 
 	c->adv = xcalloc(len + 1, sizeof(*c->adv));
 	c->n = 0;
 	while (s && *s) {
-		uint32_t cp;
-		size_t k = utf8_decode(s, &cp);
+		uint32_t cp = next_cp(&s);
 
-		if (k == 0) {
-			cp = 0xFFFD;
-			k = 1;
-		}
-		s += k;
 		if (cp != '\n')
 			cp = printable(cp);
 		c->cp[c->n] = cp;
@@ -208,14 +218,8 @@ clean(const char *s)
 	size_t k = 0;
 
 	while (s && *s) {
-		uint32_t cp;
-		size_t n = utf8_decode(s, &cp);
+		uint32_t cp = next_cp(&s);
 
-		if (n == 0) {
-			cp = 0xFFFD;
-			n = 1;
-		}
-		s += n;
 		k += put_cp(out + k, cp == '\n' ? ' ' : printable(cp));
 	}
 	out[k] = '\0';

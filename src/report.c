@@ -364,7 +364,6 @@ strongest_weakest(struct build *b)
 	size_t *worst = xcalloc(q->indicator_count + 1, sizeof(size_t));
 	size_t n = ranked(q, s, 1, best);
 	size_t k = n / 2;
-	struct doc_block *blk;
 	struct doc_column *cols = doc_alloc(b->d, 2 * sizeof(*cols));
 	const char **cells = doc_alloc(b->d, 2 * (k + 1) * sizeof(char *));
 	const struct doc_colour **fills = doc_alloc(b->d, 2 * (k + 1) * sizeof(*fills));
@@ -390,12 +389,7 @@ strongest_weakest(struct build *b)
 		fills[2 * r] = status_colour(s->indicators[hi].status);
 		fills[2 * r + 1] = status_colour(s->indicators[lo].status);
 	}
-	blk = doc_add(b->d, DOC_TABLE);
-	blk->u.table.columns = cols;
-	blk->u.table.column_count = 2;
-	blk->u.table.cells = cells;
-	blk->u.table.fills = fills;
-	blk->u.table.row_count = k;
+	doc_table(b->d, cols, 2, cells, fills, k);
 	free(best);
 	free(worst);
 }
@@ -453,7 +447,6 @@ summary(struct build *b)
 	size_t rows = q->pillar_count + 1;
 	struct doc_column *cols = doc_alloc(b->d, 4 * sizeof(*cols));
 	const char **cells = doc_alloc(b->d, 4 * rows * sizeof(char *));
-	struct doc_block *blk;
 
 	doc_heading(b->d, 1, 1, msg(b, MSG_R_SUMMARY));
 	if (team) {
@@ -484,12 +477,7 @@ summary(struct build *b)
 	cells[4 * q->pillar_count + 1] = num(b, s->overall);
 	cells[4 * q->pillar_count + 2] = num(b, 100.0);
 	cells[4 * q->pillar_count + 3] = pct(b, s->overall / 100);
-	blk = doc_add(b->d, DOC_TABLE);
-	blk->u.table.columns = cols;
-	blk->u.table.column_count = 4;
-	blk->u.table.cells = cells;
-	blk->u.table.row_count = rows;
-	blk->u.table.bold_last = 1;
+	doc_table(b->d, cols, 4, cells, NULL, rows)->bold_last = 1;
 	strongest_weakest(b);
 	if (in->global_count > 0)
 		against_means(b);
@@ -688,7 +676,6 @@ pillar_section(struct build *b, size_t p)
 	const char **cells = doc_alloc(b->d, 3 * (pl->indicator_count + 1) * sizeof(char *));
 	const struct doc_colour **fills =
 		doc_alloc(b->d, 3 * (pl->indicator_count + 1) * sizeof(*fills));
-	struct doc_block *blk;
 
 	doc_heading(b->d, 1, 1, doc_fmt(b->d, "%zu. %s", p + 1, title_of(b, &pl->title)));
 	para(b,
@@ -714,12 +701,7 @@ pillar_section(struct build *b, size_t p)
 		cells[3 * k + 2] = status_text(b, s->indicators[i].status);
 		fills[3 * k + 2] = status_colour(s->indicators[i].status);
 	}
-	blk = doc_add(b->d, DOC_TABLE);
-	blk->u.table.columns = cols;
-	blk->u.table.column_count = 3;
-	blk->u.table.cells = cells;
-	blk->u.table.fills = fills;
-	blk->u.table.row_count = pl->indicator_count;
+	doc_table(b->d, cols, 3, cells, fills, pl->indicator_count);
 	for (size_t k = 0; k < pl->indicator_count; k++) {
 		const struct indicator *ind = &q->indicators[pl->first_indicator + k];
 
@@ -1022,7 +1004,6 @@ roadmap(struct build *b, const struct fitted *fit, size_t n)
 	{
 		struct doc_column *cols = doc_alloc(b->d, 4 * sizeof(*cols));
 		const char **cells = doc_alloc(b->d, sizeof(char *[12]));
-		struct doc_block *blk;
 
 		cols[0] = (struct doc_column){msg(b, MSG_R_PHASE), 0.30, 0};
 		cols[1] = (struct doc_column){msg(b, MSG_R_LEAD), 0.44, 0};
@@ -1039,11 +1020,7 @@ roadmap(struct build *b, const struct fitted *fit, size_t n)
 			cells[4 * i + 2] = num_sign(b, ph[i].gain, 1);
 			cells[4 * i + 3] = num(b, ph[i].after);
 		}
-		blk = doc_add(b->d, DOC_TABLE);
-		blk->u.table.columns = cols;
-		blk->u.table.column_count = 4;
-		blk->u.table.cells = cells;
-		blk->u.table.row_count = 3;
+		doc_table(b->d, cols, 4, cells, NULL, 3);
 	}
 }
 
@@ -1089,7 +1066,6 @@ progress(struct build *b)
 	size_t rows = q->pillar_count + 1;
 	struct doc_column *cols = doc_alloc(b->d, 4 * sizeof(*cols));
 	const char **cells = doc_alloc(b->d, 4 * rows * sizeof(char *));
-	struct doc_block *blk;
 
 	cols[0] = (struct doc_column){msg(b, MSG_PILLAR), 0.52, 0};
 	cols[1] = (struct doc_column){doc_fmt(b->d, "%d", in->previous_cycle), 0.16, 1};
@@ -1106,12 +1082,7 @@ progress(struct build *b)
 		cells[4 * p + 2] = num(b, now);
 		cells[4 * p + 3] = num_sign(b, now - was, 1);
 	}
-	blk = doc_add(b->d, DOC_TABLE);
-	blk->u.table.columns = cols;
-	blk->u.table.column_count = 4;
-	blk->u.table.cells = cells;
-	blk->u.table.row_count = rows;
-	blk->u.table.bold_last = 1;
+	doc_table(b->d, cols, 4, cells, NULL, rows)->bold_last = 1;
 }
 
 static size_t
@@ -1136,7 +1107,6 @@ stakeholders(struct build *b)
 	const char **cells;
 	size_t *given;
 	size_t orgs = 0;
-	struct doc_block *blk;
 
 	doc_heading(b->d, 1, n > 0, msg(b, MSG_R_STAKEHOLDERS));
 	if (n == 0) {
@@ -1176,11 +1146,7 @@ stakeholders(struct build *b)
 		cells[3 * orgs + 2] = doc_fmt(b->d, "%zu", answers);
 		orgs++;
 	}
-	blk = doc_add(b->d, DOC_TABLE);
-	blk->u.table.columns = cols;
-	blk->u.table.column_count = 3;
-	blk->u.table.cells = cells;
-	blk->u.table.row_count = orgs;
+	doc_table(b->d, cols, 3, cells, NULL, orgs);
 
 	/* the meetings, numbered as the sources under the answers */
 	doc_heading(b->d, 2, 0, msg(b, MSG_R_MEETINGS));
@@ -1200,11 +1166,7 @@ stakeholders(struct build *b)
 		cells[5 * i + 3] = people_text(b, m->people);
 		cells[5 * i + 4] = doc_fmt(b->d, "%zu", given[i]);
 	}
-	blk = doc_add(b->d, DOC_TABLE);
-	blk->u.table.columns = cols;
-	blk->u.table.column_count = 5;
-	blk->u.table.cells = cells;
-	blk->u.table.row_count = n;
+	doc_table(b->d, cols, 5, cells, NULL, n);
 	free(given);
 }
 
@@ -1352,7 +1314,6 @@ ranking(struct build *b)
 	double pillar_share = (in->sensitivity ? 0.25 : 0.30) / (double)np;
 	size_t k = 0;
 	const char *legend = "";
-	struct doc_block *blk;
 
 	cols[k++] = (struct doc_column){msg(b, MSG_C_RANK), 0.06, 1};
 	cols[k++] = (struct doc_column){msg(b, MSG_R_COUNTRY), in->sensitivity ? 0.15 : 0.19, 0};
@@ -1387,11 +1348,7 @@ ranking(struct build *b)
 				? doc_fmt(b->d, "%zu", e->rank_low)
 				: doc_fmt(b->d, "%zu\u2013%zu", e->rank_low, e->rank_high);
 	}
-	blk = doc_add(b->d, DOC_TABLE);
-	blk->u.table.columns = cols;
-	blk->u.table.column_count = ncols;
-	blk->u.table.cells = cells;
-	blk->u.table.row_count = c->count;
+	doc_table(b->d, cols, ncols, cells, NULL, c->count);
 	para(b, legend, DOC_SIZE_SMALL, DOC_TONE_MUTED);
 	para(b,
 	     doc_fmt(b->d, "%s%s %s \u00b7 %s%s %s", msg(b, MSG_C_SHORT_OVERALL), colon(b),
@@ -1416,7 +1373,6 @@ heat_map(struct build *b)
 	struct doc_column *cols = doc_alloc(b->d, ncols * sizeof(*cols));
 	const char **cells = doc_alloc(b->d, ncols * (c->count + 1) * sizeof(char *));
 	const struct doc_colour **fills = doc_alloc(b->d, ncols * (c->count + 1) * sizeof(*fills));
-	struct doc_block *blk;
 
 	doc_heading(b->d, 1, 0, msg(b, MSG_C_HEAT_MAP));
 	cols[0] = (struct doc_column){msg(b, MSG_R_COUNTRY), 0.34, 0};
@@ -1436,12 +1392,7 @@ heat_map(struct build *b)
 			fills[i * ncols + p + 1] = colour;
 		}
 	}
-	blk = doc_add(b->d, DOC_TABLE);
-	blk->u.table.columns = cols;
-	blk->u.table.column_count = ncols;
-	blk->u.table.cells = cells;
-	blk->u.table.fills = fills;
-	blk->u.table.row_count = c->count;
+	doc_table(b->d, cols, ncols, cells, fills, c->count);
 }
 
 static void
@@ -1523,7 +1474,6 @@ changes(struct build *b)
 	struct doc_column *cols = doc_alloc(b->d, 5 * sizeof(*cols));
 	const char **cells = doc_alloc(b->d, 5 * (c->count + 1) * sizeof(char *));
 	size_t n = 0;
-	struct doc_block *blk;
 
 	cols[0] = (struct doc_column){msg(b, MSG_R_COUNTRY), 0.40, 0};
 	cols[1] = (struct doc_column){msg(b, MSG_R_CYCLE), 0.15, 1};
@@ -1545,11 +1495,7 @@ changes(struct build *b)
 	if (n == 0)
 		return;
 	doc_heading(b->d, 1, 0, msg(b, MSG_C_CHANGES));
-	blk = doc_add(b->d, DOC_TABLE);
-	blk->u.table.columns = cols;
-	blk->u.table.column_count = 5;
-	blk->u.table.cells = cells;
-	blk->u.table.row_count = n;
+	doc_table(b->d, cols, 5, cells, NULL, n);
 }
 
 struct doc *
