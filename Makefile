@@ -31,10 +31,14 @@ DEB_PACKAGES = make gcc clang pkg-config libc6-dev \
 	sqlite3 tmux util-linux poppler-utils qpdf python3 \
 	cppcheck clang-tidy clang-format
 
-PC_MODULES = libxml-2.0 sqlite3 nettle jansson libedit harfbuzz-subset harfbuzz libsodium \
-	libzip cairo cairo-ft freetype2
-PC_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PC_MODULES) 2>/dev/null)
+PC_MODULES = libxml-2.0 sqlite3 nettle jansson libedit harfbuzz-subset harfbuzz libsodium
+# The Word renderer's libraries: compiled against, but opened at run time
+# (src/docx_libs.c) by the one command that needs them, so that no other
+# start-up pays for loading them and what they bring.
+DOCX_MODULES = libzip cairo cairo-ft freetype2
+PC_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PC_MODULES) $(DOCX_MODULES) 2>/dev/null)
 PC_LIBS := $(shell $(PKG_CONFIG) --libs $(PC_MODULES) 2>/dev/null)
+DOCX_LIBS := $(shell $(PKG_CONFIG) --libs $(DOCX_MODULES) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
@@ -67,7 +71,7 @@ endif
 
 # Modules shared by the program and the unit tests.
 LIB_SRC = src/answer.c src/attachment.c src/chain.c src/engine.c src/keys.c src/compare.c src/condition.c src/country.c src/csv.c src/diag.c src/editor.c src/error.c \
-	src/exchange.c src/file.c src/hash.c src/json.c src/i18n.c src/lineedit.c src/pdf.c src/questionnaire.c src/recommend.c src/report.c src/doc.c src/render_pdf.c src/render_docx.c src/score.c src/session.c \
+	src/exchange.c src/file.c src/hash.c src/json.c src/i18n.c src/lineedit.c src/pdf.c src/questionnaire.c src/recommend.c src/report.c src/doc.c src/render_pdf.c src/render_docx.c src/docx_libs.c src/score.c src/session.c \
 	src/store.c src/store_chain.c src/store_writer.c src/subset.c \
 	src/term.c src/utf8.c src/xmalloc.c
 CMD_SRC = src/cmd.c src/cmd_answers.c src/cmd_assessments.c src/cmd_attach.c \
@@ -163,7 +167,7 @@ $(O)/tests/%: tests/unit/%.c $(LIB_OBJ) $(O)/.flags
 	@mkdir -p $(@D)
 	$(say) CC $<
 	$(Q)$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) \
-		$(CMOCKA_LIBS) $(LIBS)
+		$(CMOCKA_LIBS) $(LIBS) $(DOCX_LIBS)
 
 # Tools the end-to-end tests use (never installed).
 $(O)/tools/%: tests/tools/%.c $(LIB_OBJ) $(O)/.flags

@@ -11,13 +11,9 @@
 #include <string.h>
 #include <time.h>
 
-#include <cairo-ft.h>
-#include <cairo.h>
-#include <ft2build.h>
-#include FT_FREETYPE_H
 #include <libxml/xmlwriter.h>
-#include <zip.h>
 
+#include "docx_libs.h"
 #include "exitcode.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -1894,6 +1890,8 @@ render_docx(const struct doc *d, const char *const font_paths[2], unsigned char 
 
 	*out = NULL;
 	*size = 0;
+	if (docx_libs_open(err) < 0)
+		return -1;
 	memset(&dx, 0, sizeof(dx));
 	dx.d = d;
 	dx.font_paths = font_paths;
