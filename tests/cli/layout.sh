@@ -4,7 +4,7 @@
 # roadmap, line breaking of long words, and headers that never overlap.
 . tests/cli/lib.sh
 
-plan 10
+plan 11
 
 READINESS=$ROOT/questionnaires/cirt-readiness.xml
 
@@ -225,4 +225,27 @@ awk '/Findings of the assessment team/ {f = NR} /No cybercrime law is in force y
 	fail "the findings do not open the legal section"
 run $CIRT report --country KE --lang fr --db f.db --questionnaire "$READINESS" -o ff.pdf
 pdftotext ff.pdf - | grep -q "Constats de l'équipe d'évaluation" || fail "no French findings heading"
+end
+
+begin "means say how many assessments they count, one or many, in English, French and Spanish"
+rm -f pl.db
+gen_q 2 1 q.xml
+answers 2 1 pl.csv
+for c in KE GH; do
+	run $CIRT import --yes pl.csv --country $c --cycle 2026 --db pl.db --questionnaire q.xml
+done
+run $CIRT finalize --country KE --cycle 2026 --db pl.db --questionnaire q.xml
+expect_status 0
+# KE alone is final: one assessment in each mean
+for l in "en:1 final assessment)" "fr:1 évaluation finale)" "es:1 evaluación final)"; do
+	run $CIRT report --country GH --lang "${l%%:*}" --db pl.db --questionnaire q.xml -o pl.pdf
+	expect_status 0
+	pdftotext pl.pdf - | tr '\n' ' ' | grep -qF "${l#*:}" || fail "${l%%:*}: no '${l#*:}'"
+done
+run $CIRT finalize --country GH --cycle 2026 --db pl.db --questionnaire q.xml
+for l in "en:2 final assessments)" "fr:2 évaluations finales)" "es:2 evaluaciones finales)"; do
+	run $CIRT report --country GH --lang "${l%%:*}" --db pl.db --questionnaire q.xml -o pl.pdf
+	expect_status 0
+	pdftotext pl.pdf - | tr '\n' ' ' | grep -qF "${l#*:}" || fail "${l%%:*}: no '${l#*:}'"
+done
 end
