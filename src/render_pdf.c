@@ -411,7 +411,10 @@ start_height(const struct doc_block *b)
 	case DOC_FIGURE:
 		return b->u.figure.height + 12;
 	case DOC_TABLE:
-		return 4 * (TABLE_SIZE * LEADING + 2 * TABLE_PAD);
+		/* a short table is kept whole (table()): all its rows, at one
+		 * line each at least */
+		return (double)(b->u.table.row_count <= 12 ? b->u.table.row_count + 1 : 4) *
+			(TABLE_SIZE * LEADING + 2 * TABLE_PAD);
 	case DOC_PARAGRAPH:
 		/* a paragraph that keeps with its next takes that room too */
 		return 2 * size_of(b->u.paragraph.size) * LEADING + 6 +
