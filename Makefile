@@ -27,7 +27,7 @@ PKG_CONFIG ?= pkg-config
 DEB_PACKAGES = make gcc clang pkg-config libc6-dev \
 	libxml2-dev libxml2-utils libsqlite3-dev libhpdf-dev nettle-dev \
 	libjansson-dev libsodium-dev libedit-dev libharfbuzz-dev fonts-dejavu-core libcmocka-dev xxd \
-	libclang-rt-14-dev valgrind libzip-dev libcairo2-dev libreoffice-writer-nogui unzip \
+	libclang-rt-14-dev valgrind libzip-dev libcairo2-dev libreoffice-writer-nogui unzip iso-codes \
 	sqlite3 tmux util-linux poppler-utils qpdf python3 \
 	cppcheck clang-tidy clang-format
 
@@ -143,21 +143,13 @@ $(O)/gen/schema.c: questionnaires/questionnaire.xsd
 	  echo 'const size_t questionnaire_xsd_len = sizeof(questionnaire_xsd);'; \
 	} > $@.tmp && mv $@.tmp $@
 
-# So is the country register; a bad row or region stops the build.
-$(O)/gen/countries.c: questionnaires/countries.csv
+# So is the country register: codes and ITU regions are cirt's own, member
+# states' names come from iso-codes; a bad row or region stops the build.
+ISO_3166 = /usr/share/iso-codes/json/iso_3166-1.json
+$(O)/gen/countries.c: questionnaires/countries.csv src/gen_countries.py
 	@mkdir -p $(@D)
 	$(say) GEN $@
-	$(Q)awk -F, 'BEGIN { print "#include \"country.h\""; \
-		print "const struct country country_table[] = {" } \
-	  /^#/ || $$1 == "alpha2" { next } \
-	  NF != 5 || ($$5 != "member" && $$5 != "demo") { \
-		print FILENAME ":" NR ": expected alpha2,alpha3,name,region,member|demo" > "/dev/stderr"; \
-		bad = 1; exit 1 } \
-	  { gsub(/[\\"]/, "\\\\&", $$3); \
-	    printf "\t{\"%s\", \"%s\", \"%s\", REGION_%s, %d},\n", $$1, $$2, $$3, $$4, $$5 == "demo" } \
-	  END { if (bad) exit 1; print "};"; \
-		print "const size_t country_table_count = sizeof(country_table) / sizeof(country_table[0]);" }' \
-		$< > $@.tmp && mv $@.tmp $@
+	$(Q)python3 src/gen_countries.py questionnaires/countries.csv $(ISO_3166) > $@.tmp && mv $@.tmp $@
 
 $(O)/gen/%.o: $(O)/gen/%.c $(O)/.flags
 	$(say) CC $<

@@ -211,8 +211,9 @@ write_table(const struct questionnaire *q, const struct compare *c, int sensitiv
 
 		k = 0;
 		row[k++] = xasprintf("%s%zu", e->tied ? "=" : "", e->rank);
-		row[k++] = xasprintf("%s (%s) %d", e->info ? e->info->name : e->country, e->country,
-				     e->cycle);
+		row[k++] =
+			xasprintf("%s (%s) %d", e->info ? country_name(e->info, lang) : e->country,
+				  e->country, e->cycle);
 		row[k++] = xstrdup(e->info ? region_code(e->info->region) : "\u2013");
 		for (size_t p = 0; p < np; p++)
 			row[k++] = xstrdup(

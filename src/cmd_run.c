@@ -44,9 +44,9 @@ run_run(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 	o.resume_command = resume;
 	o.interactive = isatty(STDIN_FILENO);
 	o.colour = term_use_colour(stdout);
-	term_print_line(stdout, "%s (%s) \u00b7 %d \u00b7 %s %s \u00b7 %s", ctx->country->name,
-			a.country, a.cycle, ctx->questionnaire->id, ctx->questionnaire->version,
-			ctx->db_path);
+	term_print_line(stdout, "%s (%s) \u00b7 %d \u00b7 %s %s \u00b7 %s",
+			country_name(ctx->country, o.lang), a.country, a.cycle,
+			ctx->questionnaire->id, ctx->questionnaire->version, ctx->db_path);
 	term_print_line(stdout, "%s: %s", i18n(o.lang, MSG_RECORDING_AS), ctx->assessor);
 	if (a.id) {
 		/* what merges left open comes first: a person settles it */

@@ -20,7 +20,7 @@ enum region {
 struct country {
 	const char *alpha2;
 	const char *alpha3;
-	const char *name; /* English */
+	const char *name; /* English (iso-codes' for member states) */
 	enum region region;
 	int demo; /* fictional, for demonstrations */
 };
@@ -33,6 +33,11 @@ extern const size_t country_table_count;
 /* All countries, member states first in alphabetical order of name, then
  * the fictional ones. Borrowed. */
 const struct country *country_all(size_t *count);
+
+/* c's name in lang (a language code such as "fr" or "zh_CN"): iso-codes'
+ * translation of a member state's name when it has one, else the English
+ * name; a fictional country's own name. Borrowed, for the whole process. */
+const char *country_name(const struct country *c, const char *lang);
 
 /* The country with this alpha-2 or alpha-3 code, in any case; NULL when
  * there is none. */

@@ -91,10 +91,11 @@ count_of(const struct build *b, size_t n, enum msg one, enum msg many, const cha
 	return fill_in(b, i18n_plural(b->lang, n, one, many), x ? x : digits, digits);
 }
 
+/* The report's country, named in the report's language. */
 static const char *
-country_name(const struct build *b)
+country_of(const struct build *b)
 {
-	return b->in->country ? b->in->country->name : b->in->a->country;
+	return b->in->country ? country_name(b->in->country, b->lang) : b->in->a->country;
 }
 
 static const struct doc_colour *
@@ -210,7 +211,7 @@ cover(struct build *b)
 	facts[9] = doc_str(b->d, day);
 	blk = doc_add(b->d, DOC_COVER);
 	blk->u.cover.title = title_of(b, &q->title);
-	blk->u.cover.country = country_name(b);
+	blk->u.cover.country = country_of(b);
 	blk->u.cover.subtitle =
 		doc_fmt(b->d, "%s \u00b7 %s %d", in->a->country, msg(b, MSG_R_CYCLE), in->a->cycle);
 	blk->u.cover.facts = facts;
@@ -406,7 +407,7 @@ against_means(struct build *b)
 	size_t rows = 0;
 	struct doc_figure_builder f;
 
-	labels[rows++] = country_name(b);
+	labels[rows++] = country_of(b);
 	if (in->region_count > 0)
 		labels[rows++] = count_of(
 			b, in->region_count,
@@ -1236,13 +1237,13 @@ report_build(const struct report_input *in)
 		b.d->page_width = 612;
 		b.d->page_height = 792;
 	}
-	b.d->header = doc_fmt(b.d, "%s (%s) \u00b7 %s %d", country_name(&b), in->a->country,
+	b.d->header = doc_fmt(b.d, "%s (%s) \u00b7 %s %d", country_of(&b), in->a->country,
 			      msg(&b, MSG_R_CYCLE), in->a->cycle);
 	b.d->marking = in->marking ? doc_str(b.d, in->marking) : NULL;
 	b.d->status = in->a->final ? NULL : msg(&b, MSG_R_DRAFT);
 	b.d->header_note = in->sample ? msg(&b, MSG_R_SAMPLE) : NULL;
 	b.d->footer = msg(&b, MSG_R_FOOTER);
-	b.d->title = doc_fmt(b.d, "%s \u2013 %s %d", title_of(&b, &q->title), country_name(&b),
+	b.d->title = doc_fmt(b.d, "%s \u2013 %s %d", title_of(&b, &q->title), country_of(&b),
 			     in->a->cycle);
 	b.d->author = doc_str(b.d, *in->a->assessors ? in->a->assessors : "cirt");
 	b.d->subject = title_of(&b, &q->title);
@@ -1298,7 +1299,8 @@ scale_colour(double v)
 static const char *
 entry_name(const struct build *b, const struct compare_entry *e)
 {
-	return doc_fmt(b->d, "%s (%s)", e->info ? e->info->name : e->country, e->country);
+	return doc_fmt(b->d, "%s (%s)", e->info ? country_name(e->info, b->lang) : e->country,
+		       e->country);
 }
 
 static void
