@@ -191,6 +191,27 @@ write_to_unicode(HPDF_Font font, const uint32_t *cps, size_t count)
  * points the document draws: with the encoder's table look-up in place of
  * its UTF-8 decoder while the font is made, libharu maps those alone, and
  * the map ends at the highest of them. Text is encoded as before. */
+/*
+ * libharu embeds only the glyphs it saw drawn, and adds the parts of a
+ * composite glyph only when they come after it in the font: a part before
+ * it (the caron of "ǅ", say) is left out and prints blank. The font given
+ * to libharu is already HarfBuzz's subset of what the document prints,
+ * with every composite's parts, so all its glyphs are marked used.
+ */
+static void
+keep_every_glyph(HPDF_Font font)
+{
+	HPDF_FontAttr attr = font ? font->attr : NULL;
+	HPDF_FontDef def = attr ? attr->fontdef : NULL;
+	HPDF_TTFontDefAttr tt;
+
+	if (def == NULL || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || def->attr == NULL)
+		return;
+	tt = def->attr;
+	if (tt->glyph_tbl.flgs)
+		memset(tt->glyph_tbl.flgs, 1, tt->num_glyphs);
+}
+
 static HPDF_Font
 font_for(struct pdf *p, const char *name, const uint32_t *codepoints, size_t count)
 {
@@ -273,6 +294,7 @@ pdf_new(double width, double height, const char *const font_paths[2], const uint
 		const char *name = HPDF_LoadTTFontFromFile(p->doc, paths[i], HPDF_TRUE);
 
 		p->fonts[i] = font_for(p, name, codepoints, count);
+		keep_every_glyph(p->fonts[i]);
 	}
 	HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
 	return p;

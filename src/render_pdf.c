@@ -802,8 +802,12 @@ render_pdf(const struct doc *d, const char *const font_paths[2], unsigned char *
 	struct layout l = {0};
 	int status;
 
-	for (int c = ' '; c <= '~'; c++)
-		add_cp(set, (unsigned long)c);
+	/* what the renderer adds of its own: spaces, the hyphen of a cut
+	 * word, the ellipsis of a cut header, the mark of a character it
+	 * cannot print; the rest is the document's (the fonts embed every
+	 * glyph of their subset, so no more than that) */
+	add_cp(set, ' ');
+	add_cp(set, '-');
 	add_cp(set, 0x2026);
 	add_cp(set, 0xFFFD);
 	doc_each_codepoint(d, add_cp, set);

@@ -4,7 +4,7 @@
 # roadmap, line breaking of long words, and headers that never overlap.
 . tests/cli/lib.sh
 
-plan 11
+plan 12
 
 READINESS=$ROOT/questionnaires/cirt-readiness.xml
 
@@ -248,4 +248,34 @@ for l in "en:2 final assessments)" "fr:2 évaluations finales)" "es:2 evaluacion
 	expect_status 0
 	pdftotext pl.pdf - | tr '\n' ' ' | grep -qF "${l#*:}" || fail "${l%%:*}: no '${l#*:}'"
 done
+end
+
+# ink PDF: how many dark pixels page 2 has (grey-scale, 100 dpi)
+ink() {
+	pdftoppm -r 100 -gray -f 2 -l 2 -singlefile "$1" ink >/dev/null 2>&1 || return 1
+	python3 - ink.pgm <<'EOF'
+import sys
+data = open(sys.argv[1], "rb").read()
+# P5 width height maxval, then the pixels
+parts = data.split(maxsplit=4)
+print(sum(1 for b in parts[4] if b < 128))
+EOF
+}
+
+begin "composite glyphs keep all their parts (ǅ is D, z and a caron)"
+rm -f g.db
+gen_q 1 1 q.xml
+answers 1 1 g.csv
+run $CIRT import --yes g.csv --country KE --cycle 2026 --db g.db --questionnaire q.xml
+python3 -c "print('ǅ' * 30)" | $CIRT findings --country KE --db g.db --questionnaire q.xml --file - >/dev/null 2>&1
+run $CIRT report --country KE --db g.db --questionnaire q.xml -o dz1.pdf
+expect_status 0
+python3 -c "print('Dz' * 30)" | $CIRT findings --country KE --db g.db --questionnaire q.xml --file - >/dev/null 2>&1
+run $CIRT report --country KE --db g.db --questionnaire q.xml -o dz2.pdf
+expect_status 0
+a=$(ink dz1.pdf)
+b=$(ink dz2.pdf)
+# the carons add ink; a caron or a letter left out would take some away
+[ -n "$a" ] && [ -n "$b" ] && [ "$a" -gt $((b + 60)) ] ||
+	fail "ǅ × 30 has $a dark pixels, Dz × 30 has $b: parts of the composite are missing"
 end
