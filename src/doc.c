@@ -23,6 +23,22 @@ const struct doc_colour DOC_NOT_MET = {0.97, 0.80, 0.78};
 const struct doc_colour DOC_NOT_APPLICABLE = {0.90, 0.90, 0.90};
 const struct doc_colour DOC_ALERT = {0.65, 0.10, 0.05};
 
+const struct doc_colour *
+doc_tone_colour(enum doc_tone tone)
+{
+	switch (tone) {
+	case DOC_TONE_MUTED:
+		return &DOC_GREY;
+	case DOC_TONE_ACCENT:
+		return &DOC_ACCENT;
+	case DOC_TONE_ALERT:
+		return &DOC_ALERT;
+	case DOC_TONE_NORMAL:
+		break;
+	}
+	return &DOC_BLACK;
+}
+
 struct doc *
 doc_new(void)
 {

@@ -30,6 +30,9 @@ enum doc_tone {
 	DOC_TONE_ALERT,	 /* dark red: disputes, warnings */
 };
 
+/* The colour of a tone: black, grey, the accent or dark red. */
+const struct doc_colour *doc_tone_colour(enum doc_tone tone);
+
 enum doc_size {
 	DOC_SIZE_BODY,	/* 9.5 pt in the PDF */
 	DOC_SIZE_SMALL, /* 8 pt */

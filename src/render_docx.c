@@ -843,22 +843,6 @@ page_break_paragraph(struct xml *x)
 	close_element(x);
 }
 
-static const struct doc_colour *
-tone_colour(enum doc_tone tone)
-{
-	switch (tone) {
-	case DOC_TONE_MUTED:
-		return &DOC_GREY;
-	case DOC_TONE_ACCENT:
-		return &DOC_ACCENT;
-	case DOC_TONE_ALERT:
-		return &DOC_ALERT;
-	case DOC_TONE_NORMAL:
-		break;
-	}
-	return NULL;
-}
-
 static long
 size_half_points(enum doc_size size)
 {
@@ -890,7 +874,8 @@ write_paragraph(struct docx *dx, struct xml *x, const struct doc_paragraph *dp)
 	}
 	r.bold = dp->bold;
 	r.half_points = size_half_points(dp->size);
-	r.colour = tone_colour(dp->tone);
+	/* the normal tone is the style's colour, left unsaid */
+	r.colour = dp->tone == DOC_TONE_NORMAL ? NULL : doc_tone_colour(dp->tone);
 	paragraph(x, &p, &r, dp->text);
 }
 

@@ -333,21 +333,6 @@ size_of(enum doc_size s)
 	}
 }
 
-static struct doc_colour
-tone_colour(enum doc_tone t)
-{
-	switch (t) {
-	case DOC_TONE_MUTED:
-		return DOC_GREY;
-	case DOC_TONE_ACCENT:
-		return DOC_ACCENT;
-	case DOC_TONE_ALERT:
-		return DOC_ALERT;
-	default:
-		return DOC_BLACK;
-	}
-}
-
 /* ---- blocks ----------------------------------------------------------- */
 
 static void
@@ -383,7 +368,7 @@ paragraph(struct layout *l, const struct doc_paragraph *p)
 		need(l, height);
 		top = l->y;
 		l->y -= pad;
-		lines_at_cursor(l, font, size, indent + pad, &ls, tone_colour(p->tone));
+		lines_at_cursor(l, font, size, indent + pad, &ls, *doc_tone_colour(p->tone));
 		l->y -= pad;
 		stroke(l, DOC_ACCENT, 1);
 		pdf_rect(l->pdf, l->left, l->y, text_width_total(l), top - l->y, 0, 1);
@@ -393,7 +378,7 @@ paragraph(struct layout *l, const struct doc_paragraph *p)
 			need(l, height);
 		else
 			need(l, 2 * size * LEADING);
-		lines_at_cursor(l, font, size, indent, &ls, tone_colour(p->tone));
+		lines_at_cursor(l, font, size, indent, &ls, *doc_tone_colour(p->tone));
 		l->y -= size * 0.35;
 	}
 	lines_free(&ls);
