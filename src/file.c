@@ -117,6 +117,32 @@ write_all(int fd, const void *data, size_t size)
 	return 0;
 }
 
+/* Whether process pid has ended: gone, or a zombie nobody has reaped yet
+ * (in a container whose first process reaps no orphans, a killed worker
+ * of report --all stays one). */
+static int
+process_ended(long pid)
+{
+	char stat[64];
+	char buf[512];
+	const char *close_paren;
+	FILE *f;
+	size_t n;
+
+	if (kill((pid_t)pid, 0) < 0)
+		return errno == ESRCH;
+	snprintf(stat, sizeof(stat), "/proc/%ld/stat", pid);
+	f = fopen(stat, "r");
+	if (f == NULL)
+		return 0;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	/* "PID (COMMAND) STATE ...": the command may hold parentheses */
+	close_paren = strrchr(buf, ')');
+	return close_paren && close_paren[1] == ' ' && close_paren[2] == 'Z';
+}
+
 /* A process killed between naming a replacement and renaming it leaves
  * path.tmp-PID-N behind: remove those of processes that no longer run. */
 static void
@@ -140,7 +166,7 @@ remove_stale(const char *path)
 		    sscanf(e->d_name + len, "%ld-%u%c", &pid, &n, &end) != 2 || pid <= 0 ||
 		    pid == (long)getpid())
 			continue;
-		if (kill((pid_t)pid, 0) < 0 && errno == ESRCH)
+		if (process_ended(pid))
 			unlinkat(dirfd(d), e->d_name, 0);
 	}
 	if (d)

@@ -2,7 +2,7 @@
 # the umask, also over an existing file, and no temporary file outlives
 # cirt, even when it is killed with SIGKILL in the middle of report --all.
 . "$(dirname "$0")/lib.sh"
-plan 6
+plan 7
 
 export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/cirt-readiness.xml"
 export CIRT_ASSESSOR="Ana Díaz"
@@ -181,4 +181,20 @@ expect_status 0
 at=""
 [ "$(ls -A same | wc -l)" = $REPORTS ] || fail "same/ holds $(ls -A same | wc -l) files"
 check_folder same
+end
+
+begin "a leftover of a killed process that is now an unreaped zombie is removed too"
+# sh runs 'true' in the background and becomes sleep, which never reaps it
+sh -c 'true & echo $! >zpid; exec sleep 3' &
+holder=$!
+sleep 0.5
+zpid=$(cat zpid)
+grep -q '^[0-9]* ([^)]*) Z' /proc/"$zpid"/stat 2>/dev/null || fail "no zombie to test with"
+leftover=same/KE-2026.pdf.tmp-$zpid-0
+printf 'partial' >"$leftover"
+run "$CIRT" report --all --db x.db -o same
+expect_status 0
+[ -e "$leftover" ] && fail "the zombie's leftover $leftover is still there"
+kill "$holder" 2>/dev/null
+wait "$holder" 2>/dev/null
 end
