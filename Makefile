@@ -19,6 +19,7 @@ DESTDIR ?=
 BINDIR = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share/cirt
 MANDIR = $(PREFIX)/share/man
+LOCALEDIR = $(PREFIX)/share/locale
 
 O ?= build
 PKG_CONFIG ?= pkg-config
@@ -27,7 +28,7 @@ PKG_CONFIG ?= pkg-config
 DEB_PACKAGES = make gcc clang pkg-config libc6-dev \
 	libxml2-dev libxml2-utils libsqlite3-dev libhpdf-dev nettle-dev \
 	libjansson-dev libsodium-dev libedit-dev libharfbuzz-dev fonts-dejavu-core libcmocka-dev xxd \
-	libclang-rt-14-dev valgrind libzip-dev libcairo2-dev libreoffice-writer-nogui unzip iso-codes \
+	libclang-rt-14-dev valgrind libzip-dev libcairo2-dev libreoffice-writer-nogui unzip iso-codes gettext \
 	sqlite3 tmux util-linux poppler-utils qpdf python3 \
 	cppcheck clang-tidy clang-format
 
@@ -59,7 +60,7 @@ endif
 # The project's flags first; the user's CFLAGS and LDFLAGS add to them.
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -O2 -g $(WARNINGS) $(SAN_FLAGS) \
 	$(PC_CFLAGS) -Isrc -DCIRT_VERSION='"$(VERSION)"' \
-	-DCIRT_DATADIR='"$(DATADIR)"' -MMD -MP $(CFLAGS)
+	-DCIRT_DATADIR='"$(DATADIR)"' -DCIRT_LOCALEDIR='"$(LOCALEDIR)"' -MMD -MP $(CFLAGS)
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 LIBS = $(PC_LIBS) -lhpdf -lm
 
@@ -94,7 +95,7 @@ Q = @
 say = @printf '  %-6s %s\n'
 endif
 
-.PHONY: all deps demo report-png check test asan fuzz fuzz-build lint-clang-tidy valgrind bench install uninstall clean lint lint-cppcheck \
+.PHONY: po all deps demo report-png check test asan fuzz fuzz-build lint-clang-tidy valgrind bench install uninstall clean lint lint-cppcheck \
 	format format-check unit-tests FORCE
 .DEFAULT_GOAL := all
 
@@ -123,7 +124,26 @@ deps:
 		exit 1; \
 	fi
 
-$(BIN): $(LIB_OBJ) $(CMD_OBJ)
+# cirt's own words: po/LANG.po compiled into LANG/LC_MESSAGES/cirt.mo
+# beside the program (src/i18n.c finds them there, or where make install
+# puts them). A broken catalogue stops the build; an incomplete one makes
+# cirt refuse that language, and tests/cli/languages.sh fail.
+PO = $(wildcard po/*.po)
+MO = $(PO:po/%.po=$(O)/locale/%/LC_MESSAGES/cirt.mo)
+
+$(O)/locale/%/LC_MESSAGES/cirt.mo: po/%.po
+	@mkdir -p $(@D)
+	$(say) MSGFMT $<
+	$(Q)msgfmt --check -o $@.tmp $< && mv $@.tmp $@
+
+# Refresh the template and merge it into every language (make po).
+po:
+	xgettext --from-code=UTF-8 --no-wrap --add-comments=TRANSLATORS: -k -kN_ -kNC_:1c,2 \
+		-kNN_:1,2 --flag=N_:1:no-c-format --flag=NC_:2:no-c-format --flag=NN_:1:no-c-format \
+		--flag=NN_:2:no-c-format --package-name=cirt --package-version=$(VERSION) -o po/cirt.pot src/i18n.c
+	@for f in $(PO); do msgmerge --quiet --update --backup=none --no-wrap --no-fuzzy-matching "$$f" po/cirt.pot; done
+
+$(BIN): $(LIB_OBJ) $(CMD_OBJ) $(MO)
 	$(say) LINK $@
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(LIB_OBJ) $(CMD_OBJ) $(LIBS)
 
@@ -318,12 +338,16 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/questionnaires $(DESTDIR)$(MANDIR)/man1
 	install -m 0644 cirt.1 $(DESTDIR)$(MANDIR)/man1/cirt.1
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/cirt
+	for f in $(MO); do l=$${f#$(O)/locale/}; l=$${l%%/*}; \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+		install -m 0644 $$f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/cirt.mo; done
 	install -m 0644 questionnaires/*.xml questionnaires/questionnaire.xsd \
 		questionnaires/countries.csv questionnaires/FORMAT.md \
 		$(DESTDIR)$(DATADIR)/questionnaires/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/cirt $(DESTDIR)$(MANDIR)/man1/cirt.1
+	rm -f $(DESTDIR)$(BINDIR)/cirt $(DESTDIR)$(MANDIR)/man1/cirt.1 \
+		$(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/cirt.mo
 	rm -rf $(DESTDIR)$(DATADIR)
 
 unit-tests: $(UNIT_BIN)
@@ -333,7 +357,8 @@ lint: lint-cppcheck lint-clang-tidy
 # The checks and why some are left out: .clang-tidy.
 lint-clang-tidy:
 	clang-tidy --quiet $(LIB_SRC) $(CMD_SRC) -- -std=c11 -D_DEFAULT_SOURCE -Isrc \
-		$(PC_CFLAGS) -DCIRT_VERSION='"$(VERSION)"' -DCIRT_DATADIR='"$(DATADIR)"'
+		$(PC_CFLAGS) -DCIRT_VERSION='"$(VERSION)"' -DCIRT_DATADIR='"$(DATADIR)"' \
+		-DCIRT_LOCALEDIR='"$(LOCALEDIR)"'
 
 lint-cppcheck:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,style,performance,portability \

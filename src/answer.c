@@ -86,6 +86,17 @@ fail(char *err, size_t errlen, const char *fmt, ...)
 	return -1;
 }
 
+/* Fail with message m of lang, its %1 and %2 filled with a and b. */
+static int
+fail_with(char *err, size_t errlen, const char *lang, enum msg m, const char *a, const char *b)
+{
+	char *text = i18n_fill(lang, m, a, b);
+
+	snprintf(err, errlen, "%s", text);
+	free(text);
+	return -1;
+}
+
 int
 answer_check_text(const char *s, size_t max, const char *lang, char *err, size_t errlen)
 {
@@ -461,18 +472,19 @@ choice_error(const struct question *qu, const char *s, const char *lang, enum lo
 	     const char *unknown, char *err, size_t errlen)
 {
 	const char *more = " \u2026";
+	char count[24];
+	const char *args[2] = {s, count};
+	char *text;
 
-	snprintf(err, errlen, "'%s' ", s);
-	if (lookup == LOOKUP_OUT_OF_RANGE) {
-		append(err, errlen, "%s 1 %s %zu", i18n(lang, MSG_ERR_RANGE), i18n(lang, MSG_TO),
-		       qu->choice_count);
+	snprintf(count, sizeof(count), "%zu", qu->choice_count);
+	text = i18n_format(lookup == LOOKUP_OUT_OF_RANGE ? i18n(lang, MSG_ERR_RANGE)
+			   : lookup == LOOKUP_AMBIGUOUS	   ? i18n(lang, MSG_ERR_AMBIGUOUS)
+							   : unknown,
+			   args, 2);
+	snprintf(err, errlen, "%s", text);
+	free(text);
+	if (lookup != LOOKUP_AMBIGUOUS)
 		return -1;
-	}
-	if (lookup != LOOKUP_AMBIGUOUS) {
-		append(err, errlen, "%s", unknown);
-		return -1;
-	}
-	append(err, errlen, "%s", i18n(lang, MSG_ERR_AMBIGUOUS));
 	for (size_t k = 0, n = 0; k < qu->choice_count; k++) {
 		char *item;
 
@@ -648,7 +660,7 @@ choose_piece(const struct question *qu, const char *s, const char *lang, enum an
 	     unsigned char *chosen, char *err, size_t errlen)
 {
 	const char *unknown = mode == ANSWER_INPUT_TYPED ? i18n(lang, MSG_ERR_MULTI)
-							 : "is not one of the choices' values";
+							 : "'%1' is not one of the choices' values";
 	size_t k = 0;
 	enum lookup lookup = find_choice(qu, s, lang, mode, &k);
 	char *copy;
@@ -712,9 +724,8 @@ parse_multi(const struct question *qu, const char *s, const char *lang, enum ans
 		status = choose_piece(qu, pieces[i].text, lang, mode, chosen, err, errlen);
 	}
 	if (status == 0 && given == 0)
-		status = fail(err, errlen, "'%s' %s", s,
-			      mode == ANSWER_INPUT_TYPED ? i18n(lang, MSG_ERR_MULTI)
-							 : "is not one of the choices' values");
+		status = mode == ANSWER_INPUT_TYPED ? fail_with(err, errlen, lang, MSG_ERR_MULTI, s, NULL)
+						    : fail(err, errlen, "'%s' is not one of the choices' values", s);
 	if (status < 0)
 		goto out;
 build:
@@ -813,7 +824,7 @@ parse_number(const struct question *qu, const char *s, const char *lang, char **
 	int bad;
 
 	if (ambiguous_number(s, lang))
-		return fail(err, errlen, "'%s' %s", s, i18n(lang, MSG_ERR_NUMBER_AMBIGUOUS));
+		return fail_with(err, errlen, lang, MSG_ERR_NUMBER_AMBIGUOUS, s, NULL);
 	plain = plain_number(s, lang);
 	errno = 0;
 	x = strtod(plain, &end);
@@ -821,22 +832,22 @@ parse_number(const struct question *qu, const char *s, const char *lang, char **
 		strpbrk(plain, "xXpPnNeE") != NULL;
 	free(plain);
 	if (bad)
-		return fail(err, errlen, "'%s' %s", s, i18n(lang, MSG_ERR_NUMBER));
+		return fail_with(err, errlen, lang, MSG_ERR_NUMBER, s, NULL);
 	if (qu->integer && x != floor(x))
-		return fail(err, errlen, "'%s' %s", s, i18n(lang, MSG_ERR_WHOLE));
+		return fail_with(err, errlen, lang, MSG_ERR_WHOLE, s, NULL);
 	if ((qu->has_min && x < qu->min) || (qu->has_max && x > qu->max)) {
 		char lo[I18N_NUMBER_SIZE];
 		char hi[I18N_NUMBER_SIZE];
+		char range[2 * I18N_NUMBER_SIZE + 8];
 
 		i18n_number(lo, qu->min, lang);
 		i18n_number(hi, qu->max, lang);
 		if (qu->has_min && qu->has_max)
-			return fail(err, errlen, "'%s' %s (%s \u2013 %s)", s,
-				    i18n(lang, MSG_ERR_OUTSIDE), lo, hi);
-		return qu->has_min ? fail(err, errlen, "'%s' %s (\u2265 %s)", s,
-					  i18n(lang, MSG_ERR_OUTSIDE), lo)
-				   : fail(err, errlen, "'%s' %s (\u2264 %s)", s,
-					  i18n(lang, MSG_ERR_OUTSIDE), hi);
+			snprintf(range, sizeof(range), "%s \u2013 %s", lo, hi);
+		else
+			snprintf(range, sizeof(range), "%s %s", qu->has_min ? "\u2265" : "\u2264",
+				 qu->has_min ? lo : hi);
+		return fail_with(err, errlen, lang, MSG_ERR_OUTSIDE, s, range);
 	}
 	if (x == floor(x) && fabs(x) < 1e15)
 		*value = xasprintf("%.0f", x);
@@ -853,10 +864,10 @@ parse_date(const char *s, const char *lang, char **value, char *err, size_t errl
 	int max;
 
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return fail(err, errlen, "'%s' %s", s, i18n(lang, MSG_ERR_DATE));
+		return fail_with(err, errlen, lang, MSG_ERR_DATE, s, NULL);
 	for (int i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-			return fail(err, errlen, "'%s' %s", s, i18n(lang, MSG_ERR_DATE));
+			return fail_with(err, errlen, lang, MSG_ERR_DATE, s, NULL);
 	y = atoi(s);
 	m = atoi(s + 5);
 	d = atoi(s + 8);
@@ -864,7 +875,7 @@ parse_date(const char *s, const char *lang, char **value, char *err, size_t errl
 		? days[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 		: 0;
 	if (y < 1900 || y > 2200 || d < 1 || d > max)
-		return fail(err, errlen, "'%s' %s", s, i18n(lang, MSG_ERR_DATE));
+		return fail_with(err, errlen, lang, MSG_ERR_DATE, s, NULL);
 	*value = xstrdup(s);
 	return 0;
 }

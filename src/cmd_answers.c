@@ -127,20 +127,21 @@ static void
 write_table_header(const struct cmd_context *ctx, const struct assessment *a, size_t answered,
 		   size_t hidden, const char *lang)
 {
+	char number[24];
+	const char *args[2] = {number, NULL};
+	char *count;
 	char *more;
 
-	term_print_line(stdout, "%s %d, %s, %zu %s (%s)", a->country, a->cycle,
-			i18n(lang, a->final ? MSG_S_FINAL : MSG_S_DRAFT), answered,
-			i18n(lang, answered == 1 ? MSG_A_ANSWER : MSG_A_ANSWERS), ctx->db_path);
-	/* TODO(i18n): these two sentences want catalogue entries */
+	snprintf(number, sizeof(number), "%zu", answered);
+	count = i18n_format(i18n_n(lang, MSG_A_ANSWERS_COUNT, answered), args, 1);
+	term_print_line(stdout, "%s %d, %s, %s (%s)", a->country, a->cycle,
+			i18n(lang, a->final ? MSG_S_FINAL : MSG_S_DRAFT), count, ctx->db_path);
+	free(count);
 	if (hidden == 0)
 		return;
-	more = hidden == 1 ? xasprintf("1 more answer is kept for a question that skip logic now "
-				       "hides, marked (%s)",
-				       i18n(lang, MSG_HIDDEN))
-			   : xasprintf("%zu more answers are kept for questions that skip logic "
-				       "now hides, marked (%s)",
-				       hidden, i18n(lang, MSG_HIDDEN));
+	snprintf(number, sizeof(number), "%zu", hidden);
+	args[1] = i18n(lang, MSG_HIDDEN);
+	more = i18n_format(i18n_n(lang, MSG_A_HIDDEN_KEPT, hidden), args, 2);
 	term_print_wrapped(stdout, more, 0, 0);
 	free(more);
 }

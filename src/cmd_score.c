@@ -95,10 +95,20 @@ print_table(const struct assessment *a, const struct questionnaire *q, const str
 			 text_get(&q->tiers[r->tier].name, lang));
 	term_print_wrapped(stdout, line, 0, 0);
 	free(line);
-	line = xasprintf("%s%s %.0f%s (%zu %s %zu %s)", i18n(lang, MSG_R_COMPLETENESS),
-			 i18n(lang, MSG_COLON), 100 * r->completeness, i18n(lang, MSG_PERCENT),
-			 r->answered, i18n(lang, MSG_S_OF_WORD), r->shown,
-			 i18n(lang, MSG_S_SHOWN_ANSWERED));
+	{
+		char n[3][48];
+		const char *args[3] = {n[0], n[1], n[2]};
+		char *counts;
+
+		snprintf(n[0], sizeof(n[0]), "%.0f%s", 100 * r->completeness,
+			 i18n(lang, MSG_PERCENT));
+		snprintf(n[1], sizeof(n[1]), "%zu", r->answered);
+		snprintf(n[2], sizeof(n[2]), "%zu", r->shown);
+		counts = i18n_format(i18n(lang, MSG_S_COMPLETENESS), args, 3);
+		line = xasprintf("%s%s %s", i18n(lang, MSG_R_COMPLETENESS), i18n(lang, MSG_COLON),
+				 counts);
+		free(counts);
+	}
 	term_print_wrapped(stdout, line, 0, 0);
 	free(line);
 	free(numbers);

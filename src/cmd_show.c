@@ -1,5 +1,6 @@
 /* cirt show: print the outline of a questionnaire. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
@@ -7,6 +8,7 @@
 #include "i18n.h"
 #include "questionnaire.h"
 #include "term.h"
+#include "xmalloc.h"
 
 /* Append ", WORD" to the flags in buf. */
 static void
@@ -56,8 +58,12 @@ print_question(const struct question *qu, const char *lang)
 		printf("%s\n", kind);
 	}
 	if (qu->condition_source)
-		term_print_line(stdout, "               %s %s", i18n(lang, MSG_SHOWN_IF),
-				qu->condition_source);
+	{
+		char *shown = i18n_fill(lang, MSG_SHOWN_IF, qu->condition_source, NULL);
+
+		term_print_line(stdout, "               %s", shown);
+		free(shown);
+	}
 	term_print_wrapped(stdout, text_get(&qu->text, lang), 15, 78);
 	for (size_t k = 0; k < qu->choice_count && qu->type != QUESTION_YESNO; k++) {
 		const struct choice *ch = &qu->choices[k];
@@ -70,9 +76,13 @@ print_question(const struct question *qu, const char *lang)
 		       i18n_number(a, qu->choices[0].score, lang), i18n(lang, MSG_NO),
 		       i18n_number(b, qu->choices[1].score, lang));
 	for (size_t k = 0; k < qu->range_count; k++)
-		printf("%17s %s %s %s (%s)\n", "-", i18n_number(a, qu->ranges[k].min, lang),
-		       i18n(lang, MSG_TO), i18n_number(b, qu->ranges[k].max, lang),
-		       i18n_number(c, qu->ranges[k].score, lang));
+	{
+		char *range = i18n_fill(lang, MSG_RANGE, i18n_number(a, qu->ranges[k].min, lang),
+					i18n_number(b, qu->ranges[k].max, lang));
+
+		printf("%17s %s (%s)\n", "-", range, i18n_number(c, qu->ranges[k].score, lang));
+		free(range);
+	}
 }
 
 static void
@@ -105,10 +115,18 @@ print_outline(const struct questionnaire *q, const char *lang)
 		term_print_format(stdout, " %s", q->languages[i]);
 	term_print_line(stdout, " (%s %s, %s %s)", i18n(lang, MSG_DEFAULT), q->default_lang,
 			i18n(lang, MSG_SHOWN), lang);
-	printf("  %zu %s, %zu %s, %zu %s; %s %s %s\n", q->pillar_count, i18n(lang, MSG_PILLARS),
-	       q->indicator_count, i18n(lang, MSG_INDICATORS), q->question_count,
-	       i18n(lang, MSG_QUESTIONS), i18n(lang, MSG_MAX_REACHABLE),
-	       i18n_fixed(a, total, 1, 0, lang), i18n(lang, MSG_OF_100));
+	{
+		char n[3][24];
+		char *counts;
+
+		snprintf(n[0], sizeof(n[0]), "%zu", q->pillar_count);
+		snprintf(n[1], sizeof(n[1]), "%zu", q->indicator_count);
+		snprintf(n[2], sizeof(n[2]), "%zu", q->question_count);
+		counts = i18n_fill4(lang, MSG_OUTLINE_COUNTS, n[0], n[1], n[2],
+				    i18n_fixed(a, total, 1, 0, lang));
+		printf("  %s\n", counts);
+		free(counts);
+	}
 	if (q->description.count) {
 		putchar('\n');
 		term_print_wrapped(stdout, text_get(&q->description, lang), 2, 78);
@@ -119,10 +137,14 @@ print_outline(const struct questionnaire *q, const char *lang)
 
 		putchar('\n');
 		term_print_line(stdout, "%zu. %s [%s]", p + 1, text_get(&pl->title, lang), pl->id);
-		printf("   %s %s, %s %s\n", i18n(lang, MSG_WEIGHT),
-		       i18n_number(a, pl->weight, lang),
-		       i18n_fixed(b, questionnaire_pillar_points(q, p), 1, 0, lang),
-		       i18n(lang, MSG_POINTS_OF_100));
+		{
+			char *weight = i18n_fill(
+				lang, MSG_PILLAR_WEIGHT, i18n_number(a, pl->weight, lang),
+				i18n_fixed(b, questionnaire_pillar_points(q, p), 1, 0, lang));
+
+			printf("   %s\n", weight);
+			free(weight);
+		}
 		for (size_t i = 0; i < pl->indicator_count; i++) {
 			size_t k = pl->first_indicator + i;
 			const struct indicator *in = &q->indicators[k];
@@ -130,9 +152,16 @@ print_outline(const struct questionnaire *q, const char *lang)
 			putchar('\n');
 			term_print_line(stdout, "   %zu.%zu %s [%s]", p + 1, i + 1,
 					text_get(&in->title, lang), in->id);
-			printf("       %s %s, %s %.0f%s\n", i18n(lang, MSG_WEIGHT),
-			       i18n_number(a, in->weight, lang), i18n(lang, MSG_BEST_REACHABLE),
-			       100 * questionnaire_indicator_max(q, k), i18n(lang, MSG_PERCENT));
+			{
+				char *pct = xasprintf("%.0f%s", 100 * questionnaire_indicator_max(q, k),
+						      i18n(lang, MSG_PERCENT));
+				char *weight = i18n_fill(lang, MSG_INDICATOR_WEIGHT,
+							 i18n_number(a, in->weight, lang), pct);
+
+				printf("       %s\n", weight);
+				free(weight);
+				free(pct);
+			}
 			for (size_t j = 0; j < in->question_count; j++)
 				print_question(&q->questions[in->first_question + j], lang);
 		}
@@ -141,16 +170,16 @@ print_outline(const struct questionnaire *q, const char *lang)
 	for (size_t t = 0; t < q->tier_count; t++) {
 		const struct tier *tr = &q->tiers[t];
 
-		const char *from = i18n(lang, MSG_FROM);
+		char *range = t + 1 < q->tier_count
+			? i18n_fill(lang, MSG_TIER_RANGE, i18n_fixed(a, tr->min, 1, 0, lang),
+				    i18n_fixed(b, q->tiers[t + 1].min, 1, 0, lang))
+			: i18n_fill(lang, MSG_TIER_RANGE_LAST, i18n_fixed(a, tr->min, 1, 0, lang),
+				    "100");
 
 		printf("   ");
 		term_print_padded(stdout, text_get(&tr->name, lang), 24);
-		printf(" %s%s%5s ", from, *from ? " " : "", i18n_fixed(a, tr->min, 1, 0, lang));
-		if (t + 1 < q->tier_count)
-			printf("%s %s\n", i18n(lang, MSG_TO_BELOW),
-			       i18n_fixed(b, q->tiers[t + 1].min, 1, 0, lang));
-		else
-			printf("%s 100\n", i18n(lang, MSG_TO));
+		printf(" %s\n", range);
+		free(range);
 	}
 }
 
@@ -178,10 +207,19 @@ run_show(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 	if (q == NULL)
 		return io_error ? EXIT_IO : EXIT_FAIL;
 	lang = ctx->lang ? ctx->lang : q->default_lang;
-	if (!questionnaire_has_language(q, lang))
-		cmd_warning("questionnaire '%s' is not fully translated into '%s'; "
-			    "texts without a translation are shown in '%s'",
-			    q->id, lang, q->default_lang);
+	if (!questionnaire_has_language(q, lang)) {
+		char *list = questionnaire_language_list(q);
+
+		cmd_error("questionnaire '%s' (%s) is not in '%s'; its languages are %s", q->id, path,
+			  lang, list);
+		free(list);
+		questionnaire_free(q);
+		return EXIT_USAGE;
+	}
+	if (!i18n_has(lang))
+		cmd_warning("cirt does not speak '%s', the questionnaire's language: its own words "
+			    "are in English (its languages are %s)",
+			    lang, i18n_languages());
 	print_outline(q, lang);
 	questionnaire_free(q);
 	return EXIT_OK;

@@ -3,11 +3,12 @@
 
 #include <ctype.h>
 #include <libintl.h>
-#include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "xmalloc.h"
 
 static const char *const region_codes[REGION_COUNT] = {"AFR", "AMS", "ARB", "ASP", "CIS", "EUR"};
@@ -153,11 +154,14 @@ const char *
 country_name(const struct country *c, const char *lang)
 {
 	static int ready;
-	const char *saved;
-	char *old = NULL;
-	char *old_messages = NULL;
-	const char *name;
 
+	if (c->demo) {
+		/* its names in other languages are the project's own */
+		for (size_t i = 0; lang && c->names && c->names[i]; i += 2)
+			if (strcmp(c->names[i], lang) == 0)
+				return c->names[i + 1];
+		return c->name;
+	}
 	if (c->demo || lang == NULL || *lang == '\0' || strcmp(lang, "en") == 0 ||
 	    strncmp(lang, "en_", 3) == 0 || strchr(lang, '/') || strchr(lang, ':'))
 		return c->name;
@@ -165,27 +169,5 @@ country_name(const struct country *c, const char *lang)
 		bind_textdomain_codeset(ISO_3166_DOMAIN, "UTF-8");
 		ready = 1;
 	}
-	/* gettext reads LANGUAGE only outside the "C" locale; the change to
-	 * both is undone at once, so that no other message (strerror's)
-	 * changes language */
-	saved = setlocale(LC_MESSAGES, NULL);
-	old_messages = xstrdup(saved ? saved : "C");
-	if (setlocale(LC_MESSAGES, "C.UTF-8") == NULL) {
-		free(old_messages);
-		return c->name;
-	}
-	saved = getenv("LANGUAGE");
-	if (saved)
-		old = xstrdup(saved);
-	setenv("LANGUAGE", lang, 1);
-	name = dgettext(ISO_3166_DOMAIN, c->name);
-	if (old) {
-		setenv("LANGUAGE", old, 1);
-		free(old);
-	} else {
-		unsetenv("LANGUAGE");
-	}
-	setlocale(LC_MESSAGES, old_messages);
-	free(old_messages);
-	return name;
+	return i18n_domain(ISO_3166_DOMAIN, lang, c->name);
 }

@@ -32,11 +32,19 @@ def main():
                 continue
             cols = line.split(",")
             where = "%s:%d: " % (csv_path, n)
-            if len(cols) != 5 or cols[4] not in ("member", "demo") or cols[3] not in REGIONS:
-                print(where + "expected alpha2,alpha3,name,region,member|demo", file=sys.stderr)
+            if len(cols) not in (5, 6) or cols[4] not in ("member", "demo") or cols[3] not in REGIONS:
+                print(where + "expected alpha2,alpha3,name,region,member|demo[,names]", file=sys.stderr)
                 bad = True
                 continue
-            a2, a3, name, region, kind = cols
+            a2, a3, name, region, kind = cols[:5]
+            names = cols[5] if len(cols) == 6 else ""
+            if names and (kind != "demo" or not all(
+                    len(p.split("=", 1)) == 2 and p.split("=", 1)[0].isalpha() and p.split("=", 1)[1]
+                    for p in names.split(";"))):
+                print(where + "only a fictional country has its own names, as fr=...;ru=...",
+                      file=sys.stderr)
+                bad = True
+                continue
             if kind == "member":
                 entry = iso.get(a2)
                 if entry is None or entry.get("alpha_3") != a3:
@@ -49,8 +57,13 @@ def main():
                 print(where + "a fictional country needs its name", file=sys.stderr)
                 bad = True
                 continue
-            rows.append('\t{%s, %s, %s, REGION_%s, %d},' % (c_string(a2), c_string(a3), c_string(name),
-                                                            region, kind == "demo"))
+            own = "NULL"
+            if names:
+                pairs = [p.split("=", 1) for p in names.split(";")]
+                own = "(const char *const[]){%s, NULL}" % ", ".join(
+                    "%s, %s" % (c_string(l), c_string(n)) for l, n in pairs)
+            rows.append('\t{%s, %s, %s, REGION_%s, %d, %s},' % (c_string(a2), c_string(a3), c_string(name),
+                                                                region, kind == "demo", own))
     if bad:
         sys.exit(1)
     print('#include "country.h"')

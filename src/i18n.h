@@ -1,32 +1,25 @@
-/* The program's own words (labels around questionnaire texts) in English,
- * French and Spanish. Questionnaire texts come from the questionnaire; these
- * are the words cirt adds, so that a session or an outline in French has no
- * English in it. Other languages get English. */
+/* The program's own words (labels around questionnaire texts, the
+ * session's and the report's words) in every language cirt speaks, through
+ * gettext (po/). Questionnaire texts come from the questionnaire; these are
+ * the words cirt adds, so that a session or a report in Russian has no
+ * English in it. */
 #ifndef CIRT_I18N_H
 #define CIRT_I18N_H
+
+#include <stddef.h>
 
 enum msg {
 	MSG_YES,
 	MSG_NO,
 	MSG_WEIGHT,
-	MSG_POINTS_OF_100,  /* after a number: "of 100 points" */
-	MSG_OF_100,	    /* after a number: "of 100" */
 	MSG_PERCENT,	    /* "%" with the language's spacing */
 	MSG_DECIMAL_MARK,   /* "." or "," */
 	MSG_COLON,	    /* after a label, with the language's spacing */
-	MSG_BEST_REACHABLE, /* before a percentage */
-	MSG_MAX_REACHABLE,  /* before a score */
 	MSG_SHOWN_IF,
 	MSG_REQUIRED,
 	MSG_EVIDENCE,
 	MSG_NOT_SCORED,
 	MSG_TIERS,
-	MSG_FROM,     /* before the first number of a range; may be empty */
-	MSG_TO,	      /* between the numbers of a range */
-	MSG_TO_BELOW, /* between the numbers of a half-open range */
-	MSG_PILLARS,
-	MSG_INDICATORS,
-	MSG_QUESTIONS,
 	MSG_LANGUAGES,
 	MSG_DEFAULT,
 	MSG_SHOWN,
@@ -37,12 +30,6 @@ enum msg {
 	MSG_NONE_OF_THEM,
 	/* the session */
 	MSG_PILLAR,
-	MSG_QUESTION,
-	MSG_OF,
-	MSG_ANSWERED,
-	MSG_SKIPPED,
-	MSG_REMAINING,
-	MSG_QUESTIONS_SHOWN,
 	MSG_EVIDENCE_EXPECTED,
 	MSG_CURRENT_ANSWER,
 	MSG_EVIDENCE_LABEL,
@@ -51,8 +38,6 @@ enum msg {
 	MSG_HINT,
 	MSG_HINT_MULTI,
 	MSG_HINT_NUMBER,
-	MSG_BETWEEN,
-	MSG_AND,
 	MSG_WHOLE_NUMBERS,
 	MSG_HINT_DATE,
 	MSG_HINT_TEXT,
@@ -108,7 +93,6 @@ enum msg {
 	MSG_CTRL_C_AGAIN,
 	MSG_NO_ATTACHMENT,
 	MSG_NO_EVIDENCE_ITEM,
-	MSG_LEVEL,
 	MSG_QUESTIONS_SHOWN_NOW,
 	MSG_EVIDENCE_FULL,
 	MSG_ATTACHED,
@@ -158,18 +142,13 @@ enum msg {
 	MSG_R_STRONGEST,
 	MSG_R_WEAKEST,
 	MSG_R_COMPARISON,
-	MSG_R_REGION_MEAN,
-	MSG_R_GLOBAL_MEAN,
-	MSG_R_ASSESSMENTS,
 	MSG_R_MET,
 	MSG_R_PARTIAL,
 	MSG_R_NOT_MET,
 	MSG_R_ANSWER,
 	MSG_R_NOT_ANSWERED,
 	MSG_R_RECOMMENDATIONS,
-	MSG_R_RECOMMENDATIONS_NOTE,
 	MSG_R_GAIN,
-	MSG_R_LIFTS,
 	MSG_R_PATH,
 	MSG_R_PATH_INTRO,
 	MSG_R_PATH_TOP,
@@ -197,7 +176,6 @@ enum msg {
 	MSG_R_ENTRIES,
 	MSG_R_HEAD,
 	MSG_R_HEAD_NOTE,
-	MSG_R_PAGE,
 	MSG_R_SAMPLE,
 	/* the comparison */
 	MSG_C_RANK,
@@ -224,11 +202,9 @@ enum msg {
 	MSG_S_OVERALL,
 	MSG_S_DRAFT,
 	MSG_S_FINAL,
-	MSG_S_OF_WORD,	      /* between two counts: "7 of 9" */
-	MSG_S_SHOWN_ANSWERED, /* after them */
 	/* cirt answers' table */
-	MSG_A_ANSWER,
-	MSG_A_ANSWERS,
+	MSG_A_ANSWERS_COUNT, /* plural */
+	MSG_A_HIDDEN_KEPT,   /* plural */
 	MSG_A_EVIDENCE,
 	MSG_A_NOTE,
 	MSG_A_FLAGGED,
@@ -242,16 +218,11 @@ enum msg {
 	MSG_R_NO_SUMMARY,
 	MSG_R_FINDINGS,
 	MSG_R_TOO_FEW,
-	MSG_R_REGION_MEAN_ONE,
-	MSG_R_REGION_MEAN_MANY,
-	MSG_R_GLOBAL_MEAN_ONE,
-	MSG_R_GLOBAL_MEAN_MANY,
-	MSG_R_REGION_MEAN_DRAFTS_ONE,
-	MSG_R_REGION_MEAN_DRAFTS_MANY,
-	MSG_R_GLOBAL_MEAN_DRAFTS_ONE,
-	MSG_R_GLOBAL_MEAN_DRAFTS_MANY,
-	MSG_C_ASSESSMENTS_ONE,
-	MSG_C_ASSESSMENTS_MANY,
+	MSG_R_REGION_MEAN_COUNT, /* a plural message: i18n_n */
+	MSG_R_GLOBAL_MEAN_COUNT, /* a plural message: i18n_n */
+	MSG_R_REGION_MEAN_DRAFTS_COUNT, /* a plural message: i18n_n */
+	MSG_R_GLOBAL_MEAN_DRAFTS_COUNT, /* a plural message: i18n_n */
+	MSG_C_ASSESSMENTS_COUNT, /* a plural message: i18n_n */
 	MSG_R_FITTED_NOTE,
 	MSG_R_NO_RECOMMENDATIONS,
 	MSG_R_ROADMAP,
@@ -260,13 +231,11 @@ enum msg {
 	MSG_R_HORIZON_MEDIUM,
 	MSG_R_HORIZON_LONG,
 	MSG_R_NOW,
-	MSG_R_RECOMMENDATION_COUNT_ONE,
-	MSG_R_RECOMMENDATION_COUNT_MANY,
+	MSG_R_RECOMMENDATION_COUNT, /* a plural message: i18n_n */
 	MSG_R_PHASE_GAIN,
 	MSG_R_NEXT_TIER_IN_PHASE,
 	MSG_R_NEXT_TIER_NOT_REACHED,
 	MSG_R_PHASE,
-	MSG_R_RECOMMENDATION,
 	MSG_R_LEAD,
 	MSG_R_EFFORT,
 	MSG_R_POINTS_SHORT,
@@ -291,23 +260,54 @@ enum msg {
 	MSG_R_ROLES,
 	MSG_R_RADAR_CAPTION,
 	MSG_R_ROADMAP_CAPTION,
+	MSG_RANGE,
+	MSG_OUTLINE_COUNTS,
+	MSG_PILLAR_WEIGHT,
+	MSG_INDICATOR_WEIGHT,
+	MSG_TIER_RANGE,
+	MSG_TIER_RANGE_LAST,
+	MSG_HINT_NUMBER_BETWEEN,
+	MSG_PILLAR_OF,
+	MSG_QUESTION_OF,
+	MSG_SHARE_ANSWERED,
+	MSG_COUNTS,
+	MSG_LEVEL_OF,
+	MSG_R_ATTACHMENT,
+	MSG_S_COMPLETENESS,
 	MSG_COUNT
 };
 
-/* The text of m in lang ("en", "fr", "es"; anything else gives English).
- * Never a printf format: callers place numbers themselves. Borrowed. */
+/* The text of m in lang (one of i18n_languages(); anything else gives
+ * English). Never a printf format: numbers and names go in through %1, %2
+ * (i18n_fill, i18n_format). Borrowed, for the life of the process. */
 const char *i18n(const char *lang, enum msg m);
 
-/* Whether cirt has its own words in lang. */
+/* Whether cirt has all its words in lang: English, or a language whose
+ * catalogue translates every message. */
 int i18n_has(const char *lang);
 
-/* The one or many form of a message for the count n in lang: French uses
- * the one form for 0 and 1, English and Spanish for 1 only. */
-enum msg i18n_plural(const char *lang, unsigned long n, enum msg one, enum msg many);
+/* The complete languages, "en, fr, es, ...", for messages that list them. */
+const char *i18n_languages(void);
 
-/* m's text with %1 and %2 replaced by a and b (either may be NULL if the
- * text does not use it); the caller frees the result. */
+/* The form of the plural message m for the count n in lang, by the
+ * language's own plural rule (ngettext). Borrowed. */
+const char *i18n_n(const char *lang, enum msg m, unsigned long n);
+
+/* msgid translated into lang by another gettext domain (iso_3166-1), with
+ * no other message changing language. Borrowed. */
+const char *i18n_domain(const char *domain, const char *lang, const char *msgid);
+
+/* text with %1..%9 replaced by args[0..count-1] (a NULL or missing one by
+ * nothing); the caller frees the result. */
+char *i18n_format(const char *text, const char *const args[], size_t count);
+
+/* m's text in lang with %1 and %2 replaced by a and b; the caller frees
+ * the result. */
 char *i18n_fill(const char *lang, enum msg m, const char *a, const char *b);
+
+/* The same with %1 to %4. */
+char *i18n_fill4(const char *lang, enum msg m, const char *a, const char *b, const char *c,
+		 const char *d);
 
 #define I18N_NUMBER_SIZE 48
 

@@ -10,6 +10,7 @@
 #include "answer.h"
 #include "cmd.h"
 #include "exitcode.h"
+#include "i18n.h"
 #include "keys.h"
 #include "lineedit.h"
 #include "questionnaire.h"
@@ -288,6 +289,9 @@ prepare_context(const struct cmd *c, const char **values, const char *unknown,
 	if (ctx->lang && !cmd_valid_lang(ctx->lang))
 		return cmd_usage_error(c, "'%s' is not a language code such as en, fr or es",
 				       ctx->lang);
+	if (ctx->lang && !i18n_has(ctx->lang))
+		return cmd_usage_error(c, "cirt does not speak '%s'; its languages are %s", ctx->lang,
+				       i18n_languages());
 	if (values[SHARED_ASSESSOR] &&
 	    cmd_check_name(values[SHARED_ASSESSOR], 200, message, sizeof(message)) < 0)
 		return cmd_usage_error(c, "the assessor's name: %s", message);
@@ -323,11 +327,19 @@ prepare_context(const struct cmd *c, const char **values, const char *unknown,
 		diag_release(&diags);
 		if (ctx->questionnaire == NULL)
 			return io_error ? EXIT_IO : EXIT_FAIL;
-		if (ctx->lang && !questionnaire_has_language(ctx->questionnaire, ctx->lang))
-			cmd_warning("questionnaire '%s' is not fully translated into '%s'; texts "
-				    "without a translation are shown in '%s'",
-				    ctx->questionnaire->id, ctx->lang,
-				    ctx->questionnaire->default_lang);
+		if (ctx->lang && !questionnaire_has_language(ctx->questionnaire, ctx->lang)) {
+			char *list = questionnaire_language_list(ctx->questionnaire);
+
+			cmd_error("questionnaire '%s' (%s) is not in '%s'; its languages are %s",
+				  ctx->questionnaire->id, ctx->questionnaire_path, ctx->lang, list);
+			free(list);
+			return EXIT_USAGE;
+		}
+		if (ctx->lang == NULL && !i18n_has(ctx->questionnaire->default_lang))
+			cmd_warning("cirt does not speak '%s', the questionnaire's language: its own "
+				    "words are in English; choose another with --lang (cirt's "
+				    "languages are %s)",
+				    ctx->questionnaire->default_lang, i18n_languages());
 	}
 	if (c->flags & (CMD_OPEN_DB | CMD_CREATE_DB)) {
 		enum store_mode mode = c->flags & CMD_CREATE_DB ? STORE_CREATE

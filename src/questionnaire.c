@@ -1545,6 +1545,22 @@ questionnaire_has_language(const struct questionnaire *q, const char *lang)
 	return 0;
 }
 
+char *
+questionnaire_language_list(const struct questionnaire *q)
+{
+	size_t len = strlen(q->default_lang) + 1;
+	char *out;
+
+	for (size_t i = 0; i < q->language_count; i++)
+		len += strlen(q->languages[i]) + 2;
+	out = xmalloc(len);
+	snprintf(out, len, "%s", q->default_lang);
+	for (size_t i = 0; i < q->language_count; i++)
+		if (strcmp(q->languages[i], q->default_lang) != 0)
+			snprintf(out + strlen(out), len - strlen(out), ", %s", q->languages[i]);
+	return out;
+}
+
 const struct question *
 questionnaire_find_question(const struct questionnaire *q, const char *id)
 {

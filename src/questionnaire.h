@@ -208,6 +208,10 @@ int text_has(const struct text *t, const char *lang);
 /* Whether the questionnaire declares a complete translation into lang. */
 int questionnaire_has_language(const struct questionnaire *q, const char *lang);
 
+/* The questionnaire's languages, default first: "en, fr, es". Owned by the
+ * caller. */
+char *questionnaire_language_list(const struct questionnaire *q);
+
 /* The question with this id, or NULL. */
 const struct question *questionnaire_find_question(const struct questionnaire *q, const char *id);
 

@@ -83,12 +83,20 @@ fill_in(const struct build *b, enum msg m, const char *x, const char *y)
 
 /* The one or many form of a count message, filled in with n. */
 static const char *
-count_of(const struct build *b, size_t n, enum msg one, enum msg many, const char *x)
+count_of(const struct build *b, size_t n, enum msg m, const char *x)
 {
 	char digits[32];
+	const char *args[2];
+	char *s;
+	const char *kept;
 
 	snprintf(digits, sizeof(digits), "%zu", n);
-	return fill_in(b, i18n_plural(b->lang, n, one, many), x ? x : digits, digits);
+	args[0] = x ? x : digits;
+	args[1] = digits;
+	s = i18n_format(i18n_n(b->lang, m, n), args, 2);
+	kept = doc_str(b->d, s);
+	free(s);
+	return kept;
 }
 
 /* The report's country, named in the report's language. */
@@ -411,13 +419,12 @@ against_means(struct build *b)
 	if (in->region_count > 0)
 		labels[rows++] = count_of(
 			b, in->region_count,
-			drafts ? MSG_R_REGION_MEAN_DRAFTS_ONE : MSG_R_REGION_MEAN_ONE,
-			drafts ? MSG_R_REGION_MEAN_DRAFTS_MANY : MSG_R_REGION_MEAN_MANY, region);
+			drafts ? MSG_R_REGION_MEAN_DRAFTS_COUNT : MSG_R_REGION_MEAN_COUNT, region);
 	else
 		values[1] = values[2];
 	labels[rows++] = count_of(
-		b, in->global_count, drafts ? MSG_R_GLOBAL_MEAN_DRAFTS_ONE : MSG_R_GLOBAL_MEAN_ONE,
-		drafts ? MSG_R_GLOBAL_MEAN_DRAFTS_MANY : MSG_R_GLOBAL_MEAN_MANY, NULL);
+		b, in->global_count, drafts ? MSG_R_GLOBAL_MEAN_DRAFTS_COUNT : MSG_R_GLOBAL_MEAN_COUNT,
+		NULL);
 	doc_heading(b->d, 2, 0, msg(b, MSG_R_COMPARISON));
 	doc_figure_begin(&f, b->d);
 	for (size_t k = 0; k < rows; k++) {
@@ -532,18 +539,6 @@ meeting_number(const struct report_input *in, const char *id)
 	return 0;
 }
 
-/* The word for an attachment in the report's language. cirt's own words
- * live in i18n.c; this one waits there until gettext takes them all. */
-static const char *
-attachment_word(const char *lang)
-{
-	if (lang && strncmp(lang, "fr", 2) == 0)
-		return "Pièce jointe";
-	if (lang && strncmp(lang, "es", 2) == 0)
-		return "Adjunto";
-	return "Attachment";
-}
-
 /* The attachments of question_id, one line each: name, size, type and
  * SHA-256, so that a printed report pins each file. */
 static void
@@ -562,7 +557,7 @@ attachments_of(struct build *b, const char *question_id)
 		if (*mark != '.' && strchr(size, '.'))
 			*strchr(size, '.') = *mark;
 		para(b,
-		     doc_fmt(b->d, "%s%s %s (%s, %s) SHA-256 %s", attachment_word(b->lang),
+		     doc_fmt(b->d, "%s%s %s (%s, %s) SHA-256 %s", msg(b, MSG_R_ATTACHMENT),
 			     colon(b), at->name, size, at->type, at->sha256),
 		     DOC_SIZE_SMALL, DOC_TONE_NORMAL)
 			->indent = 1;
@@ -786,8 +781,8 @@ path_box(struct build *b)
 	} else if (!reachable) {
 		text = msg(b, MSG_R_PATH_NONE);
 	} else {
-		text = doc_fmt(b->d, "%s %s (%.0f):", msg(b, MSG_R_PATH_INTRO),
-			       title_of(b, &q->tiers[s->tier + 1].name), q->tiers[s->tier + 1].min);
+		text = fill_in(b, MSG_R_PATH_INTRO, title_of(b, &q->tiers[s->tier + 1].name),
+			       doc_fmt(b->d, "%.0f", q->tiers[s->tier + 1].min));
 		for (size_t k = 0; k < path; k++)
 			text = doc_fmt(
 				b->d, "%s\n+%s \u00b7 %s (%s)", text,
@@ -825,8 +820,8 @@ recommendations(struct build *b, const struct fitted *fit, size_t n)
 		if (k == 0 || fit[k - 1].horizon != f->horizon)
 			doc_heading(b->d, 2, 0, msg(b, horizon_msg(f->horizon)));
 		p = para(b,
-			 doc_fmt(b->d, "%zu. %s \u00b7 +%s %s", k + 1, about, num(b, f->gain),
-				 msg(b, MSG_R_GAIN)),
+			 doc_fmt(b->d, "%zu. %s \u00b7 %s", k + 1, about,
+				 fill_in(b, MSG_R_GAIN, doc_fmt(b->d, "+%s", num(b, f->gain)), NULL)),
 			 DOC_SIZE_BODY, DOC_TONE_NORMAL);
 		p->bold = 1;
 		p->keep_with_next = 1;
@@ -933,8 +928,7 @@ roadmap(struct build *b, const struct fitted *fit, size_t n)
 				col - 12,
 				i == reached_in ? (struct doc_colour){1, 1, 1} : DOC_BLACK);
 		doc_figure_text(&f, x + 8, 266,
-				count_of(b, ph[i].count, MSG_R_RECOMMENDATION_COUNT_ONE,
-					 MSG_R_RECOMMENDATION_COUNT_MANY, NULL),
+				count_of(b, ph[i].count, MSG_R_RECOMMENDATION_COUNT, NULL),
 				8, 0, DOC_ALIGN_LEFT, col - 16, DOC_BLACK);
 		doc_figure_text(&f, x + 8, 252,
 				fill_in(b, MSG_R_PHASE_GAIN, num(b, ph[i].gain), NULL), 10, 1,
@@ -1072,7 +1066,8 @@ progress(struct build *b)
 	cols[1] = (struct doc_column){doc_fmt(b->d, "%d", in->previous_cycle), 0.16, 1};
 	cols[2] = (struct doc_column){doc_fmt(b->d, "%d", in->a->cycle), 0.16, 1};
 	cols[3] = (struct doc_column){msg(b, MSG_R_CHANGE), 0.16, 1};
-	doc_heading(b->d, 1, 0, doc_fmt(b->d, "%s %d", msg(b, MSG_R_PROGRESS), in->previous_cycle));
+	doc_heading(b->d, 1, 0,
+		    fill_in(b, MSG_R_PROGRESS, doc_fmt(b->d, "%d", in->previous_cycle), NULL));
 	for (size_t p = 0; p < rows; p++) {
 		int overall = p == q->pillar_count;
 		double was = overall ? old->overall : old->pillars[p].points;
@@ -1523,7 +1518,7 @@ report_build_comparison(const struct comparison_input *in)
 	doc_heading(b.d, 1, 0, msg(&b, MSG_R_COMPARISON));
 	para(&b,
 	     doc_fmt(b.d, "%s \u00b7 %s %s %s \u00b7 %s%s %s",
-		     count_of(&b, in->c->count, MSG_C_ASSESSMENTS_ONE, MSG_C_ASSESSMENTS_MANY,
+		     count_of(&b, in->c->count, MSG_C_ASSESSMENTS_COUNT,
 			      NULL),
 		     title_of(&b, &in->q->title), msg(&b, MSG_VERSION), in->q->version,
 		     msg(&b, MSG_C_WEIGHTS), colon(&b),

@@ -82,11 +82,13 @@ print_hint(struct session *s, const struct question *qu)
 			char lo[I18N_NUMBER_SIZE];
 			char hi[I18N_NUMBER_SIZE];
 
-			snprintf(number, sizeof(number), "%s %s %s %s %s%s%s",
-				 i18n(s->lang, MSG_HINT_NUMBER), i18n(s->lang, MSG_BETWEEN),
-				 i18n_number(lo, qu->min, s->lang), i18n(s->lang, MSG_AND),
-				 i18n_number(hi, qu->max, s->lang), qu->integer ? ", " : "",
+			char *between = i18n_fill(s->lang, MSG_HINT_NUMBER_BETWEEN,
+						  i18n_number(lo, qu->min, s->lang),
+						  i18n_number(hi, qu->max, s->lang));
+
+			snprintf(number, sizeof(number), "%s%s%s", between, qu->integer ? ", " : "",
 				 qu->integer ? i18n(s->lang, MSG_WHOLE_NUMBERS) : "");
+			free(between);
 		} else
 			snprintf(number, sizeof(number), "%s%s%s", i18n(s->lang, MSG_HINT_NUMBER),
 				 qu->integer ? ", " : "",
@@ -159,15 +161,30 @@ show_question(struct session *s)
 	char line[512];
 
 	fputc('\n', s->out);
-	snprintf(line, sizeof(line), "%s %zu %s %zu \u00b7 %s", i18n(s->lang, MSG_PILLAR),
-		 qu->pillar + 1, i18n(s->lang, MSG_OF), q->pillar_count,
-		 text_get(&pl->title, s->lang));
-	say(s, TERM_BOLD, line);
-	snprintf(line, sizeof(line), "%s %zu %s %zu \u00b7 %.0f%s %s", i18n(s->lang, MSG_QUESTION),
-		 p.position, i18n(s->lang, MSG_OF), p.shown,
-		 p.shown ? 100.0 * (double)p.answered / (double)p.shown : 0.0,
-		 i18n(s->lang, MSG_PERCENT), i18n(s->lang, MSG_ANSWERED));
-	say(s, TERM_DIM, line);
+	{
+		char n[2][24];
+		char share[48];
+		char *of;
+		char *answered;
+
+		snprintf(n[0], sizeof(n[0]), "%zu", qu->pillar + 1);
+		snprintf(n[1], sizeof(n[1]), "%zu", q->pillar_count);
+		of = i18n_fill(s->lang, MSG_PILLAR_OF, n[0], n[1]);
+		snprintf(line, sizeof(line), "%s \u00b7 %s", of, text_get(&pl->title, s->lang));
+		free(of);
+		say(s, TERM_BOLD, line);
+		snprintf(n[0], sizeof(n[0]), "%zu", p.position);
+		snprintf(n[1], sizeof(n[1]), "%zu", p.shown);
+		snprintf(share, sizeof(share), "%.0f%s",
+			 p.shown ? 100.0 * (double)p.answered / (double)p.shown : 0.0,
+			 i18n(s->lang, MSG_PERCENT));
+		of = i18n_fill(s->lang, MSG_QUESTION_OF, n[0], n[1]);
+		answered = i18n_fill(s->lang, MSG_SHARE_ANSWERED, share, NULL);
+		snprintf(line, sizeof(line), "%s \u00b7 %s", of, answered);
+		free(of);
+		free(answered);
+		say(s, TERM_DIM, line);
+	}
 	if (s->e.meeting.id)
 		print_meeting(s, TERM_DIM);
 	term_print_line(s->out, "  %zu.%zu %s", qu->pillar + 1,
@@ -220,13 +237,22 @@ print_counts(struct session *s)
 		fprintf(s->out, ")%s\n", term_end(s->o->colour));
 	}
 	{
-		char *line = xasprintf(
-			"%s%s%s %d: %zu %s, %zu %s, %zu %s %s %zu %s.",
-			s->e.unsaved || s->e.a->id == 0 ? "" : i18n(s->lang, MSG_SAVED),
-			s->e.unsaved || s->e.a->id == 0 ? "" : " ", s->e.a->country, s->e.a->cycle,
-			p.answered, i18n(s->lang, MSG_ANSWERED), p.skipped,
-			i18n(s->lang, MSG_SKIPPED), p.remaining, i18n(s->lang, MSG_REMAINING),
-			i18n(s->lang, MSG_OF), p.shown, i18n(s->lang, MSG_QUESTIONS_SHOWN));
+		char n[5][24];
+		const char *args[5];
+		char *counts;
+		char *line;
+
+		snprintf(n[0], sizeof(n[0]), "%s %d", s->e.a->country, s->e.a->cycle);
+		snprintf(n[1], sizeof(n[1]), "%zu", p.answered);
+		snprintf(n[2], sizeof(n[2]), "%zu", p.skipped);
+		snprintf(n[3], sizeof(n[3]), "%zu", p.remaining);
+		snprintf(n[4], sizeof(n[4]), "%zu", p.shown);
+		for (size_t i = 0; i < 5; i++)
+			args[i] = n[i];
+		counts = i18n_format(i18n(s->lang, MSG_COUNTS), args, 5);
+		line = xasprintf("%s%s%s", s->e.unsaved || s->e.a->id == 0 ? "" : i18n(s->lang, MSG_SAVED),
+				 s->e.unsaved || s->e.a->id == 0 ? "" : " ", counts);
+		free(counts);
 
 		term_print_wrapped(s->out, line, 0, WIDTH);
 		free(line);
@@ -324,9 +350,8 @@ confirm(struct session *s, size_t i, const char *what)
 		for (size_t k = 0; k < qu->choice_count; k++)
 			if (strcmp(qu->choices[k].value, w->value) == 0) {
 				free(d);
-				d = xasprintf("%s (%s %s)",
-					      text_get(&qu->choices[k].label, s->lang),
-					      i18n(s->lang, MSG_LEVEL), w->value);
+				d = i18n_fill(s->lang, MSG_LEVEL_OF,
+					      text_get(&qu->choices[k].label, s->lang), w->value);
 				break;
 			}
 	}
@@ -423,9 +448,16 @@ answer_current(struct session *s, const char *line, struct error *err)
 		char change[128] = "";
 
 		/* the count of questions moves only with a reason said */
-		if (shown_after != shown_before)
-			snprintf(change, sizeof(change), "%s %zu \u2192 %zu",
-				 i18n(s->lang, MSG_QUESTIONS_SHOWN_NOW), shown_before, shown_after);
+		if (shown_after != shown_before) {
+			char n[2][24];
+			char *text;
+
+			snprintf(n[0], sizeof(n[0]), "%zu", shown_before);
+			snprintf(n[1], sizeof(n[1]), "%zu", shown_after);
+			text = i18n_fill(s->lang, MSG_QUESTIONS_SHOWN_NOW, n[0], n[1]);
+			snprintf(change, sizeof(change), "%s", text);
+			free(text);
+		}
 		confirm(s, here, *change ? change : NULL);
 		e->cur = engine_next(e, here);
 		show_current(s);
@@ -645,6 +677,20 @@ attach(struct session *s, const char *arg, struct error *err)
 	return 0;
 }
 
+/* The error for a pillar that does not exist, with the numbers there are. */
+static void
+no_pillar(struct session *s)
+{
+	char count[24];
+	char *text;
+
+	snprintf(count, sizeof(count), "%zu", s->e.q->pillar_count);
+	text = i18n_fill(s->lang, MSG_NO_PILLAR, count, NULL);
+	fprintf(s->out, "%s%s%s\n", term_start(s->o->colour, TERM_ERROR), text,
+		term_end(s->o->colour));
+	free(text);
+}
+
 static void
 review(struct session *s, const char *arg)
 {
@@ -659,9 +705,7 @@ review(struct session *s, const char *arg)
 		long k = strtol(arg, &end, 10);
 
 		if (*end || k < 1 || (size_t)k > q->pillar_count) {
-			fprintf(s->out, "%s%s 1-%zu%s\n", term_start(s->o->colour, TERM_ERROR),
-				i18n(s->lang, MSG_NO_PILLAR), q->pillar_count,
-				term_end(s->o->colour));
+			no_pillar(s);
 			return;
 		}
 		pillar = (size_t)k - 1;
@@ -688,7 +732,6 @@ finding(struct session *s, const char *arg, struct error *err)
 	const char *pillar = "";
 	char label[300];
 	char reason[400];
-	char message[1100];
 	char *current = NULL;
 	char *start = NULL;
 	char *edited = NULL;
@@ -703,15 +746,18 @@ finding(struct session *s, const char *arg, struct error *err)
 		long p = engine_pillar_named(q, arg);
 
 		if (p < 0) {
-			fprintf(s->out, "%s%s 1-%zu%s\n", term_start(s->o->colour, TERM_ERROR),
-				i18n(s->lang, MSG_NO_PILLAR), q->pillar_count,
-				term_end(s->o->colour));
+			no_pillar(s);
 			return 0;
 		}
 		pillar = q->pillars[p].id;
-		snprintf(label, sizeof(label), "%s %ld \u00b7 %s",
-			 i18n(s->lang, MSG_FINDING_PILLAR), p + 1,
-			 text_get(&q->pillars[p].title, s->lang));
+		char number[24];
+		char *said;
+
+		snprintf(number, sizeof(number), "%ld", p + 1);
+		said = i18n_fill(s->lang, MSG_FINDING_PILLAR, number,
+				 text_get(&q->pillars[p].title, s->lang));
+		snprintf(label, sizeof(label), "%s", said);
+		free(said);
 	} else {
 		snprintf(label, sizeof(label), "%s", i18n(s->lang, MSG_FINDING_SUMMARY));
 	}
@@ -723,20 +769,21 @@ finding(struct session *s, const char *arg, struct error *err)
 		return -1;
 	start = *current ? xasprintf("%s\n", current) : xstrdup("");
 	if (editor_edit(command, start, 1 << 20, &edited, &size, &fail) < 0) {
-		snprintf(message, sizeof(message), "%s %s", i18n(s->lang, MSG_FINDING_NOT_RECORDED),
-			 fail.message);
-		print_error(s, message);
+		char *said = i18n_fill(s->lang, MSG_FINDING_NOT_RECORDED, fail.message, NULL);
+
+		print_error(s, said);
+		free(said);
 		goto out;
 	}
 	if (chain_finding_text(edited, size, s->lang, &text, &line, reason, sizeof(reason)) < 0) {
-		if (line > 0)
-			snprintf(message, sizeof(message), "%s %s %ld: %s",
-				 i18n(s->lang, MSG_FINDING_NOT_RECORDED),
-				 i18n(s->lang, MSG_FINDING_LINE), line, reason);
-		else
-			snprintf(message, sizeof(message), "%s %s",
-				 i18n(s->lang, MSG_FINDING_NOT_RECORDED), reason);
-		print_error(s, message);
+		char number[24];
+		char *said;
+
+		snprintf(number, sizeof(number), "%ld", line);
+		said = line > 0 ? i18n_fill(s->lang, MSG_FINDING_LINE, number, reason)
+				: i18n_fill(s->lang, MSG_FINDING_NOT_RECORDED, reason, NULL);
+		print_error(s, said);
+		free(said);
 		goto out;
 	}
 	if (strcmp(text, current) == 0) {
@@ -806,11 +853,11 @@ go_to(struct session *s, const char *id)
 		print_error(s, i18n(s->lang, MSG_UNKNOWN_QUESTION));
 	} else if (r == -2) {
 		const struct question *qu = questionnaire_find_question(s->e.q, id);
-		char message[1400];
+		char *message =
+			i18n_fill(s->lang, MSG_HIDDEN_QUESTION, qu ? qu->condition_source : "", NULL);
 
-		snprintf(message, sizeof(message), "%s %s", i18n(s->lang, MSG_HIDDEN_QUESTION),
-			 qu ? qu->condition_source : "");
 		print_error(s, message);
+		free(message);
 	} else {
 		show_current(s);
 	}
@@ -826,8 +873,7 @@ go_to_pillar(struct session *s, const char *arg)
 		show_current(s);
 		return;
 	}
-	fprintf(s->out, "%s%s 1-%zu%s\n", term_start(s->o->colour, TERM_ERROR),
-		i18n(s->lang, MSG_NO_PILLAR), s->e.q->pillar_count, term_end(s->o->colour));
+	no_pillar(s);
 }
 
 static void
