@@ -260,8 +260,12 @@ DEMO_Q = questionnaires/cirt-readiness.xml
 DEMO_DIR ?= demo
 DEMO_MARK = .made-by-make-demo
 DEMO_CIRT = $(if $(filter /%,$(BIN)),$(BIN),./$(BIN))
+# Each region's fictional country also gets its 2026 report in the
+# region's language: the six official languages of the ITU in all.
+DEMO_LANGS = XA:fr XB:es XC:ar XD:zh XE:ru
 DEMO_FILES = $(DEMO_MARK) demo.db demo.db-wal demo.db-shm demo.db-journal comparison.pdf \
-	$(notdir $(patsubst %.csv,%.pdf,$(wildcard tests/fixtures/demo/*.csv)))
+	$(notdir $(patsubst %.csv,%.pdf,$(wildcard tests/fixtures/demo/*.csv))) \
+	$(foreach a,$(DEMO_LANGS),$(word 1,$(subst :, ,$(a)))-2026.$(word 2,$(subst :, ,$(a))).pdf)
 demo: all
 	@d='$(DEMO_DIR)'; \
 	if [ -e "$$d" ] && [ ! -d "$$d" ]; then \
@@ -315,6 +319,11 @@ demo: all
 	@$(DEMO_CIRT) assessments --db $(DEMO_DIR)/demo.db --questionnaire $(DEMO_Q)
 	@echo
 	@$(DEMO_CIRT) report --all --db $(DEMO_DIR)/demo.db --questionnaire $(DEMO_Q) -o $(DEMO_DIR)
+	@for a in $(DEMO_LANGS); do \
+		c=$${a%:*}; l=$${a#*:}; \
+		$(DEMO_CIRT) report --country $$c --cycle 2026 --lang $$l --db $(DEMO_DIR)/demo.db \
+			--questionnaire $(DEMO_Q) -o $(DEMO_DIR)/$$c-2026.$$l.pdf || exit 1; \
+	done
 	@$(DEMO_CIRT) compare --db $(DEMO_DIR)/demo.db --questionnaire $(DEMO_Q) --sensitivity \
 		-o $(DEMO_DIR)/comparison.pdf
 	@echo

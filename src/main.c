@@ -289,6 +289,19 @@ prepare_context(const struct cmd *c, const char **values, const char *unknown,
 	if (ctx->lang && !cmd_valid_lang(ctx->lang))
 		return cmd_usage_error(c, "'%s' is not a language code such as en, fr or es",
 				       ctx->lang);
+	if (ctx->lang && !i18n_has(ctx->lang)) {
+		/* a regional form of a language cirt speaks, fr_CA or zh-CN, is
+		 * that language */
+		static char base[8];
+		size_t n = strcspn(ctx->lang, "_-");
+
+		if (ctx->lang[n] && n < sizeof(base)) {
+			memcpy(base, ctx->lang, n);
+			base[n] = '\0';
+			if (i18n_has(base))
+				ctx->lang = base;
+		}
+	}
 	if (ctx->lang && !i18n_has(ctx->lang))
 		return cmd_usage_error(c, "cirt does not speak '%s'; its languages are %s", ctx->lang,
 				       i18n_languages());

@@ -69,9 +69,12 @@ run "$CIRT" countries --lang zh_CN CN
 expect_out "CN  CHN  ASP  中国"
 run "$CIRT" countries --lang ar EG
 expect_out "EG  EGY  ARB  مصر"
-# a fictional country keeps its own name; the user's LANGUAGE changes nothing
+# a fictional country has the project's own names; the user's LANGUAGE
+# changes nothing
 LANGUAGE=de run "$CIRT" countries --lang fr XA
-expect_out "XA  XAR  AFR  Aralia"
+expect_out "XA  XAR  AFR  Aralie"
+LANGUAGE=de run "$CIRT" countries --lang ar XC
+expect_out "XC  XQD  ARB  القادرية"
 LANGUAGE=de run "$CIRT" countries DE
 expect_out "DE  DEU  EUR  Germany"
 run "$CIRT" countries --lang ../../etc SN

@@ -89,11 +89,11 @@ end
 
 begin "out-of-range numbers and ambiguous starts are explained in the session's language"
 session fr.db --lang fr -- oui 5 1 2019-05-01 "il est" 4 ":quit"
-expect_out "'5' n'est pas dans la liste ; choisissez 1 à 4"
+expect_out "'5' n'est pas dans la liste ; choisissez de 1 à 4"
 expect_out "'il est' correspond à plusieurs choix ; tapez plus du libellé ou son numéro : 2) Il est prévu; 3) Il est opérationnel"
-expect_out "'4' n'est pas dans la liste ; choisissez 1 à 3"
-session es.db --lang es -- sí 9 ":quit"
-expect_out "'9' no está en la lista; elija 1 a 4"
+expect_out "'4' n'est pas dans la liste ; choisissez de 1 à 3"
+session es.db --questionnaire "$ROOT/questionnaires/cirt-readiness.xml" --lang es -- sí 9 ":quit"
+expect_out "'9' no está en la lista; elija de 1 a 4"
 end
 
 begin "French words: nsp, sans objet, aucun; English ones work too"
@@ -107,7 +107,7 @@ end
 begin "Russian words and a decimal comma in a Russian session"
 session ru.db --questionnaire "$WORDS" --lang ru -- да ничего "не знаю" "1,000" "1 000,5" нп ":quit"
 expect_status 0
-expect_out "'1,000' is ambiguous: write thousands as 1000 or 1 000, and a decimal as 1.5"
+expect_out "«1,000» — неоднозначная запись: тысячи пишите как 1000 или 1 000"
 [ "$(stored ru.db)" = "W1=yes W2= W3:dont_know W4=1000.5 W5:not_applicable" ] \
 	|| fail "stored: $(stored ru.db)"
 session ru2.db --questionnaire "$WORDS" --lang ru -- Нет "дети, родители и учителя; 4" "Каждый год" "12,5" "dk" ":quit"
@@ -118,11 +118,11 @@ end
 begin "Arabic and Chinese words, commas and semicolons"
 session ar.db --questionnaire "$WORDS" --lang ar -- نعم "1، 3" "لا أعرف" "12,5" 12.5 "لا ينطبق" ":quit"
 expect_status 0
-expect_out "'12,5' is not a number"
+expect_out "'12,5' ليس رقمًا"
 [ "$(stored ar.db)" = "W1=yes W2=families business W3:dont_know W4=12.5 W5:not_applicable" ] \
 	|| fail "stored: $(stored ar.db)"
 session zh.db --questionnaire "$WORDS" --lang zh -- 是 "儿童、家长和教师；企业" 不知道 "1,000" 1000 2 ":quit"
-expect_out "'1,000' is ambiguous"
+expect_out "“1,000”有歧义"
 [ "$(stored zh.db)" = "W1=yes W2=families business W3:dont_know W4=1000 W5=ministry" ] \
 	|| fail "stored: $(stored zh.db)"
 session zh2.db --questionnaire "$WORDS" --lang zh -- 否 无 "1" 0 不适用 ":quit"

@@ -13,26 +13,41 @@ READINESS=$ROOT/questionnaires/cirt-readiness.xml
 gen_q() {
 	{
 		echo '<?xml version="1.0" encoding="UTF-8"?>'
-		echo '<questionnaire xmlns="urn:cirt:questionnaire:1" id="gen" version="1" default-lang="en">'
-		echo '  <title>Generated questionnaire</title>'
+		echo '<questionnaire xmlns="urn:cirt:questionnaire:1" id="gen" version="1" default-lang="en" languages="en fr es">'
+		t title "Generated questionnaire"
 		p=1
 		while [ "$p" -le "$1" ]; do
-			echo "  <pillar id=\"p$p\"><title>Pillar number $p</title>"
+			echo "  <pillar id=\"p$p\">"
+			t title "Pillar number $p"
 			i=1
 			while [ "$i" -le "$2" ]; do
-				echo "    <indicator id=\"p$p.i$i\"><title>Indicator $p.$i</title>"
-				echo "      <recommendation>Work on $p.$i.</recommendation>"
-				echo "      <question id=\"Q${p}x$i\" type=\"yesno\"><text>Is $p.$i in place?</text>"
-				echo "        <recommendation horizon=\"short\" body=\"cirt\" effort=\"low\">Put $p.$i in place.</recommendation></question>"
+				echo "    <indicator id=\"p$p.i$i\">"
+				t title "Indicator $p.$i"
+				t recommendation "Work on $p.$i."
+				echo "      <question id=\"Q${p}x$i\" type=\"yesno\">"
+				t text "Is $p.$i in place?"
+				echo "        <recommendation horizon=\"short\" body=\"cirt\" effort=\"low\">Put $p.$i in place.</recommendation>"
+				echo "        <recommendation xml:lang=\"fr\">Put $p.$i in place.</recommendation>"
+				echo "        <recommendation xml:lang=\"es\">Put $p.$i in place.</recommendation></question>"
 				echo "    </indicator>"
 				i=$((i + 1))
 			done
 			echo "  </pillar>"
 			p=$((p + 1))
 		done
-		echo '  <tiers><tier id="low" min="0"><name>Low</name></tier><tier id="high" min="60"><name>High</name></tier></tiers>'
+		echo '  <tiers><tier id="low" min="0">'
+		t name Low
+		echo '</tier><tier id="high" min="60">'
+		t name High
+		echo '</tier></tiers>'
 		echo '</questionnaire>'
 	} >"$3"
+}
+
+# t ELEMENT TEXT: the element in English, French and Spanish (the same
+# words: the layout is under test, not the translation)
+t() {
+	echo "<$1>$2</$1><$1 xml:lang=\"fr\">$2</$1><$1 xml:lang=\"es\">$2</$1>"
 }
 
 # answers PILLARS INDICATORS FILE: every other question yes

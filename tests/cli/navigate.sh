@@ -18,7 +18,7 @@ session() {
 begin "every saved answer is confirmed on a line of its own; Enter keeps an answer and moves on"
 session a.db yes 2 ":goto L1" ""
 expect_status 0
-expect_out "✓ L1: yes · questions shown 3 → 5"
+expect_out "✓ L1: yes · questions shown: 3 → 5"
 expect_out "✓ L2: "
 expect_out "✓ L1: yes · kept"
 expect_out "L2> "

@@ -61,7 +61,7 @@ ok_as(const char *id, const char *input, const char *lang, enum answer_input mod
 {
 	enum answer_state state;
 	char *value = NULL;
-	char err[256];
+	char err[1024];
 
 	if (answer_parse(question(id), input, lang, mode, &state, &value, err, sizeof(err)) < 0)
 		fail_msg("%s '%s': %s", id, input, err);
@@ -85,7 +85,7 @@ refused(const char *id, const char *input, const char *lang, enum answer_input m
 {
 	enum answer_state state;
 	char *value = NULL;
-	char err[256];
+	char err[1024];
 
 	if (answer_parse(question(id), input, lang, mode, &state, &value, err, sizeof(err)) != -1)
 		fail_msg("%s '%s' (%s): taken as '%s', expected '%s'", id, input, lang,
@@ -196,7 +196,7 @@ test_single_choice(void **state)
 	typed_in("W5", "2", "zh", "ministry");
 	refused("T1", "4", "en", ANSWER_INPUT_TYPED, "'4' is not on the list; choose 1 to 3");
 	refused("T1", "0", "en", ANSWER_INPUT_TYPED, "'0' is not on the list; choose 1 to 3");
-	refused("T1", "4", "es", ANSWER_INPUT_TYPED, "'4' no está en la lista; elija 1 a 3");
+	refused("T1", "4", "es", ANSWER_INPUT_TYPED, "'4' no está en la lista; elija de 1 a 3");
 	refused("T1", "nothing like it", "en", ANSWER_INPUT_TYPED,
 		"choose a number from the list, or type a choice's value or label");
 	ok_as("T1", "operational", "en", ANSWER_INPUT_IMPORT, ANSWER_VALUE, "operational");
@@ -251,7 +251,7 @@ test_scale_levels_numbered_from_one(void **state)
 	refused("L2", "0", "en", ANSWER_INPUT_TYPED, "'0' is not on the list; choose 1 to 4");
 	refused("L2", "5", "en", ANSWER_INPUT_TYPED, "'5' is not on the list; choose 1 to 4");
 	refused("L2", "5", "fr", ANSWER_INPUT_TYPED,
-		"'5' n'est pas dans la liste ; choisissez 1 à 4");
+		"'5' n'est pas dans la liste ; choisissez de 1 à 4");
 	refused("L2", "often", "en", ANSWER_INPUT_TYPED, "choose a level from the list");
 	ok_as("L2", "1", "en", ANSWER_INPUT_IMPORT, ANSWER_VALUE, "1");
 	ok_as("L2", "0", "en", ANSWER_INPUT_IMPORT, ANSWER_VALUE, "0");
@@ -385,7 +385,7 @@ test_decimal_commas(void **state)
 	typed_in("W4", "1.000", "en", "1");
 	typed_in("W4", "12.5", "zh", "12.5");
 	refused("W4", "12,5", "en", ANSWER_INPUT_TYPED, "'12,5' is not a number");
-	refused("W4", "12,5", "zh", ANSWER_INPUT_TYPED, "'12,5' is not a number");
+	refused("W4", "12,5", "zh", ANSWER_INPUT_TYPED, "“12,5”不是数字");
 	refused("W4", "1,000", "en", ANSWER_INPUT_TYPED,
 		"'1,000' is ambiguous: write thousands as 1000 or 1 000, and a decimal as 1.5");
 	refused("W4", "2,500", "fr", ANSWER_INPUT_TYPED, "'2,500' est ambigu");
