@@ -87,8 +87,9 @@ for d in "$tree"/tests/fixtures/demo/*.findings; do
 	for h in "The assessment team's summary" "Roadmap" "Stakeholders consulted" "Institutions consulted"; do
 		grep -qF "$h" "$b.txt" || fail "$b.pdf lacks '$h'"
 	done
-	set -- $(head -n 1 "$d/summary.txt")
-	grep -qF "$1 $2 $3 $4" "$b.txt" || fail "$b.pdf lacks the summary's '$1 $2 $3 $4'"
+	# the summary's first words, in whatever language the team wrote it
+	words=$(python3 -c 'import sys; print(" ".join(open(sys.argv[1], encoding="utf-8").readline().split()[:3])[:12])' "$d/summary.txt")
+	grep -qF "$words" "$b.txt" || fail "$b.pdf lacks the summary's '$words'"
 	n=$(grep -cF "Findings of the assessment team" "$b.txt")
 	[ "$n" = 5 ] || fail "$b.pdf has findings for $n pillars"
 	rows=$(sed -n '/^ *Meetings$/,$p' "$b.txt" | grep -cE '^ +[0-9]+ +2026-[0-9]{2}-[0-9]{2} ')

@@ -389,7 +389,7 @@ test_decimal_commas(void **state)
 	refused("W4", "1,000", "en", ANSWER_INPUT_TYPED,
 		"'1,000' is ambiguous: write thousands as 1000 or 1 000, and a decimal as 1.5");
 	refused("W4", "2,500", "fr", ANSWER_INPUT_TYPED, "'2,500' est ambigu");
-	refused("W4", "1,000", "ru", ANSWER_INPUT_TYPED, "'1,000' is ambiguous");
+	refused("W4", "1,000", "ru", ANSWER_INPUT_TYPED, "«1,000» — неоднозначная запись");
 	refused("W4", "1.000", "de", ANSWER_INPUT_TYPED, "'1.000' is ambiguous");
 	refused("W4", "10,000,000", "en", ANSWER_INPUT_TYPED, "is ambiguous");
 	refused("LE3", "1,000", "en", ANSWER_INPUT_IMPORT, "'1,000' is ambiguous");
