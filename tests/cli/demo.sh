@@ -29,7 +29,7 @@ end
 # user's files in reports/ as a user keeps them
 tree=$WORK/tree
 mkdir -p "$tree/tests/fixtures" "$tree/reports"
-cp -R "$ROOT/Makefile" "$ROOT/src" "$ROOT/questionnaires" "$tree/"
+cp -R "$ROOT/Makefile" "$ROOT/src" "$ROOT/questionnaires" "$ROOT/po" "$tree/"
 cp -R "$ROOT/tests/fixtures/demo" "$tree/tests/fixtures/"
 echo "the user's own comparison" >"$tree/reports/comparison.pdf"
 echo "the user's own database" >"$tree/reports/demo.db"
@@ -47,7 +47,12 @@ for f in .made-by-make-demo demo.db comparison.pdf XA-2025.pdf XF-2026.pdf; do
 	[ -f "$tree/demo/$f" ] || fail "no demo/$f"
 done
 n=$(ls "$tree"/tests/fixtures/demo/*.csv | wc -l)
-[ "$(ls "$tree/demo"/*.pdf | wc -l)" = $((n + 1)) ] || fail "$(ls "$tree/demo")"
+# the reports, the comparison, and five reports in their region's language
+[ "$(ls "$tree/demo"/*.pdf | wc -l)" = $((n + 6)) ] || fail "$(ls "$tree/demo")"
+for r in XA-2026.fr:Synthèse XB-2026.es:Resumen XC-2026.ar:الملخص XD-2026.zh:摘要 XE-2026.ru:Резюме; do
+	pdftotext "$tree/demo/${r%%:*}.pdf" - 2>/dev/null | grep -qF "${r#*:}" ||
+		fail "${r%%:*}.pdf lacks '${r#*:}'"
+done
 expect_out "demo/comparison.pdf"
 expect_out "demo/XA-2025.pdf"
 expect_no_out "reports/"
