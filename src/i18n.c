@@ -325,6 +325,12 @@ static const struct message catalogue[MSG_COUNT] = {
 	[MSG_LEVEL_OF] = N_("%1 (level %2)"),
 	[MSG_R_ATTACHMENT] = N_("Attachment"),
 	[MSG_S_COMPLETENESS] = N_("%1 (%2 of %3 questions shown answered; unanswered questions count as 0)"),
+	[MSG_REGION_AFR] = N_("Africa"),
+	[MSG_REGION_AMS] = N_("Americas"),
+	[MSG_REGION_ARB] = N_("Arab States"),
+	[MSG_REGION_ASP] = N_("Asia-Pacific"),
+	[MSG_REGION_CIS] = N_("Commonwealth of Independent States"),
+	[MSG_REGION_EUR] = N_("Europe"),
 };
 
 static const char *rows[LANGUAGE_COUNT][MSG_COUNT];

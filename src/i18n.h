@@ -274,6 +274,13 @@ enum msg {
 	MSG_LEVEL_OF,
 	MSG_R_ATTACHMENT,
 	MSG_S_COMPLETENESS,
+	/* the ITU regions, in enum region's order (country.h) */
+	MSG_REGION_AFR,
+	MSG_REGION_AMS,
+	MSG_REGION_ARB,
+	MSG_REGION_ASP,
+	MSG_REGION_CIS,
+	MSG_REGION_EUR,
 	MSG_COUNT
 };
 

@@ -1410,7 +1410,7 @@ regional_means(struct build *b)
 		doc_figure_begin(&f, b->d);
 		doc_figure_text(&f, 0, 10.0 * (double)np + 6,
 				doc_fmt(b->d, "%s \u00b7 %s (%zu)", region_code((enum region)r),
-					region_name((enum region)r), c->region_counts[r]),
+					msg(b, (enum msg)(MSG_REGION_AFR + r)), c->region_counts[r]),
 				9.5, 1, DOC_ALIGN_LEFT, 0, DOC_BLACK);
 		for (size_t p = 0; p < np; p++) {
 			double v = c->region_means[r][p];
@@ -1428,7 +1428,7 @@ regional_means(struct build *b)
 		}
 		doc_figure_end(&f, TEXT_WIDTH, 10.0 * (double)np + 18,
 			       doc_fmt(b->d, "%s \u00b7 %s", msg(b, MSG_C_REGIONAL_MEANS),
-				       region_name((enum region)r)));
+				       msg(b, (enum msg)(MSG_REGION_AFR + r))));
 	}
 }
 
