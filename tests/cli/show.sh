@@ -1,6 +1,6 @@
 # End-to-end tests of `cirt show`.
 . "$(dirname "$0")/lib.sh"
-plan 15
+plan 16
 
 EXAMPLE=$ROOT/questionnaires/example.xml
 
@@ -18,14 +18,14 @@ expect_out "L2       scale 0-3      evidence"
 expect_out "T3       number 0-500"
 expect_out "shown if C1 = no and not (T1 = none)"
 expect_out "operational = It is operational (1)"
-expect_out "3 pillars, 3 indicators, 9 questions; maximum reachable score 100.0 of 100"
-expect_out "Role-modelling            95.0 to 100"
+expect_out "pillars: 3, indicators: 3, questions: 9; maximum reachable score: 100.0 of 100"
+expect_out "Role-modelling           from 95.0 to 100"
 end
 
 begin "the maximum reachable score reflects the best answers"
 run "$CIRT" show "$FIXTURES/max-score-below-full.xml"
 expect_status 0
-expect_out "maximum reachable score 75.0 of 100"
+expect_out "maximum reachable score: 75.0 of 100"
 expect_out "weight 1, best reachable 50%"
 end
 
@@ -37,17 +37,21 @@ expect_out "Exemple de bilan de préparation d'un CIRT"
 expect_out "1. Mesures juridiques [legal]"
 expect_out "Quel est le statut du CIRT national ?"
 expect_out "operational = Il est opérationnel (1)"
-expect_out "Exemplaire               de  95,0 à 100"
+expect_out "Exemplaire               de 95,0 à 100"
 expect_out "poids 1, 25,0 points sur 100"
 expect_no_out "Legal measures"
 expect_no_out "It is operational"
 end
 
-begin "a language the file lacks falls back to the default with a warning"
+begin "a language the file lacks is refused with its languages; one cirt lacks with cirt's"
+run "$CIRT" show --lang es "$EXAMPLE"
+expect_status 2
+expect_err "questionnaire 'example' ($EXAMPLE) is not in 'es'; its languages are en, fr"
+expect_out_empty
 run "$CIRT" show --lang de "$EXAMPLE"
-expect_status 0
-expect_err "warning: questionnaire 'example' is not fully translated into 'de'"
-expect_out "Legal measures"
+expect_status 2
+expect_err "cirt does not speak 'de'; its languages are en, fr, es, ru, ar, zh"
+expect_out_empty
 end
 
 begin "a malformed language code is a usage error"
@@ -114,13 +118,25 @@ run "$CIRT" show --lang fr "$READINESS"
 expect_status 0
 expect_err_empty
 expect_out "1. Mesures juridiques [legal]"
-expect_out "5 piliers, 33 indicateurs, 85 questions"
+expect_out "piliers : 5, indicateurs : 33, questions : 85"
 nbsp=$(printf '\302\240')
 expect_out "LE3      number 0-1${nbsp}000${nbsp}000 non notée"
 expect_out "Niveaux de préparation :"
 if grep -En "$ENGLISH" "$out" >english.txt; then
 	fail "English in the French outline: $(head -n 3 english.txt)"
 fi
+end
+
+begin "the shipped questionnaire outline in Russian, Arabic and Chinese has no English"
+for case in "ru:1. Правовые меры [legal]" "ar:1. التدابير القانونية [legal]" "zh:1. 法律措施 [legal]"; do
+	run "$CIRT" show --lang "${case%%:*}" "$READINESS"
+	expect_status 0
+	expect_err_empty
+	expect_out "${case#*:}"
+	if grep -En "$ENGLISH" "$out" >english.txt; then
+		fail "English in the ${case%%:*} outline: $(head -n 3 english.txt)"
+	fi
+done
 end
 
 begin "the shipped questionnaire outline in Spanish has no English"
@@ -144,6 +160,6 @@ for p in "1. Legal measures [legal]" "2. Technical and procedural measures [tech
 done
 n=$(grep -c "weight 20, 20.0 of 100 points" "$out")
 [ "$n" -eq 5 ] || fail "$n pillars at 20 points"
-expect_out "Role-modelling            95.0 to 100"
-expect_out "Building                   0.0 to below 20.0"
+expect_out "Role-modelling           from 95.0 to 100"
+expect_out "Building                 from 0.0 to below 20.0"
 end
