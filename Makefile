@@ -27,7 +27,7 @@ PKG_CONFIG ?= pkg-config
 # Every Debian package the build, the tests and the demo need.
 DEB_PACKAGES = make gcc clang pkg-config libc6-dev \
 	libxml2-dev libxml2-utils libsqlite3-dev libhpdf-dev nettle-dev \
-	libjansson-dev libsodium-dev libedit-dev libharfbuzz-dev fonts-dejavu-core libcmocka-dev xxd \
+	libjansson-dev libsodium-dev libedit-dev libharfbuzz-dev libunistring-dev fonts-dejavu-core libcmocka-dev xxd \
 	libclang-rt-14-dev valgrind libzip-dev libcairo2-dev libreoffice-writer-nogui unzip iso-codes gettext \
 	sqlite3 tmux util-linux poppler-utils qpdf python3 \
 	cppcheck clang-tidy clang-format
@@ -62,7 +62,8 @@ ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -O2 -g $(WARNINGS) $(SAN_FLAGS) \
 	$(PC_CFLAGS) -Isrc -DCIRT_VERSION='"$(VERSION)"' \
 	-DCIRT_DATADIR='"$(DATADIR)"' -DCIRT_LOCALEDIR='"$(LOCALEDIR)"' -MMD -MP $(CFLAGS)
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
-LIBS = $(PC_LIBS) -lhpdf -lm
+# libunistring (display widths, src/width.c) ships no .pc file
+LIBS = $(PC_LIBS) -lhpdf -lunistring -lm
 
 ifeq ($(O),build)
 BIN = cirt
@@ -74,7 +75,7 @@ endif
 LIB_SRC = src/answer.c src/attachment.c src/chain.c src/engine.c src/keys.c src/compare.c src/condition.c src/country.c src/csv.c src/diag.c src/editor.c src/error.c \
 	src/exchange.c src/file.c src/hash.c src/json.c src/i18n.c src/lineedit.c src/pdf.c src/questionnaire.c src/recommend.c src/report.c src/doc.c src/render_pdf.c src/render_docx.c src/docx_libs.c src/score.c src/session.c \
 	src/store.c src/store_chain.c src/store_writer.c src/subset.c \
-	src/term.c src/utf8.c src/xmalloc.c
+	src/term.c src/utf8.c src/width.c src/xmalloc.c
 CMD_SRC = src/cmd.c src/cmd_answers.c src/cmd_assessments.c src/cmd_attach.c \
 	src/cmd_attachments.c src/cmd_compare.c src/cmd_conflicts.c \
 	src/cmd_export.c src/cmd_countries.c src/cmd_discard.c src/cmd_interviews.c src/cmd_keys.c \

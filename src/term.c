@@ -1,19 +1,16 @@
 /* Colour, safe printing, display widths, wrapping and tables for terminal
  * output. */
-#define _XOPEN_SOURCE 700 /* wcwidth */
 #include "term.h"
 
-#include <langinfo.h>
 #include <limits.h>
-#include <locale.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
-#include <wchar.h>
 
 #include "utf8.h"
+#include "width.h"
 #include "xmalloc.h"
 
 int
@@ -134,101 +131,12 @@ term_columns(FILE *out)
 	return 80;
 }
 
-/* The locale in which mbrtowc and wcwidth read UTF-8: the user's when its
- * character set is UTF-8, else C.UTF-8 (or its other spellings); 0 when
- * there is none, and every character then counts one column. Made once;
- * it lives as long as the program. */
-static locale_t
-utf8_locale(void)
-{
-	static const char *const names[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8"};
-	static int made;
-	static locale_t utf8;
-
-	if (made)
-		return utf8;
-	made = 1;
-	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
-		utf8 = duplocale(LC_GLOBAL_LOCALE);
-	for (size_t i = 0; utf8 == (locale_t)0 && i < sizeof(names) / sizeof(names[0]); i++)
-		utf8 = newlocale(LC_CTYPE_MASK, names[i], (locale_t)0);
-	return utf8;
-}
-
-/* The columns the character at s (safe text, n bytes left) takes, and its
- * length in *len; in the locale utf8 (0: one column each). A byte that
- * starts no character counts one column, as its U+FFFD would. */
-static int
-char_width(locale_t utf8, const char *s, size_t n, size_t *len)
-{
-	mbstate_t state;
-	wchar_t wc;
-	size_t r;
-	int w;
-
-	if (utf8 == (locale_t)0) {
-		*len = 1;
-		while (*len < n && ((unsigned char)s[*len] & 0xC0) == 0x80)
-			(*len)++;
-		return 1;
-	}
-	memset(&state, 0, sizeof(state));
-	r = mbrtowc(&wc, s, n < MB_LEN_MAX ? n : MB_LEN_MAX, &state);
-	if (r == 0 || r > n) { /* (size_t)-1 and -2 are greater than n */
-		*len = 1;
-		return 1;
-	}
-	*len = r;
-	w = wcwidth(wc);
-	return w < 0 ? 1 : w;
-}
-
-/* Where the display-width functions switch to the UTF-8 locale and back. */
-struct width_scope {
-	locale_t utf8;
-	locale_t saved;
-};
-
-static void
-width_enter(struct width_scope *ws)
-{
-	ws->utf8 = utf8_locale();
-	ws->saved = ws->utf8 == (locale_t)0 ? (locale_t)0 : uselocale(ws->utf8);
-}
-
-static void
-width_leave(struct width_scope *ws)
-{
-	if (ws->saved != (locale_t)0)
-		uselocale(ws->saved);
-}
-
-/* The columns the first n bytes of safe text s take. */
-static int
-safe_width(const struct width_scope *ws, const char *s, size_t n)
-{
-	int width = 0;
-
-	while (n > 0) {
-		size_t len;
-
-		width += char_width(ws->utf8, s, n, &len);
-		s += len;
-		n -= len;
-	}
-	return width;
-}
-
 int
 term_width(const char *s)
 {
 	char *safe = term_safe(s);
-	struct width_scope ws;
-	int width;
+	int width = width_of(safe, strlen(safe));
 
-	width_enter(&ws);
-	width = safe_width(&ws, safe, strlen(safe));
-	width_leave(&ws);
 	free(safe);
 	return width;
 }
@@ -240,69 +148,90 @@ word_end(const char *s)
 	return s + strcspn(s, " ");
 }
 
-/* The end of the longest start of word s..end that fits in width columns,
- * keeping every character with the zero-width ones (combining marks) that
- * follow it; at least one character. */
+/* The end of the longest start of the word at s (up to a space or the
+ * end of s) that takes at most limit columns, between characters
+ * (width.h), so that a combining mark stays with its base; its columns in
+ * *used. *whole says whether that is the whole word. Reads no further
+ * than the first character past the limit, so that breaking a long text
+ * into lines takes time linear in its length. */
 static const char *
-break_word(const struct width_scope *ws, const char *s, const char *end, int width)
+word_fit(const char *s, int limit, int *used, int *whole)
 {
-	const char *p = s;
-	int col = 0;
+	int total = 0;
 
-	while (p < end) {
-		size_t len;
-		int w = char_width(ws->utf8, p, (size_t)(end - p), &len);
+	while (*s && *s != ' ') {
+		int w;
+		size_t len = width_character(s, (size_t)-1, &w);
 
-		if (w > 0 && p > s && col + w > width)
-			break;
-		col += w;
-		p += len;
+		if (w > limit - total) {
+			*used = total;
+			*whole = 0;
+			return s;
+		}
+		total += w;
+		s += len;
 	}
-	return p;
+	*used = total;
+	*whole = 1;
+	return s;
 }
 
-static size_t
-line_break(const struct width_scope *ws, const char *s, int width, const char **next)
+size_t
+term_line_break(const char *s, int width, const char **next)
 {
-	const char *end = s;
+	const char *end = s; /* after the last word that fits */
 	const char *p = s;
 	int col = 0;
 
 	while (*p) {
-		const char *word = p + strspn(p, " ");
-		const char *stop = word_end(word);
-		int gap = (int)(word - p);
+		size_t run = strspn(p, " ");
+		const char *word = p + run;
+		int gap = run < INT_MAX ? (int)run : INT_MAX;
+		int room = width - col - gap;
+		const char *stop;
 		int w;
+		int whole;
 
-		if (word == stop)
+		if (*word == '\0')
 			break;
-		w = safe_width(ws, word, (size_t)(stop - word));
-		if (end == s && gap + w > width) {
-			/* a word longer than the line: as much as fits */
-			end = break_word(ws, word, stop, width - gap > 1 ? width - gap : 1);
-			*next = end;
-			return (size_t)(end - s);
+		if (end == s) {
+			/* the first word: as much as fits when it is longer
+			 * than the line, and at least one character */
+			stop = word_fit(word, room > 1 ? room : 1, &w, &whole);
+			if (!whole) {
+				size_t inside = width_break_inside(word, (size_t)-1, room);
+
+				/* where Chinese or Japanese may break,
+				 * else by width */
+				if (inside > 0)
+					stop = word + inside;
+				if (stop == word) {
+					int one;
+
+					stop += width_character(word, (size_t)-1, &one);
+				}
+				*next = stop;
+				return (size_t)(stop - s);
+			}
+		} else {
+			stop = word_fit(word, room, &w, &whole);
+			if (!whole) {
+				/* Chinese or Japanese, which has no spaces,
+				 * fills the line; other words move on */
+				size_t inside = width_break_inside(word, (size_t)-1, room);
+
+				if (inside == 0)
+					break;
+				*next = word + inside;
+				return (size_t)(word + inside - s);
+			}
 		}
-		if (end != s && col + gap + w > width)
-			break;
 		col += gap + w;
 		end = stop;
 		p = stop;
 	}
 	*next = end + strspn(end, " ");
 	return (size_t)(end - s);
-}
-
-size_t
-term_line_break(const char *s, int width, const char **next)
-{
-	struct width_scope ws;
-	size_t n;
-
-	width_enter(&ws);
-	n = line_break(&ws, s, width, next);
-	width_leave(&ws);
-	return n;
 }
 
 /* Print n spaces. */
@@ -313,40 +242,55 @@ spaces(FILE *out, int n)
 		fprintf(out, "%*s", n, "");
 }
 
-void
-term_print_padded(FILE *out, const char *s, int width)
+/* Print s by the rule, cut to cut columns when cut > 0, then padded to
+ * width columns; the columns printed. */
+static int
+print_fitted(FILE *out, const char *s, int cut, int width, int right)
 {
 	char *safe = term_safe(s);
+	char *fitted = cut > 0 ? width_cut(safe, cut) : NULL;
+	char *padded = width_pad(fitted ? fitted : safe, width, right);
+	int printed = width_of(padded, strlen(padded));
 
-	fputs(safe, out);
-	spaces(out, width - term_width(safe));
+	fputs(padded, out);
+	free(padded);
+	free(fitted);
 	free(safe);
+	return printed;
+}
+
+int
+term_print_padded(FILE *out, const char *s, int width)
+{
+	return print_fitted(out, s, 0, width, 0);
+}
+
+int
+term_print_right(FILE *out, const char *s, int width)
+{
+	return print_fitted(out, s, 0, width, 1);
 }
 
 void
-term_print_right(FILE *out, const char *s, int width)
+term_print_cut(FILE *out, const char *s, int width)
 {
-	char *safe = term_safe(s);
-
-	spaces(out, width - term_width(safe));
-	fputs(safe, out);
-	free(safe);
+	print_fitted(out, s, width, width, 0);
 }
 
 /* Print one paragraph of safe text from column col, wrapped to width,
  * further lines indented by indent; ends the last line. */
 static void
-wrap_paragraph(const struct width_scope *ws, FILE *out, const char *s, int col, int indent,
-	       int width)
+wrap_paragraph(FILE *out, const char *s, int col, int indent, int width)
 {
 	s += strspn(s, " ");
 	/* a first word that fits a whole line but not what is left of this
 	 * one starts on the next */
 	if (col > indent && *s) {
 		const char *stop = word_end(s);
-		int w = safe_width(ws, s, (size_t)(stop - s));
+		int w = width_of(s, (size_t)(stop - s));
 
-		if (col + w > width && indent + w <= width) {
+		if (col + w > width && indent + w <= width &&
+		    width_break_inside(s, (size_t)-1, width - col) == 0) {
 			fputc('\n', out);
 			spaces(out, indent);
 			col = indent;
@@ -354,7 +298,7 @@ wrap_paragraph(const struct width_scope *ws, FILE *out, const char *s, int col, 
 	}
 	while (*s) {
 		const char *next;
-		size_t n = line_break(ws, s, width - col > 0 ? width - col : 1, &next);
+		size_t n = term_line_break(s, width - col > 0 ? width - col : 1, &next);
 
 		fwrite(s, 1, n, out);
 		s = next;
@@ -370,12 +314,10 @@ wrap_paragraph(const struct width_scope *ws, FILE *out, const char *s, int col, 
 void
 term_print_continued(FILE *out, const char *text, int column, int indent, int width)
 {
-	struct width_scope ws;
 	int col = column;
 
 	if (width <= 0)
 		width = term_columns(out);
-	width_enter(&ws);
 	for (;;) {
 		size_t len = strcspn(text, "\n");
 		char *paragraph = xstrndup(text, len);
@@ -383,7 +325,7 @@ term_print_continued(FILE *out, const char *text, int column, int indent, int wi
 
 		if (col < 0 && safe[strspn(safe, " ")])
 			spaces(out, indent);
-		wrap_paragraph(&ws, out, safe, col < 0 ? indent : col, indent, width);
+		wrap_paragraph(out, safe, col < 0 ? indent : col, indent, width);
 		free(safe);
 		free(paragraph);
 		text += len;
@@ -391,17 +333,14 @@ term_print_continued(FILE *out, const char *text, int column, int indent, int wi
 			break;
 		col = -1; /* later paragraphs start at the indent */
 	}
-	width_leave(&ws);
 }
 
 void
 term_print_wrapped(FILE *out, const char *text, int indent, int width)
 {
-	struct width_scope ws;
 
 	if (width <= 0)
 		width = term_columns(out);
-	width_enter(&ws);
 	while (*text) {
 		size_t len = strcspn(text, "\n");
 		char *paragraph = xstrndup(text, len);
@@ -409,7 +348,7 @@ term_print_wrapped(FILE *out, const char *text, int indent, int width)
 
 		if (safe[strspn(safe, " ")]) {
 			spaces(out, indent);
-			wrap_paragraph(&ws, out, safe, indent, indent, width);
+			wrap_paragraph(out, safe, indent, indent, width);
 		}
 		free(safe);
 		free(paragraph);
@@ -417,7 +356,6 @@ term_print_wrapped(FILE *out, const char *text, int indent, int width)
 		if (*text == '\n')
 			text++;
 	}
-	width_leave(&ws);
 }
 
 /* The cells of a table, made safe, with the width of each column. */
@@ -458,7 +396,7 @@ table_span_width(const struct table *t, size_t c, size_t n)
  * is wider than width, the widest wrapping column gives up a column, down
  * to TERM_TABLE_NARROWEST (or its own width when less). */
 static void
-table_measure(struct table *t, const struct width_scope *ws, int width)
+table_measure(struct table *t, int width)
 {
 	int *floor = xcalloc(t->ncols, sizeof(*floor));
 	int total;
@@ -471,7 +409,7 @@ table_measure(struct table *t, const struct width_scope *ws, int width)
 
 			if (cell == NULL || table_span(t, r, c) > 1)
 				continue;
-			w = safe_width(ws, cell, strlen(cell));
+			w = width_of(cell, strlen(cell));
 			if (w > t->widths[c])
 				t->widths[c] = w;
 		}
@@ -503,7 +441,7 @@ table_measure(struct table *t, const struct width_scope *ws, int width)
 /* Print row r of the table, over as many lines as its wrapped cells
  * need; no spaces after the last text of a line. */
 static void
-table_print_row(FILE *out, const struct table *t, const struct width_scope *ws, size_t r)
+table_print_row(FILE *out, const struct table *t, size_t r)
 {
 	const char **at = xcalloc(t->ncols, sizeof(*at));
 	char **cells = &t->cells[r * t->ncols];
@@ -529,12 +467,12 @@ table_print_row(FILE *out, const struct table *t, const struct width_scope *ws, 
 				continue;
 			}
 			if (t->cols[c].wrap) {
-				n = line_break(ws, at[c], w, &next);
+				n = term_line_break(at[c], w, &next);
 			} else {
 				n = strlen(at[c]);
 				next = at[c] + n;
 			}
-			used = safe_width(ws, at[c], n);
+			used = width_of(at[c], n);
 			pad = start - col + (t->cols[c].right ? w - used : 0);
 			/* a spanning cell wider than its columns keeps a gap */
 			spaces(out, col > 0 && pad < t->gap ? t->gap : pad);
@@ -554,7 +492,6 @@ term_print_table(FILE *out, const struct term_column *cols, size_t ncols, const 
 		 size_t nrows, int gap, int width)
 {
 	struct table t = {cols, ncols, 0, NULL, NULL, gap};
-	struct width_scope ws;
 	size_t header = 0;
 
 	if (ncols == 0)
@@ -575,11 +512,9 @@ term_print_table(FILE *out, const struct term_column *cols, size_t ncols, const 
 	for (size_t r = 0; r < t.nrows; r++)
 		if (t.cells[r * ncols] == NULL)
 			t.cells[r * ncols] = term_safe("");
-	width_enter(&ws);
-	table_measure(&t, &ws, width);
+	table_measure(&t, width);
 	for (size_t r = 0; r < t.nrows; r++)
-		table_print_row(out, &t, &ws, r);
-	width_leave(&ws);
+		table_print_row(out, &t, r);
 	for (size_t i = 0; i < t.nrows * ncols; i++)
 		free(t.cells[i]);
 	free(t.cells);

@@ -57,19 +57,21 @@ void term_print_line(FILE *out, const char *fmt, ...) __attribute__((format(prin
 int term_columns(FILE *out);
 
 /* The number of columns UTF-8 s takes on a terminal once the rule above
- * is applied: wide (East Asian) characters count 2, combining marks and
- * other zero-width characters 0, what shows as U+FFFD 1. Widths are the C
- * library's (mbrtowc and wcwidth) in the user's locale when it is UTF-8,
- * else in C.UTF-8; without either, every character counts 1. */
+ * is applied, as width.h counts them: wide (East Asian) characters 2,
+ * combining marks and other zero-width characters 0, what shows as U+FFFD
+ * 1. The same in every locale. */
 int term_width(const char *s);
 
 /* The first line of s when lines hold width columns: the number of bytes
  * of s it takes, with *next set to where the next line starts (past the
  * spaces at the break; at the end of s after the last line). Lines break
  * at spaces, and take as many words as fit; a word longer than a whole
- * line is cut by width, between characters, never before a combining
- * mark, and the line takes at least one character. s is text as term_safe
- * returns it (no line feeds); its leading spaces count as printed. */
+ * line (Chinese or Japanese, which need no spaces) is cut by width where
+ * the line ends, between characters (width.h: never inside a combining
+ * sequence), and the line takes at least one character. s is text as
+ * term_safe returns it (no line feeds); its leading spaces count as
+ * printed. Takes time linear in the length of the line and of the word
+ * after it, however long s is. */
 size_t term_line_break(const char *s, int width, const char **next);
 
 /* Print text wrapped to width columns (width <= 0: term_columns(out)),
@@ -86,11 +88,17 @@ void term_print_wrapped(FILE *out, const char *text, int indent, int width);
 void term_print_continued(FILE *out, const char *text, int column, int indent, int width);
 
 /* Print s with the rule above applied, then spaces up to width columns of
- * what was printed (term_width); nothing is cut when it is wider. */
-void term_print_padded(FILE *out, const char *s, int width);
+ * what was printed (term_width); nothing is cut when it is wider. Returns
+ * the columns printed: width, or more when s is wider. */
+int term_print_padded(FILE *out, const char *s, int width);
 
 /* The same aligned right: spaces first, then s. */
-void term_print_right(FILE *out, const char *s, int width);
+int term_print_right(FILE *out, const char *s, int width);
+
+/* Print s with the rule above applied in exactly width columns: cut with
+ * "…" between characters when it is wider (width_cut), padded
+ * with spaces when it is narrower. For a column that must not grow. */
+void term_print_cut(FILE *out, const char *s, int width);
 
 /* The narrowest a wrapping table column is made to fit the width. */
 #define TERM_TABLE_NARROWEST 10
