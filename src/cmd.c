@@ -750,6 +750,18 @@ source_text(const struct cmd_context *ctx, const struct meeting *m, size_t n, co
 	return xstrdup("");
 }
 
+/* "  K) TEXT", TEXT wrapped under itself at the terminal's width (a long
+ * finding or note included); a line feed in it shows as term.h says. */
+static void
+print_conflict_side(int k, const char *text)
+{
+	char *safe = term_safe(text);
+
+	printf("  %d) ", k);
+	term_print_continued(stdout, safe, 5, 5, 0);
+	free(safe);
+}
+
 void
 cmd_print_conflict(const struct cmd_context *ctx, const struct assessment *a,
 		   const struct chain_conflict *c)
@@ -763,6 +775,7 @@ cmd_print_conflict(const struct cmd_context *ctx, const struct assessment *a,
 	char *there_from;
 	char *args;
 	char *settle;
+	char *side;
 	struct answer_set answers = {0};
 	const struct answer *w;
 
@@ -805,10 +818,13 @@ cmd_print_conflict(const struct cmd_context *ctx, const struct assessment *a,
 			 finding && *c->question_id ? " " : "", c->question_id);
 	settle = cmd_command_line(ctx, "resolve", args, 1);
 	term_print_line(stdout, "conflict in %s %d over %s:", a->country, a->cycle, what);
-	term_print_line(stdout, "  1) %s (%s, %s%s), shown until it is settled", shown, c->here_by,
-			c->here_at, here_from);
-	term_print_line(stdout, "  2) %s (%s, %s%s)", other, c->changed_by, c->changed_at,
-			there_from);
+	side = xasprintf("%s (%s, %s%s), shown until it is settled", shown, c->here_by, c->here_at,
+			 here_from);
+	print_conflict_side(1, side);
+	free(side);
+	side = xasprintf("%s (%s, %s%s)", other, c->changed_by, c->changed_at, there_from);
+	print_conflict_side(2, side);
+	free(side);
 	term_print_line(stdout, "  settle it: %s", settle);
 	free(what);
 	free(settle);

@@ -109,20 +109,28 @@ print_finding(const struct cmd_context *ctx, const struct finding *f)
 	const struct questionnaire *q = ctx->questionnaire;
 	const char *lang = cmd_lang(ctx);
 	long p = -1;
+	char *heading;
+	char *safe;
 
 	for (size_t k = 0; k < q->pillar_count && *f->pillar; k++)
 		if (strcmp(q->pillars[k].id, f->pillar) == 0)
 			p = (long)k;
 	if (*f->pillar == '\0')
-		term_print_line(stdout, "%s \u00b7 %s, %s", i18n(lang, MSG_FINDING_SUMMARY),
-				f->recorded_by, f->recorded_at);
+		heading = xasprintf("%s \u00b7 %s, %s", i18n(lang, MSG_FINDING_SUMMARY),
+				    f->recorded_by, f->recorded_at);
 	else if (p >= 0)
-		term_print_line(stdout, "%s %ld \u00b7 %s (%s) \u00b7 %s, %s",
-				i18n(lang, MSG_PILLAR), p + 1, text_get(&q->pillars[p].title, lang),
-				f->pillar, f->recorded_by, f->recorded_at);
+		heading = xasprintf("%s %ld \u00b7 %s (%s) \u00b7 %s, %s", i18n(lang, MSG_PILLAR),
+				    p + 1, text_get(&q->pillars[p].title, lang), f->pillar,
+				    f->recorded_by, f->recorded_at);
 	else
-		term_print_line(stdout, "%s %s (not in this questionnaire) \u00b7 %s, %s",
-				i18n(lang, MSG_PILLAR), f->pillar, f->recorded_by, f->recorded_at);
+		heading = xasprintf("%s %s (not in this questionnaire) \u00b7 %s, %s",
+				    i18n(lang, MSG_PILLAR), f->pillar, f->recorded_by,
+				    f->recorded_at);
+	/* a long title or name wraps, later lines indented by 2 */
+	safe = term_safe(heading);
+	term_print_continued(stdout, safe, 0, 2, 0);
+	free(safe);
+	free(heading);
 	print_text(f->text);
 }
 

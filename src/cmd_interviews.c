@@ -52,6 +52,21 @@ write_csv(const struct meeting *m, size_t n, const size_t *given, const size_t *
 	}
 }
 
+/* Print text wrapped from column (-1: a line of its own at indent) with
+ * later lines at indent; a line feed in it shows as term.h says. */
+static void
+print_wrapped_safe(const char *text, int column, int indent)
+{
+	char *safe = term_safe(text);
+
+	if (column < 0) {
+		printf("%*s", indent, "");
+		column = indent;
+	}
+	term_print_continued(stdout, safe, column, indent, 0);
+	free(safe);
+}
+
 static void
 write_table(const struct cmd_context *ctx, const struct assessment *a, const struct meeting *m,
 	    size_t n, const size_t *given, const size_t *changes)
@@ -59,13 +74,20 @@ write_table(const struct cmd_context *ctx, const struct assessment *a, const str
 	term_print_line(stdout, "%s %d, %zu meeting%s (%s)", a->country, a->cycle, n,
 			n == 1 ? "" : "s", ctx->db_path);
 	for (size_t i = 0; i < n; i++) {
-		term_print_line(stdout, "%3zu  %s  %s", i + 1, m[i].met_on, m[i].organisation);
+		char *lead = xasprintf("%3zu  %s  ", i + 1, m[i].met_on);
+		char *recorded =
+			xasprintf("recorded by %s; %zu answer%s now from it, %zu change%s in it",
+				  m[i].recorded_by, given[i], given[i] == 1 ? "" : "s", changes[i],
+				  changes[i] == 1 ? "" : "s");
+
+		/* long names wrap at the terminal's width, under the number */
+		term_print_safe(stdout, lead);
+		print_wrapped_safe(m[i].organisation, term_width(lead), 5);
 		if (*m[i].people)
-			term_print_line(stdout, "     %s", m[i].people);
-		term_print_line(stdout,
-				"     recorded by %s; %zu answer%s now from it, %zu change%s in it",
-				m[i].recorded_by, given[i], given[i] == 1 ? "" : "s", changes[i],
-				changes[i] == 1 ? "" : "s");
+			print_wrapped_safe(m[i].people, -1, 5);
+		print_wrapped_safe(recorded, -1, 5);
+		free(recorded);
+		free(lead);
 	}
 	if (n == 0) {
 		char *args = xasprintf("--country %s --cycle %d", a->country, a->cycle);

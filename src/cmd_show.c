@@ -19,6 +19,21 @@ add_flag(char *buf, size_t size, const char *word)
 	snprintf(buf + n, size - n, ", %s", word);
 }
 
+/* The width the outline is wrapped to. */
+#define SHOW_WIDTH 78
+
+/* Print lead (ASCII, cirt's own), then text wrapped to SHOW_WIDTH under
+ * itself; a line feed in text shows as term.h says. */
+static void
+print_hanging(const char *lead, const char *text)
+{
+	char *safe = term_safe(text);
+
+	fputs(lead, stdout);
+	term_print_continued(stdout, safe, term_width(lead), term_width(lead), SHOW_WIDTH);
+	free(safe);
+}
+
 static void
 print_question(const struct question *qu, const char *lang)
 {
@@ -67,9 +82,13 @@ print_question(const struct question *qu, const char *lang)
 	term_print_wrapped(stdout, text_get(&qu->text, lang), 15, 78);
 	for (size_t k = 0; k < qu->choice_count && qu->type != QUESTION_YESNO; k++) {
 		const struct choice *ch = &qu->choices[k];
+		char *lead = xasprintf("%17s %s = ", "-", ch->value);
+		char *label = xasprintf("%s (%s)", text_get(&ch->label, lang),
+					i18n_number(a, ch->score, lang));
 
-		term_print_line(stdout, "%17s %s = %s (%s)", "-", ch->value,
-				text_get(&ch->label, lang), i18n_number(a, ch->score, lang));
+		print_hanging(lead, label);
+		free(label);
+		free(lead);
 	}
 	if (qu->type == QUESTION_YESNO && (qu->choices[0].score != 1 || qu->choices[1].score != 0))
 		printf("%17s %s (%s), %s (%s)\n", "-", i18n(lang, MSG_YES),
@@ -91,6 +110,7 @@ print_outline(const struct questionnaire *q, const char *lang)
 	char a[I18N_NUMBER_SIZE];
 	char b[I18N_NUMBER_SIZE];
 	double total = 0;
+	int name_width = 24;
 
 	for (size_t p = 0; p < q->pillar_count; p++) {
 		const struct pillar *pl = &q->pillars[p];
@@ -134,9 +154,13 @@ print_outline(const struct questionnaire *q, const char *lang)
 
 	for (size_t p = 0; p < q->pillar_count; p++) {
 		const struct pillar *pl = &q->pillars[p];
+		char *lead = xasprintf("%zu. ", p + 1);
+		char *title = xasprintf("%s [%s]", text_get(&pl->title, lang), pl->id);
 
 		putchar('\n');
-		term_print_line(stdout, "%zu. %s [%s]", p + 1, text_get(&pl->title, lang), pl->id);
+		print_hanging(lead, title);
+		free(title);
+		free(lead);
 		{
 			char *weight = i18n_fill(
 				lang, MSG_PILLAR_WEIGHT, i18n_number(a, pl->weight, lang),
@@ -150,8 +174,11 @@ print_outline(const struct questionnaire *q, const char *lang)
 			const struct indicator *in = &q->indicators[k];
 
 			putchar('\n');
-			term_print_line(stdout, "   %zu.%zu %s [%s]", p + 1, i + 1,
-					text_get(&in->title, lang), in->id);
+			lead = xasprintf("   %zu.%zu ", p + 1, i + 1);
+			title = xasprintf("%s [%s]", text_get(&in->title, lang), in->id);
+			print_hanging(lead, title);
+			free(title);
+			free(lead);
 			{
 				char *pct = xasprintf("%.0f%s", 100 * questionnaire_indicator_max(q, k),
 						      i18n(lang, MSG_PERCENT));
@@ -167,6 +194,13 @@ print_outline(const struct questionnaire *q, const char *lang)
 		}
 	}
 	printf("\n%s\n", i18n(lang, MSG_TIERS));
+	/* the names in a column as wide as the widest, at least 24 */
+	for (size_t t = 0; t < q->tier_count; t++) {
+		int w = term_width(text_get(&q->tiers[t].name, lang));
+
+		if (w > name_width)
+			name_width = w;
+	}
 	for (size_t t = 0; t < q->tier_count; t++) {
 		const struct tier *tr = &q->tiers[t];
 
@@ -177,7 +211,7 @@ print_outline(const struct questionnaire *q, const char *lang)
 				    "100");
 
 		printf("   ");
-		term_print_padded(stdout, text_get(&tr->name, lang), 24);
+		term_print_padded(stdout, text_get(&tr->name, lang), name_width);
 		printf(" %s\n", range);
 		free(range);
 	}

@@ -110,20 +110,44 @@ print_hint(struct session *s, const struct question *qu)
 			term_end(s->o->colour));
 }
 
+/* "ORG · PEOPLE · DATE" from column, wrapped under itself. */
+static void
+print_meeting_line(struct session *s, const struct meeting *m, int column)
+{
+	char *line = xasprintf("%s%s%s \u00b7 %s", m->organisation, *m->people ? " \u00b7 " : "",
+			       m->people, m->met_on);
+	char *safe = term_safe(line);
+
+	term_print_continued(s->out, safe, column, column, WIDTH);
+	free(safe);
+	free(line);
+}
+
 /* "Meeting: ORG · PEOPLE · DATE" */
 static void
 print_meeting(struct session *s, enum term_style style)
 {
 	fprintf(s->out, "%s%s: ", term_start(s->o->colour, style), i18n(s->lang, MSG_MEETING));
-	term_print_safe(s->out, s->e.meeting.organisation);
-	if (*s->e.meeting.people) {
-		fputs(" \u00b7 ", s->out);
-		term_print_safe(s->out, s->e.meeting.people);
-	}
-	fprintf(s->out, " \u00b7 %s%s\n", s->e.meeting.met_on, term_end(s->o->colour));
+	print_meeting_line(s, &s->e.meeting, term_width(i18n(s->lang, MSG_MEETING)) + 2);
+	fputs(term_end(s->o->colour), s->out);
 }
 
 static void print_evidence(struct session *s, const char *evidence);
+
+/* "N.M TEXT" (m > 0) or "N) TEXT" after indent spaces, TEXT wrapped under
+ * itself; a line feed in TEXT shows as term.h says. */
+static void
+print_numbered(struct session *s, int indent, size_t n, size_t m, const char *text)
+{
+	char *prefix = m ? xasprintf("%*s%zu.%zu ", indent, "", n, m)
+			 : xasprintf("%*s%zu) ", indent, "", n);
+	char *safe = term_safe(text);
+
+	fputs(prefix, s->out);
+	term_print_continued(s->out, safe, (int)strlen(prefix), (int)strlen(prefix), WIDTH);
+	free(safe);
+	free(prefix);
+}
 
 /* The files attached to question i, numbered for :attach -N. */
 static void
@@ -141,10 +165,13 @@ print_attachments(struct session *s, size_t i)
 		i18n(s->lang, MSG_ATTACHMENTS_LABEL), term_end(s->o->colour));
 	for (size_t k = 0; k < n; k++) {
 		char size[32];
+		char *item;
 
 		attachment_size_text(list[k].size, size, sizeof(size));
-		term_print_line(s->out, "    %zu) %s (%s, %s, SHA-256 %.12s)", k + 1, list[k].name,
-				list[k].type, size, list[k].sha256);
+		item = xasprintf("%s (%s, %s, SHA-256 %.12s)", list[k].name, list[k].type, size,
+				 list[k].sha256);
+		print_numbered(s, 4, k + 1, 0, item);
+		free(item);
 	}
 	attachments_release(list, n);
 }
@@ -187,8 +214,8 @@ show_question(struct session *s)
 	}
 	if (s->e.meeting.id)
 		print_meeting(s, TERM_DIM);
-	term_print_line(s->out, "  %zu.%zu %s", qu->pillar + 1,
-			qu->indicator - pl->first_indicator + 1, text_get(&in->title, s->lang));
+	print_numbered(s, 2, qu->pillar + 1, qu->indicator - pl->first_indicator + 1,
+		       text_get(&in->title, s->lang));
 	fprintf(s->out, "%s%s%s\n", term_start(s->o->colour, TERM_BOLD), qu->id,
 		term_end(s->o->colour));
 	term_print_wrapped(s->out, text_get(&qu->text, s->lang), 2, WIDTH);
@@ -330,10 +357,15 @@ print_saved(struct session *s, enum engine_saved saved)
 static void
 print_check(struct session *s, const char *id, const char *text, const char *what)
 {
+	char *line =
+		xasprintf("\u2713 %s: %s%s%s", id, text, what ? " \u00b7 " : "", what ? what : "");
+	char *safe = term_safe(line);
+
 	fputs(term_start(s->o->colour, TERM_GOOD), s->out);
-	term_print_format(s->out, "\u2713 %s: %s%s%s", id, text, what ? " \u00b7 " : "",
-			  what ? what : "");
-	fprintf(s->out, "%s\n", term_end(s->o->colour));
+	term_print_continued(s->out, safe, 0, 2, WIDTH);
+	fputs(term_end(s->o->colour), s->out);
+	free(safe);
+	free(line);
 }
 
 /* The line that confirms what was stored: "✓ L2: Regularly (level 2)". */
@@ -611,11 +643,13 @@ list_row(struct session *s, size_t i)
 	char *d = answer_is_given(w) ? answer_describe(qu, w->state, w->value, s->lang) : NULL;
 	char *safe = d ? term_safe(d) : NULL;
 	char *rest;
+	int column;
 
 	if (n)
 		snprintf(number, sizeof(number), "%zu", n);
 	fprintf(s->out, "  %c %4s ", i == s->e.cur ? '>' : ' ', number);
-	term_print_padded(s->out, qu->id, 8);
+	/* an id wider than its column pushes its answer along */
+	column = 9 + term_print_padded(s->out, qu->id, 8) + 1;
 	fputc(' ', s->out);
 	if (!s->e.shown[i])
 		rest = xasprintf("(%s)%s%s", i18n(s->lang, MSG_HIDDEN), safe ? " " : "",
@@ -631,7 +665,7 @@ list_row(struct session *s, size_t i)
 				 s->e.disputed[i] ? i18n(s->lang, MSG_DISPUTED_MARK) : "",
 				 s->e.disputed[i] ? "]" : "");
 	/* the answer wraps under itself, after the number and the id */
-	term_print_continued(s->out, rest, 18, 18, WIDTH);
+	term_print_continued(s->out, rest, column, 18, WIDTH);
 	free(rest);
 	free(safe);
 	free(d);
@@ -895,13 +929,11 @@ static void
 list_meetings(struct session *s, const struct meeting *list, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		fprintf(s->out, "  %zu) ", i + 1);
-		term_print_safe(s->out, list[i].organisation);
-		if (*list[i].people) {
-			fputs(" \u00b7 ", s->out);
-			term_print_safe(s->out, list[i].people);
-		}
-		fprintf(s->out, " \u00b7 %s\n", list[i].met_on);
+		char *number = xasprintf("  %zu) ", i + 1);
+
+		fputs(number, s->out);
+		print_meeting_line(s, &list[i], (int)strlen(number));
+		free(number);
 	}
 }
 

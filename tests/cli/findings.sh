@@ -443,7 +443,9 @@ expect_out "1 conflict opened"
 expect_out "conflict in KE 20"
 expect_out "over the findings on pillar legal:"
 # the later text shows until it is settled
-expect_out "  1) \"Jean: the law is rarely enforced.\" (33 bytes) (Jean Dupont, 20"
+# (wrapped at 80 columns, under itself)
+expect_out "  1) \"Jean: the law is rarely enforced.\" (33 bytes) (Jean Dupont,"
+grep -q '^     20[-0-9]*T[:.0-9]*Z), shown until it is settled$' "$out" || fail "its second line: $(cat "$out")"
 expect_out "  2) \"Ana: the law is enforced.\" (25 bytes) (Ana, 20"
 expect_out "settle it: cirt resolve --country KE --cycle 20"
 expect_out "--field finding legal --take 1|2 --reason TEXT"

@@ -196,7 +196,9 @@ yes
 EOF
 run sh -c "\"\$CIRT\" run --yes --country KE --db m.db <with.txt"
 expect_status 0
-expect_out "Meeting: Ministry of ICT · Director of Cybersecurity (Jane Doe); Legal adviser · 2026-11-30"
+# (wrapped at 80 columns, under itself)
+expect_out "Meeting: Ministry of ICT · Director of Cybersecurity (Jane Doe); Legal adviser ·"
+grep -q '^         2026-11-30$' "$out" || fail "the meeting's second line: $(cat "$out")"
 [ "$(sql m.db "SELECT count(*) FROM meeting")" = 2 ] || fail "meetings: $(sql m.db 'SELECT * FROM meeting')"
 m1=$(sql m.db "SELECT id FROM meeting WHERE organisation = 'Ministry of ICT'")
 m2=$(sql m.db "SELECT id FROM meeting WHERE organisation = 'National CIRT'")
