@@ -242,19 +242,17 @@ spaces(FILE *out, int n)
 		fprintf(out, "%*s", n, "");
 }
 
-/* Print s by the rule, cut to cut columns when cut > 0, then padded to
- * width columns; the columns printed. */
+/* Print s by the rule, padded to width columns (after it, or before it
+ * when right is set); the columns printed. */
 static int
-print_fitted(FILE *out, const char *s, int cut, int width, int right)
+print_padded(FILE *out, const char *s, int width, int right)
 {
 	char *safe = term_safe(s);
-	char *fitted = cut > 0 ? width_cut(safe, cut) : NULL;
-	char *padded = width_pad(fitted ? fitted : safe, width, right);
+	char *padded = width_pad(safe, width, right);
 	int printed = width_of(padded, strlen(padded));
 
 	fputs(padded, out);
 	free(padded);
-	free(fitted);
 	free(safe);
 	return printed;
 }
@@ -262,19 +260,13 @@ print_fitted(FILE *out, const char *s, int cut, int width, int right)
 int
 term_print_padded(FILE *out, const char *s, int width)
 {
-	return print_fitted(out, s, 0, width, 0);
+	return print_padded(out, s, width, 0);
 }
 
 int
 term_print_right(FILE *out, const char *s, int width)
 {
-	return print_fitted(out, s, 0, width, 1);
-}
-
-void
-term_print_cut(FILE *out, const char *s, int width)
-{
-	print_fitted(out, s, width, width, 0);
+	return print_padded(out, s, width, 1);
 }
 
 /* Print one paragraph of safe text from column col, wrapped to width,

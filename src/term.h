@@ -95,11 +95,6 @@ int term_print_padded(FILE *out, const char *s, int width);
 /* The same aligned right: spaces first, then s. */
 int term_print_right(FILE *out, const char *s, int width);
 
-/* Print s with the rule above applied in exactly width columns: cut with
- * "…" between characters when it is wider (width_cut), padded
- * with spaces when it is narrower. For a column that must not grow. */
-void term_print_cut(FILE *out, const char *s, int width);
-
 /* The narrowest a wrapping table column is made to fit the width. */
 #define TERM_TABLE_NARROWEST 10
 
