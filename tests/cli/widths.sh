@@ -80,9 +80,13 @@ elif mode == "tiers":
     rows = [l for l in lines[lines.index("Readiness tiers:") + 1:] if l]
     if len(rows) != 5:
         problems.append("%d tiers" % len(rows))
-    # the minimum ends where "to" starts, one column for every tier
-    ends = {col(l, l.index(" to")) for l in rows}
-    if len(ends) != 1:
+    # the range (after the name and two spaces or more) starts in one
+    # column for every tier
+    starts = set()
+    for l in rows:
+        m = re.search(r" {2,}(?=\S)", l[3:])
+        starts.add(col(l, 3 + m.end()) if m else None)
+    if len(starts) != 1 or None in starts:
         problems.append("tiers out of their columns: %r" % rows)
 elif mode.startswith("hang"):
     # every line that does not start a row hangs under the text (or,
@@ -133,15 +137,15 @@ done
 grep -q '^技術的および手続き的な措置 *21\.2 *25\.0$' score-80.txt || fail "$(cat score-80.txt)"
 end
 
-begin "show keeps the tier names in one column and wraps titles and choices at 78"
+begin "show keeps the tier names in one column and wraps titles and choices"
 run "$CIRT" show
 expect_status 0
 cp "$out" show.txt
-check tiers show.txt 78
+check tiers show.txt 80
 expect_out "   2.1 国家计算机事件响应小组的建立、授权、人员配备与预算以及其在全国范围内协"
 expect_out "       调网络安全事件处置工作的能力 [national-cirt]"
 expect_out "                - planned = 計画中です（予算はまだありません） (0.25)"
-expect_out "   E${ACUTE}volution                 20.0 to below 55.0"
+expect_out "   E${ACUTE}volution                from 20.0 to below 55.0"
 end
 
 begin "answers hangs what it wraps under the answer, after the widest id, at 80 and 40 columns"
