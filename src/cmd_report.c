@@ -51,7 +51,7 @@ struct options {
 	int docx;	    /* --format docx: a Word document, not a PDF */
 	long jobs;
 	time_t date;
-	const char *fonts[2];
+	const char *fonts[FONT_FACES];
 };
 
 static void
@@ -226,8 +226,8 @@ write_one(struct cmd_context *ctx, const struct options *o, const struct scored 
 	in.letter = o->letter;
 	in.sample = in.country && in.country->demo;
 	in.date = o->date;
-	in.font_paths[0] = o->fonts[0];
-	in.font_paths[1] = o->fonts[1];
+	for (int i = 0; i < FONT_FACES; i++)
+		in.font_paths[i] = o->fonts[i];
 	in.meetings = s->meetings;
 	in.meeting_count = s->meeting_count;
 	in.names = o->names;
@@ -447,7 +447,7 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		{NULL, 0, NULL, 0},
 	};
 	struct options o = {0};
-	char *fonts[2];
+	char *fonts[FONT_FACES];
 	struct scored *list = NULL;
 	size_t count = 0;
 	int status = EXIT_OK;
@@ -514,8 +514,8 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 	if (cmd_pdf_date(&o.date) != 0)
 		return EXIT_USAGE;
 	cmd_font_paths(fonts);
-	o.fonts[0] = fonts[0];
-	o.fonts[1] = fonts[1];
+	for (int i = 0; i < FONT_FACES; i++)
+		o.fonts[i] = fonts[i];
 
 	if (!o.all) {
 		struct assessment a;
@@ -599,8 +599,8 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		timing("lay out and write", now_ms() - started);
 out:
 	scored_release(list, count);
-	free(fonts[0]);
-	free(fonts[1]);
+	for (int i = 0; i < FONT_FACES; i++)
+		free(fonts[i]);
 	return status;
 }
 

@@ -12,9 +12,11 @@
 #include <hpdf.h>
 #include <hpdf_encoder.h>
 #include <hpdf_font.h>
+#include <uninorm.h>
 
 #include "exitcode.h"
 #include "file.h"
+#include "fonts.h"
 #include "subset.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -35,7 +37,8 @@ struct page_state {
 
 struct pdf {
 	HPDF_Doc doc;
-	HPDF_Font fonts[2];
+	struct fonts *faces;	     /* which face draws which character */
+	HPDF_Font fonts[FONT_FACES]; /* NULL: a face the document does not use */
 	struct page_state *pages;
 	size_t page_count;
 	size_t page_alloc;
@@ -45,10 +48,12 @@ struct pdf {
 	double height;
 	HPDF_Outline outlines[MAX_OUTLINES];
 	int outline_count;
-	int subset_fds[2]; /* the files in memory libharu reads at save time */
-	/* each font's advance width per BMP code point, in 1/1000 em, asked
+	int subset_fds[FONT_FACES]; /* the files in memory libharu reads at save time */
+	/* each face's advance width per BMP code point, in 1/1000 em, asked
 	 * of libharu once; WIDTH_UNKNOWN until then */
-	unsigned short *widths[2];
+	unsigned short *widths[FONT_FACES];
+	char *run; /* the run of text being shown */
+	size_t run_alloc;
 	jmp_buf jump;
 	HPDF_STATUS error;
 	HPDF_STATUS detail;
@@ -111,11 +116,31 @@ subset_in_memory(const char *font, const uint32_t *cps, size_t n, struct error *
 static void
 close_subsets(struct pdf *p)
 {
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < FONT_FACES; i++)
 		if (p->subset_fds[i] >= 0) {
 			close(p->subset_fds[i]);
 			p->subset_fds[i] = -1;
 		}
+}
+
+/* The letters an Arabic presentation form (a joined shape, a lam-alef
+ * ligature) stands for, from its Unicode compatibility decomposition, in
+ * out[0..2); returns how many, or 0 for any other character. */
+static size_t
+presentation_letters(uint32_t cp, uint32_t out[2])
+{
+	int type;
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	int n;
+
+	if (!((cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFC)))
+		return 0;
+	n = uc_decomposition((ucs4_t)cp, &type, d);
+	if (n < 1 || n > 2)
+		return 0;
+	for (int i = 0; i < n; i++)
+		out[i] = d[i];
+	return (size_t)n;
 }
 
 /*
@@ -123,7 +148,10 @@ close_subsets(struct pdf *p)
  * CMap (begincidrange), which text extraction rejects. Since the codes are
  * the code points, the right table maps each code to itself: write that for
  * the code points the document uses, as bfrange runs (a run may not cross a
- * change of the first byte, and a block holds at most 100 runs).
+ * change of the first byte, and a block holds at most 100 runs). An Arabic
+ * presentation form, which the renderer draws for a letter in its joined
+ * shape, maps to the letters it stands for, so that text extraction gives
+ * back what was typed.
  */
 static void
 write_to_unicode(HPDF_Font font, const uint32_t *cps, size_t count)
@@ -141,7 +169,9 @@ write_to_unicode(HPDF_Font font, const uint32_t *cps, size_t count)
 	for (size_t i = 0; i < count; i++) {
 		uint32_t cp = cps[i];
 
-		if (cp == 0 || cp > 0xFFFF)
+		uint32_t letters[2];
+
+		if (cp == 0 || cp > 0xFFFF || presentation_letters(cp, letters))
 			continue;
 		if (n && runs[n - 1][1] + 1 == cp && (runs[n - 1][0] >> 8) == (cp >> 8))
 			runs[n - 1][1] = cp;
@@ -176,6 +206,36 @@ write_to_unicode(HPDF_Font font, const uint32_t *cps, size_t count)
 		if (i % 100 == 99 || i + 1 == n)
 			HPDF_Stream_WriteStr(cmap->stream, "endbfrange\n");
 	}
+	n = 0;
+	for (size_t i = 0; i < count; i++) {
+		uint32_t letters[2];
+		size_t k = cps[i] <= 0xFFFF ? presentation_letters(cps[i], letters) : 0;
+
+		if (k == 0)
+			continue;
+		if (n % 100 == 0) {
+			size_t left = 0;
+
+			for (size_t j = i; j < count && left < 100; j++)
+				if (cps[j] <= 0xFFFF && presentation_letters(cps[j], letters))
+					left++;
+			snprintf(line, sizeof(line), "%zu beginbfchar\n", left);
+			HPDF_Stream_WriteStr(cmap->stream, line);
+			k = presentation_letters(cps[i], letters);
+		}
+		if (k == 2)
+			snprintf(line, sizeof(line), "<%04X> <%04X%04X>\n", (unsigned)cps[i],
+				 (unsigned)letters[0], (unsigned)letters[1]);
+		else
+			snprintf(line, sizeof(line), "<%04X> <%04X>\n", (unsigned)cps[i],
+				 (unsigned)letters[0]);
+		HPDF_Stream_WriteStr(cmap->stream, line);
+		n++;
+		if (n % 100 == 0)
+			HPDF_Stream_WriteStr(cmap->stream, "endbfchar\n");
+	}
+	if (n % 100 != 0)
+		HPDF_Stream_WriteStr(cmap->stream, "endbfchar\n");
 	HPDF_Stream_WriteStr(cmap->stream,
 			     "endcmap\n"
 			     "CMapName currentdict /CMap defineresource pop\n"
@@ -254,19 +314,44 @@ font_for(struct pdf *p, const char *name, const uint32_t *codepoints, size_t cou
 	return font;
 }
 
+/* The code points among cps[0..count) that face draws, for its subset. */
+static uint32_t *
+face_codepoints(struct fonts *faces, enum font_face face, const uint32_t *cps, size_t count,
+		size_t *n)
+{
+	uint32_t *out = xcalloc(count + 1, sizeof(*out));
+
+	*n = 0;
+	for (size_t i = 0; i < count; i++)
+		if (fonts_face(faces, 0, cps[i]) == face || fonts_face(faces, 1, cps[i]) == face)
+			out[(*n)++] = cps[i];
+	return out;
+}
+
 struct pdf *
-pdf_new(double width, double height, const char *const font_paths[2], const uint32_t *codepoints,
-	size_t count, struct error *err)
+pdf_new(double width, double height, struct fonts *faces, const uint32_t *codepoints, size_t count,
+	struct error *err)
 {
 	struct pdf *p = xcalloc(1, sizeof(*p));
-	char paths[2][32];
+	char paths[FONT_FACES][32];
+	uint32_t *cps[FONT_FACES] = {NULL};
+	size_t n[FONT_FACES] = {0};
 
 	p->width = width;
 	p->height = height;
-	p->subset_fds[0] = -1;
-	p->subset_fds[1] = -1;
-	for (int i = 0; i < 2; i++) {
-		p->subset_fds[i] = subset_in_memory(font_paths[i], codepoints, count, err);
+	p->faces = faces;
+	for (int i = 0; i < FONT_FACES; i++)
+		p->subset_fds[i] = -1;
+	for (int i = 0; i < FONT_FACES; i++) {
+		cps[i] = face_codepoints(faces, (enum font_face)i, codepoints, count, &n[i]);
+		/* DejaVu always; the others only for what they draw */
+		if (n[i] == 0 && i != FONT_SANS && i != FONT_SANS_BOLD)
+			continue;
+		if (faces->path[i] == NULL) {
+			error_set(err, EXIT_IO, "no font file for the PDF's text");
+			goto fail;
+		}
+		p->subset_fds[i] = subset_in_memory(faces->path[i], cps[i], n[i], err);
 		if (p->subset_fds[i] < 0)
 			goto fail;
 		snprintf(paths[i], sizeof(paths[i]), "/proc/self/fd/%d", p->subset_fds[i]);
@@ -290,15 +375,22 @@ pdf_new(double width, double height, const char *const font_paths[2], const uint
 	/* the UTF-8 encoder before any text, outline or information */
 	HPDF_UseUTFEncodings(p->doc);
 	HPDF_SetCurrentEncoder(p->doc, "UTF-8");
-	for (int i = 0; i < 2; i++) {
-		const char *name = HPDF_LoadTTFontFromFile(p->doc, paths[i], HPDF_TRUE);
+	for (int i = 0; i < FONT_FACES; i++) {
+		const char *name;
 
-		p->fonts[i] = font_for(p, name, codepoints, count);
+		if (p->subset_fds[i] < 0)
+			continue;
+		name = HPDF_LoadTTFontFromFile(p->doc, paths[i], HPDF_TRUE);
+		p->fonts[i] = font_for(p, name, cps[i], n[i]);
 		keep_every_glyph(p->fonts[i]);
 	}
 	HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
+	for (int i = 0; i < FONT_FACES; i++)
+		free(cps[i]);
 	return p;
 fail:
+	for (int i = 0; i < FONT_FACES; i++)
+		free(cps[i]);
 	pdf_free(p);
 	return NULL;
 }
@@ -311,9 +403,10 @@ pdf_free(struct pdf *p)
 	if (p->doc)
 		HPDF_Free(p->doc);
 	close_subsets(p);
-	free(p->widths[0]);
-	free(p->widths[1]);
+	for (int i = 0; i < FONT_FACES; i++)
+		free(p->widths[i]);
 	free(p->pages);
+	free(p->run);
 	free(p);
 }
 
@@ -354,31 +447,134 @@ pdf_text(struct pdf *p, enum pdf_font font, double size, double x, double y, con
 	pdf_text_rotated(p, font, size, x, y, 0, utf8);
 }
 
-void
-pdf_text_rotated(struct pdf *p, enum pdf_font font, double size, double x, double y, double degrees,
-		 const char *utf8)
+#define WIDTH_UNKNOWN 0xFFFF
+
+/* The face that draws cp in style font, and the code point it draws: one
+ * no face has (which the renderer should have replaced) is U+FFFD. */
+static enum font_face
+face_of(struct pdf *p, enum pdf_font font, uint32_t *cp)
+{
+	enum font_face face = fonts_face(p->faces, font == PDF_BOLD, *cp);
+
+	if (face == FONT_NONE || p->fonts[face] == NULL) {
+		*cp = 0xFFFD;
+		face = font == PDF_BOLD ? FONT_SANS_BOLD : FONT_SANS;
+	}
+	return face;
+}
+
+static size_t
+put_utf8(char *out, uint32_t cp)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	out[0] = (char)(0xE0 | (cp >> 12));
+	out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[2] = (char)(0x80 | (cp & 0x3F));
+	return 3;
+}
+
+/* The advance of cp (a code point face has, in the BMP) in 1/1000 em,
+ * asked of libharu once. */
+static unsigned long
+advance(struct pdf *p, enum font_face face, uint32_t cp)
+{
+	unsigned short *w = p->widths[face];
+
+	if (w == NULL) {
+		w = p->widths[face] = xmalloc(0x10000 * sizeof(*w));
+		memset(w, 0xFF, 0x10000 * sizeof(*w));
+	}
+	if (w[cp] == WIDTH_UNKNOWN) {
+		char one[4];
+		size_t n = put_utf8(one, cp);
+		HPDF_UINT got =
+			HPDF_Font_TextWidth(p->fonts[face], (const HPDF_BYTE *)one, (HPDF_UINT)n)
+				.width;
+
+		w[cp] = got < WIDTH_UNKNOWN ? (unsigned short)got : WIDTH_UNKNOWN - 1;
+	}
+	return w[cp];
+}
+
+/* Show one run of text in one face at the text position. */
+static void
+show_run(struct pdf *p, enum font_face face, double size, const char *run)
+{
+	if (p->state->font != (int)face || p->state->size != (HPDF_REAL)size) {
+		HPDF_Page_SetFontAndSize(p->page, p->fonts[face], (HPDF_REAL)size);
+		p->state->font = (int)face;
+		p->state->size = (HPDF_REAL)size;
+	}
+	HPDF_Page_ShowText(p->page, run);
+}
+
+/*
+ * Text is shown in runs, each in the face that has its characters; a run
+ * starts where the one before it ends (the text position moves on by its
+ * advance), so a line in several faces reads as one.
+ */
+static void
+draw_text(struct pdf *p, enum pdf_font font, double size, double x, double y, double degrees,
+	  const char *utf8)
 {
 	double rad = degrees * 3.14159265358979323846 / 180;
 	double c = cos(rad);
 	double s = sin(rad);
+	char *run;
+	size_t len = 0;
+	enum font_face current = FONT_NONE;
 
-	GUARD_DRAW(p);
-	if (*utf8 == '\0')
-		return;
+	xgrow((void **)&p->run, &p->run_alloc, 3 * strlen(utf8) + 1, 1);
+	run = p->run;
 	HPDF_Page_BeginText(p->page);
-	/* the font is part of the graphics state and outlives BT ... ET */
-	if (p->state->font != (int)font || p->state->size != (HPDF_REAL)size) {
-		HPDF_Page_SetFontAndSize(p->page, p->fonts[font], (HPDF_REAL)size);
-		p->state->font = (int)font;
-		p->state->size = (HPDF_REAL)size;
-	}
 	HPDF_Page_SetTextMatrix(p->page, (HPDF_REAL)c, (HPDF_REAL)s, (HPDF_REAL)-s, (HPDF_REAL)c,
 				(HPDF_REAL)x, (HPDF_REAL)y);
-	HPDF_Page_ShowText(p->page, utf8);
+	for (const char *t = utf8; *t;) {
+		uint32_t cp;
+		size_t n = utf8_decode(t, &cp);
+		enum font_face face;
+
+		t += n ? n : 1;
+		if (n == 0 || cp > 0xFFFF)
+			cp = 0xFFFD;
+		face = face_of(p, font, &cp);
+		if (face != current && len) {
+			run[len] = '\0';
+			show_run(p, current, size, run);
+			len = 0;
+		}
+		current = face;
+		len += put_utf8(run + len, cp);
+	}
+	if (len) {
+		run[len] = '\0';
+		show_run(p, current, size, run);
+	}
 	HPDF_Page_EndText(p->page);
 }
 
-#define WIDTH_UNKNOWN 0xFFFF
+/*
+ * Text is shown in runs, each in the face that has its characters; a run
+ * starts where the one before it ends (the text position moves on by its
+ * advance), so a line in several faces reads as one.
+ */
+void
+pdf_text_rotated(struct pdf *p, enum pdf_font font, double size, double x, double y, double degrees,
+		 const char *utf8)
+{
+	GUARD_DRAW(p);
+	if (*utf8 == '\0')
+		return;
+	draw_text(p, font, size, x, y, degrees, utf8);
+}
 
 /*
  * Laying out a report measures every word many times: the width of each
@@ -389,29 +585,18 @@ pdf_text_rotated(struct pdf *p, enum pdf_font font, double size, double x, doubl
 static unsigned long
 text_width(struct pdf *p, enum pdf_font font, const char *utf8)
 {
-	const unsigned char *s = (const unsigned char *)utf8;
-	unsigned short *w = p->widths[font];
 	unsigned long total = 0;
 
-	if (w == NULL) {
-		w = p->widths[font] = xmalloc(0x10000 * sizeof(*w));
-		memset(w, 0xFF, 0x10000 * sizeof(*w));
-	}
-	while (*s) {
+	while (*utf8) {
 		uint32_t cp;
-		size_t n = utf8_decode((const char *)s, &cp);
+		size_t n = utf8_decode(utf8, &cp);
+		enum font_face face;
 
+		utf8 += n ? n : 1;
 		if (n == 0 || cp > 0xFFFF)
-			return HPDF_Font_TextWidth(p->fonts[font], (const HPDF_BYTE *)utf8,
-						   (HPDF_UINT)strlen(utf8))
-				.width;
-		if (w[cp] == WIDTH_UNKNOWN) {
-			HPDF_UINT one = HPDF_Font_TextWidth(p->fonts[font], s, (HPDF_UINT)n).width;
-
-			w[cp] = one < WIDTH_UNKNOWN ? (unsigned short)one : WIDTH_UNKNOWN - 1;
-		}
-		total += w[cp];
-		s += n;
+			cp = 0xFFFD;
+		face = face_of(p, font, &cp);
+		total += advance(p, face, cp);
 	}
 	return total;
 }
@@ -425,25 +610,22 @@ pdf_text_width(struct pdf *p, enum pdf_font font, double size, const char *utf8)
 	return (double)text_width(p, font, utf8) * size / 1000.0;
 }
 
+static double
+char_width(struct pdf *p, enum pdf_font font, double size, uint32_t cp)
+{
+	enum font_face face;
+
+	if (cp == 0 || cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = 0xFFFD;
+	face = face_of(p, font, &cp);
+	return (double)advance(p, face, cp) * size / 1000.0;
+}
+
 double
 pdf_char_width(struct pdf *p, enum pdf_font font, double size, uint32_t cp)
 {
-	char one[5] = {0};
-
 	GUARD(p, 0);
-	if (cp == 0 || cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		cp = 0xFFFD;
-	if (cp < 0x80) {
-		one[0] = (char)cp;
-	} else if (cp < 0x800) {
-		one[0] = (char)(0xC0 | (cp >> 6));
-		one[1] = (char)(0x80 | (cp & 0x3F));
-	} else {
-		one[0] = (char)(0xE0 | (cp >> 12));
-		one[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		one[2] = (char)(0x80 | (cp & 0x3F));
-	}
-	return (double)text_width(p, font, one) * size / 1000.0;
+	return char_width(p, font, size, cp);
 }
 
 static int

@@ -1865,8 +1865,8 @@ archive_bytes(zip_source_t *src, unsigned char **out, size_t *size, struct error
 }
 
 int
-render_docx(const struct doc *d, const char *const font_paths[2], unsigned char **out, size_t *size,
-	    struct error *err)
+render_docx(const struct doc *d, const char *const font_paths[FONT_FACES], unsigned char **out,
+	    size_t *size, struct error *err)
 {
 	struct docx dx;
 	zip_source_t *src = NULL;

@@ -25,6 +25,7 @@
 
 struct layout {
 	struct pdf *pdf;
+	struct fonts *faces;
 	const struct doc *d;
 	double w, h;
 	double left, right, top, bottom;
@@ -34,15 +35,20 @@ struct layout {
 
 /* ---- text ------------------------------------------------------------- */
 
-/* What the PDF prints for cp: controls and characters beyond U+FFFF (which
- * libharu cannot print) become U+FFFD, visibly; a tab is a space. */
+/* What the PDF prints for cp: controls, characters beyond U+FFFF (which
+ * libharu cannot print) and characters no font has become U+FFFD, visibly;
+ * a tab is a space; an invisible character (a bidi mark, a joiner) is
+ * left out, which 0 says. */
 static uint32_t
-printable(uint32_t cp)
+printable(struct fonts *faces, uint32_t cp)
 {
 	if (cp == '\t')
 		return ' ';
-	if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp > 0xFFFF ||
-	    (cp >= 0xD800 && cp <= 0xDFFF))
+	if (cp < 0x80 && cp >= 0x20 && cp != 0x7F)
+		return cp;
+	if (fonts_invisible(cp))
+		return 0;
+	if (fonts_missing(faces, cp))
 		return 0xFFFD;
 	return cp;
 }
@@ -100,7 +106,9 @@ decode(struct layout *l, enum pdf_font font, double size, const char *s, struct 
 		uint32_t cp = next_cp(&s);
 
 		if (cp != '\n')
-			cp = printable(cp);
+			cp = printable(l->faces, cp);
+		if (cp == 0)
+			continue;
 		c->cp[c->n] = cp;
 		c->adv[c->n] = cp == '\n' ? 0 : pdf_char_width(l->pdf, font, size, cp);
 		c->n++;
@@ -212,7 +220,7 @@ wrap(struct layout *l, enum pdf_font font, double size, const char *s, double w,
 
 /* A printable copy of s, on one line. */
 static char *
-clean(const char *s)
+clean(struct layout *l, const char *s)
 {
 	char *out = xmalloc(3 * (s ? strlen(s) : 0) + 1);
 	size_t k = 0;
@@ -220,7 +228,9 @@ clean(const char *s)
 	while (s && *s) {
 		uint32_t cp = next_cp(&s);
 
-		k += put_cp(out + k, cp == '\n' ? ' ' : printable(cp));
+		cp = cp == '\n' ? ' ' : printable(l->faces, cp);
+		if (cp)
+			k += put_cp(out + k, cp);
 	}
 	out[k] = '\0';
 	return out;
@@ -229,7 +239,7 @@ clean(const char *s)
 static double
 width_of(struct layout *l, enum pdf_font font, double size, const char *s)
 {
-	char *c = clean(s);
+	char *c = clean(l, s);
 	double w = pdf_text_width(l->pdf, font, size, c);
 
 	free(c);
@@ -251,7 +261,7 @@ fit(struct layout *l, enum pdf_font font, double size, const char *s, double w)
 		total += c.adv[i];
 	if (total <= w) {
 		chars_free(&c);
-		return clean(s);
+		return clean(l, s);
 	}
 	total = 0;
 	while (n < c.n && total + c.adv[n] + dots <= w)
@@ -286,7 +296,7 @@ static void
 text_at(struct layout *l, enum pdf_font font, double size, double x, double y, const char *s,
 	enum doc_align align)
 {
-	char *c = clean(s);
+	char *c = clean(l, s);
 	double w = pdf_text_width(l->pdf, font, size, c);
 
 	if (align == DOC_ALIGN_RIGHT)
@@ -412,7 +422,7 @@ start_height(const struct doc_block *b)
 static void
 heading(struct layout *l, const struct doc_heading *hd, const struct doc_block *next)
 {
-	char *c = clean(hd->text);
+	char *c = clean(l, hd->text);
 	double keep = start_height(next);
 
 	if (hd->level <= 1) {
@@ -638,7 +648,7 @@ figure(struct layout *l, const struct doc_figure *fg)
 				wrap(l, font, s->size, s->text, s->wrap, &ls);
 			} else {
 				memset(&ls, 0, sizeof(ls));
-				lines_add(&ls, clean(s->text));
+				lines_add(&ls, clean(l, s->text));
 			}
 			for (size_t k = 0; k < ls.n; k++)
 				text_at(l, font, s->size, x0 + p[0],
@@ -660,14 +670,14 @@ cover(struct layout *l, const struct doc_cover *c)
 
 	page_break(l);
 	{
-		char *t = clean(c->title);
+		char *t = clean(l, c->title);
 
 		pdf_outline(l->pdf, -1, t);
 		free(t);
 	}
 	if (c->watermark && *c->watermark) {
 		double wd = width_of(l, PDF_BOLD, 96, c->watermark);
-		char *t = clean(c->watermark);
+		char *t = clean(l, c->watermark);
 
 		/* across the page, centred on it */
 		fill(l, DOC_LIGHT);
@@ -741,7 +751,7 @@ decorate(struct layout *l)
 
 	for (size_t i = 0; i < l->pages; i++) {
 		char *foot = doc_footer_text(d, i + 1, l->pages);
-		char *f = clean(foot);
+		char *f = clean(l, foot);
 
 		pdf_page_select(l->pdf, i);
 		fill(l, DOC_GREY);
@@ -766,22 +776,24 @@ decorate(struct layout *l)
 
 struct cpset {
 	uint8_t bits[0x10000 / 8];
+	struct fonts *faces;
 };
 
 static void
 add_cp(void *ctx, unsigned long cp)
 {
 	struct cpset *set = ctx;
-	uint32_t c = cp == '\n' ? ' ' : printable((uint32_t)cp);
+	uint32_t c = cp == '\n' ? ' ' : printable(set->faces, cp > 0xFFFF ? 0xFFFD : (uint32_t)cp);
 
 	set->bits[c >> 3] |= (uint8_t)(1u << (c & 7));
 }
 
 int
-render_pdf(const struct doc *d, const char *const font_paths[2], unsigned char **out, size_t *size,
-	   struct error *err)
+render_pdf(const struct doc *d, const char *const font_paths[FONT_FACES], unsigned char **out,
+	   size_t *size, struct error *err)
 {
 	struct cpset *set = xcalloc(1, sizeof(*set));
+	struct fonts faces;
 	uint32_t *cps = NULL;
 	size_t count = 0;
 	struct layout l = {0};
@@ -791,6 +803,8 @@ render_pdf(const struct doc *d, const char *const font_paths[2], unsigned char *
 	 * word, the ellipsis of a cut header, the mark of a character it
 	 * cannot print; the rest is the document's (the fonts embed every
 	 * glyph of their subset, so no more than that) */
+	fonts_init(&faces, font_paths);
+	set->faces = &faces;
 	add_cp(set, ' ');
 	add_cp(set, '-');
 	add_cp(set, 0x2026);
@@ -807,16 +821,19 @@ render_pdf(const struct doc *d, const char *const font_paths[2], unsigned char *
 	free(set);
 
 	l.d = d;
+	l.faces = &faces;
 	l.w = d->page_width;
 	l.h = d->page_height;
 	l.left = 56;
 	l.right = 56;
 	l.top = 64;
 	l.bottom = 56;
-	l.pdf = pdf_new(l.w, l.h, font_paths, cps, count, err);
+	l.pdf = pdf_new(l.w, l.h, &faces, cps, count, err);
 	free(cps);
-	if (l.pdf == NULL)
+	if (l.pdf == NULL) {
+		fonts_release(&faces);
 		return -1;
+	}
 	for (size_t i = 0; i < d->count; i++) {
 		const struct doc_block *b = &d->blocks[i];
 
@@ -845,10 +862,10 @@ render_pdf(const struct doc *d, const char *const font_paths[2], unsigned char *
 		page_break(&l);
 	decorate(&l);
 	{
-		char *title = clean(d->title);
-		char *author = clean(d->author);
-		char *subject = clean(d->subject);
-		char *keywords = clean(d->keywords);
+		char *title = clean(&l, d->title);
+		char *author = clean(&l, d->author);
+		char *subject = clean(&l, d->subject);
+		char *keywords = clean(&l, d->keywords);
 
 		pdf_info(l.pdf, title, author, subject, keywords, d->date);
 		free(title);
@@ -858,5 +875,6 @@ render_pdf(const struct doc *d, const char *const font_paths[2], unsigned char *
 	}
 	status = pdf_save(l.pdf, out, size, err);
 	pdf_free(l.pdf);
+	fonts_release(&faces);
 	return status;
 }

@@ -60,3 +60,29 @@ out:
 	hb_blob_destroy(blob);
 	return status;
 }
+
+int
+subset_font_coverage(const char *font_path, uint8_t *bits)
+{
+	hb_blob_t *blob = hb_blob_create_from_file_or_fail(font_path);
+	hb_face_t *face = NULL;
+	hb_set_t *set = NULL;
+	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+	int status = -1;
+
+	if (blob == NULL)
+		return -1;
+	face = hb_face_create(blob, 0);
+	set = hb_set_create();
+	if (hb_face_get_glyph_count(face) == 0)
+		goto out;
+	hb_face_collect_unicodes(face, set);
+	while (hb_set_next(set, &cp) && cp < 0x10000)
+		bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+	status = 0;
+out:
+	hb_set_destroy(set);
+	hb_face_destroy(face);
+	hb_blob_destroy(blob);
+	return status;
+}
