@@ -206,6 +206,60 @@ compare(const struct scored *list, size_t count, size_t me, int include_drafts,
 	in->region_mean = in->region_count ? region_sum / (double)in->region_count : 0;
 }
 
+/* Warn about a text of the record with characters no font of the report
+ * has (fonts.h): the report is still written, with U+FFFD in their
+ * place. where says which text it is: "question 'L1' answer". */
+static void
+warn_missing(struct fonts *faces, const struct scored *s, const char *where, const char *text)
+{
+	char *list = fonts_missing_list(faces, text, 5);
+
+	if (list == NULL)
+		return;
+	cmd_warning("%s-%d: %s: no font has %s; it prints as U+FFFD", s->a.country, s->a.cycle,
+		    where, list);
+	free(list);
+}
+
+/* Every answer, evidence, note, finding and meeting of s whose text has a
+ * character the report cannot print, named on stderr. */
+static void
+warn_missing_glyphs(const struct options *o, const struct scored *s)
+{
+	static const char *const parts[3] = {"answer", "evidence", "note"};
+	struct fonts faces;
+
+	fonts_init(&faces, o->fonts);
+	for (size_t i = 0; i < s->answers.count; i++) {
+		const struct answer *a = &s->answers.items[i];
+		const char *texts[3] = {a->value, a->evidence, a->comment};
+
+		for (int k = 0; k < 3; k++) {
+			char *where = xasprintf("question '%s' %s", a->question_id, parts[k]);
+
+			warn_missing(&faces, s, where, texts[k]);
+			free(where);
+		}
+	}
+	for (size_t i = 0; i < s->finding_count; i++) {
+		const struct finding *f = &s->findings[i];
+		char *where = *f->pillar ? xasprintf("findings on pillar '%s'", f->pillar)
+					 : xstrdup("summary");
+
+		warn_missing(&faces, s, where, f->text);
+		free(where);
+	}
+	for (size_t i = 0; i < s->meeting_count; i++) {
+		const struct meeting *m = &s->meetings[i];
+		char *where = xasprintf("meeting with '%s'", m->organisation);
+
+		warn_missing(&faces, s, where, m->organisation);
+		warn_missing(&faces, s, where, m->people);
+		free(where);
+	}
+	fonts_release(&faces);
+}
+
 static int
 write_one(struct cmd_context *ctx, const struct options *o, const struct scored *list, size_t count,
 	  size_t me, const char *path, int quiet)
@@ -239,6 +293,7 @@ write_one(struct cmd_context *ctx, const struct options *o, const struct scored 
 	in.finding_count = s->finding_count;
 	in.include_drafts = o->include_drafts;
 	compare(list, count, me, o->include_drafts, &in);
+	warn_missing_glyphs(o, s);
 	{
 		struct doc *d = report_build(&in);
 		int built = o->docx ? render_docx(d, in.font_paths, &pdf, &size, &err)
