@@ -223,9 +223,11 @@ write_to_unicode(HPDF_Font font, const uint32_t *cps, size_t count)
 			HPDF_Stream_WriteStr(cmap->stream, line);
 			k = presentation_letters(cps[i], letters);
 		}
+		/* a ligature's letters, as they are drawn: right to left
+		 * (text extraction turns the drawn order round) */
 		if (k == 2)
 			snprintf(line, sizeof(line), "<%04X> <%04X%04X>\n", (unsigned)cps[i],
-				 (unsigned)letters[0], (unsigned)letters[1]);
+				 (unsigned)letters[1], (unsigned)letters[0]);
 		else
 			snprintf(line, sizeof(line), "<%04X> <%04X>\n", (unsigned)cps[i],
 				 (unsigned)letters[0]);

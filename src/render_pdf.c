@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bidi.h"
 #include "pdf.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -47,7 +48,7 @@ printable(struct fonts *faces, uint32_t cp)
 	if (cp < 0x80 && cp >= 0x20 && cp != 0x7F)
 		return cp;
 	if (fonts_invisible(cp))
-		return 0;
+		return bidi_needed(&cp, 1) ? cp : 0; /* bidi marks go to the bidi step */
 	if (fonts_missing(faces, cp))
 		return 0xFFFD;
 	return cp;
@@ -110,7 +111,9 @@ decode(struct layout *l, enum pdf_font font, double size, const char *s, struct 
 		if (cp == 0)
 			continue;
 		c->cp[c->n] = cp;
-		c->adv[c->n] = cp == '\n' ? 0 : pdf_char_width(l->pdf, font, size, cp);
+		c->adv[c->n] = cp == '\n' || fonts_invisible(cp)
+			? 0
+			: pdf_char_width(l->pdf, font, size, cp);
 		c->n++;
 	}
 }
@@ -292,19 +295,84 @@ stroke(struct layout *l, struct doc_colour c, double width)
 	pdf_line_width(l->pdf, width);
 }
 
+/* The printable line s as drawn, left to right: shaped and reordered
+ * (bidi.h) when it has right-to-left text or the page runs right to left;
+ * else a copy. */
+static char *
+visual(struct layout *l, const char *s)
+{
+	size_t len = strlen(s);
+	uint32_t *cps;
+	uint32_t *out;
+	size_t n = 0;
+	char *v;
+
+	if (!l->d->rtl) {
+		const unsigned char *u = (const unsigned char *)s;
+
+		/* no byte of a right-to-left letter or mark: as typed */
+		while (*u && *u != 0xD6 && *u != 0xD7 && *u != 0xD8 && *u != 0xD9 && *u != 0xDA &&
+		       *u != 0xDB && *u != 0xDC && *u != 0xDD && *u != 0xDE && *u != 0xDF &&
+		       *u != 0xE0 && *u != 0xE2 && *u != 0xEF)
+			u++;
+		if (*u == 0)
+			return xstrdup(s);
+	}
+	cps = xcalloc(len + 1, sizeof(*cps));
+	out = xcalloc(len + 1, sizeof(*out));
+	while (*s)
+		cps[n++] = next_cp(&s);
+	if (l->d->rtl || bidi_needed(cps, n))
+		n = bidi_visual(cps, n, l->d->rtl, out);
+	else
+		memcpy(out, cps, n * sizeof(*out));
+	v = encode(out, n, 0);
+	free(out);
+	free(cps);
+	return v;
+}
+
+/* Draw s on one line with its left end, right end or centre at x (as
+ * align says), in the order it reads on the page. */
 static void
 text_at(struct layout *l, enum pdf_font font, double size, double x, double y, const char *s,
 	enum doc_align align)
 {
 	char *c = clean(l, s);
-	double w = pdf_text_width(l->pdf, font, size, c);
+	char *v = visual(l, c);
+	double w = pdf_text_width(l->pdf, font, size, v);
 
 	if (align == DOC_ALIGN_RIGHT)
 		x -= w;
 	else if (align == DOC_ALIGN_CENTRE)
 		x -= w / 2;
-	pdf_text(l->pdf, font, size, x, y, c);
+	pdf_text(l->pdf, font, size, x, y, v);
+	free(v);
 	free(c);
+}
+
+/* Where a box of width w whose left edge is at x on a left-to-right page
+ * goes on this page: the same, or mirrored on a right-to-left one. */
+static double
+mirror_x(const struct layout *l, double x, double w)
+{
+	return l->d->rtl ? l->w - x - w : x;
+}
+
+/* The alignment at the start of a line: left, or right on a right-to-left
+ * page; and the one at its end. */
+static enum doc_align
+start_align(const struct layout *l)
+{
+	return l->d->rtl ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT;
+}
+
+static enum doc_align
+flip_align(const struct layout *l, enum doc_align a)
+{
+	if (!l->d->rtl || a == DOC_ALIGN_CENTRE)
+		return a;
+	return a == DOC_ALIGN_LEFT ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT;
 }
 
 /* ---- pages ------------------------------------------------------------ */
@@ -353,7 +421,8 @@ lines_at_cursor(struct layout *l, enum pdf_font font, double size, double indent
 		need(l, size * LEADING);
 		l->y -= size * LEADING;
 		fill(l, c);
-		pdf_text(l->pdf, font, size, l->left + indent, l->y + size * 0.25, ls->v[i]);
+		text_at(l, font, size, l->d->rtl ? l->w - l->right - indent : l->left + indent,
+			l->y + size * 0.25, ls->v[i], start_align(l));
 	}
 	fill(l, DOC_BLACK);
 }
@@ -482,18 +551,19 @@ draw_row(struct layout *l, enum pdf_font font, const struct doc_column *cols, si
 
 	for (size_t c = 0; c < ncols; c++) {
 		double cw = cols[c].width * total;
+		/* the first column on the right of a right-to-left page */
+		double bx = mirror_x(l, x, cw);
+		int right = cols[c].right != l->d->rtl;
 
 		for (size_t k = 0; k < ls[c].n; k++) {
 			double ty = l->y + h - TABLE_PAD - (double)(k + 1) * lead + 2;
 
-			if (cols[c].right)
-				pdf_text(l->pdf, font, TABLE_SIZE,
-					 x + cw - TABLE_PAD -
-						 pdf_text_width(l->pdf, font, TABLE_SIZE,
-								ls[c].v[k]),
-					 ty, ls[c].v[k]);
+			if (right)
+				text_at(l, font, TABLE_SIZE, bx + cw - TABLE_PAD, ty, ls[c].v[k],
+					DOC_ALIGN_RIGHT);
 			else
-				pdf_text(l->pdf, font, TABLE_SIZE, x + TABLE_PAD, ty, ls[c].v[k]);
+				text_at(l, font, TABLE_SIZE, bx + TABLE_PAD, ty, ls[c].v[k],
+					DOC_ALIGN_LEFT);
 		}
 		lines_free(&ls[c]);
 		x += cw;
@@ -591,7 +661,7 @@ table(struct layout *l, const struct doc_table *t)
 
 				if (f) {
 					fill(l, *f);
-					pdf_rect(l->pdf, x, l->y, cw, hgt, 1, 0);
+					pdf_rect(l->pdf, mirror_x(l, x, cw), l->y, cw, hgt, 1, 0);
 				}
 				x += cw;
 			}
@@ -604,10 +674,18 @@ table(struct layout *l, const struct doc_table *t)
 	l->y -= 8;
 }
 
+/* x in a figure as drawn: mirrored on a right-to-left page. */
+static double
+fx(const struct doc_figure *fg, int rtl, double x)
+{
+	return rtl ? fg->width - x : x;
+}
+
 static void
 figure(struct layout *l, const struct doc_figure *fg)
 {
 	double x0, y0;
+	int rtl = l->d->rtl;
 
 	need(l, fg->height + 4);
 	x0 = l->left + (text_width_total(l) - fg->width) / 2;
@@ -622,18 +700,22 @@ figure(struct layout *l, const struct doc_figure *fg)
 			fill(l, s->fill_colour);
 		if (s->stroke)
 			stroke(l, s->stroke_colour, s->line_width);
+		/* a right-to-left page shows the figure mirrored: x from
+		 * its right edge, text aligned the other way */
 		switch (s->kind) {
 		case DOC_LINE:
-			pdf_line(l->pdf, x0 + p[0], y0 + p[1], x0 + p[2], y0 + p[3]);
+			pdf_line(l->pdf, x0 + fx(fg, rtl, p[0]), y0 + p[1], x0 + fx(fg, rtl, p[2]),
+				 y0 + p[3]);
 			break;
 		case DOC_RECT:
-			pdf_rect(l->pdf, x0 + p[0], y0 + p[1], p[2], p[3], s->fill, s->stroke);
+			pdf_rect(l->pdf, x0 + (rtl ? fg->width - p[0] - p[2] : p[0]), y0 + p[1],
+				 p[2], p[3], s->fill, s->stroke);
 			break;
 		case DOC_POLYGON: {
 			double *xy = xcalloc(2 * s->point_count + 1, sizeof(double));
 
 			for (size_t k = 0; k < s->point_count; k++) {
-				xy[2 * k] = x0 + p[2 * k];
+				xy[2 * k] = x0 + fx(fg, rtl, p[2 * k]);
 				xy[2 * k + 1] = y0 + p[2 * k + 1];
 			}
 			pdf_polygon(l->pdf, xy, s->point_count, s->fill, s->stroke);
@@ -651,8 +733,9 @@ figure(struct layout *l, const struct doc_figure *fg)
 				lines_add(&ls, clean(l, s->text));
 			}
 			for (size_t k = 0; k < ls.n; k++)
-				text_at(l, font, s->size, x0 + p[0],
-					y0 + p[1] - 1.2 * s->size * (double)k, ls.v[k], s->align);
+				text_at(l, font, s->size, x0 + fx(fg, rtl, p[0]),
+					y0 + p[1] - 1.2 * s->size * (double)k, ls.v[k],
+					flip_align(l, s->align));
 			lines_free(&ls);
 			break;
 		}
@@ -748,6 +831,8 @@ decorate(struct layout *l)
 	char *note = d->header_note && *d->header_note
 		? fit(l, PDF_BOLD, 8, d->header_note, total * 0.35)
 		: NULL;
+	double start = d->rtl ? l->w - l->right : l->left;
+	double end = d->rtl ? l->left : l->w - l->right;
 
 	for (size_t i = 0; i < l->pages; i++) {
 		char *foot = doc_footer_text(d, i + 1, l->pages);
@@ -755,14 +840,17 @@ decorate(struct layout *l)
 
 		pdf_page_select(l->pdf, i);
 		fill(l, DOC_GREY);
-		pdf_text(l->pdf, PDF_REGULAR, 8, l->left, l->h - 36, head);
+		/* the start of a line is on the right of a right-to-left
+		 * page, and so is the header; the marking and page number go
+		 * to its other end */
+		text_at(l, PDF_REGULAR, 8, start, l->h - 36, head, start_align(l));
 		if (r)
-			text_at(l, PDF_BOLD, 8, l->w - l->right, l->h - 36, r, DOC_ALIGN_RIGHT);
+			text_at(l, PDF_BOLD, 8, end, l->h - 36, r, flip_align(l, DOC_ALIGN_RIGHT));
 		stroke(l, DOC_RULE, 0.5);
 		pdf_line(l->pdf, l->left, l->h - 42, l->w - l->right, l->h - 42);
-		text_at(l, PDF_REGULAR, 8, l->w - l->right, 30, f, DOC_ALIGN_RIGHT);
+		text_at(l, PDF_REGULAR, 8, end, 30, f, flip_align(l, DOC_ALIGN_RIGHT));
 		if (note)
-			text_at(l, PDF_BOLD, 8, l->left, 30, note, DOC_ALIGN_LEFT);
+			text_at(l, PDF_BOLD, 8, start, 30, note, start_align(l));
 		fill(l, DOC_BLACK);
 		free(foot);
 		free(f);
@@ -788,6 +876,35 @@ add_cp(void *ctx, unsigned long cp)
 	set->bits[c >> 3] |= (uint8_t)(1u << (c & 7));
 }
 
+static void
+add_form(void *ctx, uint32_t form)
+{
+	add_cp(ctx, form);
+}
+
+static int
+has_cp(const struct cpset *set, uint32_t c)
+{
+	return (set->bits[c >> 3] & (1u << (c & 7))) != 0;
+}
+
+/* The forms right-to-left text may be drawn in (bidi.h): the joined
+ * shapes of the Arabic letters the document has, mirrored brackets; only
+ * when it has some right-to-left text, or the page runs that way. */
+static void
+add_bidi_forms(struct cpset *set, int rtl)
+{
+	int any = rtl;
+
+	for (uint32_t c = 0x0590; c < 0x0900 && !any; c++)
+		any = has_cp(set, c);
+	if (!any)
+		return;
+	for (uint32_t c = 0x20; c < 0x10000; c++)
+		if (has_cp(set, c) && (c < 0xFB50 || c > 0xFEFF))
+			bidi_forms(c, add_form, set);
+}
+
 int
 render_pdf(const struct doc *d, const char *const font_paths[FONT_FACES], unsigned char **out,
 	   size_t *size, struct error *err)
@@ -810,6 +927,7 @@ render_pdf(const struct doc *d, const char *const font_paths[FONT_FACES], unsign
 	add_cp(set, 0x2026);
 	add_cp(set, 0xFFFD);
 	doc_each_codepoint(d, add_cp, set);
+	add_bidi_forms(set, d->rtl);
 	for (uint32_t c = 0; c < 0x10000; c++)
 		if (set->bits[c >> 3] & (1u << (c & 7)))
 			count++;
