@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unilbrk.h>
+
 #include "bidi.h"
 #include "pdf.h"
 #include "utf8.h"
@@ -161,9 +163,45 @@ lines_free(struct lines *ls)
 	memset(ls, 0, sizeof(*ls));
 }
 
-/* Break s into lines at most w wide: greedily at spaces; a word wider than
- * a line is cut with a hyphen; "\n" starts a new line. Each character is
- * looked at a constant number of times. */
+/* Whether cp is written without spaces between words, so that a line
+ * may break between two characters: Chinese, Japanese and Korean. */
+static int
+cjk(uint32_t cp)
+{
+	return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+		(cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+		(cp >= 0xFF00 && cp <= 0xFFEF);
+}
+
+/*
+ * Where a line of text with CJK characters may break besides its spaces:
+ * brk[i] is set when it may break before character i, next to a CJK
+ * character, by the rules of UAX #14 (libunistring), which also keep
+ * closing punctuation (，。、：；？！）」』》) off the start of a line and
+ * opening punctuation (（「『《) off its end. NULL for text without CJK
+ * characters, whose lines break at spaces alone.
+ */
+static char *
+cjk_breaks(const struct chars *c)
+{
+	char *brk;
+	size_t i = 0;
+
+	while (i < c->n && !cjk(c->cp[i]))
+		i++;
+	if (i == c->n)
+		return NULL;
+	brk = xcalloc(c->n + 1, 1);
+	u32_possible_linebreaks(c->cp, c->n, "UTF-8", brk);
+	for (i = 0; i < c->n; i++)
+		brk[i] = i > 0 && brk[i] == UC_BREAK_POSSIBLE && c->cp[i] != ' ' &&
+			c->cp[i - 1] != ' ' && (cjk(c->cp[i]) || cjk(c->cp[i - 1]));
+	return brk;
+}
+
+/* Break s into lines at most w wide: greedily at spaces, or between CJK
+ * characters; a word wider than a line is cut with a hyphen; "\n" starts
+ * a new line. Each character is looked at a constant number of times. */
 static void
 wrap(struct layout *l, enum pdf_font font, double size, const char *s, double w, struct lines *out)
 {
@@ -171,18 +209,27 @@ wrap(struct layout *l, enum pdf_font font, double size, const char *s, double w,
 	double hyphen = pdf_char_width(l->pdf, font, size, '-');
 	size_t start = 0;	 /* the current line's first character */
 	size_t space = SIZE_MAX; /* the last space on it */
+	size_t brk = SIZE_MAX;	 /* the last CJK break on it, after space */
 	double width = 0;	 /* of characters [start, i) */
 	double at_space = 0;	 /* of [start, space) */
+	double at_brk = 0;	 /* of [start, brk) */
+	char *breaks;
 
 	memset(out, 0, sizeof(*out));
 	decode(l, font, size, s, &c);
+	breaks = cjk_breaks(&c);
 	for (size_t i = 0; i <= c.n; i++) {
 		if (i == c.n || c.cp[i] == '\n') {
 			lines_add(out, encode(c.cp + start, i - start, 0));
 			start = i + 1;
 			space = SIZE_MAX;
+			brk = SIZE_MAX;
 			width = 0;
 			continue;
+		}
+		if (breaks && breaks[i] && i > start) {
+			brk = i;
+			at_brk = width;
 		}
 		if (c.cp[i] == ' ') {
 			if (i == start) { /* no space at the start of a line */
@@ -191,7 +238,17 @@ wrap(struct layout *l, enum pdf_font font, double size, const char *s, double w,
 			}
 			space = i;
 			at_space = width;
+			brk = SIZE_MAX;
 		} else if (width + c.adv[i] > w && i > start) {
+			if (brk != SIZE_MAX) {
+				lines_add(out, encode(c.cp + start, brk - start, 0));
+				width -= at_brk;
+				start = brk;
+				space = SIZE_MAX;
+				brk = SIZE_MAX;
+				i--;
+				continue;
+			}
 			if (space != SIZE_MAX) {
 				size_t next = space + 1;
 
@@ -199,6 +256,7 @@ wrap(struct layout *l, enum pdf_font font, double size, const char *s, double w,
 				width -= at_space + c.adv[space];
 				start = next;
 				space = SIZE_MAX;
+				brk = SIZE_MAX;
 				/* the rest of the word may itself be too wide */
 				i--;
 				continue;
@@ -218,6 +276,7 @@ wrap(struct layout *l, enum pdf_font font, double size, const char *s, double w,
 		}
 		width += c.adv[i];
 	}
+	free(breaks);
 	chars_free(&c);
 }
 
