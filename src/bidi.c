@@ -6,6 +6,7 @@
 
 #include <fribidi.h>
 
+#include "utf8.h"
 #include "xmalloc.h"
 
 static int
@@ -81,6 +82,51 @@ bidi_visual(const uint32_t *cps, size_t n, int rtl, uint32_t *out)
 	free(brackets);
 	free(types);
 	return k;
+}
+
+char *
+bidi_utf8(const char *s, size_t n, int rtl)
+{
+	uint32_t *cps = xcalloc(n + 1, sizeof(*cps));
+	uint32_t *vis = xcalloc(n + 1, sizeof(*vis));
+	size_t count = 0;
+	char *out;
+	size_t k = 0;
+
+	for (size_t i = 0; i < n;) {
+		size_t len = utf8_decode(s + i, &cps[count]);
+
+		i += len ? len : 1;
+		count++;
+	}
+	if (rtl || bidi_needed(cps, count))
+		count = bidi_visual(cps, count, rtl, vis);
+	else
+		memcpy(vis, cps, count * sizeof(*vis));
+	out = xmalloc(4 * count + 1);
+	for (size_t i = 0; i < count; i++) {
+		uint32_t cp = vis[i];
+
+		if (cp < 0x80) {
+			out[k++] = (char)cp;
+		} else if (cp < 0x800) {
+			out[k++] = (char)(0xC0 | (cp >> 6));
+			out[k++] = (char)(0x80 | (cp & 0x3F));
+		} else if (cp < 0x10000) {
+			out[k++] = (char)(0xE0 | (cp >> 12));
+			out[k++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			out[k++] = (char)(0x80 | (cp & 0x3F));
+		} else {
+			out[k++] = (char)(0xF0 | (cp >> 18));
+			out[k++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+			out[k++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			out[k++] = (char)(0x80 | (cp & 0x3F));
+		}
+	}
+	out[k] = '\0';
+	free(vis);
+	free(cps);
+	return out;
 }
 
 void

@@ -21,6 +21,11 @@ int bidi_needed(const uint32_t *cps, size_t n);
  * out. Returns how many code points out holds. Time linear in n. */
 size_t bidi_visual(const uint32_t *cps, size_t n, int rtl, uint32_t *out);
 
+/* The UTF-8 line s[0..n) in display order as above, in a string owned by
+ * the caller: a plain copy when it needs nothing (bidi_needed) and the
+ * page runs left to right. Malformed bytes become U+FFFD. */
+char *bidi_utf8(const char *s, size_t n, int rtl);
+
 /* Every form bidi_visual may draw for the letter or bracket cp (its
  * joined forms, lam-alef ligatures, its mirror image), passed to each:
  * the fonts must hold them. */
