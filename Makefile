@@ -27,7 +27,7 @@ PKG_CONFIG ?= pkg-config
 # Every Debian package the build, the tests and the demo need.
 DEB_PACKAGES = make gcc clang pkg-config libc6-dev \
 	libxml2-dev libxml2-utils libsqlite3-dev libhpdf-dev nettle-dev \
-	libjansson-dev libsodium-dev libedit-dev libharfbuzz-dev fonts-dejavu-core fonts-arphic-uming fonts-freefont-ttf libfribidi-dev libunistring-dev libcmocka-dev xxd \
+	libjansson-dev libsodium-dev libedit-dev libharfbuzz-dev fonts-dejavu-core fonts-droid-fallback fonts-freefont-ttf libfribidi-dev libunistring-dev libcmocka-dev xxd \
 	libclang-rt-14-dev valgrind libzip-dev libcairo2-dev libreoffice-writer-nogui unzip iso-codes gettext \
 	sqlite3 tmux util-linux poppler-utils qpdf python3 \
 	cppcheck clang-tidy clang-format

@@ -86,6 +86,17 @@ has(struct fonts *f, enum font_face face, uint32_t cp)
 }
 
 int
+fonts_cjk_language(const char *lang)
+{
+	static const char *const cjk[] = {"zh", "ja", "ko"};
+
+	for (size_t i = 0; lang && i < sizeof(cjk) / sizeof(*cjk); i++)
+		if (strncmp(lang, cjk[i], 2) == 0 && (lang[2] == '\0' || lang[2] == '-'))
+			return 1;
+	return 0;
+}
+
+int
 fonts_invisible(uint32_t cp)
 {
 	return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
@@ -117,11 +128,13 @@ unshaped(uint32_t cp)
 enum font_face
 fonts_face(struct fonts *f, int bold, uint32_t cp)
 {
-	enum font_face sans = bold ? FONT_SANS_BOLD : FONT_SANS;
-	enum font_face extra = bold ? FONT_EXTRA_BOLD : FONT_EXTRA;
+	enum font_face sans = bold && !f->cjk_first ? FONT_SANS_BOLD : FONT_SANS;
+	enum font_face extra = bold && !f->cjk_first ? FONT_EXTRA_BOLD : FONT_EXTRA;
 
 	if (cp > 0xFFFF || control(cp) || fonts_invisible(cp) || unshaped(cp))
 		return FONT_NONE;
+	if (f->cjk_first && has(f, FONT_CJK, cp))
+		return FONT_CJK;
 	if (has(f, sans, cp))
 		return sans;
 	if (has(f, FONT_CJK, cp))

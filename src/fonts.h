@@ -1,7 +1,9 @@
 /* Which font draws which character. A PDF or Word copy of a report draws
  * each run of text with the first face of its style that has the run's
  * characters: DejaVu Sans (Latin, Greek, Cyrillic, Arabic, Hebrew), then a
- * CJK face (AR PL UMing), then a fallback (FreeSans) for what is left. A
+ * CJK face (Droid Sans Fallback), then a fallback (FreeSans) for what is
+ * left; a Chinese, Japanese or Korean document tries the CJK face first
+ * and draws its bold text in the regular faces, thicker. A
  * character none of them has, or one cirt cannot draw correctly even with
  * a glyph (beyond U+FFFF, which libharu cannot print; scripts that need
  * shaping cirt does not do, such as Devanagari), is "missing": it prints
@@ -22,7 +24,7 @@
 enum font_face {
 	FONT_SANS,	 /* DejaVu Sans */
 	FONT_SANS_BOLD,	 /* DejaVu Sans Bold */
-	FONT_CJK,	 /* AR PL UMing (regular and bold text alike) */
+	FONT_CJK,	 /* Droid Sans Fallback (regular; bold is drawn thicker) */
 	FONT_EXTRA,	 /* FreeSans */
 	FONT_EXTRA_BOLD, /* FreeSans Bold */
 	FONT_FACES,
@@ -35,7 +37,7 @@ enum font_face {
  * $CIRT_EXTRA_FONT_DIR (else FONTS_EXTRA_DIR). Only the DejaVu files must
  * exist; a face whose file is missing draws nothing. */
 #define FONTS_DEJAVU_DIR "/usr/share/fonts/truetype/dejavu"
-#define FONTS_CJK_FILE "/usr/share/fonts/truetype/arphic/uming.ttc"
+#define FONTS_CJK_FILE "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
 #define FONTS_EXTRA_DIR "/usr/share/fonts/truetype/freefont"
 
 /* The faces' files as above, each owned by the caller. */
@@ -47,12 +49,20 @@ struct fonts {
 	 * code point, once read (or given) */
 	uint8_t *cover[FONT_FACES];
 	int known[FONT_FACES];
+	/* a CJK document: the CJK face before DejaVu Sans, and bold text in
+	 * the regular faces, drawn thicker (as the CJK face's own bold is),
+	 * which keeps a third font out of every Chinese report */
+	int cjk_first;
 };
 
 /* Start f over the files paths[0..FONT_FACES) (borrowed; entries may be
  * NULL); nothing is read yet. */
 void fonts_init(struct fonts *f, const char *const *paths);
 void fonts_release(struct fonts *f);
+
+/* Whether a document in language lang (BCP 47) is written in CJK
+ * characters: Chinese, Japanese, Korean. */
+int fonts_cjk_language(const char *lang);
 
 /* Give face the code points cps[0..n) as its coverage instead of its
  * file's (for tests). */

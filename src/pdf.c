@@ -33,6 +33,7 @@ struct page_state {
 	HPDF_REAL fill[3];
 	HPDF_REAL stroke[3];
 	HPDF_REAL line_width;
+	int thick; /* text is stroked as well as filled (bold CJK) */
 };
 
 struct pdf {
@@ -52,7 +53,8 @@ struct pdf {
 	/* each face's advance width per BMP code point, in 1/1000 em, asked
 	 * of libharu once; WIDTH_UNKNOWN until then */
 	unsigned short *widths[FONT_FACES];
-	char *run; /* the run of text being shown */
+	uint8_t *has[FONT_FACES]; /* each face's subset, a bit per code point */
+	char *run;		  /* the run of text being shown */
 	size_t run_alloc;
 	jmp_buf jump;
 	HPDF_STATUS error;
@@ -143,41 +145,94 @@ presentation_letters(uint32_t cp, uint32_t out[2])
 	return (size_t)n;
 }
 
+/* One line of a ToUnicode map: a range of codes to the same range of
+ * characters (first < last), or one code to one or two characters. */
+struct to_unicode {
+	uint32_t first, last;
+	uint32_t to[2];
+	size_t n; /* characters in to: 1 or 2 */
+};
+
+/* Write the lines of one kind (ranges or single codes) in blocks of at
+ * most 100, as the format allows. */
+static void
+write_blocks(HPDF_Stream out, const struct to_unicode *v, size_t count, int ranges)
+{
+	const char *kind = ranges ? "bfrange" : "bfchar";
+	size_t total = 0;
+	size_t done = 0;
+	char line[64];
+
+	for (size_t i = 0; i < count; i++)
+		total += (v[i].first < v[i].last) == ranges;
+	for (size_t i = 0; i < count; i++) {
+		if ((v[i].first < v[i].last) != ranges)
+			continue;
+		if (done % 100 == 0) {
+			snprintf(line, sizeof(line), "%zu begin%s\n",
+				 total - done < 100 ? total - done : 100, kind);
+			HPDF_Stream_WriteStr(out, line);
+		}
+		if (ranges)
+			snprintf(line, sizeof(line), "<%04X> <%04X> <%04X>\n", (unsigned)v[i].first,
+				 (unsigned)v[i].last, (unsigned)v[i].to[0]);
+		else if (v[i].n == 2)
+			snprintf(line, sizeof(line), "<%04X> <%04X%04X>\n", (unsigned)v[i].first,
+				 (unsigned)v[i].to[0], (unsigned)v[i].to[1]);
+		else
+			snprintf(line, sizeof(line), "<%04X> <%04X>\n", (unsigned)v[i].first,
+				 (unsigned)v[i].to[0]);
+		HPDF_Stream_WriteStr(out, line);
+		done++;
+		if (done % 100 == 0 || done == total) {
+			snprintf(line, sizeof(line), "end%s\n", kind);
+			HPDF_Stream_WriteStr(out, line);
+		}
+	}
+}
+
 /*
  * libharu gives each font a ToUnicode stream that is a copy of its encoding
  * CMap (begincidrange), which text extraction rejects. Since the codes are
  * the code points, the right table maps each code to itself: write that for
- * the code points the document uses, as bfrange runs (a run may not cross a
- * change of the first byte, and a block holds at most 100 runs). An Arabic
- * presentation form, which the renderer draws for a letter in its joined
- * shape, maps to the letters it stands for, so that text extraction gives
- * back what was typed.
+ * the code points the document uses, runs of them as ranges (a run may not
+ * cross a change of the first byte). An Arabic presentation form, which
+ * the renderer draws for a letter in its joined shape, maps to the letters
+ * it stands for, so that text extraction gives back what was typed.
  */
 static void
 write_to_unicode(HPDF_Font font, const uint32_t *cps, size_t count)
 {
 	HPDF_FontAttr attr = font->attr;
 	HPDF_Dict cmap = attr ? attr->cmap_stream : NULL;
-	uint32_t(*runs)[2];
+	struct to_unicode *v;
 	size_t n = 0;
-	char line[48];
 
 	/* only where that stream is the font's ToUnicode (libharu 2.3) */
 	if (cmap == NULL || HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT) != cmap)
 		return;
-	runs = xmalloc((count ? count : 1) * sizeof(*runs));
+	v = xcalloc(count + 1, sizeof(*v));
 	for (size_t i = 0; i < count; i++) {
 		uint32_t cp = cps[i];
-
 		uint32_t letters[2];
+		size_t k;
 
-		if (cp == 0 || cp > 0xFFFF || presentation_letters(cp, letters))
+		if (cp == 0 || cp > 0xFFFF)
 			continue;
-		if (n && runs[n - 1][1] + 1 == cp && (runs[n - 1][0] >> 8) == (cp >> 8))
-			runs[n - 1][1] = cp;
-		else {
-			runs[n][0] = runs[n][1] = cp;
-			n++;
+		k = presentation_letters(cp, letters);
+		if (k) {
+			/* a ligature's letters as they are drawn, right to left
+			 * (text extraction turns the drawn order round) */
+			v[n].first = v[n].last = cp;
+			v[n].to[0] = letters[k - 1];
+			v[n].to[1] = letters[0];
+			v[n++].n = k;
+		} else if (n && v[n - 1].n == 1 && v[n - 1].last + 1 == cp &&
+			   v[n - 1].to[0] == v[n - 1].first && (v[n - 1].first >> 8) == (cp >> 8)) {
+			v[n - 1].last = cp;
+		} else {
+			v[n].first = v[n].last = v[n].to[0] = cp;
+			v[n++].n = 1;
 		}
 	}
 	HPDF_MemStream_FreeData(cmap->stream);
@@ -194,56 +249,14 @@ write_to_unicode(HPDF_Font font, const uint32_t *cps, size_t count)
 			     "/CMapName /Adobe-Identity-UCS def\n"
 			     "/CMapType 2 def\n"
 			     "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	for (size_t i = 0; i < n; i++) {
-		if (i % 100 == 0) {
-			snprintf(line, sizeof(line), "%zu beginbfrange\n",
-				 n - i < 100 ? n - i : 100);
-			HPDF_Stream_WriteStr(cmap->stream, line);
-		}
-		snprintf(line, sizeof(line), "<%04X> <%04X> <%04X>\n", (unsigned)runs[i][0],
-			 (unsigned)runs[i][1], (unsigned)runs[i][0]);
-		HPDF_Stream_WriteStr(cmap->stream, line);
-		if (i % 100 == 99 || i + 1 == n)
-			HPDF_Stream_WriteStr(cmap->stream, "endbfrange\n");
-	}
-	n = 0;
-	for (size_t i = 0; i < count; i++) {
-		uint32_t letters[2];
-		size_t k = cps[i] <= 0xFFFF ? presentation_letters(cps[i], letters) : 0;
-
-		if (k == 0)
-			continue;
-		if (n % 100 == 0) {
-			size_t left = 0;
-
-			for (size_t j = i; j < count && left < 100; j++)
-				if (cps[j] <= 0xFFFF && presentation_letters(cps[j], letters))
-					left++;
-			snprintf(line, sizeof(line), "%zu beginbfchar\n", left);
-			HPDF_Stream_WriteStr(cmap->stream, line);
-			k = presentation_letters(cps[i], letters);
-		}
-		/* a ligature's letters, as they are drawn: right to left
-		 * (text extraction turns the drawn order round) */
-		if (k == 2)
-			snprintf(line, sizeof(line), "<%04X> <%04X%04X>\n", (unsigned)cps[i],
-				 (unsigned)letters[1], (unsigned)letters[0]);
-		else
-			snprintf(line, sizeof(line), "<%04X> <%04X>\n", (unsigned)cps[i],
-				 (unsigned)letters[0]);
-		HPDF_Stream_WriteStr(cmap->stream, line);
-		n++;
-		if (n % 100 == 0)
-			HPDF_Stream_WriteStr(cmap->stream, "endbfchar\n");
-	}
-	if (n % 100 != 0)
-		HPDF_Stream_WriteStr(cmap->stream, "endbfchar\n");
+	write_blocks(cmap->stream, v, n, 1);
+	write_blocks(cmap->stream, v, n, 0);
 	HPDF_Stream_WriteStr(cmap->stream,
 			     "endcmap\n"
 			     "CMapName currentdict /CMap defineresource pop\n"
 			     "end\n"
 			     "end\n");
-	free(runs);
+	free(v);
 }
 
 /* libharu's UTF-8 encoder makes each font's CID map cover the whole Basic
@@ -316,23 +329,31 @@ font_for(struct pdf *p, const char *name, const uint32_t *codepoints, size_t cou
 	return font;
 }
 
-/* The code points among cps[0..count) that face draws, for its subset. */
+/* The code points among cps[0..count) that face draws, for its subset:
+ * those of regular text in a regular face, of bold text (bold[0..
+ * bold_count)) in a bold face, of both in the CJK face. */
 static uint32_t *
 face_codepoints(struct fonts *faces, enum font_face face, const uint32_t *cps, size_t count,
-		size_t *n)
+		const uint32_t *bold, size_t bold_count, size_t *n)
 {
-	uint32_t *out = xcalloc(count + 1, sizeof(*out));
+	int is_bold = face == FONT_SANS_BOLD || face == FONT_EXTRA_BOLD;
+	uint32_t *out = xcalloc(count + bold_count + 1, sizeof(*out));
 
 	*n = 0;
+	if (is_bold) {
+		cps = bold;
+		count = bold_count;
+	}
 	for (size_t i = 0; i < count; i++)
-		if (fonts_face(faces, 0, cps[i]) == face || fonts_face(faces, 1, cps[i]) == face)
+		if (fonts_face(faces, is_bold, cps[i]) == face ||
+		    (face == FONT_CJK && fonts_face(faces, 1, cps[i]) == face))
 			out[(*n)++] = cps[i];
 	return out;
 }
 
 struct pdf *
 pdf_new(double width, double height, struct fonts *faces, const uint32_t *codepoints, size_t count,
-	struct error *err)
+	const uint32_t *bold, size_t bold_count, struct error *err)
 {
 	struct pdf *p = xcalloc(1, sizeof(*p));
 	char paths[FONT_FACES][32];
@@ -345,9 +366,13 @@ pdf_new(double width, double height, struct fonts *faces, const uint32_t *codepo
 	for (int i = 0; i < FONT_FACES; i++)
 		p->subset_fds[i] = -1;
 	for (int i = 0; i < FONT_FACES; i++) {
-		cps[i] = face_codepoints(faces, (enum font_face)i, codepoints, count, &n[i]);
-		/* DejaVu always; the others only for what they draw */
-		if (n[i] == 0 && i != FONT_SANS && i != FONT_SANS_BOLD)
+		cps[i] = face_codepoints(faces, (enum font_face)i, codepoints, count, bold,
+					 bold_count, &n[i]);
+		p->has[i] = xcalloc(1, 0x10000 / 8);
+		for (size_t k = 0; k < n[i]; k++)
+			p->has[i][cps[i][k] >> 3] |= (uint8_t)(1u << (cps[i][k] & 7));
+		/* DejaVu Sans always (U+FFFD); the others for what they draw */
+		if (n[i] == 0 && i != FONT_SANS)
 			continue;
 		if (faces->path[i] == NULL) {
 			error_set(err, EXIT_IO, "no font file for the PDF's text");
@@ -405,8 +430,10 @@ pdf_free(struct pdf *p)
 	if (p->doc)
 		HPDF_Free(p->doc);
 	close_subsets(p);
-	for (int i = 0; i < FONT_FACES; i++)
+	for (int i = 0; i < FONT_FACES; i++) {
 		free(p->widths[i]);
+		free(p->has[i]);
+	}
 	free(p->pages);
 	free(p->run);
 	free(p);
@@ -449,18 +476,43 @@ pdf_text(struct pdf *p, enum pdf_font font, double size, double x, double y, con
 	pdf_text_rotated(p, font, size, x, y, 0, utf8);
 }
 
+static int
+same_rgb(const HPDF_REAL a[3], const HPDF_REAL b[3])
+{
+	return a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
+}
+
 #define WIDTH_UNKNOWN 0xFFFF
+
+/* A position on the page to the nearest quarter point (under 0.1 mm):
+ * written with at most two decimals, a page's drawing takes less room. */
+static HPDF_REAL
+snap(double v)
+{
+	return (HPDF_REAL)(floor(v * 4 + 0.5) / 4);
+}
 
 /* The face that draws cp in style font, and the code point it draws: one
  * no face has (which the renderer should have replaced) is U+FFFD. */
+static int
+in_subset(const struct pdf *p, enum font_face face, uint32_t cp)
+{
+	return face != FONT_NONE && p->fonts[face] && p->has[face] &&
+		(p->has[face][cp >> 3] & (1u << (cp & 7)));
+}
+
 static enum font_face
 face_of(struct pdf *p, enum pdf_font font, uint32_t *cp)
 {
 	enum font_face face = fonts_face(p->faces, font == PDF_BOLD, *cp);
 
-	if (face == FONT_NONE || p->fonts[face] == NULL) {
+	/* bold text the bold subset lacks: in the regular face */
+	if (!in_subset(p, face, *cp) && font == PDF_BOLD)
+		face = fonts_face(p->faces, 0, *cp);
+	if (!in_subset(p, face, *cp)) {
 		*cp = 0xFFFD;
-		face = font == PDF_BOLD ? FONT_SANS_BOLD : FONT_SANS;
+		face = font == PDF_BOLD && in_subset(p, FONT_SANS_BOLD, 0xFFFD) ? FONT_SANS_BOLD
+										: FONT_SANS;
 	}
 	return face;
 }
@@ -506,23 +558,38 @@ advance(struct pdf *p, enum font_face face, uint32_t cp)
 	return w[cp];
 }
 
-/* Show one run of text in one face at the text position. */
+/* Show one run of text in one face at the text position. Bold text in a
+ * regular face (the CJK face, which has no bold; any in a CJK document,
+ * fonts.h) is drawn thicker: filled, and
+ * stroked in its colour with a line of 1/30 em; the page keeps that mode
+ * until text that is not drawn so comes. */
 static void
-show_run(struct pdf *p, enum font_face face, double size, const char *run)
+show_run(struct pdf *p, enum pdf_font font, enum font_face face, double size, const char *run)
 {
-	if (p->state->font != (int)face || p->state->size != (HPDF_REAL)size) {
+	struct page_state *st = p->state;
+	int thicker = font == PDF_BOLD && face != FONT_SANS_BOLD && face != FONT_EXTRA_BOLD;
+
+	if (st->font != (int)face || st->size != (HPDF_REAL)size) {
 		HPDF_Page_SetFontAndSize(p->page, p->fonts[face], (HPDF_REAL)size);
-		p->state->font = (int)face;
-		p->state->size = (HPDF_REAL)size;
+		st->font = (int)face;
+		st->size = (HPDF_REAL)size;
+	}
+	if (thicker != st->thick) {
+		HPDF_Page_SetTextRenderingMode(p->page,
+					       thicker ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
+		st->thick = thicker;
+	}
+	if (thicker && !same_rgb(st->stroke, st->fill)) {
+		HPDF_Page_SetRGBStroke(p->page, st->fill[0], st->fill[1], st->fill[2]);
+		memcpy(st->stroke, st->fill, sizeof(st->stroke));
+	}
+	if (thicker && st->line_width != (HPDF_REAL)(size / 30)) {
+		HPDF_Page_SetLineWidth(p->page, (HPDF_REAL)(size / 30));
+		st->line_width = (HPDF_REAL)(size / 30);
 	}
 	HPDF_Page_ShowText(p->page, run);
 }
 
-/*
- * Text is shown in runs, each in the face that has its characters; a run
- * starts where the one before it ends (the text position moves on by its
- * advance), so a line in several faces reads as one.
- */
 static void
 draw_text(struct pdf *p, enum pdf_font font, double size, double x, double y, double degrees,
 	  const char *utf8)
@@ -538,7 +605,7 @@ draw_text(struct pdf *p, enum pdf_font font, double size, double x, double y, do
 	run = p->run;
 	HPDF_Page_BeginText(p->page);
 	HPDF_Page_SetTextMatrix(p->page, (HPDF_REAL)c, (HPDF_REAL)s, (HPDF_REAL)-s, (HPDF_REAL)c,
-				(HPDF_REAL)x, (HPDF_REAL)y);
+				snap(x), snap(y));
 	for (const char *t = utf8; *t;) {
 		uint32_t cp;
 		size_t n = utf8_decode(t, &cp);
@@ -550,7 +617,7 @@ draw_text(struct pdf *p, enum pdf_font font, double size, double x, double y, do
 		face = face_of(p, font, &cp);
 		if (face != current && len) {
 			run[len] = '\0';
-			show_run(p, current, size, run);
+			show_run(p, font, current, size, run);
 			len = 0;
 		}
 		current = face;
@@ -558,7 +625,7 @@ draw_text(struct pdf *p, enum pdf_font font, double size, double x, double y, do
 	}
 	if (len) {
 		run[len] = '\0';
-		show_run(p, current, size, run);
+		show_run(p, font, current, size, run);
 	}
 	HPDF_Page_EndText(p->page);
 }
@@ -630,12 +697,6 @@ pdf_char_width(struct pdf *p, enum pdf_font font, double size, uint32_t cp)
 	return char_width(p, font, size, cp);
 }
 
-static int
-same_rgb(const HPDF_REAL a[3], const HPDF_REAL b[3])
-{
-	return a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
-}
-
 /* Set a colour unless the page has it already; now is the page's current
  * fill or stroke colour, set libharu's operator for it. */
 static void
@@ -691,7 +752,7 @@ void
 pdf_rect(struct pdf *p, double x, double y, double w, double h, int fill, int stroke)
 {
 	GUARD_DRAW(p);
-	HPDF_Page_Rectangle(p->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
+	HPDF_Page_Rectangle(p->page, snap(x), snap(y), snap(w), snap(h));
 	paint(p, fill, stroke);
 }
 
@@ -699,8 +760,8 @@ void
 pdf_line(struct pdf *p, double x1, double y1, double x2, double y2)
 {
 	GUARD_DRAW(p);
-	HPDF_Page_MoveTo(p->page, (HPDF_REAL)x1, (HPDF_REAL)y1);
-	HPDF_Page_LineTo(p->page, (HPDF_REAL)x2, (HPDF_REAL)y2);
+	HPDF_Page_MoveTo(p->page, snap(x1), snap(y1));
+	HPDF_Page_LineTo(p->page, snap(x2), snap(y2));
 	HPDF_Page_Stroke(p->page);
 }
 
@@ -710,9 +771,9 @@ pdf_polygon(struct pdf *p, const double *xy, size_t n, int fill, int stroke)
 	GUARD_DRAW(p);
 	if (n < 2)
 		return;
-	HPDF_Page_MoveTo(p->page, (HPDF_REAL)xy[0], (HPDF_REAL)xy[1]);
+	HPDF_Page_MoveTo(p->page, snap(xy[0]), snap(xy[1]));
 	for (size_t i = 1; i < n; i++)
-		HPDF_Page_LineTo(p->page, (HPDF_REAL)xy[2 * i], (HPDF_REAL)xy[2 * i + 1]);
+		HPDF_Page_LineTo(p->page, snap(xy[2 * i]), snap(xy[2 * i + 1]));
 	HPDF_Page_ClosePath(p->page);
 	paint(p, fill, stroke);
 }

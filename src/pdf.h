@@ -26,10 +26,11 @@ struct pdf_colour {
 /* A document of width x height points whose text uses only the given code
  * points (they must include every character drawn; others print blank).
  * faces (borrowed, outliving the document) says which face draws which;
- * a character no face has is drawn as U+FFFD. Returns NULL with err
- * set. */
+ * a character no face has is drawn as U+FFFD. bold[0..bold_count) are
+ * the code points drawn in bold, for the bold faces (one left out there
+ * is drawn in the regular face). Returns NULL with err set. */
 struct pdf *pdf_new(double width, double height, struct fonts *faces, const uint32_t *codepoints,
-		    size_t count, struct error *err);
+		    size_t count, const uint32_t *bold, size_t bold_count, struct error *err);
 void pdf_free(struct pdf *p);
 
 /* Start a new page and draw on it; returns its number from 0. */

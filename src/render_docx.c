@@ -1996,6 +1996,7 @@ render_docx(const struct doc *d, const char *const font_paths[FONT_FACES], unsig
 	dx.d = d;
 	dx.font_paths = font_paths;
 	fonts_init(&dx.faces, font_paths);
+	dx.faces.cjk_first = fonts_cjk_language(d->lang);
 	dx.err = err;
 	dx.page_width = page_twips(d->page_width, 595.28);
 	dx.page_height = page_twips(d->page_height, 841.89);

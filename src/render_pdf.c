@@ -964,38 +964,119 @@ add_bidi_forms(struct cpset *set, int rtl)
 			bidi_forms(c, add_form, set);
 }
 
+static void
+add_str(struct cpset *set, const char *s)
+{
+	while (s && *s)
+		add_cp(set, next_cp(&s));
+}
+
+/* The code points of what is drawn in bold, for the bold faces' subsets
+ * (a character missed here still prints, in the regular face). */
+static void
+add_bold(struct cpset *set, const struct doc *d)
+{
+	add_str(set, d->marking);
+	add_str(set, d->status);
+	add_str(set, d->header_note);
+	for (size_t i = 0; i < d->count; i++) {
+		const struct doc_block *b = &d->blocks[i];
+
+		switch (b->kind) {
+		case DOC_COVER:
+			add_str(set, b->u.cover.title);
+			add_str(set, b->u.cover.country);
+			add_str(set, b->u.cover.watermark);
+			add_str(set, b->u.cover.notice);
+			break;
+		case DOC_HEADING:
+			add_str(set, b->u.heading.text);
+			break;
+		case DOC_PARAGRAPH:
+			if (b->u.paragraph.bold)
+				add_str(set, b->u.paragraph.text);
+			break;
+		case DOC_TABLE:
+			for (size_t c = 0; c < b->u.table.column_count; c++)
+				add_str(set, b->u.table.columns[c].title);
+			for (size_t c = 0; b->u.table.bold_last && b->u.table.row_count &&
+			     c < b->u.table.column_count;
+			     c++)
+				add_str(set,
+					b->u.table.cells[(b->u.table.row_count - 1) *
+								 b->u.table.column_count +
+							 c]);
+			break;
+		case DOC_FIGURE:
+			for (size_t k = 0; k < b->u.figure.shape_count; k++)
+				if (b->u.figure.shapes[k].kind == DOC_TEXT &&
+				    b->u.figure.shapes[k].bold)
+					add_str(set, b->u.figure.shapes[k].text);
+			break;
+		case DOC_PAGE_BREAK:
+			break;
+		}
+	}
+}
+
+/* The code points in set, in order, as an array owned by the caller. */
+static uint32_t *
+set_list(const struct cpset *set, size_t *count)
+{
+	uint32_t *cps;
+
+	*count = 0;
+	for (uint32_t c = 0; c < 0x10000; c++)
+		*count += has_cp(set, c);
+	cps = xcalloc(*count + 1, sizeof(*cps));
+	*count = 0;
+	for (uint32_t c = 0; c < 0x10000; c++)
+		if (has_cp(set, c))
+			cps[(*count)++] = c;
+	return cps;
+}
+
+/* What the renderer adds of its own: spaces, the hyphen of a cut word,
+ * the ellipsis of a cut header, the mark of a character it cannot print;
+ * the rest is the document's (the fonts embed every glyph of their
+ * subset, so no more than that). */
+static void
+add_own(struct cpset *set)
+{
+	add_cp(set, ' ');
+	add_cp(set, '-');
+	add_cp(set, 0x2026);
+	add_cp(set, 0xFFFD);
+}
+
 int
 render_pdf(const struct doc *d, const char *const font_paths[FONT_FACES], unsigned char **out,
 	   size_t *size, struct error *err)
 {
 	struct cpset *set = xcalloc(1, sizeof(*set));
+	struct cpset *bold = xcalloc(1, sizeof(*bold));
 	struct fonts faces;
 	uint32_t *cps = NULL;
+	uint32_t *bold_cps = NULL;
 	size_t count = 0;
+	size_t bold_count = 0;
 	struct layout l = {0};
 	int status;
 
-	/* what the renderer adds of its own: spaces, the hyphen of a cut
-	 * word, the ellipsis of a cut header, the mark of a character it
-	 * cannot print; the rest is the document's (the fonts embed every
-	 * glyph of their subset, so no more than that) */
 	fonts_init(&faces, font_paths);
+	faces.cjk_first = fonts_cjk_language(d->lang);
 	set->faces = &faces;
-	add_cp(set, ' ');
-	add_cp(set, '-');
-	add_cp(set, 0x2026);
-	add_cp(set, 0xFFFD);
+	bold->faces = &faces;
+	add_own(set);
 	doc_each_codepoint(d, add_cp, set);
 	add_bidi_forms(set, d->rtl);
-	for (uint32_t c = 0; c < 0x10000; c++)
-		if (set->bits[c >> 3] & (1u << (c & 7)))
-			count++;
-	cps = xcalloc(count, sizeof(*cps));
-	count = 0;
-	for (uint32_t c = 0; c < 0x10000; c++)
-		if (set->bits[c >> 3] & (1u << (c & 7)))
-			cps[count++] = c;
+	add_own(bold);
+	add_bold(bold, d);
+	add_bidi_forms(bold, d->rtl);
+	cps = set_list(set, &count);
+	bold_cps = set_list(bold, &bold_count);
 	free(set);
+	free(bold);
 
 	l.d = d;
 	l.faces = &faces;
@@ -1005,8 +1086,9 @@ render_pdf(const struct doc *d, const char *const font_paths[FONT_FACES], unsign
 	l.right = 56;
 	l.top = 64;
 	l.bottom = 56;
-	l.pdf = pdf_new(l.w, l.h, &faces, cps, count, err);
+	l.pdf = pdf_new(l.w, l.h, &faces, cps, count, bold_cps, bold_count, err);
 	free(cps);
+	free(bold_cps);
 	if (l.pdf == NULL) {
 		fonts_release(&faces);
 		return -1;

@@ -37,6 +37,21 @@ subset_font(const char *font_path, const uint32_t *codepoints, size_t count, uns
 	}
 	for (size_t i = 0; i < count; i++)
 		hb_set_add(hb_subset_input_unicode_set(input), codepoints[i]);
+	/*
+	 * What libharu embeds is drawn by its character map alone: hinting
+	 * instructions (which PDF viewers scale without) and the layout
+	 * tables' glyphs (ligatures, alternates, never drawn) would only add
+	 * to every report's size.
+	 */
+	hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
+	{
+		hb_set_t *drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+
+		hb_set_add(drop, HB_TAG('G', 'S', 'U', 'B'));
+		hb_set_add(drop, HB_TAG('G', 'P', 'O', 'S'));
+		hb_set_add(drop, HB_TAG('G', 'D', 'E', 'F'));
+		hb_set_add(drop, HB_TAG('m', 'o', 'r', 'x'));
+	}
 	subset = hb_subset_or_fail(face, input);
 	if (subset == NULL) {
 		error_set(err, EXIT_IO, "cannot subset font '%s'", font_path);
