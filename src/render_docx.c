@@ -472,11 +472,11 @@ static void
 fonts_element(struct xml *x)
 {
 	open_element(x, "w:rFonts");
-	/* the faces the PDF uses (fonts.h): Chinese in AR PL UMing, Arabic
+	/* the faces the PDF uses (fonts.h): Chinese in Droid Sans Fallback, Arabic
 	 * (a complex script, which Word shapes itself) in DejaVu Sans */
 	attribute(x, "w:ascii", "DejaVu Sans");
 	attribute(x, "w:hAnsi", "DejaVu Sans");
-	attribute(x, "w:eastAsia", "AR PL UMing CN");
+	attribute(x, "w:eastAsia", "Droid Sans Fallback");
 	attribute(x, "w:cs", "DejaVu Sans");
 	close_element(x);
 }
