@@ -699,7 +699,13 @@ const struct cmd cmd_report = {
 		 "                    ending in /) takes the report under its default\n"
 		 "                    name; with --all, the folder to write into\n"
 		 "\n"
-		 "Fonts: DejaVu Sans from $CIRT_FONT_DIR, else " CMD_FONT_DIR ".\n",
+		 "Fonts: DejaVu Sans from $CIRT_FONT_DIR, else " CMD_FONT_DIR ";\n"
+		 "Chinese, Japanese and Korean from $CIRT_CJK_FONT, else\n"
+		 "  " FONTS_CJK_FILE ";\n"
+		 "other scripts in FreeSans from $CIRT_EXTRA_FONT_DIR, else\n"
+		 "  " FONTS_EXTRA_DIR ".\n"
+		 "A character no font has prints as U+FFFD, with a warning naming the\n"
+		 "answer, evidence, note, finding or meeting it is in.\n",
 	.flags = CMD_OPT_DB | CMD_OPT_QUESTIONNAIRE | CMD_OPT_COUNTRY | CMD_OPT_LANG | CMD_OPEN_DB |
 		CMD_LOAD_QUESTIONNAIRE,
 	.run = run_report,

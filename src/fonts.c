@@ -166,13 +166,14 @@ fonts_missing_list(struct fonts *f, const char *s, size_t max)
 	while (s && *s) {
 		uint32_t cp;
 		size_t n = utf8_decode(s, &cp);
-		size_t k = 0;
 
 		if (n == 0) {
 			s++;
 			continue;
 		}
 		if (fonts_missing(f, cp)) {
+			size_t k = 0;
+
 			while (k < count && seen[k] != cp)
 				k++;
 			if (k == count) {
