@@ -291,14 +291,9 @@ cmd_no_arguments(const struct cmd *c, int argc, char **argv)
 }
 
 void
-cmd_font_paths(char *fonts[2])
+cmd_font_paths(char *fonts[FONT_FACES])
 {
-	const char *dir = getenv("CIRT_FONT_DIR");
-
-	if (dir == NULL || *dir == '\0')
-		dir = CMD_FONT_DIR;
-	fonts[0] = xasprintf("%s/DejaVuSans.ttf", dir);
-	fonts[1] = xasprintf("%s/DejaVuSans-Bold.ttf", dir);
+	fonts_find_paths(fonts);
 }
 
 int

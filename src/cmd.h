@@ -13,6 +13,8 @@
 #include <stdarg.h>
 #include <time.h>
 
+#include "fonts.h"
+
 struct answer_set;
 struct country;
 struct diag;
@@ -142,11 +144,13 @@ int cmd_yes_option(const struct cmd *c, int argc, char **argv, int *yes, int *fi
 int cmd_no_arguments(const struct cmd *c, int argc, char **argv);
 
 /* Where the PDFs' fonts are unless $CIRT_FONT_DIR says otherwise. */
-#define CMD_FONT_DIR "/usr/share/fonts/truetype/dejavu"
+#define CMD_FONT_DIR FONTS_DEJAVU_DIR
 
-/* The regular and bold DejaVu Sans files for a PDF, from $CIRT_FONT_DIR
- * or CMD_FONT_DIR; the caller frees both. */
-void cmd_font_paths(char *fonts[2]);
+/* The files of the faces a PDF may use (fonts.h): DejaVu Sans regular and
+ * bold from $CIRT_FONT_DIR or CMD_FONT_DIR, the CJK face from
+ * $CIRT_CJK_FONT or FONTS_CJK_FILE, FreeSans regular and bold from
+ * $CIRT_EXTRA_FONT_DIR or FONTS_EXTRA_DIR; the caller frees each. */
+void cmd_font_paths(char *fonts[FONT_FACES]);
 
 /* The date a PDF carries: $SOURCE_DATE_EPOCH for reproducible output, else
  * now. Returns 0, or EXIT_USAGE after saying the variable is not a number

@@ -432,7 +432,7 @@ run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 		struct comparison_input in = {0};
 		unsigned char *pdf = NULL;
 		size_t size;
-		char *fonts[2];
+		char *fonts[FONT_FACES];
 		char *path = output_path(output);
 
 		if (path == NULL) {
@@ -447,8 +447,8 @@ run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 		in.weights = weights;
 		in.marking = marking;
 		in.date = date;
-		in.font_paths[0] = fonts[0];
-		in.font_paths[1] = fonts[1];
+		for (int i = 0; i < FONT_FACES; i++)
+			in.font_paths[i] = fonts[i];
 		for (size_t i = 0; i < n; i++)
 			in.sample |= entries[i].info && entries[i].info->demo;
 		if (report_write_comparison(&in, &pdf, &size, &err) < 0 ||
@@ -460,8 +460,8 @@ run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 		}
 		free(path);
 		free(pdf);
-		free(fonts[0]);
-		free(fonts[1]);
+		for (int i = 0; i < FONT_FACES; i++)
+			free(fonts[i]);
 	}
 out:
 	compare_release(&c);

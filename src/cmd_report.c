@@ -51,7 +51,7 @@ struct options {
 	int docx;	    /* --format docx: a Word document, not a PDF */
 	long jobs;
 	time_t date;
-	const char *fonts[2];
+	const char *fonts[FONT_FACES];
 };
 
 static void
@@ -206,6 +206,60 @@ compare(const struct scored *list, size_t count, size_t me, int include_drafts,
 	in->region_mean = in->region_count ? region_sum / (double)in->region_count : 0;
 }
 
+/* Warn about a text of the record with characters no font of the report
+ * has (fonts.h): the report is still written, with U+FFFD in their
+ * place. where says which text it is: "question 'L1' answer". */
+static void
+warn_missing(struct fonts *faces, const struct scored *s, const char *where, const char *text)
+{
+	char *list = fonts_missing_list(faces, text, 5);
+
+	if (list == NULL)
+		return;
+	cmd_warning("%s-%d: %s: no font has %s; it prints as U+FFFD", s->a.country, s->a.cycle,
+		    where, list);
+	free(list);
+}
+
+/* Every answer, evidence, note, finding and meeting of s whose text has a
+ * character the report cannot print, named on stderr. */
+static void
+warn_missing_glyphs(const struct options *o, const struct scored *s)
+{
+	static const char *const parts[3] = {"answer", "evidence", "note"};
+	struct fonts faces;
+
+	fonts_init(&faces, o->fonts);
+	for (size_t i = 0; i < s->answers.count; i++) {
+		const struct answer *a = &s->answers.items[i];
+		const char *texts[3] = {a->value, a->evidence, a->comment};
+
+		for (int k = 0; k < 3; k++) {
+			char *where = xasprintf("question '%s' %s", a->question_id, parts[k]);
+
+			warn_missing(&faces, s, where, texts[k]);
+			free(where);
+		}
+	}
+	for (size_t i = 0; i < s->finding_count; i++) {
+		const struct finding *f = &s->findings[i];
+		char *where = *f->pillar ? xasprintf("findings on pillar '%s'", f->pillar)
+					 : xstrdup("summary");
+
+		warn_missing(&faces, s, where, f->text);
+		free(where);
+	}
+	for (size_t i = 0; i < s->meeting_count; i++) {
+		const struct meeting *m = &s->meetings[i];
+		char *where = xasprintf("meeting with '%s'", m->organisation);
+
+		warn_missing(&faces, s, where, m->organisation);
+		warn_missing(&faces, s, where, m->people);
+		free(where);
+	}
+	fonts_release(&faces);
+}
+
 static int
 write_one(struct cmd_context *ctx, const struct options *o, const struct scored *list, size_t count,
 	  size_t me, const char *path, int quiet)
@@ -226,8 +280,8 @@ write_one(struct cmd_context *ctx, const struct options *o, const struct scored 
 	in.letter = o->letter;
 	in.sample = in.country && in.country->demo;
 	in.date = o->date;
-	in.font_paths[0] = o->fonts[0];
-	in.font_paths[1] = o->fonts[1];
+	for (int i = 0; i < FONT_FACES; i++)
+		in.font_paths[i] = o->fonts[i];
 	in.meetings = s->meetings;
 	in.meeting_count = s->meeting_count;
 	in.names = o->names;
@@ -239,6 +293,7 @@ write_one(struct cmd_context *ctx, const struct options *o, const struct scored 
 	in.finding_count = s->finding_count;
 	in.include_drafts = o->include_drafts;
 	compare(list, count, me, o->include_drafts, &in);
+	warn_missing_glyphs(o, s);
 	{
 		struct doc *d = report_build(&in);
 		int built = o->docx ? render_docx(d, in.font_paths, &pdf, &size, &err)
@@ -447,7 +502,7 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		{NULL, 0, NULL, 0},
 	};
 	struct options o = {0};
-	char *fonts[2];
+	char *fonts[FONT_FACES];
 	struct scored *list = NULL;
 	size_t count = 0;
 	int status = EXIT_OK;
@@ -514,8 +569,8 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 	if (cmd_pdf_date(&o.date) != 0)
 		return EXIT_USAGE;
 	cmd_font_paths(fonts);
-	o.fonts[0] = fonts[0];
-	o.fonts[1] = fonts[1];
+	for (int i = 0; i < FONT_FACES; i++)
+		o.fonts[i] = fonts[i];
 
 	if (!o.all) {
 		struct assessment a;
@@ -599,8 +654,8 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		timing("lay out and write", now_ms() - started);
 out:
 	scored_release(list, count);
-	free(fonts[0]);
-	free(fonts[1]);
+	for (int i = 0; i < FONT_FACES; i++)
+		free(fonts[i]);
 	return status;
 }
 
@@ -644,7 +699,13 @@ const struct cmd cmd_report = {
 		 "                    ending in /) takes the report under its default\n"
 		 "                    name; with --all, the folder to write into\n"
 		 "\n"
-		 "Fonts: DejaVu Sans from $CIRT_FONT_DIR, else " CMD_FONT_DIR ".\n",
+		 "Fonts: DejaVu Sans from $CIRT_FONT_DIR, else " CMD_FONT_DIR ";\n"
+		 "Chinese, Japanese and Korean from $CIRT_CJK_FONT, else\n"
+		 "  " FONTS_CJK_FILE ";\n"
+		 "other scripts in FreeSans from $CIRT_EXTRA_FONT_DIR, else\n"
+		 "  " FONTS_EXTRA_DIR ".\n"
+		 "A character no font has prints as U+FFFD, with a warning naming the\n"
+		 "answer, evidence, note, finding or meeting it is in.\n",
 	.flags = CMD_OPT_DB | CMD_OPT_QUESTIONNAIRE | CMD_OPT_COUNTRY | CMD_OPT_LANG | CMD_OPEN_DB |
 		CMD_LOAD_QUESTIONNAIRE,
 	.run = run_report,

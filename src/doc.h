@@ -139,6 +139,7 @@ struct doc_block {
 
 struct doc {
 	const char *lang;  /* BCP 47, e.g. "fr" */
+	int rtl;	   /* pages run right to left (Arabic) */
 	double page_width; /* points: A4 or US letter */
 	double page_height;
 	const char *header;	 /* the page header's text, left */

@@ -12,9 +12,11 @@
 #include <hpdf.h>
 #include <hpdf_encoder.h>
 #include <hpdf_font.h>
+#include <uninorm.h>
 
 #include "exitcode.h"
 #include "file.h"
+#include "fonts.h"
 #include "subset.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -31,11 +33,13 @@ struct page_state {
 	HPDF_REAL fill[3];
 	HPDF_REAL stroke[3];
 	HPDF_REAL line_width;
+	int thick; /* text is stroked as well as filled (bold CJK) */
 };
 
 struct pdf {
 	HPDF_Doc doc;
-	HPDF_Font fonts[2];
+	struct fonts *faces;	     /* which face draws which character */
+	HPDF_Font fonts[FONT_FACES]; /* NULL: a face the document does not use */
 	struct page_state *pages;
 	size_t page_count;
 	size_t page_alloc;
@@ -45,10 +49,13 @@ struct pdf {
 	double height;
 	HPDF_Outline outlines[MAX_OUTLINES];
 	int outline_count;
-	int subset_fds[2]; /* the files in memory libharu reads at save time */
-	/* each font's advance width per BMP code point, in 1/1000 em, asked
+	int subset_fds[FONT_FACES]; /* the files in memory libharu reads at save time */
+	/* each face's advance width per BMP code point, in 1/1000 em, asked
 	 * of libharu once; WIDTH_UNKNOWN until then */
-	unsigned short *widths[2];
+	unsigned short *widths[FONT_FACES];
+	uint8_t *has[FONT_FACES]; /* each face's subset, a bit per code point */
+	char *run;		  /* the run of text being shown */
+	size_t run_alloc;
 	jmp_buf jump;
 	HPDF_STATUS error;
 	HPDF_STATUS detail;
@@ -111,43 +118,121 @@ subset_in_memory(const char *font, const uint32_t *cps, size_t n, struct error *
 static void
 close_subsets(struct pdf *p)
 {
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < FONT_FACES; i++)
 		if (p->subset_fds[i] >= 0) {
 			close(p->subset_fds[i]);
 			p->subset_fds[i] = -1;
 		}
 }
 
+/* The letters an Arabic presentation form (a joined shape, a lam-alef
+ * ligature) stands for, from its Unicode compatibility decomposition, in
+ * out[0..2); returns how many, or 0 for any other character. */
+static size_t
+presentation_letters(uint32_t cp, uint32_t out[2])
+{
+	int type;
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	int n;
+
+	if (!((cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFC)))
+		return 0;
+	n = uc_decomposition((ucs4_t)cp, &type, d);
+	if (n < 1 || n > 2)
+		return 0;
+	for (int i = 0; i < n; i++)
+		out[i] = d[i];
+	return (size_t)n;
+}
+
+/* One line of a ToUnicode map: a range of codes to the same range of
+ * characters (first < last), or one code to one or two characters. */
+struct to_unicode {
+	uint32_t first, last;
+	uint32_t to[2];
+	size_t n; /* characters in to: 1 or 2 */
+};
+
+/* Write the lines of one kind (ranges or single codes) in blocks of at
+ * most 100, as the format allows. */
+static void
+write_blocks(HPDF_Stream out, const struct to_unicode *v, size_t count, int ranges)
+{
+	const char *kind = ranges ? "bfrange" : "bfchar";
+	size_t total = 0;
+	size_t done = 0;
+	char line[64];
+
+	for (size_t i = 0; i < count; i++)
+		total += (v[i].first < v[i].last) == ranges;
+	for (size_t i = 0; i < count; i++) {
+		if ((v[i].first < v[i].last) != ranges)
+			continue;
+		if (done % 100 == 0) {
+			snprintf(line, sizeof(line), "%zu begin%s\n",
+				 total - done < 100 ? total - done : 100, kind);
+			HPDF_Stream_WriteStr(out, line);
+		}
+		if (ranges)
+			snprintf(line, sizeof(line), "<%04X> <%04X> <%04X>\n", (unsigned)v[i].first,
+				 (unsigned)v[i].last, (unsigned)v[i].to[0]);
+		else if (v[i].n == 2)
+			snprintf(line, sizeof(line), "<%04X> <%04X%04X>\n", (unsigned)v[i].first,
+				 (unsigned)v[i].to[0], (unsigned)v[i].to[1]);
+		else
+			snprintf(line, sizeof(line), "<%04X> <%04X>\n", (unsigned)v[i].first,
+				 (unsigned)v[i].to[0]);
+		HPDF_Stream_WriteStr(out, line);
+		done++;
+		if (done % 100 == 0 || done == total) {
+			snprintf(line, sizeof(line), "end%s\n", kind);
+			HPDF_Stream_WriteStr(out, line);
+		}
+	}
+}
+
 /*
  * libharu gives each font a ToUnicode stream that is a copy of its encoding
  * CMap (begincidrange), which text extraction rejects. Since the codes are
  * the code points, the right table maps each code to itself: write that for
- * the code points the document uses, as bfrange runs (a run may not cross a
- * change of the first byte, and a block holds at most 100 runs).
+ * the code points the document uses, runs of them as ranges (a run may not
+ * cross a change of the first byte). An Arabic presentation form, which
+ * the renderer draws for a letter in its joined shape, maps to the letters
+ * it stands for, so that text extraction gives back what was typed.
  */
 static void
 write_to_unicode(HPDF_Font font, const uint32_t *cps, size_t count)
 {
 	HPDF_FontAttr attr = font->attr;
 	HPDF_Dict cmap = attr ? attr->cmap_stream : NULL;
-	uint32_t(*runs)[2];
+	struct to_unicode *v;
 	size_t n = 0;
-	char line[48];
 
 	/* only where that stream is the font's ToUnicode (libharu 2.3) */
 	if (cmap == NULL || HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT) != cmap)
 		return;
-	runs = xmalloc((count ? count : 1) * sizeof(*runs));
+	v = xcalloc(count + 1, sizeof(*v));
 	for (size_t i = 0; i < count; i++) {
 		uint32_t cp = cps[i];
+		uint32_t letters[2];
+		size_t k;
 
 		if (cp == 0 || cp > 0xFFFF)
 			continue;
-		if (n && runs[n - 1][1] + 1 == cp && (runs[n - 1][0] >> 8) == (cp >> 8))
-			runs[n - 1][1] = cp;
-		else {
-			runs[n][0] = runs[n][1] = cp;
-			n++;
+		k = presentation_letters(cp, letters);
+		if (k) {
+			/* a ligature's letters as they are drawn, right to left
+			 * (text extraction turns the drawn order round) */
+			v[n].first = v[n].last = cp;
+			v[n].to[0] = letters[k - 1];
+			v[n].to[1] = letters[0];
+			v[n++].n = k;
+		} else if (n && v[n - 1].n == 1 && v[n - 1].last + 1 == cp &&
+			   v[n - 1].to[0] == v[n - 1].first && (v[n - 1].first >> 8) == (cp >> 8)) {
+			v[n - 1].last = cp;
+		} else {
+			v[n].first = v[n].last = v[n].to[0] = cp;
+			v[n++].n = 1;
 		}
 	}
 	HPDF_MemStream_FreeData(cmap->stream);
@@ -164,24 +249,14 @@ write_to_unicode(HPDF_Font font, const uint32_t *cps, size_t count)
 			     "/CMapName /Adobe-Identity-UCS def\n"
 			     "/CMapType 2 def\n"
 			     "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	for (size_t i = 0; i < n; i++) {
-		if (i % 100 == 0) {
-			snprintf(line, sizeof(line), "%zu beginbfrange\n",
-				 n - i < 100 ? n - i : 100);
-			HPDF_Stream_WriteStr(cmap->stream, line);
-		}
-		snprintf(line, sizeof(line), "<%04X> <%04X> <%04X>\n", (unsigned)runs[i][0],
-			 (unsigned)runs[i][1], (unsigned)runs[i][0]);
-		HPDF_Stream_WriteStr(cmap->stream, line);
-		if (i % 100 == 99 || i + 1 == n)
-			HPDF_Stream_WriteStr(cmap->stream, "endbfrange\n");
-	}
+	write_blocks(cmap->stream, v, n, 1);
+	write_blocks(cmap->stream, v, n, 0);
 	HPDF_Stream_WriteStr(cmap->stream,
 			     "endcmap\n"
 			     "CMapName currentdict /CMap defineresource pop\n"
 			     "end\n"
 			     "end\n");
-	free(runs);
+	free(v);
 }
 
 /* libharu's UTF-8 encoder makes each font's CID map cover the whole Basic
@@ -254,19 +329,56 @@ font_for(struct pdf *p, const char *name, const uint32_t *codepoints, size_t cou
 	return font;
 }
 
+/* The code points among cps[0..count) that face draws, for its subset:
+ * those of regular text in a regular face, of bold text (bold[0..
+ * bold_count)) in a bold face, of both in the CJK face. */
+static uint32_t *
+face_codepoints(struct fonts *faces, enum font_face face, const uint32_t *cps, size_t count,
+		const uint32_t *bold, size_t bold_count, size_t *n)
+{
+	int is_bold = face == FONT_SANS_BOLD || face == FONT_EXTRA_BOLD;
+	uint32_t *out = xcalloc(count + bold_count + 1, sizeof(*out));
+
+	*n = 0;
+	if (is_bold) {
+		cps = bold;
+		count = bold_count;
+	}
+	for (size_t i = 0; i < count; i++)
+		if (fonts_face(faces, is_bold, cps[i]) == face ||
+		    (face == FONT_CJK && fonts_face(faces, 1, cps[i]) == face))
+			out[(*n)++] = cps[i];
+	return out;
+}
+
 struct pdf *
-pdf_new(double width, double height, const char *const font_paths[2], const uint32_t *codepoints,
-	size_t count, struct error *err)
+pdf_new(double width, double height, struct fonts *faces, const uint32_t *codepoints, size_t count,
+	const uint32_t *bold, size_t bold_count, struct error *err)
 {
 	struct pdf *p = xcalloc(1, sizeof(*p));
-	char paths[2][32];
+	char paths[FONT_FACES][32];
+	uint32_t *cps[FONT_FACES] = {NULL};
+	size_t n[FONT_FACES] = {0};
 
 	p->width = width;
 	p->height = height;
-	p->subset_fds[0] = -1;
-	p->subset_fds[1] = -1;
-	for (int i = 0; i < 2; i++) {
-		p->subset_fds[i] = subset_in_memory(font_paths[i], codepoints, count, err);
+	p->faces = faces;
+	for (int i = 0; i < FONT_FACES; i++)
+		p->subset_fds[i] = -1;
+	for (int i = 0; i < FONT_FACES; i++) {
+		cps[i] = face_codepoints(faces, (enum font_face)i, codepoints, count, bold,
+					 bold_count, &n[i]);
+		p->has[i] = xcalloc(1, 0x10000 / 8);
+		for (size_t k = 0; k < n[i]; k++)
+			p->has[i][cps[i][k] >> 3] |= (uint8_t)(1u << (cps[i][k] & 7));
+		/* DejaVu Sans always (U+FFFD); the others for what they draw */
+		if (n[i] == 0 && i != FONT_SANS)
+			continue;
+		if (faces->path[i] == NULL) {
+			error_set(err, EXIT_IO, "no font file for the PDF's text");
+			goto fail;
+		}
+		p->subset_fds[i] = subset_in_memory(faces->path[i], cps[i], n[i], err);
 		if (p->subset_fds[i] < 0)
 			goto fail;
 		snprintf(paths[i], sizeof(paths[i]), "/proc/self/fd/%d", p->subset_fds[i]);
@@ -290,15 +402,22 @@ pdf_new(double width, double height, const char *const font_paths[2], const uint
 	/* the UTF-8 encoder before any text, outline or information */
 	HPDF_UseUTFEncodings(p->doc);
 	HPDF_SetCurrentEncoder(p->doc, "UTF-8");
-	for (int i = 0; i < 2; i++) {
-		const char *name = HPDF_LoadTTFontFromFile(p->doc, paths[i], HPDF_TRUE);
+	for (int i = 0; i < FONT_FACES; i++) {
+		const char *name;
 
-		p->fonts[i] = font_for(p, name, codepoints, count);
+		if (p->subset_fds[i] < 0)
+			continue;
+		name = HPDF_LoadTTFontFromFile(p->doc, paths[i], HPDF_TRUE);
+		p->fonts[i] = font_for(p, name, cps[i], n[i]);
 		keep_every_glyph(p->fonts[i]);
 	}
 	HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
+	for (int i = 0; i < FONT_FACES; i++)
+		free(cps[i]);
 	return p;
 fail:
+	for (int i = 0; i < FONT_FACES; i++)
+		free(cps[i]);
 	pdf_free(p);
 	return NULL;
 }
@@ -311,9 +430,12 @@ pdf_free(struct pdf *p)
 	if (p->doc)
 		HPDF_Free(p->doc);
 	close_subsets(p);
-	free(p->widths[0]);
-	free(p->widths[1]);
+	for (int i = 0; i < FONT_FACES; i++) {
+		free(p->widths[i]);
+		free(p->has[i]);
+	}
 	free(p->pages);
+	free(p->run);
 	free(p);
 }
 
@@ -354,31 +476,174 @@ pdf_text(struct pdf *p, enum pdf_font font, double size, double x, double y, con
 	pdf_text_rotated(p, font, size, x, y, 0, utf8);
 }
 
-void
-pdf_text_rotated(struct pdf *p, enum pdf_font font, double size, double x, double y, double degrees,
-		 const char *utf8)
+static int
+same_rgb(const HPDF_REAL a[3], const HPDF_REAL b[3])
+{
+	return a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
+}
+
+#define WIDTH_UNKNOWN 0xFFFF
+
+/* A position on the page to the nearest quarter point (under 0.1 mm):
+ * written with at most two decimals, a page's drawing takes less room. */
+static HPDF_REAL
+snap(double v)
+{
+	return (HPDF_REAL)(floor(v * 4 + 0.5) / 4);
+}
+
+/* The face that draws cp in style font, and the code point it draws: one
+ * no face has (which the renderer should have replaced) is U+FFFD. */
+static int
+in_subset(const struct pdf *p, enum font_face face, uint32_t cp)
+{
+	return face != FONT_NONE && p->fonts[face] && p->has[face] &&
+		(p->has[face][cp >> 3] & (1u << (cp & 7)));
+}
+
+static enum font_face
+face_of(struct pdf *p, enum pdf_font font, uint32_t *cp)
+{
+	enum font_face face = fonts_face(p->faces, font == PDF_BOLD, *cp);
+
+	/* bold text the bold subset lacks: in the regular face */
+	if (!in_subset(p, face, *cp) && font == PDF_BOLD)
+		face = fonts_face(p->faces, 0, *cp);
+	if (!in_subset(p, face, *cp)) {
+		*cp = 0xFFFD;
+		face = font == PDF_BOLD && in_subset(p, FONT_SANS_BOLD, 0xFFFD) ? FONT_SANS_BOLD
+										: FONT_SANS;
+	}
+	return face;
+}
+
+static size_t
+put_utf8(char *out, uint32_t cp)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	out[0] = (char)(0xE0 | (cp >> 12));
+	out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[2] = (char)(0x80 | (cp & 0x3F));
+	return 3;
+}
+
+/* The advance of cp (a code point face has, in the BMP) in 1/1000 em,
+ * asked of libharu once. */
+static unsigned long
+advance(struct pdf *p, enum font_face face, uint32_t cp)
+{
+	unsigned short *w = p->widths[face];
+
+	if (w == NULL) {
+		w = p->widths[face] = xmalloc(0x10000 * sizeof(*w));
+		memset(w, 0xFF, 0x10000 * sizeof(*w));
+	}
+	if (w[cp] == WIDTH_UNKNOWN) {
+		char one[4];
+		size_t n = put_utf8(one, cp);
+		HPDF_UINT got =
+			HPDF_Font_TextWidth(p->fonts[face], (const HPDF_BYTE *)one, (HPDF_UINT)n)
+				.width;
+
+		w[cp] = got < WIDTH_UNKNOWN ? (unsigned short)got : WIDTH_UNKNOWN - 1;
+	}
+	return w[cp];
+}
+
+/* Show one run of text in one face at the text position. Bold text in a
+ * regular face (the CJK face, which has no bold; any in a CJK document,
+ * fonts.h) is drawn thicker: filled, and
+ * stroked in its colour with a line of 1/30 em; the page keeps that mode
+ * until text that is not drawn so comes. */
+static void
+show_run(struct pdf *p, enum pdf_font font, enum font_face face, double size, const char *run)
+{
+	struct page_state *st = p->state;
+	int thicker = font == PDF_BOLD && face != FONT_SANS_BOLD && face != FONT_EXTRA_BOLD;
+
+	if (st->font != (int)face || st->size != (HPDF_REAL)size) {
+		HPDF_Page_SetFontAndSize(p->page, p->fonts[face], (HPDF_REAL)size);
+		st->font = (int)face;
+		st->size = (HPDF_REAL)size;
+	}
+	if (thicker != st->thick) {
+		HPDF_Page_SetTextRenderingMode(p->page,
+					       thicker ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
+		st->thick = thicker;
+	}
+	if (thicker && !same_rgb(st->stroke, st->fill)) {
+		HPDF_Page_SetRGBStroke(p->page, st->fill[0], st->fill[1], st->fill[2]);
+		memcpy(st->stroke, st->fill, sizeof(st->stroke));
+	}
+	if (thicker && st->line_width != (HPDF_REAL)(size / 30)) {
+		HPDF_Page_SetLineWidth(p->page, (HPDF_REAL)(size / 30));
+		st->line_width = (HPDF_REAL)(size / 30);
+	}
+	HPDF_Page_ShowText(p->page, run);
+}
+
+static void
+draw_text(struct pdf *p, enum pdf_font font, double size, double x, double y, double degrees,
+	  const char *utf8)
 {
 	double rad = degrees * 3.14159265358979323846 / 180;
 	double c = cos(rad);
 	double s = sin(rad);
+	char *run;
+	size_t len = 0;
+	enum font_face current = FONT_NONE;
 
-	GUARD_DRAW(p);
-	if (*utf8 == '\0')
-		return;
+	xgrow((void **)&p->run, &p->run_alloc, 3 * strlen(utf8) + 1, 1);
+	run = p->run;
 	HPDF_Page_BeginText(p->page);
-	/* the font is part of the graphics state and outlives BT ... ET */
-	if (p->state->font != (int)font || p->state->size != (HPDF_REAL)size) {
-		HPDF_Page_SetFontAndSize(p->page, p->fonts[font], (HPDF_REAL)size);
-		p->state->font = (int)font;
-		p->state->size = (HPDF_REAL)size;
-	}
 	HPDF_Page_SetTextMatrix(p->page, (HPDF_REAL)c, (HPDF_REAL)s, (HPDF_REAL)-s, (HPDF_REAL)c,
-				(HPDF_REAL)x, (HPDF_REAL)y);
-	HPDF_Page_ShowText(p->page, utf8);
+				snap(x), snap(y));
+	for (const char *t = utf8; *t;) {
+		uint32_t cp;
+		size_t n = utf8_decode(t, &cp);
+		enum font_face face;
+
+		t += n ? n : 1;
+		if (n == 0 || cp > 0xFFFF)
+			cp = 0xFFFD;
+		face = face_of(p, font, &cp);
+		if (face != current && len) {
+			run[len] = '\0';
+			show_run(p, font, current, size, run);
+			len = 0;
+		}
+		current = face;
+		len += put_utf8(run + len, cp);
+	}
+	if (len) {
+		run[len] = '\0';
+		show_run(p, font, current, size, run);
+	}
 	HPDF_Page_EndText(p->page);
 }
 
-#define WIDTH_UNKNOWN 0xFFFF
+/*
+ * Text is shown in runs, each in the face that has its characters; a run
+ * starts where the one before it ends (the text position moves on by its
+ * advance), so a line in several faces reads as one.
+ */
+void
+pdf_text_rotated(struct pdf *p, enum pdf_font font, double size, double x, double y, double degrees,
+		 const char *utf8)
+{
+	GUARD_DRAW(p);
+	if (*utf8 == '\0')
+		return;
+	draw_text(p, font, size, x, y, degrees, utf8);
+}
 
 /*
  * Laying out a report measures every word many times: the width of each
@@ -389,29 +654,18 @@ pdf_text_rotated(struct pdf *p, enum pdf_font font, double size, double x, doubl
 static unsigned long
 text_width(struct pdf *p, enum pdf_font font, const char *utf8)
 {
-	const unsigned char *s = (const unsigned char *)utf8;
-	unsigned short *w = p->widths[font];
 	unsigned long total = 0;
 
-	if (w == NULL) {
-		w = p->widths[font] = xmalloc(0x10000 * sizeof(*w));
-		memset(w, 0xFF, 0x10000 * sizeof(*w));
-	}
-	while (*s) {
+	while (*utf8) {
 		uint32_t cp;
-		size_t n = utf8_decode((const char *)s, &cp);
+		size_t n = utf8_decode(utf8, &cp);
+		enum font_face face;
 
+		utf8 += n ? n : 1;
 		if (n == 0 || cp > 0xFFFF)
-			return HPDF_Font_TextWidth(p->fonts[font], (const HPDF_BYTE *)utf8,
-						   (HPDF_UINT)strlen(utf8))
-				.width;
-		if (w[cp] == WIDTH_UNKNOWN) {
-			HPDF_UINT one = HPDF_Font_TextWidth(p->fonts[font], s, (HPDF_UINT)n).width;
-
-			w[cp] = one < WIDTH_UNKNOWN ? (unsigned short)one : WIDTH_UNKNOWN - 1;
-		}
-		total += w[cp];
-		s += n;
+			cp = 0xFFFD;
+		face = face_of(p, font, &cp);
+		total += advance(p, face, cp);
 	}
 	return total;
 }
@@ -425,31 +679,22 @@ pdf_text_width(struct pdf *p, enum pdf_font font, double size, const char *utf8)
 	return (double)text_width(p, font, utf8) * size / 1000.0;
 }
 
+static double
+char_width(struct pdf *p, enum pdf_font font, double size, uint32_t cp)
+{
+	enum font_face face;
+
+	if (cp == 0 || cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = 0xFFFD;
+	face = face_of(p, font, &cp);
+	return (double)advance(p, face, cp) * size / 1000.0;
+}
+
 double
 pdf_char_width(struct pdf *p, enum pdf_font font, double size, uint32_t cp)
 {
-	char one[5] = {0};
-
 	GUARD(p, 0);
-	if (cp == 0 || cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		cp = 0xFFFD;
-	if (cp < 0x80) {
-		one[0] = (char)cp;
-	} else if (cp < 0x800) {
-		one[0] = (char)(0xC0 | (cp >> 6));
-		one[1] = (char)(0x80 | (cp & 0x3F));
-	} else {
-		one[0] = (char)(0xE0 | (cp >> 12));
-		one[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		one[2] = (char)(0x80 | (cp & 0x3F));
-	}
-	return (double)text_width(p, font, one) * size / 1000.0;
-}
-
-static int
-same_rgb(const HPDF_REAL a[3], const HPDF_REAL b[3])
-{
-	return a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
+	return char_width(p, font, size, cp);
 }
 
 /* Set a colour unless the page has it already; now is the page's current
@@ -507,7 +752,7 @@ void
 pdf_rect(struct pdf *p, double x, double y, double w, double h, int fill, int stroke)
 {
 	GUARD_DRAW(p);
-	HPDF_Page_Rectangle(p->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
+	HPDF_Page_Rectangle(p->page, snap(x), snap(y), snap(w), snap(h));
 	paint(p, fill, stroke);
 }
 
@@ -515,8 +760,8 @@ void
 pdf_line(struct pdf *p, double x1, double y1, double x2, double y2)
 {
 	GUARD_DRAW(p);
-	HPDF_Page_MoveTo(p->page, (HPDF_REAL)x1, (HPDF_REAL)y1);
-	HPDF_Page_LineTo(p->page, (HPDF_REAL)x2, (HPDF_REAL)y2);
+	HPDF_Page_MoveTo(p->page, snap(x1), snap(y1));
+	HPDF_Page_LineTo(p->page, snap(x2), snap(y2));
 	HPDF_Page_Stroke(p->page);
 }
 
@@ -526,9 +771,9 @@ pdf_polygon(struct pdf *p, const double *xy, size_t n, int fill, int stroke)
 	GUARD_DRAW(p);
 	if (n < 2)
 		return;
-	HPDF_Page_MoveTo(p->page, (HPDF_REAL)xy[0], (HPDF_REAL)xy[1]);
+	HPDF_Page_MoveTo(p->page, snap(xy[0]), snap(xy[1]));
 	for (size_t i = 1; i < n; i++)
-		HPDF_Page_LineTo(p->page, (HPDF_REAL)xy[2 * i], (HPDF_REAL)xy[2 * i + 1]);
+		HPDF_Page_LineTo(p->page, snap(xy[2 * i]), snap(xy[2 * i + 1]));
 	HPDF_Page_ClosePath(p->page);
 	paint(p, fill, stroke);
 }

@@ -1,6 +1,6 @@
-/* Drawing PDF documents with libharu: pages, UTF-8 text in two embedded
- * TrueType fonts (regular and bold, subset to the code points the document
- * uses), lines and filled shapes, an outline, and metadata. The only module
+/* Drawing PDF documents with libharu: pages, UTF-8 text in embedded
+ * TrueType fonts (regular and bold, each run of text in the face that has
+ * its characters, every face subset to the code points it draws), lines and filled shapes, an outline, and metadata. The only module
  * that includes libharu. Coordinates are in points from the bottom left.
  *
  * Drawing calls never fail on their own: the first libharu error is kept,
@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "error.h"
+#include "fonts.h"
 
 enum pdf_font { PDF_REGULAR, PDF_BOLD };
 
@@ -24,10 +25,12 @@ struct pdf_colour {
 
 /* A document of width x height points whose text uses only the given code
  * points (they must include every character drawn; others print blank).
- * font_paths are the regular and bold TrueType files. Returns NULL with
- * err set. */
-struct pdf *pdf_new(double width, double height, const char *const font_paths[2],
-		    const uint32_t *codepoints, size_t count, struct error *err);
+ * faces (borrowed, outliving the document) says which face draws which;
+ * a character no face has is drawn as U+FFFD. bold[0..bold_count) are
+ * the code points drawn in bold, for the bold faces (one left out there
+ * is drawn in the regular face). Returns NULL with err set. */
+struct pdf *pdf_new(double width, double height, struct fonts *faces, const uint32_t *codepoints,
+		    size_t count, const uint32_t *bold, size_t bold_count, struct error *err);
 void pdf_free(struct pdf *p);
 
 /* Start a new page and draw on it; returns its number from 0. */

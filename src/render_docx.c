@@ -13,6 +13,7 @@
 
 #include <libxml/xmlwriter.h>
 
+#include "bidi.h"
 #include "docx_libs.h"
 #include "exitcode.h"
 #include "utf8.h"
@@ -101,6 +102,7 @@ struct xml {
 	xmlBufferPtr buf;
 	xmlTextWriterPtr w;
 	int failed; /* a call failed (memory): the part is not written */
+	int rtl;    /* the document runs right to left */
 };
 
 static void
@@ -230,11 +232,12 @@ struct docx {
 	zip_t *zip;
 	long page_width, page_height; /* twips */
 	long text_width;
-	zip_uint16_t dos_time, dos_date; /* the document's date, in UTC */
-	size_t figures;			 /* pictures written so far */
-	int break_due;			 /* the next paragraph starts a page */
-	int page_empty;			 /* nothing on the current page yet */
-	cairo_font_face_t *fonts[2];	 /* regular, bold; loaded on first use */
+	zip_uint16_t dos_time, dos_date;      /* the document's date, in UTC */
+	size_t figures;			      /* pictures written so far */
+	int break_due;			      /* the next paragraph starts a page */
+	int page_empty;			      /* nothing on the current page yet */
+	struct fonts faces;		      /* which face draws which character */
+	cairo_font_face_t *fonts[FONT_FACES]; /* loaded on first use */
 };
 
 static void
@@ -469,9 +472,11 @@ static void
 fonts_element(struct xml *x)
 {
 	open_element(x, "w:rFonts");
+	/* the faces the PDF uses (fonts.h): Chinese in Droid Sans Fallback, Arabic
+	 * (a complex script, which Word shapes itself) in DejaVu Sans */
 	attribute(x, "w:ascii", "DejaVu Sans");
 	attribute(x, "w:hAnsi", "DejaVu Sans");
-	attribute(x, "w:eastAsia", "DejaVu Sans");
+	attribute(x, "w:eastAsia", "Droid Sans Fallback");
 	attribute(x, "w:cs", "DejaVu Sans");
 	close_element(x);
 }
@@ -708,11 +713,18 @@ struct para_format {
 	const char *align;		/* NULL: the style's */
 };
 
+/* A run's properties; rtl for a run of right-to-left text. */
 static void
-run_properties(struct xml *x, const struct run_format *r)
+run_properties(struct xml *x, const struct run_format *r, int rtl)
 {
-	if (!r || (!r->bold && !r->half_points && !r->colour))
+	if (!rtl && (!r || (!r->bold && !r->half_points && !r->colour)))
 		return;
+	if (r == NULL) {
+		open_element(x, "w:rPr");
+		leaf(x, "w:rtl", NULL, NULL);
+		close_element(x);
+		return;
+	}
 	open_element(x, "w:rPr");
 	if (r->bold) {
 		leaf(x, "w:b", NULL, NULL);
@@ -722,6 +734,8 @@ run_properties(struct xml *x, const struct run_format *r)
 		colour_element(x, r->colour);
 	if (r->half_points)
 		size_elements(x, r->half_points);
+	if (rtl)
+		leaf(x, "w:rtl", NULL, NULL);
 	close_element(x);
 }
 
@@ -753,6 +767,8 @@ para_properties(struct xml *x, const struct para_format *p, const struct run_for
 		attribute(x, "w:fill", hex);
 		close_element(x);
 	}
+	if (x->rtl)
+		leaf(x, "w:bidi", NULL, NULL);
 	if (p->before >= 0 || p->after >= 0) {
 		open_element(x, "w:spacing");
 		if (p->before >= 0)
@@ -771,8 +787,24 @@ para_properties(struct xml *x, const struct para_format *p, const struct run_for
 	}
 	if (p->align)
 		leaf(x, "w:jc", "w:val", p->align);
-	run_properties(x, r); /* the paragraph mark's */
+	run_properties(x, r, 0); /* the paragraph mark's */
 	close_element(x);
+}
+
+/* Whether the UTF-8 string s has right-to-left letters: its run is marked
+ * so, and Word orders and shapes it. */
+static int
+has_rtl(const char *s)
+{
+	while (*s) {
+		uint32_t cp;
+		size_t k = utf8_decode(s, &cp);
+
+		if (k && bidi_needed(&cp, 1))
+			return 1;
+		s += k ? k : 1;
+	}
+	return 0;
 }
 
 /* A run of s (untrusted): made safe, "\n" as line breaks, tabs as tabs. */
@@ -783,7 +815,7 @@ run(struct xml *x, const struct run_format *r, const char *s)
 	char *p = safe;
 
 	open_element(x, "w:r");
-	run_properties(x, r);
+	run_properties(x, r, has_rtl(safe));
 	for (;;) {
 		size_t n = strcspn(p, "\n\t");
 		char stop = p[n];
@@ -971,6 +1003,8 @@ table_begin(struct xml *x, const long *widths, size_t n, long total)
 	open_element(x, "w:tbl");
 	open_element(x, "w:tblPr");
 	leaf(x, "w:tblStyle", "w:val", "CirtTable");
+	if (x->rtl) /* the first column on the right */
+		leaf(x, "w:bidiVisual", NULL, NULL);
 	width_element(x, "w:tblW", total);
 	leaf(x, "w:tblLayout", "w:type", "fixed");
 	close_element(x);
@@ -1120,16 +1154,16 @@ face_done(void *face)
 	FT_Done_Face(face);
 }
 
-/* DejaVu Sans (regular or bold) from its file, loaded once. */
+/* A face (fonts.h) from its file, loaded once. */
 static cairo_font_face_t *
-font(struct docx *dx, int bold)
+font(struct docx *dx, enum font_face which)
 {
-	const char *path = dx->font_paths ? dx->font_paths[bold ? 1 : 0] : NULL;
+	const char *path = dx->font_paths ? dx->font_paths[which] : NULL;
 	cairo_font_face_t *f;
 	FT_Face face;
 
-	if (dx->fonts[bold])
-		return dx->fonts[bold];
+	if (dx->fonts[which])
+		return dx->fonts[which];
 	if (path == NULL) {
 		error_set(dx->err, EXIT_IO, "no font file for the text of the figures");
 		return NULL;
@@ -1151,45 +1185,109 @@ font(struct docx *dx, int bold)
 		error_set(dx->err, EXIT_IO, "cannot use the font '%s'", path);
 		return NULL;
 	}
-	dx->fonts[bold] = f;
+	dx->fonts[which] = f;
 	return f;
 }
 
-/* The width of the n bytes at s, in the current font (scratch has room). */
-static double
-advance(cairo_t *cr, char *scratch, const char *s, size_t n)
-{
-	cairo_text_extents_t e;
-
-	memcpy(scratch, s, n);
-	scratch[n] = '\0';
-	cairo_text_extents(cr, scratch, &e);
-	return e.x_advance;
-}
-
 struct pen {
+	struct docx *dx;
 	cairo_t *cr;
 	const struct doc_shape *shape;
-	double x, y;   /* the first baseline, in cairo's coordinates */
-	size_t line;   /* lines drawn */
-	char *scratch; /* as long as the text */
+	enum doc_align align; /* the shape's, mirrored on a right-to-left page */
+	double x, y;	      /* the first baseline, in cairo's coordinates */
+	size_t line;	      /* lines drawn */
+	char *scratch;	      /* room for the text four times over */
 };
+
+/* Measure (draw 0) or show (draw 1, from the current point) the n bytes
+ * at s in runs, each in the face that has its characters; one no face has
+ * is U+FFFD. Returns the width, or -1 when a face cannot be loaded. */
+static double
+runs(struct pen *p, const char *s, size_t n, int draw)
+{
+	int bold = p->shape->bold != 0;
+	double total = 0;
+	size_t i = 0;
+
+	while (i < n) {
+		enum font_face face = FONT_NONE;
+		size_t len = 0;
+		cairo_font_face_t *f;
+		cairo_text_extents_t e;
+
+		while (i < n) {
+			uint32_t cp;
+			size_t k = utf8_decode(s + i, &cp);
+			enum font_face here;
+
+			if (k == 0)
+				cp = 0xFFFD;
+			here = fonts_face(&p->dx->faces, bold, cp);
+			if (here == FONT_NONE) {
+				here = bold ? FONT_SANS_BOLD : FONT_SANS;
+				if (fonts_invisible(cp)) {
+					i += k ? k : 1;
+					continue;
+				}
+				cp = 0xFFFD;
+			}
+			if (face != FONT_NONE && here != face)
+				break;
+			face = here;
+			if (cp == 0xFFFD) {
+				memcpy(p->scratch + len, "\xEF\xBF\xBD", 3);
+				len += 3;
+			} else {
+				memcpy(p->scratch + len, s + i, k);
+				len += k;
+			}
+			i += k ? k : 1;
+		}
+		if (len == 0)
+			break;
+		p->scratch[len] = '\0';
+		f = font(p->dx, face);
+		if (f == NULL)
+			return -1;
+		cairo_set_font_face(p->cr, f);
+		cairo_set_font_size(p->cr, p->shape->size);
+		if (draw) {
+			cairo_show_text(p->cr, p->scratch);
+		} else {
+			cairo_text_extents(p->cr, p->scratch, &e);
+			total += e.x_advance;
+		}
+	}
+	return total;
+}
+
+/* The width of the n bytes at s. */
+static double
+advance(struct pen *p, const char *s, size_t n)
+{
+	double w = runs(p, s, n, 0);
+
+	return w > 0 ? w : 0;
+}
 
 static void
 draw_line(struct pen *p, const char *s, size_t n)
 {
 	double w, x = p->x;
+	char *v;
 
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
-	w = advance(p->cr, p->scratch, s, n);
-
-	if (p->shape->align == DOC_ALIGN_CENTRE)
+	v = bidi_utf8(s, n, p->dx->d->rtl);
+	n = strlen(v);
+	w = advance(p, v, n);
+	if (p->align == DOC_ALIGN_CENTRE)
 		x -= w / 2;
-	else if (p->shape->align == DOC_ALIGN_RIGHT)
+	else if (p->align == DOC_ALIGN_RIGHT)
 		x -= w;
 	cairo_move_to(p->cr, x, p->y + 1.2 * p->shape->size * (double)p->line);
-	cairo_show_text(p->cr, p->scratch);
+	runs(p, v, n, 1);
+	free(v);
 	p->line++;
 }
 
@@ -1207,7 +1305,7 @@ break_word(struct pen *p, const char *s, size_t n, double wrap, double *width)
 		double cw;
 
 		k = k ? k : 1;
-		cw = advance(p->cr, p->scratch, s + i, k);
+		cw = advance(p, s + i, k);
 		if (w > 0 && w + cw > wrap) {
 			draw_line(p, piece, (size_t)(s + i - piece));
 			piece = s + i;
@@ -1235,7 +1333,7 @@ draw_wrapped(struct pen *p, const char *s, size_t n)
 		draw_line(p, s, n);
 		return;
 	}
-	space = advance(p->cr, p->scratch, " ", 1);
+	space = advance(p, " ", 1);
 	while (s < end) {
 		const char *word;
 		size_t len;
@@ -1249,7 +1347,7 @@ draw_wrapped(struct pen *p, const char *s, size_t n)
 		while (s < end && *s != ' ')
 			s++;
 		len = (size_t)(s - word);
-		w = advance(p->cr, p->scratch, word, len);
+		w = advance(p, word, len);
 		if (line && width + space + w <= wrap) {
 			width += space + w;
 			continue;
@@ -1269,30 +1367,34 @@ draw_wrapped(struct pen *p, const char *s, size_t n)
 }
 
 static int
-draw_text(struct docx *dx, cairo_t *cr, const struct doc_shape *s, double height)
+draw_text(struct docx *dx, cairo_t *cr, const struct doc_shape *s, double width, double height)
 {
-	cairo_font_face_t *f;
 	char *safe;
 	char *line;
 	struct pen p;
 
 	if (!isfinite(s->size) || s->size <= 0 || s->size > 1000 || !s->text || !s->text[0])
 		return 0;
-	f = font(dx, s->bold != 0);
-	if (f == NULL)
+	if (font(dx, s->bold ? FONT_SANS_BOLD : FONT_SANS) == NULL)
 		return -1;
 	safe = clean(s->text);
 	for (char *t = safe; *t; t++)
 		if (*t == '\t')
 			*t = ' ';
+	p.dx = dx;
 	p.cr = cr;
 	p.shape = s;
+	p.align = s->align;
 	p.x = s->points[0];
+	/* a right-to-left page shows the figure mirrored */
+	if (dx->d->rtl) {
+		p.x = width - p.x;
+		if (s->align != DOC_ALIGN_CENTRE)
+			p.align = s->align == DOC_ALIGN_LEFT ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT;
+	}
 	p.y = height - s->points[1];
 	p.line = 0;
-	p.scratch = xmalloc(strlen(safe) + 1);
-	cairo_set_font_face(cr, f);
-	cairo_set_font_size(cr, s->size);
+	p.scratch = xmalloc(4 * strlen(safe) + 4);
 	cairo_set_source_rgb(cr, s->fill_colour.r, s->fill_colour.g, s->fill_colour.b);
 	line = safe;
 	for (;;) {
@@ -1338,6 +1440,13 @@ paint(cairo_t *cr, const struct doc_shape *s)
 	cairo_new_path(cr);
 }
 
+/* x in figure f as drawn: mirrored on a right-to-left page. */
+static double
+mx(const struct docx *dx, const struct doc_figure *f, double x)
+{
+	return dx->d->rtl ? f->width - x : x;
+}
+
 /* Replay the shapes in points, y flipped: the figure's origin is its
  * bottom left, cairo's its top left. */
 static int
@@ -1353,27 +1462,28 @@ draw_shapes(struct docx *dx, cairo_t *cr, const struct doc_figure *f)
 		case DOC_LINE:
 			if (s->point_count < 2)
 				break;
-			cairo_move_to(cr, pt[0], f->height - pt[1]);
-			cairo_line_to(cr, pt[2], f->height - pt[3]);
+			cairo_move_to(cr, mx(dx, f, pt[0]), f->height - pt[1]);
+			cairo_line_to(cr, mx(dx, f, pt[2]), f->height - pt[3]);
 			paint(cr, s);
 			break;
 		case DOC_POLYGON:
 			if (s->point_count < 2)
 				break;
-			cairo_move_to(cr, pt[0], f->height - pt[1]);
+			cairo_move_to(cr, mx(dx, f, pt[0]), f->height - pt[1]);
 			for (size_t k = 1; k < s->point_count; k++)
-				cairo_line_to(cr, pt[2 * k], f->height - pt[2 * k + 1]);
+				cairo_line_to(cr, mx(dx, f, pt[2 * k]), f->height - pt[2 * k + 1]);
 			cairo_close_path(cr);
 			paint(cr, s);
 			break;
 		case DOC_RECT:
 			if (s->point_count < 2)
 				break;
-			cairo_rectangle(cr, pt[0], f->height - pt[1] - pt[3], pt[2], pt[3]);
+			cairo_rectangle(cr, dx->d->rtl ? f->width - pt[0] - pt[2] : pt[0],
+					f->height - pt[1] - pt[3], pt[2], pt[3]);
 			paint(cr, s);
 			break;
 		case DOC_TEXT:
-			if (draw_text(dx, cr, s, f->height) < 0)
+			if (draw_text(dx, cr, s, f->width, f->height) < 0)
 				return -1;
 			break;
 		}
@@ -1597,6 +1707,8 @@ section_properties(struct docx *dx, struct xml *x)
 	attribute_long(x, "w:footer", MARGIN_EDGE);
 	attribute_long(x, "w:gutter", 0);
 	close_element(x);
+	if (dx->d->rtl)
+		leaf(x, "w:bidi", NULL, NULL);
 	close_element(x);
 }
 
@@ -1608,6 +1720,7 @@ write_document(struct docx *dx)
 	int rc = 0;
 
 	xml_begin(&x);
+	x.rtl = dx->d->rtl;
 	open_element(&x, "w:document");
 	attribute(&x, "xmlns:w", NS_W);
 	attribute(&x, "xmlns:r", NS_R);
@@ -1700,6 +1813,7 @@ write_header(struct docx *dx)
 	}
 	widths = column_widths(dx, cols, n);
 	xml_begin(&x);
+	x.rtl = dx->d->rtl;
 	open_element(&x, "w:hdr");
 	attribute(&x, "xmlns:w", NS_W);
 	attribute(&x, "xmlns:r", NS_R);
@@ -1741,7 +1855,7 @@ write_header(struct docx *dx)
 	border_element(&x, "w:bottom", 4, 1, &DOC_RULE);
 	close_element(&x);
 	spacing_element(&x, 0, 0);
-	run_properties(&x, &r);
+	run_properties(&x, &r, 0);
 	close_element(&x);
 	close_element(&x);
 	close_element(&x);
@@ -1754,23 +1868,23 @@ static void
 field(struct xml *x, const struct run_format *r, const char *instruction)
 {
 	open_element(x, "w:r");
-	run_properties(x, r);
+	run_properties(x, r, 0);
 	leaf(x, "w:fldChar", "w:fldCharType", "begin");
 	close_element(x);
 	open_element(x, "w:r");
-	run_properties(x, r);
+	run_properties(x, r, 0);
 	open_element(x, "w:instrText");
 	attribute(x, "xml:space", "preserve");
 	text(x, instruction);
 	close_element(x);
 	close_element(x);
 	open_element(x, "w:r");
-	run_properties(x, r);
+	run_properties(x, r, 0);
 	leaf(x, "w:fldChar", "w:fldCharType", "separate");
 	close_element(x);
 	run(x, r, "1");
 	open_element(x, "w:r");
-	run_properties(x, r);
+	run_properties(x, r, 0);
 	leaf(x, "w:fldChar", "w:fldCharType", "end");
 	close_element(x);
 }
@@ -1787,6 +1901,7 @@ write_footer(struct docx *dx)
 	size_t n = 0;
 
 	xml_begin(&x);
+	x.rtl = dx->d->rtl;
 	open_element(&x, "w:ftr");
 	attribute(&x, "xmlns:w", NS_W);
 	attribute(&x, "xmlns:r", NS_R);
@@ -1865,8 +1980,8 @@ archive_bytes(zip_source_t *src, unsigned char **out, size_t *size, struct error
 }
 
 int
-render_docx(const struct doc *d, const char *const font_paths[2], unsigned char **out, size_t *size,
-	    struct error *err)
+render_docx(const struct doc *d, const char *const font_paths[FONT_FACES], unsigned char **out,
+	    size_t *size, struct error *err)
 {
 	struct docx dx;
 	zip_source_t *src = NULL;
@@ -1880,6 +1995,8 @@ render_docx(const struct doc *d, const char *const font_paths[2], unsigned char 
 	memset(&dx, 0, sizeof(dx));
 	dx.d = d;
 	dx.font_paths = font_paths;
+	fonts_init(&dx.faces, font_paths);
+	dx.faces.cjk_first = fonts_cjk_language(d->lang);
 	dx.err = err;
 	dx.page_width = page_twips(d->page_width, 595.28);
 	dx.page_height = page_twips(d->page_height, 841.89);
@@ -1914,9 +2031,10 @@ render_docx(const struct doc *d, const char *const font_paths[2], unsigned char 
 out:
 	if (dx.zip)
 		zip_discard(dx.zip);
-	for (size_t i = 0; i < 2; i++)
+	for (size_t i = 0; i < FONT_FACES; i++)
 		if (dx.fonts[i])
 			cairo_font_face_destroy(dx.fonts[i]);
+	fonts_release(&dx.faces);
 	if (src)
 		zip_source_free(src);
 	zip_error_fini(&ze);

@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unilbrk.h>
+
+#include "bidi.h"
 #include "pdf.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -25,6 +28,7 @@
 
 struct layout {
 	struct pdf *pdf;
+	struct fonts *faces;
 	const struct doc *d;
 	double w, h;
 	double left, right, top, bottom;
@@ -34,15 +38,20 @@ struct layout {
 
 /* ---- text ------------------------------------------------------------- */
 
-/* What the PDF prints for cp: controls and characters beyond U+FFFF (which
- * libharu cannot print) become U+FFFD, visibly; a tab is a space. */
+/* What the PDF prints for cp: controls, characters beyond U+FFFF (which
+ * libharu cannot print) and characters no font has become U+FFFD, visibly;
+ * a tab is a space; an invisible character (a bidi mark, a joiner) is
+ * left out, which 0 says. */
 static uint32_t
-printable(uint32_t cp)
+printable(struct fonts *faces, uint32_t cp)
 {
 	if (cp == '\t')
 		return ' ';
-	if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp > 0xFFFF ||
-	    (cp >= 0xD800 && cp <= 0xDFFF))
+	if (cp < 0x80 && cp >= 0x20 && cp != 0x7F)
+		return cp;
+	if (fonts_invisible(cp))
+		return bidi_needed(&cp, 1) ? cp : 0; /* bidi marks go to the bidi step */
+	if (fonts_missing(faces, cp))
 		return 0xFFFD;
 	return cp;
 }
@@ -100,9 +109,13 @@ decode(struct layout *l, enum pdf_font font, double size, const char *s, struct 
 		uint32_t cp = next_cp(&s);
 
 		if (cp != '\n')
-			cp = printable(cp);
+			cp = printable(l->faces, cp);
+		if (cp == 0)
+			continue;
 		c->cp[c->n] = cp;
-		c->adv[c->n] = cp == '\n' ? 0 : pdf_char_width(l->pdf, font, size, cp);
+		c->adv[c->n] = cp == '\n' || fonts_invisible(cp)
+			? 0
+			: pdf_char_width(l->pdf, font, size, cp);
 		c->n++;
 	}
 }
@@ -150,9 +163,45 @@ lines_free(struct lines *ls)
 	memset(ls, 0, sizeof(*ls));
 }
 
-/* Break s into lines at most w wide: greedily at spaces; a word wider than
- * a line is cut with a hyphen; "\n" starts a new line. Each character is
- * looked at a constant number of times. */
+/* Whether cp is written without spaces between words, so that a line
+ * may break between two characters: Chinese, Japanese and Korean. */
+static int
+cjk(uint32_t cp)
+{
+	return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+		(cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+		(cp >= 0xFF00 && cp <= 0xFFEF);
+}
+
+/*
+ * Where a line of text with CJK characters may break besides its spaces:
+ * brk[i] is set when it may break before character i, next to a CJK
+ * character, by the rules of UAX #14 (libunistring), which also keep
+ * closing punctuation (，。、：；？！）」』》) off the start of a line and
+ * opening punctuation (（「『《) off its end. NULL for text without CJK
+ * characters, whose lines break at spaces alone.
+ */
+static char *
+cjk_breaks(const struct chars *c)
+{
+	char *brk;
+	size_t i = 0;
+
+	while (i < c->n && !cjk(c->cp[i]))
+		i++;
+	if (i == c->n)
+		return NULL;
+	brk = xcalloc(c->n + 1, 1);
+	u32_possible_linebreaks(c->cp, c->n, "UTF-8", brk);
+	for (i = 0; i < c->n; i++)
+		brk[i] = i > 0 && brk[i] == UC_BREAK_POSSIBLE && c->cp[i] != ' ' &&
+			c->cp[i - 1] != ' ' && (cjk(c->cp[i]) || cjk(c->cp[i - 1]));
+	return brk;
+}
+
+/* Break s into lines at most w wide: greedily at spaces, or between CJK
+ * characters; a word wider than a line is cut with a hyphen; "\n" starts
+ * a new line. Each character is looked at a constant number of times. */
 static void
 wrap(struct layout *l, enum pdf_font font, double size, const char *s, double w, struct lines *out)
 {
@@ -160,18 +209,27 @@ wrap(struct layout *l, enum pdf_font font, double size, const char *s, double w,
 	double hyphen = pdf_char_width(l->pdf, font, size, '-');
 	size_t start = 0;	 /* the current line's first character */
 	size_t space = SIZE_MAX; /* the last space on it */
+	size_t brk = SIZE_MAX;	 /* the last CJK break on it, after space */
 	double width = 0;	 /* of characters [start, i) */
 	double at_space = 0;	 /* of [start, space) */
+	double at_brk = 0;	 /* of [start, brk) */
+	char *breaks;
 
 	memset(out, 0, sizeof(*out));
 	decode(l, font, size, s, &c);
+	breaks = cjk_breaks(&c);
 	for (size_t i = 0; i <= c.n; i++) {
 		if (i == c.n || c.cp[i] == '\n') {
 			lines_add(out, encode(c.cp + start, i - start, 0));
 			start = i + 1;
 			space = SIZE_MAX;
+			brk = SIZE_MAX;
 			width = 0;
 			continue;
+		}
+		if (breaks && breaks[i] && i > start) {
+			brk = i;
+			at_brk = width;
 		}
 		if (c.cp[i] == ' ') {
 			if (i == start) { /* no space at the start of a line */
@@ -180,7 +238,17 @@ wrap(struct layout *l, enum pdf_font font, double size, const char *s, double w,
 			}
 			space = i;
 			at_space = width;
+			brk = SIZE_MAX;
 		} else if (width + c.adv[i] > w && i > start) {
+			if (brk != SIZE_MAX) {
+				lines_add(out, encode(c.cp + start, brk - start, 0));
+				width -= at_brk;
+				start = brk;
+				space = SIZE_MAX;
+				brk = SIZE_MAX;
+				i--;
+				continue;
+			}
 			if (space != SIZE_MAX) {
 				size_t next = space + 1;
 
@@ -188,6 +256,7 @@ wrap(struct layout *l, enum pdf_font font, double size, const char *s, double w,
 				width -= at_space + c.adv[space];
 				start = next;
 				space = SIZE_MAX;
+				brk = SIZE_MAX;
 				/* the rest of the word may itself be too wide */
 				i--;
 				continue;
@@ -207,12 +276,13 @@ wrap(struct layout *l, enum pdf_font font, double size, const char *s, double w,
 		}
 		width += c.adv[i];
 	}
+	free(breaks);
 	chars_free(&c);
 }
 
 /* A printable copy of s, on one line. */
 static char *
-clean(const char *s)
+clean(struct layout *l, const char *s)
 {
 	char *out = xmalloc(3 * (s ? strlen(s) : 0) + 1);
 	size_t k = 0;
@@ -220,7 +290,9 @@ clean(const char *s)
 	while (s && *s) {
 		uint32_t cp = next_cp(&s);
 
-		k += put_cp(out + k, cp == '\n' ? ' ' : printable(cp));
+		cp = cp == '\n' ? ' ' : printable(l->faces, cp);
+		if (cp)
+			k += put_cp(out + k, cp);
 	}
 	out[k] = '\0';
 	return out;
@@ -229,7 +301,7 @@ clean(const char *s)
 static double
 width_of(struct layout *l, enum pdf_font font, double size, const char *s)
 {
-	char *c = clean(s);
+	char *c = clean(l, s);
 	double w = pdf_text_width(l->pdf, font, size, c);
 
 	free(c);
@@ -251,7 +323,7 @@ fit(struct layout *l, enum pdf_font font, double size, const char *s, double w)
 		total += c.adv[i];
 	if (total <= w) {
 		chars_free(&c);
-		return clean(s);
+		return clean(l, s);
 	}
 	total = 0;
 	while (n < c.n && total + c.adv[n] + dots <= w)
@@ -282,19 +354,84 @@ stroke(struct layout *l, struct doc_colour c, double width)
 	pdf_line_width(l->pdf, width);
 }
 
+/* The printable line s as drawn, left to right: shaped and reordered
+ * (bidi.h) when it has right-to-left text or the page runs right to left;
+ * else a copy. */
+static char *
+visual(struct layout *l, const char *s)
+{
+	size_t len = strlen(s);
+	uint32_t *cps;
+	uint32_t *out;
+	size_t n = 0;
+	char *v;
+
+	if (!l->d->rtl) {
+		const unsigned char *u = (const unsigned char *)s;
+
+		/* no byte of a right-to-left letter or mark: as typed */
+		while (*u && *u != 0xD6 && *u != 0xD7 && *u != 0xD8 && *u != 0xD9 && *u != 0xDA &&
+		       *u != 0xDB && *u != 0xDC && *u != 0xDD && *u != 0xDE && *u != 0xDF &&
+		       *u != 0xE0 && *u != 0xE2 && *u != 0xEF)
+			u++;
+		if (*u == 0)
+			return xstrdup(s);
+	}
+	cps = xcalloc(len + 1, sizeof(*cps));
+	out = xcalloc(len + 1, sizeof(*out));
+	while (*s)
+		cps[n++] = next_cp(&s);
+	if (l->d->rtl || bidi_needed(cps, n))
+		n = bidi_visual(cps, n, l->d->rtl, out);
+	else
+		memcpy(out, cps, n * sizeof(*out));
+	v = encode(out, n, 0);
+	free(out);
+	free(cps);
+	return v;
+}
+
+/* Draw s on one line with its left end, right end or centre at x (as
+ * align says), in the order it reads on the page. */
 static void
 text_at(struct layout *l, enum pdf_font font, double size, double x, double y, const char *s,
 	enum doc_align align)
 {
-	char *c = clean(s);
-	double w = pdf_text_width(l->pdf, font, size, c);
+	char *c = clean(l, s);
+	char *v = visual(l, c);
+	double w = pdf_text_width(l->pdf, font, size, v);
 
 	if (align == DOC_ALIGN_RIGHT)
 		x -= w;
 	else if (align == DOC_ALIGN_CENTRE)
 		x -= w / 2;
-	pdf_text(l->pdf, font, size, x, y, c);
+	pdf_text(l->pdf, font, size, x, y, v);
+	free(v);
 	free(c);
+}
+
+/* Where a box of width w whose left edge is at x on a left-to-right page
+ * goes on this page: the same, or mirrored on a right-to-left one. */
+static double
+mirror_x(const struct layout *l, double x, double w)
+{
+	return l->d->rtl ? l->w - x - w : x;
+}
+
+/* The alignment at the start of a line: left, or right on a right-to-left
+ * page; and the one at its end. */
+static enum doc_align
+start_align(const struct layout *l)
+{
+	return l->d->rtl ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT;
+}
+
+static enum doc_align
+flip_align(const struct layout *l, enum doc_align a)
+{
+	if (!l->d->rtl || a == DOC_ALIGN_CENTRE)
+		return a;
+	return a == DOC_ALIGN_LEFT ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT;
 }
 
 /* ---- pages ------------------------------------------------------------ */
@@ -343,7 +480,8 @@ lines_at_cursor(struct layout *l, enum pdf_font font, double size, double indent
 		need(l, size * LEADING);
 		l->y -= size * LEADING;
 		fill(l, c);
-		pdf_text(l->pdf, font, size, l->left + indent, l->y + size * 0.25, ls->v[i]);
+		text_at(l, font, size, l->d->rtl ? l->w - l->right - indent : l->left + indent,
+			l->y + size * 0.25, ls->v[i], start_align(l));
 	}
 	fill(l, DOC_BLACK);
 }
@@ -412,7 +550,7 @@ start_height(const struct doc_block *b)
 static void
 heading(struct layout *l, const struct doc_heading *hd, const struct doc_block *next)
 {
-	char *c = clean(hd->text);
+	char *c = clean(l, hd->text);
 	double keep = start_height(next);
 
 	if (hd->level <= 1) {
@@ -472,18 +610,19 @@ draw_row(struct layout *l, enum pdf_font font, const struct doc_column *cols, si
 
 	for (size_t c = 0; c < ncols; c++) {
 		double cw = cols[c].width * total;
+		/* the first column on the right of a right-to-left page */
+		double bx = mirror_x(l, x, cw);
+		int right = cols[c].right != l->d->rtl;
 
 		for (size_t k = 0; k < ls[c].n; k++) {
 			double ty = l->y + h - TABLE_PAD - (double)(k + 1) * lead + 2;
 
-			if (cols[c].right)
-				pdf_text(l->pdf, font, TABLE_SIZE,
-					 x + cw - TABLE_PAD -
-						 pdf_text_width(l->pdf, font, TABLE_SIZE,
-								ls[c].v[k]),
-					 ty, ls[c].v[k]);
+			if (right)
+				text_at(l, font, TABLE_SIZE, bx + cw - TABLE_PAD, ty, ls[c].v[k],
+					DOC_ALIGN_RIGHT);
 			else
-				pdf_text(l->pdf, font, TABLE_SIZE, x + TABLE_PAD, ty, ls[c].v[k]);
+				text_at(l, font, TABLE_SIZE, bx + TABLE_PAD, ty, ls[c].v[k],
+					DOC_ALIGN_LEFT);
 		}
 		lines_free(&ls[c]);
 		x += cw;
@@ -581,7 +720,7 @@ table(struct layout *l, const struct doc_table *t)
 
 				if (f) {
 					fill(l, *f);
-					pdf_rect(l->pdf, x, l->y, cw, hgt, 1, 0);
+					pdf_rect(l->pdf, mirror_x(l, x, cw), l->y, cw, hgt, 1, 0);
 				}
 				x += cw;
 			}
@@ -594,10 +733,18 @@ table(struct layout *l, const struct doc_table *t)
 	l->y -= 8;
 }
 
+/* x in a figure as drawn: mirrored on a right-to-left page. */
+static double
+fx(const struct doc_figure *fg, int rtl, double x)
+{
+	return rtl ? fg->width - x : x;
+}
+
 static void
 figure(struct layout *l, const struct doc_figure *fg)
 {
 	double x0, y0;
+	int rtl = l->d->rtl;
 
 	need(l, fg->height + 4);
 	x0 = l->left + (text_width_total(l) - fg->width) / 2;
@@ -612,18 +759,22 @@ figure(struct layout *l, const struct doc_figure *fg)
 			fill(l, s->fill_colour);
 		if (s->stroke)
 			stroke(l, s->stroke_colour, s->line_width);
+		/* a right-to-left page shows the figure mirrored: x from
+		 * its right edge, text aligned the other way */
 		switch (s->kind) {
 		case DOC_LINE:
-			pdf_line(l->pdf, x0 + p[0], y0 + p[1], x0 + p[2], y0 + p[3]);
+			pdf_line(l->pdf, x0 + fx(fg, rtl, p[0]), y0 + p[1], x0 + fx(fg, rtl, p[2]),
+				 y0 + p[3]);
 			break;
 		case DOC_RECT:
-			pdf_rect(l->pdf, x0 + p[0], y0 + p[1], p[2], p[3], s->fill, s->stroke);
+			pdf_rect(l->pdf, x0 + (rtl ? fg->width - p[0] - p[2] : p[0]), y0 + p[1],
+				 p[2], p[3], s->fill, s->stroke);
 			break;
 		case DOC_POLYGON: {
 			double *xy = xcalloc(2 * s->point_count + 1, sizeof(double));
 
 			for (size_t k = 0; k < s->point_count; k++) {
-				xy[2 * k] = x0 + p[2 * k];
+				xy[2 * k] = x0 + fx(fg, rtl, p[2 * k]);
 				xy[2 * k + 1] = y0 + p[2 * k + 1];
 			}
 			pdf_polygon(l->pdf, xy, s->point_count, s->fill, s->stroke);
@@ -638,11 +789,12 @@ figure(struct layout *l, const struct doc_figure *fg)
 				wrap(l, font, s->size, s->text, s->wrap, &ls);
 			} else {
 				memset(&ls, 0, sizeof(ls));
-				lines_add(&ls, clean(s->text));
+				lines_add(&ls, clean(l, s->text));
 			}
 			for (size_t k = 0; k < ls.n; k++)
-				text_at(l, font, s->size, x0 + p[0],
-					y0 + p[1] - 1.2 * s->size * (double)k, ls.v[k], s->align);
+				text_at(l, font, s->size, x0 + fx(fg, rtl, p[0]),
+					y0 + p[1] - 1.2 * s->size * (double)k, ls.v[k],
+					flip_align(l, s->align));
 			lines_free(&ls);
 			break;
 		}
@@ -660,14 +812,14 @@ cover(struct layout *l, const struct doc_cover *c)
 
 	page_break(l);
 	{
-		char *t = clean(c->title);
+		char *t = clean(l, c->title);
 
 		pdf_outline(l->pdf, -1, t);
 		free(t);
 	}
 	if (c->watermark && *c->watermark) {
 		double wd = width_of(l, PDF_BOLD, 96, c->watermark);
-		char *t = clean(c->watermark);
+		char *t = clean(l, c->watermark);
 
 		/* across the page, centred on it */
 		fill(l, DOC_LIGHT);
@@ -738,21 +890,26 @@ decorate(struct layout *l)
 	char *note = d->header_note && *d->header_note
 		? fit(l, PDF_BOLD, 8, d->header_note, total * 0.35)
 		: NULL;
+	double start = d->rtl ? l->w - l->right : l->left;
+	double end = d->rtl ? l->left : l->w - l->right;
 
 	for (size_t i = 0; i < l->pages; i++) {
 		char *foot = doc_footer_text(d, i + 1, l->pages);
-		char *f = clean(foot);
+		char *f = clean(l, foot);
 
 		pdf_page_select(l->pdf, i);
 		fill(l, DOC_GREY);
-		pdf_text(l->pdf, PDF_REGULAR, 8, l->left, l->h - 36, head);
+		/* the start of a line is on the right of a right-to-left
+		 * page, and so is the header; the marking and page number go
+		 * to its other end */
+		text_at(l, PDF_REGULAR, 8, start, l->h - 36, head, start_align(l));
 		if (r)
-			text_at(l, PDF_BOLD, 8, l->w - l->right, l->h - 36, r, DOC_ALIGN_RIGHT);
+			text_at(l, PDF_BOLD, 8, end, l->h - 36, r, flip_align(l, DOC_ALIGN_RIGHT));
 		stroke(l, DOC_RULE, 0.5);
 		pdf_line(l->pdf, l->left, l->h - 42, l->w - l->right, l->h - 42);
-		text_at(l, PDF_REGULAR, 8, l->w - l->right, 30, f, DOC_ALIGN_RIGHT);
+		text_at(l, PDF_REGULAR, 8, end, 30, f, flip_align(l, DOC_ALIGN_RIGHT));
 		if (note)
-			text_at(l, PDF_BOLD, 8, l->left, 30, note, DOC_ALIGN_LEFT);
+			text_at(l, PDF_BOLD, 8, start, 30, note, start_align(l));
 		fill(l, DOC_BLACK);
 		free(foot);
 		free(f);
@@ -766,57 +923,176 @@ decorate(struct layout *l)
 
 struct cpset {
 	uint8_t bits[0x10000 / 8];
+	struct fonts *faces;
 };
 
 static void
 add_cp(void *ctx, unsigned long cp)
 {
 	struct cpset *set = ctx;
-	uint32_t c = cp == '\n' ? ' ' : printable((uint32_t)cp);
+	uint32_t c = cp == '\n' ? ' ' : printable(set->faces, cp > 0xFFFF ? 0xFFFD : (uint32_t)cp);
 
 	set->bits[c >> 3] |= (uint8_t)(1u << (c & 7));
 }
 
-int
-render_pdf(const struct doc *d, const char *const font_paths[2], unsigned char **out, size_t *size,
-	   struct error *err)
+static void
+add_form(void *ctx, uint32_t form)
 {
-	struct cpset *set = xcalloc(1, sizeof(*set));
-	uint32_t *cps = NULL;
-	size_t count = 0;
-	struct layout l = {0};
-	int status;
+	add_cp(ctx, form);
+}
 
-	/* what the renderer adds of its own: spaces, the hyphen of a cut
-	 * word, the ellipsis of a cut header, the mark of a character it
-	 * cannot print; the rest is the document's (the fonts embed every
-	 * glyph of their subset, so no more than that) */
+static int
+has_cp(const struct cpset *set, uint32_t c)
+{
+	return (set->bits[c >> 3] & (1u << (c & 7))) != 0;
+}
+
+/* The forms right-to-left text may be drawn in (bidi.h): the joined
+ * shapes of the Arabic letters the document has, mirrored brackets; only
+ * when it has some right-to-left text, or the page runs that way. */
+static void
+add_bidi_forms(struct cpset *set, int rtl)
+{
+	int any = rtl;
+
+	for (uint32_t c = 0x0590; c < 0x0900 && !any; c++)
+		any = has_cp(set, c);
+	if (!any)
+		return;
+	for (uint32_t c = 0x20; c < 0x10000; c++)
+		if (has_cp(set, c) && (c < 0xFB50 || c > 0xFEFF))
+			bidi_forms(c, add_form, set);
+}
+
+static void
+add_str(struct cpset *set, const char *s)
+{
+	while (s && *s)
+		add_cp(set, next_cp(&s));
+}
+
+/* The code points of what is drawn in bold, for the bold faces' subsets
+ * (a character missed here still prints, in the regular face). */
+static void
+add_bold(struct cpset *set, const struct doc *d)
+{
+	add_str(set, d->marking);
+	add_str(set, d->status);
+	add_str(set, d->header_note);
+	for (size_t i = 0; i < d->count; i++) {
+		const struct doc_block *b = &d->blocks[i];
+
+		switch (b->kind) {
+		case DOC_COVER:
+			add_str(set, b->u.cover.title);
+			add_str(set, b->u.cover.country);
+			add_str(set, b->u.cover.watermark);
+			add_str(set, b->u.cover.notice);
+			break;
+		case DOC_HEADING:
+			add_str(set, b->u.heading.text);
+			break;
+		case DOC_PARAGRAPH:
+			if (b->u.paragraph.bold)
+				add_str(set, b->u.paragraph.text);
+			break;
+		case DOC_TABLE:
+			for (size_t c = 0; c < b->u.table.column_count; c++)
+				add_str(set, b->u.table.columns[c].title);
+			for (size_t c = 0; b->u.table.bold_last && b->u.table.row_count &&
+			     c < b->u.table.column_count;
+			     c++)
+				add_str(set,
+					b->u.table.cells[(b->u.table.row_count - 1) *
+								 b->u.table.column_count +
+							 c]);
+			break;
+		case DOC_FIGURE:
+			for (size_t k = 0; k < b->u.figure.shape_count; k++)
+				if (b->u.figure.shapes[k].kind == DOC_TEXT &&
+				    b->u.figure.shapes[k].bold)
+					add_str(set, b->u.figure.shapes[k].text);
+			break;
+		case DOC_PAGE_BREAK:
+			break;
+		}
+	}
+}
+
+/* The code points in set, in order, as an array owned by the caller. */
+static uint32_t *
+set_list(const struct cpset *set, size_t *count)
+{
+	uint32_t *cps;
+
+	*count = 0;
+	for (uint32_t c = 0; c < 0x10000; c++)
+		*count += has_cp(set, c);
+	cps = xcalloc(*count + 1, sizeof(*cps));
+	*count = 0;
+	for (uint32_t c = 0; c < 0x10000; c++)
+		if (has_cp(set, c))
+			cps[(*count)++] = c;
+	return cps;
+}
+
+/* What the renderer adds of its own: spaces, the hyphen of a cut word,
+ * the ellipsis of a cut header, the mark of a character it cannot print;
+ * the rest is the document's (the fonts embed every glyph of their
+ * subset, so no more than that). */
+static void
+add_own(struct cpset *set)
+{
 	add_cp(set, ' ');
 	add_cp(set, '-');
 	add_cp(set, 0x2026);
 	add_cp(set, 0xFFFD);
+}
+
+int
+render_pdf(const struct doc *d, const char *const font_paths[FONT_FACES], unsigned char **out,
+	   size_t *size, struct error *err)
+{
+	struct cpset *set = xcalloc(1, sizeof(*set));
+	struct cpset *bold = xcalloc(1, sizeof(*bold));
+	struct fonts faces;
+	uint32_t *cps = NULL;
+	uint32_t *bold_cps = NULL;
+	size_t count = 0;
+	size_t bold_count = 0;
+	struct layout l = {0};
+	int status;
+
+	fonts_init(&faces, font_paths);
+	faces.cjk_first = fonts_cjk_language(d->lang);
+	set->faces = &faces;
+	bold->faces = &faces;
+	add_own(set);
 	doc_each_codepoint(d, add_cp, set);
-	for (uint32_t c = 0; c < 0x10000; c++)
-		if (set->bits[c >> 3] & (1u << (c & 7)))
-			count++;
-	cps = xcalloc(count, sizeof(*cps));
-	count = 0;
-	for (uint32_t c = 0; c < 0x10000; c++)
-		if (set->bits[c >> 3] & (1u << (c & 7)))
-			cps[count++] = c;
+	add_bidi_forms(set, d->rtl);
+	add_own(bold);
+	add_bold(bold, d);
+	add_bidi_forms(bold, d->rtl);
+	cps = set_list(set, &count);
+	bold_cps = set_list(bold, &bold_count);
 	free(set);
+	free(bold);
 
 	l.d = d;
+	l.faces = &faces;
 	l.w = d->page_width;
 	l.h = d->page_height;
 	l.left = 56;
 	l.right = 56;
 	l.top = 64;
 	l.bottom = 56;
-	l.pdf = pdf_new(l.w, l.h, font_paths, cps, count, err);
+	l.pdf = pdf_new(l.w, l.h, &faces, cps, count, bold_cps, bold_count, err);
 	free(cps);
-	if (l.pdf == NULL)
+	free(bold_cps);
+	if (l.pdf == NULL) {
+		fonts_release(&faces);
 		return -1;
+	}
 	for (size_t i = 0; i < d->count; i++) {
 		const struct doc_block *b = &d->blocks[i];
 
@@ -845,10 +1121,10 @@ render_pdf(const struct doc *d, const char *const font_paths[2], unsigned char *
 		page_break(&l);
 	decorate(&l);
 	{
-		char *title = clean(d->title);
-		char *author = clean(d->author);
-		char *subject = clean(d->subject);
-		char *keywords = clean(d->keywords);
+		char *title = clean(&l, d->title);
+		char *author = clean(&l, d->author);
+		char *subject = clean(&l, d->subject);
+		char *keywords = clean(&l, d->keywords);
 
 		pdf_info(l.pdf, title, author, subject, keywords, d->date);
 		free(title);
@@ -858,5 +1134,6 @@ render_pdf(const struct doc *d, const char *const font_paths[2], unsigned char *
 	}
 	status = pdf_save(l.pdf, out, size, err);
 	pdf_free(l.pdf);
+	fonts_release(&faces);
 	return status;
 }

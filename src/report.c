@@ -1228,6 +1228,7 @@ report_build(const struct report_input *in)
 	b.in = in;
 	b.lang = in->lang;
 	b.d->lang = in->lang;
+	b.d->rtl = strcmp(in->lang, "ar") == 0;
 	if (in->letter) {
 		b.d->page_width = 612;
 		b.d->page_height = 792;
@@ -1504,6 +1505,7 @@ report_build_comparison(const struct comparison_input *in)
 	b.cmp = in;
 	b.lang = in->lang;
 	b.d->lang = in->lang;
+	b.d->rtl = strcmp(in->lang, "ar") == 0;
 	b.d->header = title_of(&b, &in->q->title);
 	b.d->marking = in->marking ? doc_str(b.d, in->marking) : NULL;
 	b.d->header_note = in->sample ? msg(&b, MSG_R_SAMPLE) : NULL;

@@ -13,6 +13,7 @@
 #include "compare.h"
 #include "country.h"
 #include "error.h"
+#include "fonts.h"
 #include "questionnaire.h"
 #include "score.h"
 #include "store.h"
@@ -26,11 +27,11 @@ struct report_input {
 	const struct answer_set *answers;
 	const struct score_result *score;
 	const char *lang;
-	const char *marking;	   /* a confidentiality marking, or NULL */
-	int letter;		   /* US letter instead of A4 */
-	int sample;		   /* mark every page "Sample data" */
-	time_t date;		   /* the report's date */
-	const char *font_paths[2]; /* regular and bold TrueType fonts */
+	const char *marking;		    /* a confidentiality marking, or NULL */
+	int letter;			    /* US letter instead of A4 */
+	int sample;			    /* mark every page "Sample data" */
+	time_t date;			    /* the report's date */
+	const char *font_paths[FONT_FACES]; /* the faces, fonts.h */
 	/* the other assessments of the same cycle, when there are some */
 	size_t region_count;
 	double region_mean;
@@ -77,7 +78,7 @@ struct comparison_input {
 	const char *marking; /* a confidentiality marking, or NULL */
 	int sample;	     /* some entry is a fictional country */
 	time_t date;
-	const char *font_paths[2];
+	const char *font_paths[FONT_FACES];
 };
 
 /* The comparison as a document. */

@@ -37,6 +37,21 @@ subset_font(const char *font_path, const uint32_t *codepoints, size_t count, uns
 	}
 	for (size_t i = 0; i < count; i++)
 		hb_set_add(hb_subset_input_unicode_set(input), codepoints[i]);
+	/*
+	 * What libharu embeds is drawn by its character map alone: hinting
+	 * instructions (which PDF viewers scale without) and the layout
+	 * tables' glyphs (ligatures, alternates, never drawn) would only add
+	 * to every report's size.
+	 */
+	hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
+	{
+		hb_set_t *drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+
+		hb_set_add(drop, HB_TAG('G', 'S', 'U', 'B'));
+		hb_set_add(drop, HB_TAG('G', 'P', 'O', 'S'));
+		hb_set_add(drop, HB_TAG('G', 'D', 'E', 'F'));
+		hb_set_add(drop, HB_TAG('m', 'o', 'r', 'x'));
+	}
 	subset = hb_subset_or_fail(face, input);
 	if (subset == NULL) {
 		error_set(err, EXIT_IO, "cannot subset font '%s'", font_path);
@@ -56,6 +71,32 @@ out:
 	hb_blob_destroy(result);
 	hb_face_destroy(subset);
 	hb_subset_input_destroy(input);
+	hb_face_destroy(face);
+	hb_blob_destroy(blob);
+	return status;
+}
+
+int
+subset_font_coverage(const char *font_path, uint8_t *bits)
+{
+	hb_blob_t *blob = hb_blob_create_from_file_or_fail(font_path);
+	hb_face_t *face = NULL;
+	hb_set_t *set = NULL;
+	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+	int status = -1;
+
+	if (blob == NULL)
+		return -1;
+	face = hb_face_create(blob, 0);
+	set = hb_set_create();
+	if (hb_face_get_glyph_count(face) == 0)
+		goto out;
+	hb_face_collect_unicodes(face, set);
+	while (hb_set_next(set, &cp) && cp < 0x10000)
+		bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+	status = 0;
+out:
+	hb_set_destroy(set);
 	hb_face_destroy(face);
 	hb_blob_destroy(blob);
 	return status;

@@ -137,7 +137,7 @@ sample(void)
 int
 main(int argc, char **argv)
 {
-	static const char *const fonts[2] = {
+	static const char *const fonts[FONT_FACES] = {
 		"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
 		"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"};
 	struct doc *d;

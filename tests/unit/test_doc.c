@@ -13,8 +13,9 @@
 #include "doc.h"
 #include "render.h"
 
-static const char *const fonts[2] = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-				     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"};
+static const char *const fonts[FONT_FACES] = {
+	"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+	"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"};
 
 static void
 footer_numbers(void **state)
@@ -163,7 +164,7 @@ missing_font_is_an_error(void **state)
 	struct error err = {0};
 	unsigned char *pdf = NULL;
 	size_t size = 0;
-	const char *const none[2] = {"/nonexistent/a.ttf", "/nonexistent/b.ttf"};
+	const char *const none[FONT_FACES] = {"/nonexistent/a.ttf", "/nonexistent/b.ttf"};
 
 	(void)state;
 	assert_int_equal(render_pdf(d, none, &pdf, &size, &err), -1);

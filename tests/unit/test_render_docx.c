@@ -21,7 +21,8 @@
 #define XS(s) ((const xmlChar *)(s))
 #define FONT_DIR "/usr/share/fonts/truetype/dejavu"
 
-static const char *const fonts[2] = {FONT_DIR "/DejaVuSans.ttf", FONT_DIR "/DejaVuSans-Bold.ttf"};
+static const char *const fonts[FONT_FACES] = {FONT_DIR "/DejaVuSans.ttf",
+					      FONT_DIR "/DejaVuSans-Bold.ttf"};
 
 /* ---- a document with every kind of block ------------------------------ */
 
@@ -657,7 +658,8 @@ test_same_document_same_bytes(void **state)
 static void
 test_failures_leave_nothing(void **state)
 {
-	static const char *const missing[2] = {"/nonexistent/font.ttf", "/nonexistent/bold.ttf"};
+	static const char *const missing[FONT_FACES] = {"/nonexistent/font.ttf",
+							"/nonexistent/bold.ttf"};
 	struct doc *d = sample();
 	unsigned char dummy = 1;
 	unsigned char *out = &dummy;
@@ -752,7 +754,7 @@ test_empty_document(void **state)
 static void
 test_fonts_without_files(void **state)
 {
-	static const char *const none[2] = {NULL, NULL};
+	static const char *const none[FONT_FACES] = {NULL};
 	struct doc *d = sample();
 	unsigned char *out = NULL;
 	size_t size = 0;
