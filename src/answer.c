@@ -477,9 +477,9 @@ choice_error(const struct question *qu, const char *s, const char *lang, enum lo
 	char *text;
 
 	snprintf(count, sizeof(count), "%zu", qu->choice_count);
-	text = i18n_format(lookup == LOOKUP_OUT_OF_RANGE ? i18n(lang, MSG_ERR_RANGE)
-			   : lookup == LOOKUP_AMBIGUOUS	   ? i18n(lang, MSG_ERR_AMBIGUOUS)
-							   : unknown,
+	text = i18n_format(lookup == LOOKUP_OUT_OF_RANGE	? i18n(lang, MSG_ERR_RANGE)
+				   : lookup == LOOKUP_AMBIGUOUS ? i18n(lang, MSG_ERR_AMBIGUOUS)
+								: unknown,
 			   args, 2);
 	snprintf(err, errlen, "%s", text);
 	free(text);
@@ -724,8 +724,9 @@ parse_multi(const struct question *qu, const char *s, const char *lang, enum ans
 		status = choose_piece(qu, pieces[i].text, lang, mode, chosen, err, errlen);
 	}
 	if (status == 0 && given == 0)
-		status = mode == ANSWER_INPUT_TYPED ? fail_with(err, errlen, lang, MSG_ERR_MULTI, s, NULL)
-						    : fail(err, errlen, "'%s' is not one of the choices' values", s);
+		status = mode == ANSWER_INPUT_TYPED
+			? fail_with(err, errlen, lang, MSG_ERR_MULTI, s, NULL)
+			: fail(err, errlen, "'%s' is not one of the choices' values", s);
 	if (status < 0)
 		goto out;
 build:

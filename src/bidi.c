@@ -84,6 +84,37 @@ bidi_visual(const uint32_t *cps, size_t n, int rtl, uint32_t *out)
 	return k;
 }
 
+void
+bidi_shape_logical(const uint32_t *cps, size_t n, int rtl, uint32_t *out)
+{
+	FriBidiCharType *types;
+	FriBidiBracketType *brackets;
+	FriBidiLevel *levels;
+	FriBidiArabicProp *joining;
+	FriBidiParType base = rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+	FriBidiStrIndex len = (FriBidiStrIndex)n;
+
+	for (size_t i = 0; i < n; i++)
+		out[i] = cps[i];
+	if (n == 0 || (size_t)len != n || len < 0)
+		return;
+	types = xcalloc(n, sizeof(*types));
+	brackets = xcalloc(n, sizeof(*brackets));
+	levels = xcalloc(n, sizeof(*levels));
+	joining = xcalloc(n, sizeof(*joining));
+	fribidi_get_bidi_types(out, len, types);
+	fribidi_get_bracket_types(out, len, types, brackets);
+	if (fribidi_get_par_embedding_levels_ex(types, brackets, len, &base, levels) != 0) {
+		fribidi_get_joining_types(out, len, joining);
+		fribidi_join_arabic(types, len, levels, joining);
+		fribidi_shape(FRIBIDI_FLAGS_ARABIC, levels, len, joining, out);
+	}
+	free(joining);
+	free(levels);
+	free(brackets);
+	free(types);
+}
+
 char *
 bidi_utf8(const char *s, size_t n, int rtl)
 {

@@ -21,6 +21,12 @@ int bidi_needed(const uint32_t *cps, size_t n);
  * out. Returns how many code points out holds. Time linear in n. */
 size_t bidi_visual(const uint32_t *cps, size_t n, int rtl, uint32_t *out);
 
+/* The text cps[0..n) shaped but left in typing order, into out (room for
+ * n): each Arabic letter in the joined form it takes, FRIBIDI_CHAR_FILL
+ * (U+FEFF) where a lam-alef ligature took the alef; what a line of it
+ * measures, before it is broken. Time linear in n. */
+void bidi_shape_logical(const uint32_t *cps, size_t n, int rtl, uint32_t *out);
+
 /* The UTF-8 line s[0..n) in display order as above, in a string owned by
  * the caller: a plain copy when it needs nothing (bidi_needed) and the
  * page runs left to right. Malformed bytes become U+FFFD. */

@@ -72,8 +72,7 @@ print_question(const struct question *qu, const char *lang)
 	} else {
 		printf("%s\n", kind);
 	}
-	if (qu->condition_source)
-	{
+	if (qu->condition_source) {
 		char *shown = i18n_fill(lang, MSG_SHOWN_IF, qu->condition_source, NULL);
 
 		term_print_line(stdout, "               %s", shown);
@@ -94,8 +93,7 @@ print_question(const struct question *qu, const char *lang)
 		printf("%17s %s (%s), %s (%s)\n", "-", i18n(lang, MSG_YES),
 		       i18n_number(a, qu->choices[0].score, lang), i18n(lang, MSG_NO),
 		       i18n_number(b, qu->choices[1].score, lang));
-	for (size_t k = 0; k < qu->range_count; k++)
-	{
+	for (size_t k = 0; k < qu->range_count; k++) {
 		char *range = i18n_fill(lang, MSG_RANGE, i18n_number(a, qu->ranges[k].min, lang),
 					i18n_number(b, qu->ranges[k].max, lang));
 
@@ -180,8 +178,9 @@ print_outline(const struct questionnaire *q, const char *lang)
 			free(title);
 			free(lead);
 			{
-				char *pct = xasprintf("%.0f%s", 100 * questionnaire_indicator_max(q, k),
-						      i18n(lang, MSG_PERCENT));
+				char *pct =
+					xasprintf("%.0f%s", 100 * questionnaire_indicator_max(q, k),
+						  i18n(lang, MSG_PERCENT));
 				char *weight = i18n_fill(lang, MSG_INDICATOR_WEIGHT,
 							 i18n_number(a, in->weight, lang), pct);
 
@@ -244,8 +243,8 @@ run_show(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 	if (!questionnaire_has_language(q, lang)) {
 		char *list = questionnaire_language_list(q);
 
-		cmd_error("questionnaire '%s' (%s) is not in '%s'; its languages are %s", q->id, path,
-			  lang, list);
+		cmd_error("questionnaire '%s' (%s) is not in '%s'; its languages are %s", q->id,
+			  path, lang, list);
 		free(list);
 		questionnaire_free(q);
 		return EXIT_USAGE;

@@ -31,9 +31,18 @@ struct message {
 
 /* Marks for xgettext (make po): a message, one with a context, one with
  * a plural form. */
-#define N_(s) {s, NULL}
-#define NC_(c, s) {c "\004" s, NULL}
-#define NN_(s, p) {s, p}
+#define N_(s)                                                                                      \
+	{                                                                                          \
+		s, NULL                                                                            \
+	}
+#define NC_(c, s)                                                                                  \
+	{                                                                                          \
+		c "\004" s, NULL                                                                   \
+	}
+#define NN_(s, p)                                                                                  \
+	{                                                                                          \
+		s, p                                                                               \
+	}
 
 static const struct message catalogue[MSG_COUNT] = {
 	/* TRANSLATORS: what a person types (or sees) for yes in a session: a plain everyday word */
@@ -67,15 +76,18 @@ static const struct message catalogue[MSG_COUNT] = {
 	[MSG_NOTE_LABEL] = N_("Note"),
 	[MSG_FLAGGED] = N_("flagged for review"),
 	/* TRANSLATORS: keep ?, dk, na and :help as they are */
-	[MSG_HINT] = N_("Answer, or type ? for help, dk (don't know), na (not applicable), :help for commands"),
-	[MSG_HINT_MULTI] = N_("choose one or more numbers or labels separated by commas, or - for none"),
+	[MSG_HINT] = N_("Answer, or type ? for help, dk (don't know), na (not applicable), :help "
+			"for commands"),
+	[MSG_HINT_MULTI] =
+		N_("choose one or more numbers or labels separated by commas, or - for none"),
 	[MSG_HINT_NUMBER] = N_("a number"),
 	[MSG_WHOLE_NUMBERS] = N_("whole numbers only"),
 	[MSG_HINT_DATE] = N_("a date written YYYY-MM-DD"),
 	[MSG_HINT_TEXT] = N_("free text"),
 	[MSG_NO_HELP] = N_("There is no help text for this question."),
 	/* TRANSLATORS: keep the commands (?, dk, na, :back ...) as they are, and the columns aligned */
-	[MSG_COMMANDS_HELP] = N_("  ?              help for this question\n"
+	[MSG_COMMANDS_HELP] = N_(
+		"  ?              help for this question\n"
 		"  dk, na         don't know, not applicable\n"
 		"  :back          the previous question\n"
 		"  :skip          the next question, leaving this one unanswered\n"
@@ -106,7 +118,8 @@ static const struct message catalogue[MSG_COUNT] = {
 	[MSG_NO_QUESTION_HERE] = N_("There is no question here: use :back, :goto QID or :quit."),
 	[MSG_UNKNOWN_COMMAND] = N_("Unknown command; :help lists them."),
 	[MSG_UNKNOWN_QUESTION] = N_("There is no question with that id."),
-	[MSG_HIDDEN_QUESTION] = N_("That question is hidden by the answers so far; it is shown only if %1"),
+	[MSG_HIDDEN_QUESTION] =
+		N_("That question is hidden by the answers so far; it is shown only if %1"),
 	[MSG_NO_PILLAR] = N_("There is no such pillar; choose 1-%1"),
 	[MSG_FLAG_SET] = N_("Flagged for review."),
 	[MSG_FLAG_CLEARED] = N_("Flag removed."),
@@ -125,16 +138,21 @@ static const struct message catalogue[MSG_COUNT] = {
 	[MSG_NOT_SAVED] = N_("NOT SAVED:"),
 	[MSG_NOT_SAVED_SUMMARY] = N_("Changes not saved"),
 	[MSG_MEETING] = N_("Meeting"),
-	[MSG_NO_MEETING] = N_("No meeting named: answers have no source. Name one with :with ORG, ROLE."),
+	[MSG_NO_MEETING] =
+		N_("No meeting named: answers have no source. Name one with :with ORG, ROLE."),
 	[MSG_MEETING_ENDED] = N_("Meeting ended; answers have no source now."),
 	[MSG_MEETING_KNOWN] = N_("Meetings so far:"),
-	[MSG_MEETING_AMBIGUOUS] = N_("Several meetings match; type more of the name or its number:"),
-	[MSG_MEETING_FORMAT] = N_("Name the meeting as :with ORGANISATION, ROLE (NAME); ROLE, YYYY-MM-DD (the date is optional: today)"),
+	[MSG_MEETING_AMBIGUOUS] =
+		N_("Several meetings match; type more of the name or its number:"),
+	[MSG_MEETING_FORMAT] = N_("Name the meeting as :with ORGANISATION, ROLE (NAME); ROLE, "
+				  "YYYY-MM-DD (the date is optional: today)"),
 	[MSG_KEPT] = N_("kept"),
-	[MSG_WOULD_HIDE] = N_("This answer hides questions already answered (their answers are kept but no longer count):"),
+	[MSG_WOULD_HIDE] = N_("This answer hides questions already answered (their answers are "
+			      "kept but no longer count):"),
 	[MSG_CONFIRM_HIDE] = N_("Record it all the same?"),
 	[MSG_NOT_CHANGED] = N_("Not changed."),
-	[MSG_END_CHOICES] = N_("Type :back for the last question, :goto QID for another, or :quit to stop."),
+	[MSG_END_CHOICES] =
+		N_("Type :back for the last question, :goto QID for another, or :quit to stop."),
 	[MSG_END_PROMPT] = N_("end"),
 	[MSG_NO_UNANSWERED] = N_("No other question shown is unanswered."),
 	[MSG_NO_FLAGGED] = N_("No other question is flagged."),
@@ -145,7 +163,8 @@ static const struct message catalogue[MSG_COUNT] = {
 	[MSG_NO_ATTACHMENT] = N_("this question has no attachment of that number"),
 	[MSG_QUESTIONS_SHOWN_NOW] = N_("questions shown: %1 → %2"),
 	[MSG_NO_EVIDENCE_ITEM] = N_("there is no evidence item of that number"),
-	[MSG_EVIDENCE_FULL] = N_("the evidence list is full; take an item out first (:evidence -N)"),
+	[MSG_EVIDENCE_FULL] =
+		N_("the evidence list is full; take an item out first (:evidence -N)"),
 	[MSG_ATTACHED] = N_("Attached"),
 	[MSG_ATTACHMENT_REMOVED] = N_("Attachment removed."),
 	[MSG_ATTACHMENTS_LABEL] = N_("Attachments"),
@@ -154,16 +173,19 @@ static const struct message catalogue[MSG_COUNT] = {
 	[MSG_FINDING_SAVED] = N_("text saved"),
 	[MSG_FINDING_REMOVED] = N_("text removed"),
 	[MSG_FINDING_UNCHANGED] = N_("Unchanged; nothing was recorded."),
-	[MSG_FINDING_NO_EDITOR] = N_("No editor: set EDITOR (or VISUAL) to one, for example EDITOR=nano."),
+	[MSG_FINDING_NO_EDITOR] =
+		N_("No editor: set EDITOR (or VISUAL) to one, for example EDITOR=nano."),
 	[MSG_FINDING_NOT_RECORDED] = N_("Nothing was recorded: %1"),
 	[MSG_FINDING_LINE] = N_("Nothing was recorded: line %1: %2"),
-	[MSG_CTRL_C_AGAIN] = N_("Ctrl-C again, or :quit, stops the session; what is saved stays saved."),
+	[MSG_CTRL_C_AGAIN] =
+		N_("Ctrl-C again, or :quit, stops the session; what is saved stays saved."),
 	[MSG_MEETING_DATE] = N_("a meeting's date is a day from 2000 to today"),
 	[MSG_ERR_EMPTY] = N_("the answer is empty"),
 	[MSG_ERR_YESNO] = N_("answer yes or no (1 or 2)"),
 	[MSG_ERR_CHOICE] = N_("choose a number from the list, or type a choice's value or label"),
 	[MSG_ERR_LEVEL] = N_("choose a level from the list, or type its label"),
-	[MSG_ERR_MULTI] = N_("'%1' is not a choice; choose numbers or labels from the list separated by commas, or - for none"),
+	[MSG_ERR_MULTI] = N_("'%1' is not a choice; choose numbers or labels from the list "
+			     "separated by commas, or - for none"),
 	[MSG_ERR_NUMBER] = N_("'%1' is not a number (write it like 12, 3.5 or 1 000)"),
 	[MSG_ERR_WHOLE] = N_("'%1' is not a whole number"),
 	[MSG_ERR_OUTSIDE] = N_("'%1' is outside the allowed range (%2)"),
@@ -184,7 +206,9 @@ static const struct message catalogue[MSG_COUNT] = {
 	[MSG_R_OVERALL] = N_("Overall score"),
 	[MSG_R_TIER] = N_("Readiness tier"),
 	[MSG_R_COMPLETENESS] = N_("Completeness"),
-	[MSG_R_COMPLETENESS_NOTE] = N_("questions shown that were answered. Unanswered and don't know count as 0; not applicable and hidden questions are left out."),
+	[MSG_R_COMPLETENESS_NOTE] =
+		N_("questions shown that were answered. Unanswered and don't know count as 0; not "
+		   "applicable and hidden questions are left out."),
 	[MSG_R_POINTS] = N_("Points"),
 	[MSG_R_SCORE] = N_("Score"),
 	[MSG_R_MAXIMUM] = N_("Maximum"),
@@ -200,27 +224,42 @@ static const struct message catalogue[MSG_COUNT] = {
 	[MSG_R_RECOMMENDATIONS] = N_("Recommendations"),
 	[MSG_R_GAIN] = N_("%1 points to gain"),
 	[MSG_R_PATH] = N_("Path to the next tier"),
-	[MSG_R_PATH_INTRO] = N_("Fully meeting these indicators lifts the overall score into the tier %1 (%2):"),
+	[MSG_R_PATH_INTRO] =
+		N_("Fully meeting these indicators lifts the overall score into the tier %1 (%2):"),
 	[MSG_R_PATH_TOP] = N_("The country has reached the top tier."),
-	[MSG_R_PATH_NONE] = N_("No set of indicators reaches the next tier with the questions answered so far."),
+	[MSG_R_PATH_NONE] = N_(
+		"No set of indicators reaches the next tier with the questions answered so far."),
 	[MSG_R_OPEN_ITEMS] = N_("Open items"),
 	[MSG_R_DONT_KNOW_LIST] = N_("Answered “don't know”"),
 	[MSG_R_NONE] = N_("None."),
 	[MSG_R_PROGRESS] = N_("Progress since %1"),
 	[MSG_R_CHANGE] = N_("Change"),
 	[MSG_R_METHODOLOGY] = N_("Methodology"),
-	[MSG_R_METHOD_TEXT] = N_("Each answer earns the score the questionnaire gives it, from 0 to 1; several choices add up to at most 1. Don't know and unanswered questions count as 0. Questions hidden by earlier answers, answered not applicable, or without a score (text, dates) are left out.\n"
-		"An indicator's score is the weighted mean of its questions. It is met at 0.75 or more, partial above 0.25, and not met otherwise.\n"
-		"A pillar's score is the weighted mean of its indicators; each pillar is worth its weight's share of 100 points. An indicator or pillar with nothing left to count is left out, and the others share its weight.\n"
-		"The overall score is the sum of the pillars' points. The readiness tier is the highest tier whose minimum the overall score reaches.\n"
-		"Completeness is the share of the questions shown that were answered. Because unanswered questions count as 0, read the score together with its completeness."),
+	[MSG_R_METHOD_TEXT] = N_(
+		"Each answer earns the score the questionnaire gives it, from 0 to 1; several "
+		"choices add up to at most 1. Don't know and unanswered questions count as 0. "
+		"Questions hidden by earlier answers, answered not applicable, or without a score "
+		"(text, dates) are left out.\n"
+		"An indicator's score is the weighted mean of its questions. It is met at 0.75 or "
+		"more, partial above 0.25, and not met otherwise.\n"
+		"A pillar's score is the weighted mean of its indicators; each pillar is worth its "
+		"weight's share of 100 points. An indicator or pillar with nothing left to count "
+		"is left out, and the others share its weight.\n"
+		"The overall score is the sum of the pillars' points. The readiness tier is the "
+		"highest tier whose minimum the overall score reaches.\n"
+		"Completeness is the share of the questions shown that were answered. Because "
+		"unanswered questions count as 0, read the score together with its completeness."),
 	[MSG_R_SHA256] = N_("SHA-256 of the questionnaire file"),
 	[MSG_R_SOURCE] = N_("Source"),
 	[MSG_R_DISPUTED] = NC_("note", "Disputed"),
 	[MSG_R_DISPUTED_NOTE] = N_("the team has not settled between this and"),
 	[MSG_R_STAKEHOLDERS] = N_("Stakeholders consulted"),
-	[MSG_R_STAKEHOLDERS_NOTE] = N_("The meetings in which answers were given, as the assessment team recorded them. People are named by their roles; their names are left out."),
-	[MSG_R_STAKEHOLDERS_NAMES_NOTE] = N_("The meetings in which answers were given, as the assessment team recorded them, with the names of the people met."),
+	[MSG_R_STAKEHOLDERS_NOTE] =
+		N_("The meetings in which answers were given, as the assessment team recorded "
+		   "them. People are named by their roles; their names are left out."),
+	[MSG_R_STAKEHOLDERS_NAMES_NOTE] =
+		N_("The meetings in which answers were given, as the assessment team recorded "
+		   "them, with the names of the people met."),
 	[MSG_R_NO_MEETINGS] = N_("No meeting was recorded during this assessment's sessions."),
 	[MSG_R_DATE] = N_("Date"),
 	[MSG_R_ORGANISATION] = N_("Organisation"),
@@ -229,7 +268,9 @@ static const struct message catalogue[MSG_COUNT] = {
 	[MSG_R_RECORD] = N_("The record"),
 	[MSG_R_ENTRIES] = N_("Entries in the assessment's history"),
 	[MSG_R_HEAD] = N_("Hash of the last entry"),
-	[MSG_R_HEAD_NOTE] = N_("Running 'cirt verify --expect' with this hash on the assessment's database shows whether it still holds everything this report was made from."),
+	[MSG_R_HEAD_NOTE] =
+		N_("Running 'cirt verify --expect' with this hash on the assessment's database "
+		   "shows whether it still holds everything this report was made from."),
 	[MSG_R_SAMPLE] = N_("Sample data"),
 	[MSG_C_RANK] = N_("Rank"),
 	[MSG_C_REGION] = N_("Region"),
@@ -254,29 +295,47 @@ static const struct message catalogue[MSG_COUNT] = {
 	[MSG_S_DRAFT] = N_("draft"),
 	[MSG_S_FINAL] = N_("final"),
 	[MSG_A_ANSWERS_COUNT] = NN_("%1 answer", "%1 answers"),
-	[MSG_A_HIDDEN_KEPT] = NN_("%1 more answer is kept for a question that skip logic now hides, marked (%2)",
-				  "%1 more answers are kept for questions that skip logic now hides, marked (%2)"),
+	[MSG_A_HIDDEN_KEPT] = NN_(
+		"%1 more answer is kept for a question that skip logic now hides, marked (%2)",
+		"%1 more answers are kept for questions that skip logic now hides, marked (%2)"),
 	[MSG_A_EVIDENCE] = N_("evidence"),
 	[MSG_A_NOTE] = N_("note"),
 	[MSG_A_FLAGGED] = N_("[flagged]"),
 	[MSG_A_GONE] = N_("(no longer in the questionnaire)"),
-	[MSG_C_SENSITIVITY_NOTE] = N_("Ranks: the best and worst rank each country takes when each pillar's weight in turn moves by 25% either way."),
+	[MSG_C_SENSITIVITY_NOTE] = N_("Ranks: the best and worst rank each country takes when each "
+				      "pillar's weight in turn moves by 25% either way."),
 	[MSG_ERR_RANGE] = N_("'%1' is not on the list; choose 1 to %2"),
-	[MSG_ERR_AMBIGUOUS] = N_("'%1' matches several choices; type more of the label or its number:"),
-	[MSG_ERR_NUMBER_AMBIGUOUS] = N_("'%1' is ambiguous: write thousands as 1000 or 1 000, and a decimal as 1.5"),
+	[MSG_ERR_AMBIGUOUS] =
+		N_("'%1' matches several choices; type more of the label or its number:"),
+	[MSG_ERR_NUMBER_AMBIGUOUS] =
+		N_("'%1' is ambiguous: write thousands as 1000 or 1 000, and a decimal as 1.5"),
 	[MSG_R_TEAM_SUMMARY] = N_("The assessment team's summary"),
-	[MSG_R_NO_SUMMARY] = N_("The assessment team has not written a summary yet (cirt findings)."),
+	[MSG_R_NO_SUMMARY] =
+		N_("The assessment team has not written a summary yet (cirt findings)."),
 	[MSG_R_FINDINGS] = N_("Findings of the assessment team"),
-	[MSG_R_TOO_FEW] = N_("Too few indicators are scored to name the strongest and the weakest."),
-	[MSG_R_REGION_MEAN_COUNT] = NN_("Regional mean (%1, %2 final assessment)", "Regional mean (%1, %2 final assessments)"),
-	[MSG_R_GLOBAL_MEAN_COUNT] = NN_("Global mean (%2 final assessment)", "Global mean (%2 final assessments)"),
-	[MSG_R_REGION_MEAN_DRAFTS_COUNT] = NN_("Regional mean (%1, %2 assessment, drafts included)", "Regional mean (%1, %2 assessments, drafts included)"),
-	[MSG_R_GLOBAL_MEAN_DRAFTS_COUNT] = NN_("Global mean (%2 assessment, drafts included)", "Global mean (%2 assessments, drafts included)"),
+	[MSG_R_TOO_FEW] =
+		N_("Too few indicators are scored to name the strongest and the weakest."),
+	[MSG_R_REGION_MEAN_COUNT] = NN_("Regional mean (%1, %2 final assessment)",
+					"Regional mean (%1, %2 final assessments)"),
+	[MSG_R_GLOBAL_MEAN_COUNT] =
+		NN_("Global mean (%2 final assessment)", "Global mean (%2 final assessments)"),
+	[MSG_R_REGION_MEAN_DRAFTS_COUNT] =
+		NN_("Regional mean (%1, %2 assessment, drafts included)",
+		    "Regional mean (%1, %2 assessments, drafts included)"),
+	[MSG_R_GLOBAL_MEAN_DRAFTS_COUNT] = NN_("Global mean (%2 assessment, drafts included)",
+					       "Global mean (%2 assessments, drafts included)"),
 	[MSG_C_ASSESSMENTS_COUNT] = NN_("%1 assessment", "%1 assessments"),
-	[MSG_R_FITTED_NOTE] = N_("What the answers show is missing, in the order of the roadmap: the short term first, and within a phase the largest gain first. The points are what the overall score gains when a recommendation is carried out."),
-	[MSG_R_NO_RECOMMENDATIONS] = N_("Nothing to recommend: every answered question is at its best."),
+	[MSG_R_FITTED_NOTE] =
+		N_("What the answers show is missing, in the order of the roadmap: the short term "
+		   "first, and within a phase the largest gain first. The points are what the "
+		   "overall score gains when a recommendation is carried out."),
+	[MSG_R_NO_RECOMMENDATIONS] =
+		N_("Nothing to recommend: every answered question is at its best."),
 	[MSG_R_ROADMAP] = N_("Roadmap"),
-	[MSG_R_ROADMAP_NOTE] = N_("The recommendations in three phases, with the bodies that lead them and the points each phase adds to the overall score when all of it is carried out. The line shows the score after each phase and the thresholds of the tiers."),
+	[MSG_R_ROADMAP_NOTE] =
+		N_("The recommendations in three phases, with the bodies that lead them and the "
+		   "points each phase adds to the overall score when all of it is carried out. The "
+		   "line shows the score after each phase and the thresholds of the tiers."),
 	[MSG_R_HORIZON_SHORT] = N_("Short term · 0–6 months"),
 	[MSG_R_HORIZON_MEDIUM] = N_("Medium term · 6–18 months"),
 	[MSG_R_HORIZON_LONG] = N_("Long term · 18–36 months"),
@@ -284,7 +343,8 @@ static const struct message catalogue[MSG_COUNT] = {
 	[MSG_R_RECOMMENDATION_COUNT] = NN_("%1 recommendation", "%1 recommendations"),
 	[MSG_R_PHASE_GAIN] = N_("+%1 points"),
 	[MSG_R_NEXT_TIER_IN_PHASE] = N_("%1 is reached in this phase."),
-	[MSG_R_NEXT_TIER_NOT_REACHED] = N_("Carrying out every recommendation does not reach %1: the questions still unanswered decide the rest."),
+	[MSG_R_NEXT_TIER_NOT_REACHED] = N_("Carrying out every recommendation does not reach %1: "
+					   "the questions still unanswered decide the rest."),
 	[MSG_R_PHASE] = N_("Phase"),
 	[MSG_R_LEAD] = N_("Lead"),
 	[MSG_R_EFFORT] = N_("Effort"),
@@ -310,9 +370,11 @@ static const struct message catalogue[MSG_COUNT] = {
 	[MSG_R_MEETINGS] = N_("Meetings"),
 	[MSG_R_ROLES] = N_("Roles met"),
 	[MSG_R_RADAR_CAPTION] = N_("Pillar scores, in per cent of each pillar's maximum"),
-	[MSG_R_ROADMAP_CAPTION] = N_("Roadmap timeline: the score after each phase against the tier thresholds"),
+	[MSG_R_ROADMAP_CAPTION] =
+		N_("Roadmap timeline: the score after each phase against the tier thresholds"),
 	[MSG_RANGE] = N_("%1 to %2"),
-	[MSG_OUTLINE_COUNTS] = N_("pillars: %1, indicators: %2, questions: %3; maximum reachable score: %4 of 100"),
+	[MSG_OUTLINE_COUNTS] = N_(
+		"pillars: %1, indicators: %2, questions: %3; maximum reachable score: %4 of 100"),
 	[MSG_PILLAR_WEIGHT] = N_("weight %1, %2 of 100 points"),
 	[MSG_INDICATOR_WEIGHT] = N_("weight %1, best reachable %2"),
 	[MSG_TIER_RANGE] = N_("from %1 to below %2"),
@@ -324,7 +386,8 @@ static const struct message catalogue[MSG_COUNT] = {
 	[MSG_COUNTS] = N_("%1: %2 answered, %3 skipped, %4 remaining of %5 questions shown."),
 	[MSG_LEVEL_OF] = N_("%1 (level %2)"),
 	[MSG_R_ATTACHMENT] = N_("Attachment"),
-	[MSG_S_COMPLETENESS] = N_("%1 (%2 of %3 questions shown answered; unanswered questions count as 0)"),
+	[MSG_S_COMPLETENESS] =
+		N_("%1 (%2 of %3 questions shown answered; unanswered questions count as 0)"),
 	[MSG_REGION_AFR] = N_("Africa"),
 	[MSG_REGION_AMS] = N_("Americas"),
 	[MSG_REGION_ARB] = N_("Arab States"),
@@ -376,12 +439,13 @@ locale_dir(void)
 		exe[n] = '\0';
 		slash = strrchr(exe, '/');
 		if (slash) {
-			static const char *const tails[] = {"/locale", "/build/locale", "/../locale"};
+			static const char *const tails[] = {"/locale", "/build/locale",
+							    "/../locale"};
 
 			*slash = '\0';
 			for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
-				snprintf(found, sizeof(found), "%s%s/fr/LC_MESSAGES/" DOMAIN ".mo", exe,
-					 tails[i]);
+				snprintf(found, sizeof(found), "%s%s/fr/LC_MESSAGES/" DOMAIN ".mo",
+					 exe, tails[i]);
 				if (access(found, R_OK) == 0) {
 					snprintf(found, sizeof(found), "%s%s", exe, tails[i]);
 					return found;
@@ -584,8 +648,7 @@ i18n_fill(const char *lang, enum msg m, const char *a, const char *b)
 }
 
 char *
-i18n_fill4(const char *lang, enum msg m, const char *a, const char *b, const char *c,
-	   const char *d)
+i18n_fill4(const char *lang, enum msg m, const char *a, const char *b, const char *c, const char *d)
 {
 	const char *const args[] = {a, b, c, d};
 

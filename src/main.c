@@ -303,8 +303,8 @@ prepare_context(const struct cmd *c, const char **values, const char *unknown,
 		}
 	}
 	if (ctx->lang && !i18n_has(ctx->lang))
-		return cmd_usage_error(c, "cirt does not speak '%s'; its languages are %s", ctx->lang,
-				       i18n_languages());
+		return cmd_usage_error(c, "cirt does not speak '%s'; its languages are %s",
+				       ctx->lang, i18n_languages());
 	if (values[SHARED_ASSESSOR] &&
 	    cmd_check_name(values[SHARED_ASSESSOR], 200, message, sizeof(message)) < 0)
 		return cmd_usage_error(c, "the assessor's name: %s", message);
@@ -349,10 +349,11 @@ prepare_context(const struct cmd *c, const char **values, const char *unknown,
 			return EXIT_USAGE;
 		}
 		if (ctx->lang == NULL && !i18n_has(ctx->questionnaire->default_lang))
-			cmd_warning("cirt does not speak '%s', the questionnaire's language: its own "
-				    "words are in English; choose another with --lang (cirt's "
-				    "languages are %s)",
-				    ctx->questionnaire->default_lang, i18n_languages());
+			cmd_warning(
+				"cirt does not speak '%s', the questionnaire's language: its own "
+				"words are in English; choose another with --lang (cirt's "
+				"languages are %s)",
+				ctx->questionnaire->default_lang, i18n_languages());
 	}
 	if (c->flags & (CMD_OPEN_DB | CMD_CREATE_DB)) {
 		enum store_mode mode = c->flags & CMD_CREATE_DB ? STORE_CREATE

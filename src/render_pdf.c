@@ -112,12 +112,26 @@ decode(struct layout *l, enum pdf_font font, double size, const char *s, struct 
 			cp = printable(l->faces, cp);
 		if (cp == 0)
 			continue;
-		c->cp[c->n] = cp;
-		c->adv[c->n] = cp == '\n' || fonts_invisible(cp)
-			? 0
-			: pdf_char_width(l->pdf, font, size, cp);
-		c->n++;
+		c->cp[c->n++] = cp;
 	}
+	/* Arabic is measured in the joined forms it is drawn in, which are
+	 * narrower than the letters alone */
+	if (bidi_needed(c->cp, c->n)) {
+		uint32_t *shaped = xcalloc(c->n + 1, sizeof(*shaped));
+
+		bidi_shape_logical(c->cp, c->n, l->d->rtl, shaped);
+		for (size_t i = 0; i < c->n; i++)
+			c->adv[i] =
+				c->cp[i] == '\n' || fonts_invisible(c->cp[i]) || shaped[i] == 0xFEFF
+				? 0
+				: pdf_char_width(l->pdf, font, size, shaped[i]);
+		free(shaped);
+		return;
+	}
+	for (size_t i = 0; i < c->n; i++)
+		c->adv[i] = c->cp[i] == '\n' || fonts_invisible(c->cp[i])
+			? 0
+			: pdf_char_width(l->pdf, font, size, c->cp[i]);
 }
 
 static void

@@ -422,9 +422,9 @@ against_means(struct build *b)
 			drafts ? MSG_R_REGION_MEAN_DRAFTS_COUNT : MSG_R_REGION_MEAN_COUNT, region);
 	else
 		values[1] = values[2];
-	labels[rows++] = count_of(
-		b, in->global_count, drafts ? MSG_R_GLOBAL_MEAN_DRAFTS_COUNT : MSG_R_GLOBAL_MEAN_COUNT,
-		NULL);
+	labels[rows++] =
+		count_of(b, in->global_count,
+			 drafts ? MSG_R_GLOBAL_MEAN_DRAFTS_COUNT : MSG_R_GLOBAL_MEAN_COUNT, NULL);
 	doc_heading(b->d, 2, 0, msg(b, MSG_R_COMPARISON));
 	doc_figure_begin(&f, b->d);
 	for (size_t k = 0; k < rows; k++) {
@@ -821,7 +821,8 @@ recommendations(struct build *b, const struct fitted *fit, size_t n)
 			doc_heading(b->d, 2, 0, msg(b, horizon_msg(f->horizon)));
 		p = para(b,
 			 doc_fmt(b->d, "%zu. %s \u00b7 %s", k + 1, about,
-				 fill_in(b, MSG_R_GAIN, doc_fmt(b->d, "+%s", num(b, f->gain)), NULL)),
+				 fill_in(b, MSG_R_GAIN, doc_fmt(b->d, "+%s", num(b, f->gain)),
+					 NULL)),
 			 DOC_SIZE_BODY, DOC_TONE_NORMAL);
 		p->bold = 1;
 		p->keep_with_next = 1;
@@ -928,8 +929,8 @@ roadmap(struct build *b, const struct fitted *fit, size_t n)
 				col - 12,
 				i == reached_in ? (struct doc_colour){1, 1, 1} : DOC_BLACK);
 		doc_figure_text(&f, x + 8, 266,
-				count_of(b, ph[i].count, MSG_R_RECOMMENDATION_COUNT, NULL),
-				8, 0, DOC_ALIGN_LEFT, col - 16, DOC_BLACK);
+				count_of(b, ph[i].count, MSG_R_RECOMMENDATION_COUNT, NULL), 8, 0,
+				DOC_ALIGN_LEFT, col - 16, DOC_BLACK);
 		doc_figure_text(&f, x + 8, 252,
 				fill_in(b, MSG_R_PHASE_GAIN, num(b, ph[i].gain), NULL), 10, 1,
 				DOC_ALIGN_LEFT, col - 16, DOC_ACCENT);
@@ -1411,7 +1412,8 @@ regional_means(struct build *b)
 		doc_figure_begin(&f, b->d);
 		doc_figure_text(&f, 0, 10.0 * (double)np + 6,
 				doc_fmt(b->d, "%s \u00b7 %s (%zu)", region_code((enum region)r),
-					msg(b, (enum msg)(MSG_REGION_AFR + r)), c->region_counts[r]),
+					msg(b, (enum msg)(MSG_REGION_AFR + r)),
+					c->region_counts[r]),
 				9.5, 1, DOC_ALIGN_LEFT, 0, DOC_BLACK);
 		for (size_t p = 0; p < np; p++) {
 			double v = c->region_means[r][p];
@@ -1520,8 +1522,7 @@ report_build_comparison(const struct comparison_input *in)
 	doc_heading(b.d, 1, 0, msg(&b, MSG_R_COMPARISON));
 	para(&b,
 	     doc_fmt(b.d, "%s \u00b7 %s %s %s \u00b7 %s%s %s",
-		     count_of(&b, in->c->count, MSG_C_ASSESSMENTS_COUNT,
-			      NULL),
+		     count_of(&b, in->c->count, MSG_C_ASSESSMENTS_COUNT, NULL),
 		     title_of(&b, &in->q->title), msg(&b, MSG_VERSION), in->q->version,
 		     msg(&b, MSG_C_WEIGHTS), colon(&b),
 		     in->weights ? in->weights : msg(&b, MSG_C_DEFAULT_WEIGHTS)),

@@ -277,7 +277,8 @@ print_counts(struct session *s)
 		for (size_t i = 0; i < 5; i++)
 			args[i] = n[i];
 		counts = i18n_format(i18n(s->lang, MSG_COUNTS), args, 5);
-		line = xasprintf("%s%s%s", s->e.unsaved || s->e.a->id == 0 ? "" : i18n(s->lang, MSG_SAVED),
+		line = xasprintf("%s%s%s",
+				 s->e.unsaved || s->e.a->id == 0 ? "" : i18n(s->lang, MSG_SAVED),
 				 s->e.unsaved || s->e.a->id == 0 ? "" : " ", counts);
 		free(counts);
 
@@ -887,8 +888,8 @@ go_to(struct session *s, const char *id)
 		print_error(s, i18n(s->lang, MSG_UNKNOWN_QUESTION));
 	} else if (r == -2) {
 		const struct question *qu = questionnaire_find_question(s->e.q, id);
-		char *message =
-			i18n_fill(s->lang, MSG_HIDDEN_QUESTION, qu ? qu->condition_source : "", NULL);
+		char *message = i18n_fill(s->lang, MSG_HIDDEN_QUESTION,
+					  qu ? qu->condition_source : "", NULL);
 
 		print_error(s, message);
 		free(message);

@@ -10,7 +10,7 @@
 # tests/tools/script-sample.c (a heading, the texts as paragraphs, a table,
 # a figure). Positions are read with pdftotext -bbox, ink with pdftoppm.
 . "$(dirname "$0")/lib.sh"
-plan 15
+plan 16
 
 SAMPLE="${CIRT_TOOLS:?set CIRT_TOOLS to the test tools folder}/script-sample"
 Q="$ROOT/questionnaires/cirt-readiness.xml"
@@ -121,6 +121,36 @@ if xs != sorted(xs, reverse=True):
 right = max(float(r[2]) for r in rows if r[4] in (first[0], first[0][::-1]))
 if abs(right - 539.28) > 1.5:
     sys.exit("the line ends at %.2f, not at the right margin" % right)
+PY
+end
+
+begin "Arabic lines are full: measured in the joined forms they are drawn in"
+long=""
+for i in 1 2 3 4 5 6; do long="$long وتتمثل الثغرة الرئيسية في البلد في أن فريق الاستجابة الوطني لا يزال في طور التخطيط،"; done
+run "$SAMPLE" --rtl --lang ar full.pdf "$AR1" "$long"
+expect_status 0
+words full.pdf 1 >full.words
+python3 - full.words <<'PY' 2>full.err || fail "Arabic lines break early: $(cat full.err)"
+import sys
+rows = [l.split(" ", 4) for l in open(sys.argv[1], encoding="utf-8").read().splitlines()]
+lines = {}
+for r in rows:
+    lines.setdefault(round(float(r[1])), []).append(float(r[0]))
+# the paragraph's lines but its last: each reaches within 40 points of the
+# left margin (56), as a line measured in isolated letters would not
+# (the paragraph's full lines: the first run of lines of many words; its
+# last line has fewer)
+body = []
+for y, v in sorted(lines.items()):
+    if len(v) > 12:
+        body.append(min(v))
+    elif body:
+        break
+if len(body) < 3:
+    sys.exit("only %d lines" % len(body))
+short = [x for x in body if x > 56 + 40]
+if short:
+    sys.exit("lines end %s points from the left margin" % [round(x - 56) for x in short])
 PY
 end
 
