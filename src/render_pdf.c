@@ -653,6 +653,63 @@ has_header(const struct doc_table *t)
 }
 
 /* A table that breaks across pages, repeating its header. */
+/* The width of the widest word of s (between spaces; a CJK character is
+ * a word of its own), which a column should not cut. */
+static double
+widest_word(struct layout *l, enum pdf_font font, const char *s)
+{
+	double widest = 0;
+	double word = 0;
+
+	while (s && *s) {
+		uint32_t cp = next_cp(&s);
+
+		if (cp == ' ' || cp == '\n' || cjk(cp)) {
+			if (cjk(cp))
+				word = pdf_char_width(l->pdf, font, TABLE_SIZE, cp);
+			widest = word > widest ? word : widest;
+			word = 0;
+			continue;
+		}
+		word += pdf_char_width(l->pdf, font, TABLE_SIZE, printable(l->faces, cp));
+	}
+	return word > widest ? word : widest;
+}
+
+/* The table's columns, widened where a word of a cell or of the header
+ * would not fit ("Место" in a Russian rank column), by taking from the
+ * columns with room to spare; as the document gives them when all of them
+ * together cannot hold their words. Linear in the table's text. */
+static void
+fit_columns(struct layout *l, const struct doc_table *t, size_t ncols, struct doc_column *cols)
+{
+	double total = text_width_total(l);
+	double need[MAX_COLUMNS];
+	double short_by = 0;
+	double spare = 0;
+
+	for (size_t c = 0; c < ncols; c++) {
+		cols[c] = t->columns[c];
+		need[c] = widest_word(l, PDF_BOLD, t->columns[c].title);
+		for (size_t r = 0; r < t->row_count; r++) {
+			double w = widest_word(l, PDF_REGULAR, t->cells[r * t->column_count + c]);
+
+			need[c] = w > need[c] ? w : need[c];
+		}
+		need[c] = (need[c] + 2 * TABLE_PAD + 0.5) / total;
+		if (need[c] > cols[c].width)
+			short_by += need[c] - cols[c].width;
+		else
+			spare += cols[c].width - need[c];
+	}
+	if (short_by <= 0 || spare < short_by)
+		return;
+	for (size_t c = 0; c < ncols; c++)
+		cols[c].width = need[c] > t->columns[c].width
+			? need[c]
+			: t->columns[c].width - (t->columns[c].width - need[c]) * short_by / spare;
+}
+
 static void
 table(struct layout *l, const struct doc_table *t)
 {
@@ -662,8 +719,11 @@ table(struct layout *l, const struct doc_table *t)
 	int header_due = has_header(t);
 	const double lead = TABLE_SIZE * LEADING;
 
+	struct doc_column cols[MAX_COLUMNS];
+
 	if (ncols > MAX_COLUMNS)
 		ncols = MAX_COLUMNS;
+	fit_columns(l, t, ncols, cols);
 	l->y -= 4;
 	/* a short table is not split: it starts on the next page if need be */
 	if (t->row_count <= 12) {
@@ -678,11 +738,11 @@ table(struct layout *l, const struct doc_table *t)
 				if (!header_due)
 					continue;
 				for (size_t c = 0; c < ncols; c++)
-					titles[c] = t->columns[c].title;
+					titles[c] = cols[c].title;
 				texts = titles;
 			}
-			whole += (double)wrap_row(l, r ? PDF_REGULAR : PDF_BOLD, t->columns, ncols,
-						  texts, ls) *
+			whole += (double)wrap_row(l, r ? PDF_REGULAR : PDF_BOLD, cols, ncols, texts,
+						  ls) *
 					lead +
 				2 * TABLE_PAD;
 			for (size_t c = 0; c < ncols; c++)
@@ -701,19 +761,18 @@ table(struct layout *l, const struct doc_table *t)
 			double hh;
 
 			for (size_t c = 0; c < ncols; c++)
-				titles[c] = t->columns[c].title;
-			hh = (double)wrap_row(l, PDF_BOLD, t->columns, ncols, titles, ls) * lead +
+				titles[c] = cols[c].title;
+			hh = (double)wrap_row(l, PDF_BOLD, cols, ncols, titles, ls) * lead +
 				2 * TABLE_PAD;
 			need(l, hh + lead + 2 * TABLE_PAD);
 			l->y -= hh;
 			fill(l, DOC_LIGHT);
 			pdf_rect(l->pdf, l->left, l->y, total, hh, 1, 0);
 			fill(l, DOC_BLACK);
-			draw_row(l, PDF_BOLD, t->columns, ncols, ls, hh);
+			draw_row(l, PDF_BOLD, cols, ncols, ls, hh);
 			header_due = 0;
 		}
-		hgt = (double)wrap_row(l, font, t->columns, ncols, t->cells + r * t->column_count,
-				       ls) *
+		hgt = (double)wrap_row(l, font, cols, ncols, t->cells + r * t->column_count, ls) *
 				lead +
 			2 * TABLE_PAD;
 		if (l->pages == 0 || (l->y - hgt < l->bottom && hgt < l->h - l->top - l->bottom)) {
@@ -730,7 +789,7 @@ table(struct layout *l, const struct doc_table *t)
 
 			for (size_t c = 0; c < ncols; c++) {
 				const struct doc_colour *f = t->fills[r * t->column_count + c];
-				double cw = t->columns[c].width * total;
+				double cw = cols[c].width * total;
 
 				if (f) {
 					fill(l, *f);
@@ -742,7 +801,7 @@ table(struct layout *l, const struct doc_table *t)
 		}
 		stroke(l, DOC_RULE, 0.4);
 		pdf_line(l->pdf, l->left, l->y, l->left + total, l->y);
-		draw_row(l, font, t->columns, ncols, ls, hgt);
+		draw_row(l, font, cols, ncols, ls, hgt);
 	}
 	l->y -= 8;
 }

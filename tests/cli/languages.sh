@@ -99,7 +99,7 @@ for case in "en yes Saved." "fr oui Enregistré." "es sí Guardado." "ru да С
 done
 end
 
-begin "a report in Russian has Russian words and the country's Russian name"
+begin "a report and a comparison in Russian: Russian words, the country's Russian name, no word cut"
 "$CIRT" import --yes "$FIXTURES/readiness-answers-sample.csv" --country KE --db r.db >/dev/null 2>&1
 run "$CIRT" report --country KE --db r.db --lang ru -o ru.pdf
 expect_status 0
@@ -108,6 +108,14 @@ for w in "Кения" "Резюме для руководства" "Итогов
 	grep -qF "$w" ru.txt || fail "the Russian report lacks '$w'"
 done
 grep -qF "Executive summary" ru.txt && fail "English in the Russian report"
+# a column too narrow for a word takes room from the others rather than
+# cutting it: "Место" (rank) whole in the comparison's header
+"$CIRT" import --yes "$FIXTURES/readiness-answers-sample.csv" --country GH --db r.db >/dev/null 2>&1
+run "$CIRT" compare --db r.db --lang ru -o cmp.pdf
+expect_status 0
+pdftotext -layout cmp.pdf cmp.txt
+grep -qE "^ *Место +Страна" cmp.txt || fail "the rank column's title is cut: $(grep -m1 'Страна' cmp.txt)"
+grep -qF "Мес-" cmp.txt && fail "a word cut with a hyphen"
 end
 
 begin "make po's template holds every message of the program, and nothing else"
