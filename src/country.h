@@ -22,7 +22,7 @@ struct country {
 	const char *alpha3;
 	const char *name; /* English (iso-codes' for member states) */
 	enum region region;
-	int demo;	   /* fictional, for demonstrations */
+	int demo;		  /* fictional, for demonstrations */
 	const char *const *names; /* a fictional country's own names: language,
 				   * name, ..., NULL */
 };

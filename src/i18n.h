@@ -12,9 +12,9 @@ enum msg {
 	MSG_YES,
 	MSG_NO,
 	MSG_WEIGHT,
-	MSG_PERCENT,	    /* "%" with the language's spacing */
-	MSG_DECIMAL_MARK,   /* "." or "," */
-	MSG_COLON,	    /* after a label, with the language's spacing */
+	MSG_PERCENT,	  /* "%" with the language's spacing */
+	MSG_DECIMAL_MARK, /* "." or "," */
+	MSG_COLON,	  /* after a label, with the language's spacing */
 	MSG_SHOWN_IF,
 	MSG_REQUIRED,
 	MSG_EVIDENCE,
@@ -218,11 +218,11 @@ enum msg {
 	MSG_R_NO_SUMMARY,
 	MSG_R_FINDINGS,
 	MSG_R_TOO_FEW,
-	MSG_R_REGION_MEAN_COUNT, /* a plural message: i18n_n */
-	MSG_R_GLOBAL_MEAN_COUNT, /* a plural message: i18n_n */
+	MSG_R_REGION_MEAN_COUNT,	/* a plural message: i18n_n */
+	MSG_R_GLOBAL_MEAN_COUNT,	/* a plural message: i18n_n */
 	MSG_R_REGION_MEAN_DRAFTS_COUNT, /* a plural message: i18n_n */
 	MSG_R_GLOBAL_MEAN_DRAFTS_COUNT, /* a plural message: i18n_n */
-	MSG_C_ASSESSMENTS_COUNT, /* a plural message: i18n_n */
+	MSG_C_ASSESSMENTS_COUNT,	/* a plural message: i18n_n */
 	MSG_R_FITTED_NOTE,
 	MSG_R_NO_RECOMMENDATIONS,
 	MSG_R_ROADMAP,

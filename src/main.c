@@ -295,7 +295,7 @@ prepare_context(const struct cmd *c, const char **values, const char *unknown,
 		static char base[8];
 		size_t n = strcspn(ctx->lang, "_-");
 
-		if (ctx->lang[n] && n < sizeof(base)) {
+		if (n < sizeof(base) && ctx->lang[n]) {
 			memcpy(base, ctx->lang, n);
 			base[n] = '\0';
 			if (i18n_has(base))

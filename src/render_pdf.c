@@ -684,30 +684,30 @@ static void
 fit_columns(struct layout *l, const struct doc_table *t, size_t ncols, struct doc_column *cols)
 {
 	double total = text_width_total(l);
-	double need[MAX_COLUMNS];
+	double wants[MAX_COLUMNS];
 	double short_by = 0;
 	double spare = 0;
 
 	for (size_t c = 0; c < ncols; c++) {
 		cols[c] = t->columns[c];
-		need[c] = widest_word(l, PDF_BOLD, t->columns[c].title);
+		wants[c] = widest_word(l, PDF_BOLD, t->columns[c].title);
 		for (size_t r = 0; r < t->row_count; r++) {
 			double w = widest_word(l, PDF_REGULAR, t->cells[r * t->column_count + c]);
 
-			need[c] = w > need[c] ? w : need[c];
+			wants[c] = w > wants[c] ? w : wants[c];
 		}
-		need[c] = (need[c] + 2 * TABLE_PAD + 0.5) / total;
-		if (need[c] > cols[c].width)
-			short_by += need[c] - cols[c].width;
+		wants[c] = (wants[c] + 2 * TABLE_PAD + 0.5) / total;
+		if (wants[c] > cols[c].width)
+			short_by += wants[c] - cols[c].width;
 		else
-			spare += cols[c].width - need[c];
+			spare += cols[c].width - wants[c];
 	}
 	if (short_by <= 0 || spare < short_by)
 		return;
 	for (size_t c = 0; c < ncols; c++)
-		cols[c].width = need[c] > t->columns[c].width
-			? need[c]
-			: t->columns[c].width - (t->columns[c].width - need[c]) * short_by / spare;
+		cols[c].width = wants[c] > t->columns[c].width
+			? wants[c]
+			: t->columns[c].width - (t->columns[c].width - wants[c]) * short_by / spare;
 }
 
 static void

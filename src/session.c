@@ -185,10 +185,10 @@ show_question(struct session *s)
 	const struct pillar *pl = &q->pillars[qu->pillar];
 	const struct answer *w = s->e.by_index[s->e.cur];
 	struct engine_progress p = engine_progress(&s->e);
-	char line[512];
 
 	fputc('\n', s->out);
 	{
+		char line[512];
 		char n[2][24];
 		char share[48];
 		char *of;
