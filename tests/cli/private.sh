@@ -185,10 +185,17 @@ end
 
 begin "a leftover of a killed process that is now an unreaped zombie is removed too"
 # sh runs 'true' in the background and becomes sleep, which never reaps it
-sh -c 'true & echo $! >zpid; exec sleep 3' &
+sh -c 'true & echo $! >zpid; exec sleep 30' &
 holder=$!
-sleep 0.5
-zpid=$(cat zpid)
+# on a busy machine 'true' may take a while to end: wait for its zombie
+zpid=""
+tries=0
+while [ $tries -lt 100 ]; do
+	[ -s zpid ] && zpid=$(cat zpid) &&
+		grep -q '^[0-9]* ([^)]*) Z' /proc/"$zpid"/stat 2>/dev/null && break
+	sleep 0.1
+	tries=$((tries + 1))
+done
 grep -q '^[0-9]* ([^)]*) Z' /proc/"$zpid"/stat 2>/dev/null || fail "no zombie to test with"
 leftover=same/KE-2026.pdf.tmp-$zpid-0
 printf 'partial' >"$leftover"
