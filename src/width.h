@@ -57,4 +57,11 @@ char *width_pad(const char *s, int columns, int right);
  * the columns, nor past a NUL, so n may be (size_t)-1. */
 size_t width_break_inside(const char *s, size_t n, int columns);
 
+/* Whether the first n bytes of s hold a right-to-left letter (Arabic,
+ * Hebrew, Syriac, Thaana...): text that a terminal with bidirectional
+ * support lays out right to left, taking the numbers and spaces after it
+ * along unless a left-to-right mark follows it (term.c adds one after
+ * such a cell, so that the columns after it stay in place). */
+int width_right_to_left(const char *s, size_t n);
+
 #endif
