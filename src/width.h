@@ -14,8 +14,9 @@
  * the U+FFFD that term.h prints for it. Right-to-left text is measured as
  * it is stored: the terminal orders it, and its width does not change.
  *
- * Every function takes time linear in the length of its text. The only
- * module that includes libunistring. */
+ * Every function takes time linear in the length of its text. The
+ * terminal's one module that includes libunistring (the PDF renderer has
+ * its own use of it). */
 #ifndef CIRT_WIDTH_H
 #define CIRT_WIDTH_H
 
