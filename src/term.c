@@ -242,6 +242,19 @@ spaces(FILE *out, int n)
 		fprintf(out, "%*s", n, "");
 }
 
+/* After the n bytes of a column's text at s: a left-to-right mark
+ * (U+200E, no width) when they hold Arabic or Hebrew, so that a terminal
+ * that lays them out right to left keeps the spaces and numbers after
+ * them in their columns (without it, the bidirectional algorithm takes
+ * digits after Arabic letters for Arabic numbers and turns the whole row
+ * around). */
+static void
+end_right_to_left(FILE *out, const char *s, size_t n)
+{
+	if (width_right_to_left(s, n))
+		fputs("\u200E", out);
+}
+
 /* Print s by the rule, padded to width columns (after it, or before it
  * when right is set); the columns printed. */
 static int
@@ -251,7 +264,16 @@ print_padded(FILE *out, const char *s, int width, int right)
 	char *padded = width_pad(safe, width, right);
 	int printed = width_of(padded, strlen(padded));
 
-	fputs(padded, out);
+	if (right) {
+		fputs(padded, out);
+		end_right_to_left(out, safe, strlen(safe));
+	} else {
+		size_t n = strlen(safe);
+
+		fwrite(padded, 1, n, out);
+		end_right_to_left(out, safe, n);
+		fputs(padded + n, out);
+	}
 	free(padded);
 	free(safe);
 	return printed;
@@ -469,6 +491,7 @@ table_print_row(FILE *out, const struct table *t, size_t r)
 			/* a spanning cell wider than its columns keeps a gap */
 			spaces(out, col > 0 && pad < t->gap ? t->gap : pad);
 			fwrite(at[c], 1, n, out);
+			end_right_to_left(out, at[c], n);
 			col += (col > 0 && pad < t->gap ? t->gap : pad) + used;
 			start += w + t->gap;
 			at[c] = next;

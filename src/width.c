@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 #include <unigbrk.h>
 #include <unilbrk.h>
 #include <uniwidth.h>
@@ -190,4 +191,21 @@ width_break_inside(const char *s, size_t n, int columns)
 	}
 	free(breaks);
 	return best;
+}
+
+int
+width_right_to_left(const char *s, size_t n)
+{
+	size_t at = 0;
+
+	while (at < n) {
+		uint32_t cp;
+		size_t len = decode(s + at, n - at, &cp);
+		int bidi = len ? uc_bidi_class(cp) : -1;
+
+		if (bidi == UC_BIDI_R || bidi == UC_BIDI_AL)
+			return 1;
+		at += len ? len : 1;
+	}
+	return 0;
 }

@@ -14,8 +14,9 @@
  * the U+FFFD that term.h prints for it. Right-to-left text is measured as
  * it is stored: the terminal orders it, and its width does not change.
  *
- * Every function takes time linear in the length of its text. The only
- * module that includes libunistring. */
+ * Every function takes time linear in the length of its text. The
+ * terminal's one module that includes libunistring (the PDF renderer has
+ * its own use of it). */
 #ifndef CIRT_WIDTH_H
 #define CIRT_WIDTH_H
 
@@ -56,5 +57,12 @@ char *width_pad(const char *s, int columns, int right);
  * not even at their hyphens. Reads no further than two characters past
  * the columns, nor past a NUL, so n may be (size_t)-1. */
 size_t width_break_inside(const char *s, size_t n, int columns);
+
+/* Whether the first n bytes of s hold a right-to-left letter (Arabic,
+ * Hebrew, Syriac, Thaana...): text that a terminal with bidirectional
+ * support lays out right to left, taking the numbers and spaces after it
+ * along unless a left-to-right mark follows it (term.c adds one after
+ * such a cell, so that the columns after it stay in place). */
+int width_right_to_left(const char *s, size_t n);
 
 #endif

@@ -6,7 +6,7 @@
 # their headers, wrapped lines hang under their text, and no line is wider
 # than the terminal. Then a session in tmux at 80 columns.
 . "$(dirname "$0")/lib.sh"
-plan 10
+plan 11
 
 export CIRT_QUESTIONNAIRE="$WORK/q.xml"
 ACUTE=$(printf '\314\201') # U+0301 COMBINING ACUTE ACCENT
@@ -18,7 +18,7 @@ text = open("q.xml", encoding="utf-8").read()
 for old, new in {
     "<title>Legal measures</title>": "<title>法律措施 Legal measures</title>",
     "<title>Technical and procedural measures</title>": "<title>技術的および手続き的な措置</title>",
-    "<title>Cooperation</title>": "<title>التعاون الدولي Cooperation</title>",
+    "<title>Cooperation</title>": "<title>التعاون الدولي</title>",
     "<title>Cybercrime legislation</title>": "<title>Le%sgislation 网络犯罪立法</title>" % acute,
     "<title>National CIRT</title>": "<title>国家计算机事件响应小组的建立、授权、人员配备与预算以及其在全国范围内协调网络安全事件处置工作的能力</title>",
     "<text>What is the status of the national CIRT?</text>": "<text>国家计算机应急响应小组目前处于什么状态？请根据部委、监管机构和警方在会谈中提供的信息回答，并说明证据的来源和日期。</text>",
@@ -55,8 +55,24 @@ def col(line, i):
     """The display column at which character i of line starts."""
     return width(line[:i])
 
+def visual(line):
+    """line as a terminal with bidirectional support shows it, in a
+    left-to-right paragraph (FriBidi's log2vis, through ctypes)."""
+    import ctypes
+    fribidi = ctypes.CDLL("libfribidi.so.0")
+    n = len(line)
+    logical = (ctypes.c_uint32 * max(n, 1))(*map(ord, line))
+    shown = (ctypes.c_uint32 * max(n, 1))()
+    base = ctypes.c_uint32(0x110)  # FRIBIDI_PAR_LTR
+    if n and not fribidi.fribidi_log2vis(logical, n, ctypes.byref(base), shown, None, None, None):
+        raise SystemExit("fribidi_log2vis failed")
+    return "".join(chr(c) for c in shown[:n])
+
 mode, path, columns = sys.argv[1], sys.argv[2], int(sys.argv[3])
 lines = open(path, encoding="utf-8").read().split("\n")
+if mode.startswith("bidi-"):
+    mode = mode[5:]
+    lines = [visual(l) for l in lines]
 problems = []
 for l in lines:
     # a command to paste is never broken
@@ -136,6 +152,22 @@ for w in 80 50; do
 done
 grep -q '^技術的および手続き的な措置 *21\.2 *25\.0$' score-80.txt || fail "$(cat score-80.txt)"
 end
+
+begin "in a terminal that lays Arabic out right to left, numbers stay in their columns"
+if python3 -c 'import ctypes; ctypes.CDLL("libfribidi.so.0")' 2>/dev/null; then
+	# score-80.txt has a pillar named in Arabic alone: without a
+	# left-to-right mark after it, its numbers would be taken along
+	grep -q "^التعاون الدولي$(printf '\342\200\216') *25\.0 *50\.0$" score-80.txt ||
+		fail "no mark after the Arabic title: $(grep 25.0 score-80.txt)"
+	check bidi-score score-80.txt 80
+	check bidi-score score-50.txt 50
+	run "$CIRT" show
+	cp "$out" show-bidi.txt
+	check bidi-tiers show-bidi.txt 80
+	end
+else
+	echo "ok $((number += 1)) - numbers after Arabic in a bidirectional terminal # SKIP no libfribidi"
+fi
 
 begin "show keeps the tier names in one column and wraps titles and choices"
 run "$CIRT" show

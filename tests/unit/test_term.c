@@ -434,6 +434,38 @@ test_tables_align_by_display_width(void **state)
 	free(buf);
 }
 
+/* An Arabic cell ends with a left-to-right mark (U+200E, no width), so that
+ * a terminal laying it out right to left leaves the numbers after it in
+ * their columns; padded columns do the same. */
+static void
+test_right_to_left_cells_end_with_a_mark(void **state)
+{
+	static const struct term_column cols[] = {
+		{"PILLAR", 8, 0, 1},
+		{"POINTS", 6, 1, 0},
+	};
+	const char *cells[] = {"\xD8\xAA\xD8\xB9", "25.0", "Legal", "21.2"}; /* تع */
+	char *buf = NULL;
+
+	(void)state;
+	CAPTURE(buf, term_print_table(f, cols, 2, cells, 2, 1, 80));
+	assert_string_equal(buf,
+			    "PILLAR   POINTS\n"
+			    "\xD8\xAA\xD8\xB9\xE2\x80\x8E"
+			    "         25.0\n"
+			    "Legal      21.2\n");
+	free(buf);
+	CAPTURE(buf, term_print_padded(f, "\xD8\xAA\xD8\xB9", 4));
+	assert_string_equal(buf, "\xD8\xAA\xD8\xB9\xE2\x80\x8E  ");
+	free(buf);
+	CAPTURE(buf, term_print_right(f, "\xD8\xAA", 3));
+	assert_string_equal(buf, "  \xD8\xAA\xE2\x80\x8E");
+	free(buf);
+	CAPTURE(buf, term_print_padded(f, "Legal", 6));
+	assert_string_equal(buf, "Legal ");
+	free(buf);
+}
+
 static void
 test_tables_wrap_a_column_to_fit(void **state)
 {
@@ -505,6 +537,7 @@ main(void)
 		cmocka_unit_test(test_columns_follow_the_environment),
 		cmocka_unit_test(test_tables_align_by_display_width),
 		cmocka_unit_test(test_tables_wrap_a_column_to_fit),
+		cmocka_unit_test(test_right_to_left_cells_end_with_a_mark),
 	};
 
 	return cmocka_run_group_tests_name("term", tests, NULL, NULL);

@@ -165,6 +165,18 @@ test_breaking_between_wide_characters(void **state)
 	assert_int_equal(width_break_inside("中文中文", 6, 4), 0);
 }
 
+static void
+test_right_to_left_letters(void **state)
+{
+	(void)state;
+	assert_true(width_right_to_left("التعاون", strlen("التعاون")));
+	assert_true(width_right_to_left("Cooperation (שיתוף)", strlen("Cooperation (שיתוף)")));
+	assert_false(width_right_to_left("Cooperation 25.0", 16));
+	assert_false(width_right_to_left("中文 Έλεγχος", strlen("中文 Έλεγχος")));
+	assert_false(width_right_to_left("\xD8", 1)); /* half an Arabic letter */
+	assert_false(width_right_to_left("", 0));
+}
+
 /* 2 MB of Chinese with no space, and as many combining accents on one
  * letter: measuring, cutting and breaking into lines take linear time. */
 static void
@@ -224,6 +236,7 @@ main(void)
 		cmocka_unit_test(test_cutting_with_an_ellipsis),
 		cmocka_unit_test(test_padding_to_a_width),
 		cmocka_unit_test(test_breaking_between_wide_characters),
+		cmocka_unit_test(test_right_to_left_letters),
 		cmocka_unit_test(test_long_text_takes_linear_time),
 	};
 
