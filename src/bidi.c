@@ -135,25 +135,8 @@ bidi_utf8(const char *s, size_t n, int rtl)
 	else
 		memcpy(vis, cps, count * sizeof(*vis));
 	out = xmalloc(4 * count + 1);
-	for (size_t i = 0; i < count; i++) {
-		uint32_t cp = vis[i];
-
-		if (cp < 0x80) {
-			out[k++] = (char)cp;
-		} else if (cp < 0x800) {
-			out[k++] = (char)(0xC0 | (cp >> 6));
-			out[k++] = (char)(0x80 | (cp & 0x3F));
-		} else if (cp < 0x10000) {
-			out[k++] = (char)(0xE0 | (cp >> 12));
-			out[k++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-			out[k++] = (char)(0x80 | (cp & 0x3F));
-		} else {
-			out[k++] = (char)(0xF0 | (cp >> 18));
-			out[k++] = (char)(0x80 | ((cp >> 12) & 0x3F));
-			out[k++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-			out[k++] = (char)(0x80 | (cp & 0x3F));
-		}
-	}
+	for (size_t i = 0; i < count; i++)
+		k += utf8_encode(out + k, vis[i]);
 	out[k] = '\0';
 	free(vis);
 	free(cps);

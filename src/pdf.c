@@ -517,24 +517,6 @@ face_of(struct pdf *p, enum pdf_font font, uint32_t *cp)
 	return face;
 }
 
-static size_t
-put_utf8(char *out, uint32_t cp)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	out[0] = (char)(0xE0 | (cp >> 12));
-	out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[2] = (char)(0x80 | (cp & 0x3F));
-	return 3;
-}
-
 /* The advance of cp (a code point face has, in the BMP) in 1/1000 em,
  * asked of libharu once. */
 static unsigned long
@@ -548,7 +530,7 @@ advance(struct pdf *p, enum font_face face, uint32_t cp)
 	}
 	if (w[cp] == WIDTH_UNKNOWN) {
 		char one[4];
-		size_t n = put_utf8(one, cp);
+		size_t n = utf8_encode(one, cp);
 		HPDF_UINT got =
 			HPDF_Font_TextWidth(p->fonts[face], (const HPDF_BYTE *)one, (HPDF_UINT)n)
 				.width;
@@ -621,7 +603,7 @@ draw_text(struct pdf *p, enum pdf_font font, double size, double x, double y, do
 			len = 0;
 		}
 		current = face;
-		len += put_utf8(run + len, cp);
+		len += utf8_encode(run + len, cp);
 	}
 	if (len) {
 		run[len] = '\0';

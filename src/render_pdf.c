@@ -72,24 +72,6 @@ next_cp(const char **s)
 	return cp;
 }
 
-static size_t
-put_cp(char *out, uint32_t cp)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	out[0] = (char)(0xE0 | (cp >> 12));
-	out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[2] = (char)(0x80 | (cp & 0x3F));
-	return 3;
-}
-
 /* A decoded text: code points and their advances at one font and size. */
 struct chars {
 	uint32_t *cp;
@@ -148,7 +130,7 @@ encode(const uint32_t *cp, size_t n, int hyphen)
 	size_t k = 0;
 
 	for (size_t i = 0; i < n; i++)
-		k += put_cp(out + k, cp[i]);
+		k += utf8_encode(out + k, cp[i]);
 	if (hyphen)
 		out[k++] = '-';
 	out[k] = '\0';
@@ -306,7 +288,7 @@ clean(struct layout *l, const char *s)
 
 		cp = cp == '\n' ? ' ' : printable(l->faces, cp);
 		if (cp)
-			k += put_cp(out + k, cp);
+			k += utf8_encode(out + k, cp);
 	}
 	out[k] = '\0';
 	return out;
@@ -347,8 +329,8 @@ fit(struct layout *l, enum pdf_font font, double size, const char *s, double w)
 		size_t k = 0;
 
 		for (size_t i = 0; i < n; i++)
-			k += put_cp(out + k, c.cp[i] == '\n' ? ' ' : c.cp[i]);
-		k += put_cp(out + k, 0x2026);
+			k += utf8_encode(out + k, c.cp[i] == '\n' ? ' ' : c.cp[i]);
+		k += utf8_encode(out + k, 0x2026);
 		out[k] = '\0';
 	}
 	chars_free(&c);

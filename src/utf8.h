@@ -11,4 +11,8 @@
  * surrogate or a value beyond U+10FFFF. s must not be at its end. */
 size_t utf8_decode(const char *s, uint32_t *cp);
 
+/* Write the code point cp (at most U+10FFFF) as UTF-8 at out, which has
+ * room for 4 bytes; returns how many bytes it wrote. */
+size_t utf8_encode(char *out, uint32_t cp);
+
 #endif

@@ -45,12 +45,33 @@ test_malformed_sequences_give_zero(void **state)
 	expect("\xFF", 0, 0xFFFD);
 }
 
+/* utf8_encode writes what utf8_decode reads back, at each length's edges */
+static void
+test_encode_round_trip(void **state)
+{
+	static const uint32_t cps[] = {0x41,   0x7F,   0x80,   0x7FF,	0x800,	 0x627,
+				       0x4E2D, 0xFEFB, 0xFFFD, 0x10000, 0x1F4F7, 0x10FFFF};
+	static const size_t lengths[] = {1, 1, 2, 2, 3, 2, 3, 3, 3, 4, 4, 4};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cps) / sizeof(cps[0]); i++) {
+		char buf[5] = {0};
+		uint32_t back = 0;
+		size_t n = utf8_encode(buf, cps[i]);
+
+		assert_int_equal(n, lengths[i]);
+		assert_int_equal(utf8_decode(buf, &back), n);
+		assert_int_equal(back, cps[i]);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_one_to_four_bytes),
 		cmocka_unit_test(test_malformed_sequences_give_zero),
+		cmocka_unit_test(test_encode_round_trip),
 	};
 
 	return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
