@@ -46,6 +46,8 @@ fonts_release(struct fonts *f)
 {
 	for (int i = 0; i < FONT_FACES; i++)
 		free(f->cover[i]);
+	free(f->face_of[0]);
+	free(f->face_of[1]);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -59,6 +61,10 @@ fonts_cover(struct fonts *f, enum font_face face, const uint32_t *cps, size_t n)
 		if (cps[i] < 0x10000)
 			f->cover[face][cps[i] >> 3] |= (uint8_t)(1u << (cps[i] & 7));
 	f->known[face] = 1;
+	/* what fonts_face worked out may change */
+	for (int b = 0; b < 2; b++)
+		if (f->face_of[b])
+			memset(f->face_of[b], 0, 0x10000);
 }
 
 /* Read a face's coverage the first time it is needed; a face without a
@@ -125,8 +131,8 @@ unshaped(uint32_t cp)
 		(cp >= 0xA980 && cp <= 0xAAFF);
 }
 
-enum font_face
-fonts_face(struct fonts *f, int bold, uint32_t cp)
+static enum font_face
+work_out_face(struct fonts *f, int bold, uint32_t cp)
 {
 	enum font_face sans = bold && !f->cjk_first ? FONT_SANS_BOLD : FONT_SANS;
 	enum font_face extra = bold && !f->cjk_first ? FONT_EXTRA_BOLD : FONT_EXTRA;
@@ -142,6 +148,33 @@ fonts_face(struct fonts *f, int bold, uint32_t cp)
 	if (has(f, extra, cp))
 		return extra;
 	return FONT_NONE;
+}
+
+/* A report asks for each character's face several times (to measure, to
+ * draw, to check): each answer is worked out once. */
+enum font_face
+fonts_face(struct fonts *f, int bold, uint32_t cp)
+{
+	int b = bold ? 1 : 0;
+	enum font_face face;
+
+	if (cp > 0xFFFF)
+		return work_out_face(f, bold, cp);
+	if (f->face_of[b] == NULL || f->face_of_cjk_first != f->cjk_first) {
+		if (f->face_of[0] == NULL) {
+			f->face_of[0] = xcalloc(1, 0x10000);
+			f->face_of[1] = xcalloc(1, 0x10000);
+		} else {
+			memset(f->face_of[0], 0, 0x10000);
+			memset(f->face_of[1], 0, 0x10000);
+		}
+		f->face_of_cjk_first = f->cjk_first;
+	}
+	if (f->face_of[b][cp])
+		return (enum font_face)(f->face_of[b][cp] - 2);
+	face = work_out_face(f, bold, cp);
+	f->face_of[b][cp] = (signed char)(face + 2);
+	return face;
 }
 
 int
