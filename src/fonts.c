@@ -46,8 +46,7 @@ fonts_release(struct fonts *f)
 {
 	for (int i = 0; i < FONT_FACES; i++)
 		free(f->cover[i]);
-	free(f->face_of[0]);
-	free(f->face_of[1]);
+	free(f->face_of);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -62,9 +61,8 @@ fonts_cover(struct fonts *f, enum font_face face, const uint32_t *cps, size_t n)
 			f->cover[face][cps[i] >> 3] |= (uint8_t)(1u << (cps[i] & 7));
 	f->known[face] = 1;
 	/* what fonts_face worked out may change */
-	for (int b = 0; b < 2; b++)
-		if (f->face_of[b])
-			memset(f->face_of[b], 0, 0x10000);
+	if (f->face_of)
+		memset(f->face_of, 0, (size_t)2 * 0x10000);
 }
 
 /* Read a face's coverage the first time it is needed; a face without a
@@ -157,23 +155,20 @@ fonts_face(struct fonts *f, int bold, uint32_t cp)
 {
 	int b = bold ? 1 : 0;
 	enum font_face face;
+	size_t at;
 
 	if (cp > 0xFFFF)
 		return work_out_face(f, bold, cp);
-	if (f->face_of[b] == NULL || f->face_of_cjk_first != f->cjk_first) {
-		if (f->face_of[0] == NULL) {
-			f->face_of[0] = xcalloc(1, 0x10000);
-			f->face_of[1] = xcalloc(1, 0x10000);
-		} else {
-			memset(f->face_of[0], 0, 0x10000);
-			memset(f->face_of[1], 0, 0x10000);
-		}
-		f->face_of_cjk_first = f->cjk_first;
-	}
-	if (f->face_of[b][cp])
-		return (enum font_face)(f->face_of[b][cp] - 2);
+	if (f->face_of == NULL)
+		f->face_of = xcalloc(2, 0x10000);
+	else if (f->face_of_cjk_first != f->cjk_first)
+		memset(f->face_of, 0, (size_t)2 * 0x10000);
+	f->face_of_cjk_first = f->cjk_first;
+	at = (size_t)b * 0x10000 + cp;
+	if (f->face_of[at])
+		return (enum font_face)(f->face_of[at] - 2);
 	face = work_out_face(f, bold, cp);
-	f->face_of[b][cp] = (signed char)(face + 2);
+	f->face_of[at] = (signed char)(face + 2);
 	return face;
 }
 

@@ -53,10 +53,10 @@ struct fonts {
 	 * the regular faces, drawn thicker (as the CJK face's own bold is),
 	 * which keeps a third font out of every Chinese report */
 	int cjk_first;
-	/* fonts_face's answers in the Basic Multilingual Plane, regular and
-	 * bold, once worked out: 0 not yet, else the face + 2; kept for the
-	 * cjk_first they were worked out with */
-	signed char *face_of[2];
+	/* fonts_face's answers in the Basic Multilingual Plane, regular then
+	 * bold (0x10000 each), once worked out: 0 not yet, else the face + 2;
+	 * kept for the cjk_first they were worked out with */
+	signed char *face_of;
 	int face_of_cjk_first;
 };
 
