@@ -26,13 +26,36 @@ bidi_needed(const uint32_t *cps, size_t n)
 	return 0;
 }
 
+/* Shape str[0..len) in place, in typing order, with flags (joined forms,
+ * and mirrored brackets if asked), leaving the characters' types and
+ * levels in types and levels for a reordering. Returns 0, and shapes
+ * nothing, if FriBidi could not work out the levels (without memory). */
+static int
+shape(FriBidiChar *str, FriBidiStrIndex len, FriBidiFlags flags, FriBidiParType *base,
+      FriBidiCharType *types, FriBidiLevel *levels)
+{
+	FriBidiBracketType *brackets = xcalloc((size_t)len, sizeof(*brackets));
+	FriBidiArabicProp *joining = xcalloc((size_t)len, sizeof(*joining));
+	int ok;
+
+	fribidi_get_bidi_types(str, len, types);
+	fribidi_get_bracket_types(str, len, types, brackets);
+	ok = fribidi_get_par_embedding_levels_ex(types, brackets, len, base, levels) != 0;
+	if (ok) {
+		fribidi_get_joining_types(str, len, joining);
+		fribidi_join_arabic(types, len, levels, joining);
+		fribidi_shape(flags, levels, len, joining, str);
+	}
+	free(joining);
+	free(brackets);
+	return ok;
+}
+
 size_t
 bidi_visual(const uint32_t *cps, size_t n, int rtl, uint32_t *out)
 {
 	FriBidiCharType *types;
-	FriBidiBracketType *brackets;
 	FriBidiLevel *levels;
-	FriBidiArabicProp *joining;
 	FriBidiChar *str;
 	FriBidiParType base = rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
 	FriBidiStrIndex len = (FriBidiStrIndex)n;
@@ -43,28 +66,19 @@ bidi_visual(const uint32_t *cps, size_t n, int rtl, uint32_t *out)
 	if ((size_t)len != n || len < 0) /* beyond FriBidi's index: as typed */
 		len = 0;
 	types = xcalloc(n, sizeof(*types));
-	brackets = xcalloc(n, sizeof(*brackets));
 	levels = xcalloc(n, sizeof(*levels));
-	joining = xcalloc(n, sizeof(*joining));
 	str = xcalloc(n, sizeof(*str));
 	for (size_t i = 0; i < n; i++)
 		str[i] = cps[i];
 	if (len > 0) {
-		fribidi_get_bidi_types(str, len, types);
-		fribidi_get_bracket_types(str, len, types, brackets);
-		if (fribidi_get_par_embedding_levels_ex(types, brackets, len, &base, levels) == 0) {
+		if (!shape(str, len, FRIBIDI_FLAGS_ARABIC | FRIBIDI_FLAG_SHAPE_MIRRORING, &base,
+			   types, levels))
 			memset(levels, rtl ? 1 : 0, n * sizeof(*levels));
-		} else {
-			fribidi_get_joining_types(str, len, joining);
-			fribidi_join_arabic(types, len, levels, joining);
-			fribidi_shape(FRIBIDI_FLAGS_ARABIC | FRIBIDI_FLAG_SHAPE_MIRRORING, levels,
-				      len, joining, str);
-			/* it fails only without memory: the line stays in
-			 * typing order */
-			if (fribidi_reorder_line(FRIBIDI_FLAG_REORDER_NSM, types, len, 0, base,
-						 levels, str, NULL) == 0)
-				memcpy(str, cps, n * sizeof(*str));
-		}
+		/* it fails only without memory: the line stays in typing
+		 * order */
+		else if (fribidi_reorder_line(FRIBIDI_FLAG_REORDER_NSM, types, len, 0, base, levels,
+					      str, NULL) == 0)
+			memcpy(str, cps, n * sizeof(*str));
 	}
 	for (size_t i = 0; i < n; i++) {
 		uint32_t cp = str[i];
@@ -77,9 +91,7 @@ bidi_visual(const uint32_t *cps, size_t n, int rtl, uint32_t *out)
 		out[k++] = cp;
 	}
 	free(str);
-	free(joining);
 	free(levels);
-	free(brackets);
 	free(types);
 	return k;
 }
@@ -88,9 +100,7 @@ void
 bidi_shape_logical(const uint32_t *cps, size_t n, int rtl, uint32_t *out)
 {
 	FriBidiCharType *types;
-	FriBidiBracketType *brackets;
 	FriBidiLevel *levels;
-	FriBidiArabicProp *joining;
 	FriBidiParType base = rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
 	FriBidiStrIndex len = (FriBidiStrIndex)n;
 
@@ -99,19 +109,9 @@ bidi_shape_logical(const uint32_t *cps, size_t n, int rtl, uint32_t *out)
 	if (n == 0 || (size_t)len != n || len < 0)
 		return;
 	types = xcalloc(n, sizeof(*types));
-	brackets = xcalloc(n, sizeof(*brackets));
 	levels = xcalloc(n, sizeof(*levels));
-	joining = xcalloc(n, sizeof(*joining));
-	fribidi_get_bidi_types(out, len, types);
-	fribidi_get_bracket_types(out, len, types, brackets);
-	if (fribidi_get_par_embedding_levels_ex(types, brackets, len, &base, levels) != 0) {
-		fribidi_get_joining_types(out, len, joining);
-		fribidi_join_arabic(types, len, levels, joining);
-		fribidi_shape(FRIBIDI_FLAGS_ARABIC, levels, len, joining, out);
-	}
-	free(joining);
+	shape(out, len, FRIBIDI_FLAGS_ARABIC, &base, types, levels);
 	free(levels);
-	free(brackets);
 	free(types);
 }
 
