@@ -45,28 +45,76 @@ answer_set_find(const struct answer_set *s, const char *question_id)
 	return NULL;
 }
 
-struct set_lookup {
-	const struct questionnaire *q;
-	const struct answer_set *answers;
-};
+/* Answers in order of question id, the first of several first. */
+static int
+by_id(const void *a, const void *b)
+{
+	const struct answer *x = *(const struct answer *const *)a;
+	const struct answer *y = *(const struct answer *const *)b;
+	int c = strcmp(x->question_id, y->question_id);
+
+	return c ? c : (x > y) - (x < y);
+}
+
+void
+answer_set_index(const struct questionnaire *q, const struct answer_set *s,
+		 const struct answer **out)
+{
+	const struct answer **sorted;
+
+	memset(out, 0, q->question_count * sizeof(*out));
+	if (s->count == 0)
+		return;
+	sorted = xcalloc(s->count, sizeof(*sorted));
+	for (size_t i = 0; i < s->count; i++)
+		sorted[i] = &s->items[i];
+	qsort(sorted, s->count, sizeof(*sorted), by_id);
+	for (size_t i = 0; i < q->question_count; i++) {
+		const char *id = q->questions[i].id;
+		size_t lo = 0;
+		size_t hi = s->count;
+
+		/* the first answer whose id is not below id */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (strcmp(sorted[mid]->question_id, id) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < s->count && strcmp(sorted[lo]->question_id, id) == 0)
+			out[i] = sorted[lo];
+	}
+	free(sorted);
+}
 
 static void
 set_lookup(void *ctx, size_t question, struct cond_answer *out)
 {
-	const struct set_lookup *l = ctx;
-	const struct answer *w = answer_set_find(l->answers, l->q->questions[question].id);
+	const struct answer *const *by_question = ctx;
+	const struct answer *w = by_question[question];
 
 	out->state = w ? w->state : ANSWER_NONE;
 	out->value = w ? w->value : NULL;
 }
 
 void
+answer_index_visibility(const struct questionnaire *q, const struct answer **by_question,
+			unsigned char *shown)
+{
+	questionnaire_visibility(q, set_lookup, (void *)by_question, shown);
+}
+
+void
 answer_set_visibility(const struct questionnaire *q, const struct answer_set *answers,
 		      unsigned char *shown)
 {
-	struct set_lookup l = {q, answers};
+	const struct answer **by_question = xcalloc(q->question_count + 1, sizeof(*by_question));
 
-	questionnaire_visibility(q, set_lookup, &l, shown);
+	answer_set_index(q, answers, by_question);
+	answer_index_visibility(q, by_question, shown);
+	free(by_question);
 }
 
 int

@@ -37,6 +37,17 @@ void answer_set_release(struct answer_set *s);
 /* The answer to question_id, or NULL. Borrowed. */
 struct answer *answer_set_find(const struct answer_set *s, const char *question_id);
 
+/* For each question of q, its answer in s as answer_set_find gives it (the
+ * first of several), or NULL: out has q->question_count slots. In
+ * O((questions + answers) log answers), where a search per question would
+ * be O(questions x answers). */
+void answer_set_index(const struct questionnaire *q, const struct answer_set *s,
+		      const struct answer **out);
+
+/* answer_set_visibility with the answers already indexed by question. */
+void answer_index_visibility(const struct questionnaire *q, const struct answer **by_question,
+			     unsigned char *shown);
+
 /* Work out which questions of q are shown given these answers (see
  * questionnaire_visibility); shown holds q->question_count entries. */
 void answer_set_visibility(const struct questionnaire *q, const struct answer_set *answers,

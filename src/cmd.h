@@ -36,6 +36,7 @@ enum cmd_flags {
 	CMD_NEEDS_COUNTRY = 1 << 9, /* --country is required */
 	CMD_OPT_CYCLE = 1 << 10,    /* --cycle YEAR without --country */
 	CMD_KEYS = 1 << 11,	    /* signs, checks or seals: start libsodium */
+	CMD_CHECKS_FILE = 1 << 12,  /* seals or merges: SQLite's whole-file check first */
 };
 
 struct cmd_context {

@@ -155,6 +155,7 @@ run_answers(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 	struct answer_set answers;
 	struct assessment a;
 	unsigned char *shown;
+	const struct answer **by_question;
 	size_t answered = 0;
 	size_t hidden = 0;
 	int id_width = 8;
@@ -172,9 +173,11 @@ run_answers(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 		return EXIT_OK;
 	}
 	shown = xcalloc(q->question_count + 1, 1);
-	answer_set_visibility(q, &answers, shown);
+	by_question = xcalloc(q->question_count + 1, sizeof(*by_question));
+	answer_set_index(q, &answers, by_question);
+	answer_index_visibility(q, by_question, shown);
 	for (size_t i = 0; i < q->question_count; i++) {
-		int given = answer_is_given(answer_set_find(&answers, q->questions[i].id));
+		int given = answer_is_given(by_question[i]);
 
 		answered += shown[i] && given;
 		hidden += !shown[i] && given;
@@ -195,7 +198,7 @@ run_answers(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 	}
 	/* questionnaire order first, then questions it no longer has */
 	for (size_t i = 0; i < q->question_count; i++) {
-		const struct answer *w = answer_set_find(&answers, q->questions[i].id);
+		const struct answer *w = by_question[i];
 
 		if (w)
 			write_row(format, w, &q->questions[i], !shown[i], id_width, lang);
@@ -204,6 +207,7 @@ run_answers(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 		if (!questionnaire_find_question(q, answers.items[i].question_id))
 			write_row(format, &answers.items[i], NULL, 0, id_width, lang);
 	free(shown);
+	free(by_question);
 	answer_set_release(&answers);
 	assessment_release(&a);
 	return EXIT_OK;

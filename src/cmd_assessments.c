@@ -18,18 +18,22 @@ shown_counts(const struct questionnaire *q, const struct answer_set *answers, si
 	     size_t *answered)
 {
 	unsigned char *on = calloc(q->question_count, 1);
+	const struct answer **by_question;
 
 	*shown = 0;
 	*answered = 0;
 	if (on == NULL)
 		return;
-	answer_set_visibility(q, answers, on);
+	by_question = xcalloc(q->question_count + 1, sizeof(*by_question));
+	answer_set_index(q, answers, by_question);
+	answer_index_visibility(q, by_question, on);
 	for (size_t i = 0; i < q->question_count; i++) {
 		if (!on[i])
 			continue;
 		(*shown)++;
-		*answered += answer_is_given(answer_set_find(answers, q->questions[i].id));
+		*answered += answer_is_given(by_question[i]);
 	}
+	free(by_question);
 	free(on);
 }
 

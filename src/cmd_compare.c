@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "json.h"
 #include "report.h"
+#include "score_kept.h"
 #include "store.h"
 #include "term.h"
 #include "xmalloc.h"
@@ -69,65 +70,121 @@ listed(const char *list, const char *cc)
 	return found;
 }
 
+/* Assessments in order of country, questionnaire and cycle: the cycles of
+ * one country with one questionnaire side by side. */
+static int
+by_country_cycle(const void *x, const void *y)
+{
+	const struct assessment *a = *(const struct assessment *const *)x;
+	const struct assessment *b = *(const struct assessment *const *)y;
+	int c = strcmp(a->country, b->country);
+
+	if (c == 0)
+		c = strcmp(a->questionnaire_id, b->questionnaire_id);
+	return c ? c : (a->cycle > b->cycle) - (a->cycle < b->cycle);
+}
+
+/* Whether a and b are of one country and questionnaire. */
+static int
+same_series(const struct assessment *a, const struct assessment *b)
+{
+	return strcmp(a->country, b->country) == 0 &&
+		strcmp(a->questionnaire_id, b->questionnaire_id) == 0;
+}
+
 /* The assessments to compare: by default the latest cycle of every
- * country; made with the loaded questionnaire. */
+ * country; made with the loaded questionnaire. Each is scored once, from
+ * the summaries the store keeps (score_kept.h) unless fresh means other
+ * weights (reweighted) or answers are needed (sensitivity), as are their
+ * previous cycles for the change. */
 static size_t
 select_entries(struct cmd_context *ctx, struct loaded *l, const char *countries, int region_set,
-	       enum region region, struct compare_entry *out)
+	       enum region region, int fresh, struct compare_entry *out)
 {
+	const struct assessment **order = xcalloc(l->count + 1, sizeof(*order));
+	size_t *prev = xcalloc(l->count + 1, sizeof(*prev));
+	unsigned char *need = xcalloc(l->count + 1, 1);
+	unsigned char *done = xcalloc(l->count + 1, 1);
+	unsigned char *chosen = xcalloc(l->count + 1, 1);
+	struct score_result *scores = xcalloc(l->count + 1, sizeof(*scores));
 	size_t n = 0;
 
-	for (size_t i = 0; i < l->count; i++) {
-		const struct assessment *a = &l->list[i];
+	for (size_t i = 0; i < l->count; i++)
+		order[i] = &l->list[i];
+	qsort(order, l->count, sizeof(*order), by_country_cycle);
+	for (size_t k = 0; k < l->count; k++) {
+		const struct assessment *a = order[k];
+		size_t i = (size_t)(a - l->list);
 		const struct country *c = country_find(a->country);
-		size_t prev = l->count; /* the previous cycle */
-		int latest = 1;
+		/* the next of the same series is a later cycle */
+		int latest = k + 1 == l->count || !same_series(order[k + 1], a);
 
+		prev[i] = k > 0 && same_series(order[k - 1], a) ? (size_t)(order[k - 1] - l->list)
+								: l->count;
 		if (strcmp(a->questionnaire_id, ctx->questionnaire->id) != 0)
 			continue;
-		if (ctx->cycle && a->cycle != ctx->cycle)
-			continue;
-		if (!ctx->cycle)
-			for (size_t k = 0; k < l->count; k++)
-				if (strcmp(l->list[k].country, a->country) == 0 &&
-				    l->list[k].cycle > a->cycle &&
-				    strcmp(l->list[k].questionnaire_id, a->questionnaire_id) == 0)
-					latest = 0;
-		if (!latest)
+		if (ctx->cycle ? a->cycle != ctx->cycle : !latest)
 			continue;
 		if (region_set && (c == NULL || c->region != region))
 			continue;
 		if (countries && !listed(countries, a->country))
 			continue;
-		memset(&out[n], 0, sizeof(out[n]));
-		out[n].country = a->country;
-		out[n].info = c;
-		out[n].cycle = a->cycle;
-		read_answers(ctx, l, i, &l->answers[i]);
-		out[n].answers = &l->answers[i];
-		/* the country's previous cycle, for the change */
-		for (size_t k = 0; k < l->count; k++) {
-			const struct assessment *b = &l->list[k];
-
-			if (strcmp(b->country, a->country) == 0 && b->cycle < a->cycle &&
-			    strcmp(b->questionnaire_id, a->questionnaire_id) == 0 &&
-			    (prev == l->count || b->cycle > l->list[prev].cycle))
-				prev = k;
+		chosen[i] = 1;
+		need[i] = 1;
+		if (prev[i] < l->count)
+			need[prev[i]] = 1;
+	}
+	if (fresh) {
+		for (size_t i = 0; i < l->count && !l->failed; i++) {
+			if (!need[i])
+				continue;
+			read_answers(ctx, l, i, &l->answers[i]);
+			score_assessment(ctx->questionnaire, &l->answers[i], &scores[i]);
+			done[i] = 1;
+			if (!chosen[i])
+				answer_set_release(&l->answers[i]);
 		}
-		if (prev < l->count) {
-			struct answer_set answers = {0};
-			struct score_result r;
+	} else {
+		struct error err = {0};
 
-			read_answers(ctx, l, prev, &answers);
-			score_assessment(ctx->questionnaire, &answers, &r);
+		if (score_kept(ctx->store, ctx->questionnaire, l->list, l->count, need, scores,
+			       done, &err) < 0) {
+			cmd_error("%s", err.message);
+			l->failed = err.status;
+		}
+	}
+	/* in the order of the list, as before */
+	for (size_t i = 0; i < l->count && !l->failed; i++) {
+		if (!chosen[i])
+			continue;
+		memset(&out[n], 0, sizeof(out[n]));
+		out[n].country = l->list[i].country;
+		out[n].info = country_find(l->list[i].country);
+		out[n].cycle = l->list[i].cycle;
+		out[n].answers = &l->answers[i];
+		out[n].score = scores[i];
+		done[i] = 0; /* the entry's now */
+		if (prev[i] < l->count) {
 			out[n].has_previous = 1;
-			out[n].previous_cycle = l->list[prev].cycle;
-			out[n].previous_overall = r.overall;
-			score_result_release(&r);
-			answer_set_release(&answers);
+			out[n].previous_cycle = l->list[prev[i]].cycle;
+			out[n].previous_overall = scores[prev[i]].overall;
 		}
 		n++;
 	}
+	for (size_t i = 0; i < l->count; i++)
+		if (done[i])
+			score_result_release(&scores[i]);
+	if (l->failed) {
+		for (size_t k = 0; k < n; k++)
+			score_result_release(&out[k].score);
+		n = 0;
+	}
+	free(scores);
+	free(chosen);
+	free(done);
+	free(need);
+	free(prev);
+	free(order);
 	return n;
 }
 
@@ -405,7 +462,8 @@ run_compare(const struct cmd *self, struct cmd_context *ctx, int argc, char **ar
 	}
 	l.answers = xcalloc(l.count + 1, sizeof(*l.answers));
 	entries = xcalloc(l.count + 1, sizeof(*entries));
-	n = select_entries(ctx, &l, countries, region_arg != NULL, region, entries);
+	n = select_entries(ctx, &l, countries, region_arg != NULL, region,
+			   weights != NULL || sensitivity, entries);
 	if (l.failed) {
 		status = l.failed;
 		goto out;

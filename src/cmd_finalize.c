@@ -163,7 +163,7 @@ run_reopen(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 
 #define STATUS_FLAGS                                                                               \
 	(CMD_OPT_DB | CMD_OPT_QUESTIONNAIRE | CMD_OPT_COUNTRY | CMD_OPT_ASSESSOR | CMD_OPEN_DB |   \
-	 CMD_WRITES | CMD_LOAD_QUESTIONNAIRE | CMD_NEEDS_COUNTRY)
+	 CMD_WRITES | CMD_CHECKS_FILE | CMD_LOAD_QUESTIONNAIRE | CMD_NEEDS_COUNTRY)
 
 const struct cmd cmd_finalize = {
 	.name = "finalize",

@@ -343,6 +343,6 @@ const struct cmd cmd_merge = {
 		 "  --force       merge a bundle made with another version of the\n"
 		 "                questionnaire, or an unsigned one of the first format\n",
 	.flags = CMD_OPT_DB | CMD_OPT_QUESTIONNAIRE | CMD_OPT_ASSESSOR | CMD_CREATE_DB |
-		CMD_WRITES | CMD_LOAD_QUESTIONNAIRE | CMD_KEYS,
+		CMD_WRITES | CMD_CHECKS_FILE | CMD_LOAD_QUESTIONNAIRE | CMD_KEYS,
 	.run = run_merge,
 };

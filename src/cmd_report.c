@@ -19,6 +19,7 @@
 #include "render.h"
 #include "report.h"
 #include "score.h"
+#include "score_kept.h"
 #include "store.h"
 #include "term.h"
 #include "xmalloc.h"
@@ -107,52 +108,82 @@ needed(const struct cmd_context *ctx, const struct scored *list, size_t count, s
 	return 0;
 }
 
-/* The assessments in the database; those needed are read and scored (the
- * answers kept only for the wanted ones). target is one assessment's id,
- * or 0 for --all. */
+/* The assessments in the database; those needed are scored: the wanted
+ * ones from their answers (kept, with their meetings, conflicts,
+ * attachments and findings), the others from the summaries the store
+ * keeps (score_kept.h). target is one assessment's id, or 0 for --all. */
 static int
-load_all(struct cmd_context *ctx, long long target, struct scored **out, size_t *count)
+load_all(struct cmd_context *ctx, long long target, struct scored *out_list[], size_t *count)
 {
 	struct assessment *list;
 	struct error err = {0};
+	struct scored *out;
+	struct assessment *plain;
+	struct score_result *scores;
+	unsigned char *need;
+	unsigned char *done;
+	int status = EXIT_OK;
 
 	if (store_assessment_list(ctx->store, &list, count, &err) < 0) {
 		cmd_error("%s", err.message);
 		return err.status;
 	}
-	*out = xcalloc(*count + 1, sizeof(**out));
+	out = xcalloc(*count + 1, sizeof(*out));
+	*out_list = out;
 	for (size_t i = 0; i < *count; i++) {
-		(*out)[i].a = list[i];
-		(*out)[i].info = country_find(list[i].country);
-		(*out)[i].usable = strcmp(list[i].questionnaire_id, ctx->questionnaire->id) == 0;
+		out[i].a = list[i];
+		out[i].info = country_find(list[i].country);
+		out[i].usable = strcmp(list[i].questionnaire_id, ctx->questionnaire->id) == 0;
 	}
 	free(list);
+	need = xcalloc(*count + 1, 1);
+	done = xcalloc(*count + 1, 1);
 	for (size_t i = 0; i < *count; i++) {
-		struct scored *s = &(*out)[i];
+		struct scored *s = &out[i];
 
-		if (!needed(ctx, *out, *count, i, target))
+		if (!needed(ctx, out, *count, i, target))
 			continue;
-		if (store_answers_load(ctx->store, s->a.id, &s->answers, &err) < 0) {
+		if (!wanted(ctx, s, target)) {
+			need[i] = 1;
+			continue;
+		}
+		if (store_answers_load(ctx->store, s->a.id, &s->answers, &err) < 0 ||
+		    store_meetings_load(ctx->store, s->a.id, &s->meetings, &s->meeting_count,
+					&err) < 0 ||
+		    store_conflicts_load(ctx->store, s->a.id, &s->conflicts, &s->conflict_count,
+					 &err) < 0 ||
+		    store_attachments_load(ctx->store, s->a.id, 0, &s->attachments,
+					   &s->attachment_count, &err) < 0 ||
+		    store_findings_load(ctx->store, s->a.id, &s->findings, &s->finding_count,
+					&err) < 0) {
 			cmd_error("%s", err.message);
-			return err.status;
+			status = err.status;
+			goto out;
 		}
 		score_assessment(ctx->questionnaire, &s->answers, &s->score);
 		s->scored = 1;
-		if (!wanted(ctx, s, target))
-			answer_set_release(&s->answers);
-		else if (store_meetings_load(ctx->store, s->a.id, &s->meetings, &s->meeting_count,
-					     &err) < 0 ||
-			 store_conflicts_load(ctx->store, s->a.id, &s->conflicts,
-					      &s->conflict_count, &err) < 0 ||
-			 store_attachments_load(ctx->store, s->a.id, 0, &s->attachments,
-						&s->attachment_count, &err) < 0 ||
-			 store_findings_load(ctx->store, s->a.id, &s->findings, &s->finding_count,
-					     &err) < 0) {
-			cmd_error("%s", err.message);
-			return err.status;
-		}
 	}
-	return EXIT_OK;
+	/* the others, from kept summaries */
+	plain = xcalloc(*count + 1, sizeof(*plain));
+	scores = xcalloc(*count + 1, sizeof(*scores));
+	for (size_t i = 0; i < *count; i++)
+		plain[i] = out[i].a;
+	if (score_kept(ctx->store, ctx->questionnaire, plain, *count, need, scores, done, &err) <
+	    0) {
+		cmd_error("%s", err.message);
+		status = err.status;
+	}
+	for (size_t i = 0; i < *count; i++)
+		if (done[i]) {
+			out[i].score = scores[i];
+			out[i].scored = 1;
+		}
+	free(plain);
+	free(scores);
+out:
+	free(need);
+	free(done);
+	return status;
 }
 
 /* Whether s has an answer at all: a report on nothing is refused, and an

@@ -8,7 +8,10 @@
 
 #include "cmd.h"
 #include "country.h"
+#include "diag.h"
 #include "exitcode.h"
+#include "questionnaire.h"
+#include "score_kept.h"
 #include "store.h"
 #include "term.h"
 #include "xmalloc.h"
@@ -84,6 +87,45 @@ print_discards(const struct register_entry *r, size_t n, const struct cmd_contex
 				r[i].country, r[i].cycle, r[i].changed_by, r[i].changed_at,
 				r[i].entries, r[i].head);
 	}
+}
+
+/* The scores kept for reports (score_kept.h) against the answers they
+ * summarise, when the questionnaire they were scored with is at hand. */
+static int
+check_kept_scores(struct cmd_context *ctx)
+{
+	struct questionnaire *q;
+	struct diag diags = DIAG_INIT;
+	struct error err = {0};
+	char problem[256];
+	size_t checked = 0;
+	int io_error = 0;
+	int r;
+
+	if (cmd_questionnaire_missing(ctx)) {
+		printf("kept scores: not checked: no questionnaire to score with\n");
+		return EXIT_OK;
+	}
+	q = questionnaire_load(ctx->questionnaire_path, &diags, &io_error);
+	diag_release(&diags);
+	if (q == NULL) {
+		term_print_line(stdout,
+				"kept scores: not checked: questionnaire '%s' cannot be loaded",
+				ctx->questionnaire_path);
+		return EXIT_OK;
+	}
+	r = score_kept_check(ctx->store, q, &checked, problem, sizeof(problem), &err);
+	questionnaire_free(q);
+	if (r < 0) {
+		cmd_error("%s", err.message);
+		return err.status;
+	}
+	if (r > 0) {
+		term_print_line(stdout, "kept scores: BROKEN: %s", problem);
+		return EXIT_FAIL;
+	}
+	printf("kept scores: ok, %zu checked\n", checked);
+	return EXIT_OK;
 }
 
 static int
@@ -203,6 +245,12 @@ run_verify(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		free(hashes);
 		register_release(reg, nreg);
 	}
+	if (status == EXIT_OK || status == EXIT_FAIL) {
+		int kept = check_kept_scores(ctx);
+
+		if (kept != EXIT_OK && (status == EXIT_OK || kept != EXIT_FAIL))
+			status = kept;
+	}
 	store_snapshot_end(ctx->store);
 	for (size_t k = 0; k < nexpect; k++)
 		if (expect[k].discarded) {
@@ -227,7 +275,7 @@ const struct cmd cmd_verify = {
 	.name = "verify",
 	.summary = "check the database and the tamper-evident record",
 	.usage = "usage: cirt verify [--country CC] [--cycle YEAR] [--expect HASH]...\n"
-		 "                   [--db FILE]\n"
+		 "                   [--questionnaire FILE] [--db FILE]\n"
 		 "\n"
 		 "Run SQLite's integrity check, then recompute the history chain of every\n"
 		 "assessment (or those of one country): each history entry carries the\n"
@@ -238,13 +286,16 @@ const struct cmd cmd_verify = {
 		 "hash. Then check the register, the database's own chain of assessments\n"
 		 "created, finalized, reopened and discarded, so that a deleted assessment\n"
 		 "shows. Prints each assessment's head hash, the register's head, and each\n"
-		 "discarded assessment with who discarded it.\n"
+		 "discarded assessment with who discarded it. Last, score again every\n"
+		 "assessment whose score reports and comparisons keep (each with the head\n"
+		 "it was computed at) and check that the kept one is the same, when the\n"
+		 "questionnaire is at hand.\n"
 		 "\n"
 		 "A head printed earlier (on a report's methodology page, or by an\n"
 		 "earlier verify) can be checked with --expect HASH (at least 12 of its\n"
 		 "hex digits): it must still be in the record, or entries were removed\n"
 		 "from its end; the last head of a discarded assessment is named as such.\n"
 		 "Exit status 1 when anything is broken, not found or discarded.\n",
-	.flags = CMD_OPT_DB | CMD_OPT_COUNTRY | CMD_OPEN_DB,
+	.flags = CMD_OPT_DB | CMD_OPT_COUNTRY | CMD_OPT_QUESTIONNAIRE | CMD_OPEN_DB,
 	.run = run_verify,
 };

@@ -58,8 +58,6 @@ compare_run(const struct questionnaire *q, struct compare_entry *entries, size_t
 	memset(out, 0, sizeof(*out));
 	out->entries = entries;
 	out->count = count;
-	for (size_t i = 0; i < count; i++)
-		score_assessment(q, entries[i].answers, &entries[i].score);
 	sort_entries(entries, count);
 	assign_ranks(entries, count);
 	for (size_t i = 0; i < count; i++) {

@@ -35,8 +35,8 @@ struct compare {
 	size_t histogram[10]; /* overall scores in bins of 10 points */
 };
 
-/* Score every entry (entries are taken over: their score is filled) and
- * rank them; fills the regional means and the distribution. */
+/* Rank the entries, scored already (entries are taken over: their scores
+ * are released with c); fills the regional means and the distribution. */
 void compare_run(const struct questionnaire *q, struct compare_entry *entries, size_t count,
 		 struct compare *out);
 

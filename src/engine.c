@@ -30,8 +30,7 @@ reload(struct engine *e, struct error *err)
 	answer_set_release(&e->answers);
 	if (e->a->id && store_answers_load(e->store, e->a->id, &e->answers, err) < 0)
 		return -1;
-	for (size_t i = 0; i < e->q->question_count; i++)
-		e->by_index[i] = answer_set_find(&e->answers, e->q->questions[i].id);
+	answer_set_index(e->q, &e->answers, e->by_index);
 	questionnaire_visibility(e->q, lookup, e, e->shown);
 	memset(e->disputed, 0, e->q->question_count + 1);
 	if (e->a->id) {

@@ -25,13 +25,13 @@ struct engine {
 	const char *lang;
 	const char *assessor;
 	struct answer_set answers;
-	struct answer **by_index; /* the answer to question i, or NULL */
-	unsigned char *shown;	  /* whether question i is shown */
-	unsigned char *disputed;  /* whether a merge left question i in conflict */
-	size_t cur;		  /* the current question; q->question_count is the end */
-	struct meeting meeting;	  /* the meeting in progress; id NULL when none */
-	size_t unsaved;		  /* changes the store refused */
-	char last_error[512];	  /* why the last one was refused */
+	const struct answer **by_index; /* the answer to question i, or NULL */
+	unsigned char *shown;		/* whether question i is shown */
+	unsigned char *disputed;	/* whether a merge left question i in conflict */
+	size_t cur;			/* the current question; q->question_count is the end */
+	struct meeting meeting;		/* the meeting in progress; id NULL when none */
+	size_t unsaved;			/* changes the store refused */
+	char last_error[512];		/* why the last one was refused */
 };
 
 /* Start on assessment a (a->id 0: not stored yet) for assessor, in lang,

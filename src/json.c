@@ -183,13 +183,15 @@ json_write_answers(FILE *out, const struct assessment *a, const struct questionn
 	json_t *quest = json_object();
 	json_t *list = json_array();
 	unsigned char *shown = xcalloc(q->question_count + 1, 1);
+	const struct answer **by_question = xcalloc(q->question_count + 1, sizeof(*by_question));
 	json_int_t answered = 0;
 	json_int_t hidden = 0;
 	int r;
 
-	answer_set_visibility(q, answers, shown);
+	answer_set_index(q, answers, by_question);
+	answer_index_visibility(q, by_question, shown);
 	for (size_t i = 0; i < q->question_count; i++) {
-		int given = answer_is_given(answer_set_find(answers, q->questions[i].id));
+		int given = answer_is_given(by_question[i]);
 
 		answered += shown[i] && given;
 		hidden += !shown[i] && given;
@@ -209,7 +211,7 @@ json_write_answers(FILE *out, const struct assessment *a, const struct questionn
 	json_object_set_new(doc, "answered", json_integer(answered));
 	json_object_set_new(doc, "answered_hidden", json_integer(hidden));
 	for (size_t i = 0; i < q->question_count; i++) {
-		const struct answer *w = answer_set_find(answers, q->questions[i].id);
+		const struct answer *w = by_question[i];
 
 		if (w)
 			json_array_append_new(list,
@@ -221,6 +223,7 @@ json_write_answers(FILE *out, const struct assessment *a, const struct questionn
 					      answer_object(&answers->items[i], NULL, 0, lang));
 	json_object_set_new(doc, "answers", list);
 	free(shown);
+	free(by_question);
 	r = write_document(out, doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(doc);
 	return r;

@@ -367,6 +367,10 @@ prepare_context(const struct cmd *c, const char **values, const char *unknown,
 			cmd_error("%s", err.message);
 			return err.status;
 		}
+		if ((c->flags & CMD_CHECKS_FILE) && store_check(ctx->store, &err) < 0) {
+			cmd_error("%s", err.message);
+			return err.status;
+		}
 		if ((c->flags & CMD_WRITES) && store_read_only(ctx->store)) {
 			cmd_error("database '%s' is read-only; cirt %s needs to write to it",
 				  ctx->db_path, c->name);

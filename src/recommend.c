@@ -25,52 +25,6 @@ effort_name(enum effort e)
 	return (size_t)e < sizeof(names) / sizeof(names[0]) ? names[e] : "";
 }
 
-/* ---- finding answers by question id in O(log n) ------------------------ */
-
-static int
-compare_answers(const void *a, const void *b)
-{
-	const struct answer *x = *(const struct answer *const *)a;
-	const struct answer *y = *(const struct answer *const *)b;
-	int c = strcmp(x->question_id, y->question_id);
-
-	if (c)
-		return c;
-	return (x > y) - (x < y); /* the earlier of two answers to one question first */
-}
-
-/* The answers sorted by question id; the caller frees the array. */
-static const struct answer **
-answer_index(const struct answer_set *answers)
-{
-	const struct answer **index = xcalloc(answers->count ? answers->count : 1, sizeof(*index));
-
-	for (size_t i = 0; i < answers->count; i++)
-		index[i] = &answers->items[i];
-	qsort(index, answers->count, sizeof(*index), compare_answers);
-	return index;
-}
-
-/* The answer to id as answer_set_find gives it (the first of several), or
- * NULL. */
-static const struct answer *
-answer_lookup(const struct answer **index, size_t count, const char *id)
-{
-	size_t lo = 0;
-	size_t hi = count;
-
-	/* the first entry whose id is not less than id */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (strcmp(index[mid]->question_id, id) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < count && strcmp(index[lo]->question_id, id) == 0 ? index[lo] : NULL;
-}
-
 /* ---- fitting ----------------------------------------------------------- */
 
 /* A fitted recommendation and its place in the questionnaire: an
@@ -119,11 +73,12 @@ size_t
 recommend_fit(const struct questionnaire *q, const struct answer_set *answers,
 	      const struct score_result *s, struct fitted **out)
 {
-	const struct answer **index = answer_index(answers);
+	const struct answer **by_question = xcalloc(q->question_count + 1, sizeof(*by_question));
 	/* room for every question and every indicator's fallback */
 	struct placed *list = xcalloc(q->question_count + q->indicator_count + 1, sizeof(*list));
 	size_t n = 0;
 
+	answer_set_index(q, answers, by_question);
 	for (size_t i = 0; i < q->indicator_count; i++) {
 		const struct indicator *in = &q->indicators[i];
 		double weights = 0;
@@ -150,8 +105,7 @@ recommend_fit(const struct questionnaire *q, const struct answer_set *answers,
 			    qs->score >= best - EPSILON)
 				continue;
 			gain = s->indicators[i].worth * qu->weight * (best - qs->score) / weights;
-			rec = question_recommendation(qu,
-						      answer_lookup(index, answers->count, qu->id));
+			rec = question_recommendation(qu, by_question[j]);
 			if (rec == NULL) {
 				fallback += gain;
 				falls_back = 1;
@@ -177,6 +131,6 @@ recommend_fit(const struct questionnaire *q, const struct answer_set *answers,
 			(*out)[k] = list[k].fitted;
 	}
 	free(list);
-	free(index);
+	free(by_question);
 	return n;
 }

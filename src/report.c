@@ -23,6 +23,7 @@
 struct build {
 	struct doc *d;
 	const struct report_input *in;
+	const struct answer **by_question; /* in->answers by question, for a report */
 	const struct comparison_input *cmp;
 	const char *lang;
 };
@@ -619,7 +620,7 @@ question_block(struct build *b, size_t qi)
 {
 	const struct report_input *in = b->in;
 	const struct question *qu = &in->q->questions[qi];
-	const struct answer *w = answer_set_find(in->answers, qu->id);
+	const struct answer *w = b->by_question[qi];
 	size_t m;
 	struct doc_paragraph *p;
 
@@ -1034,8 +1035,7 @@ open_items(struct build *b)
 
 		doc_heading(b->d, 2, 0, msg(b, pass ? MSG_R_DONT_KNOW_LIST : MSG_FLAGGED_LIST));
 		for (size_t i = 0; i < q->question_count; i++) {
-			const struct answer *w =
-				answer_set_find(b->in->answers, q->questions[i].id);
+			const struct answer *w = b->by_question[i];
 
 			if (w == NULL || !s->questions[i].shown)
 				continue;
@@ -1246,6 +1246,8 @@ report_build(const struct report_input *in)
 	b.d->subject = title_of(&b, &q->title);
 	b.d->keywords = doc_fmt(b.d, "CIRT, %s, %d, %s", in->a->country, in->a->cycle, q->id);
 	b.d->date = in->date;
+	b.by_question = xcalloc(q->question_count + 1, sizeof(*b.by_question));
+	answer_set_index(q, in->answers, b.by_question);
 
 	nfit = recommend_fit(q, in->answers, in->score, &fit);
 	cover(&b);
@@ -1260,6 +1262,7 @@ report_build(const struct report_input *in)
 	stakeholders(&b);
 	methodology(&b);
 	free(fit);
+	free(b.by_question);
 	return b.d;
 }
 

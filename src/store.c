@@ -237,6 +237,16 @@ static const char *const migrations[] = {
 	"  changed_at, source, event, here_by, here_at, here_source, here_event"
 	"  FROM conflict_v5;"
 	"DROP TABLE conflict_v5;",
+
+	/* 7: each assessment's score summary as last computed, with the head of
+	 * its history and the questionnaire it was scored with: used only
+	 * while both still match, so never stale (store_score.c) */
+	"CREATE TABLE score ("
+	"  assessment_id INTEGER PRIMARY KEY REFERENCES assessment(id),"
+	"  head TEXT NOT NULL,"
+	"  questionnaire_sha256 TEXT NOT NULL,"
+	"  summary TEXT NOT NULL"
+	") STRICT;",
 };
 
 #define MIGRATION_COUNT ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -595,7 +605,6 @@ store_open(const char *path, enum store_mode mode, struct error *err)
 	int app_id = 0;
 	int version = 0;
 	int objects = 0;
-	char problem[256];
 
 	s->path = xstrdup(path);
 	created = create_private_file(path, mode, err);
@@ -631,15 +640,11 @@ store_open(const char *path, enum store_mode mode, struct error *err)
 		goto fail;
 	}
 	s->opened_version = version;
-	if (mode != STORE_QUERY &&
-	    store_integrity_check(s, 0, problem, sizeof(problem), err) != 0) {
-		if (err && err->status == EXIT_OK)
-			error_set(err, EXIT_DATA,
-				  "database '%s' is damaged (%s); restore it from a backup or an "
-				  "export",
-				  path, problem);
+	/* a file from elsewhere is checked whole before it is read; cirt's own
+	 * files are checked by the commands that seal, merge or verify them
+	 * (store_check), and page by page by SQLite as they are read */
+	if (mode == STORE_READ && store_check(s, err) < 0)
 		goto fail;
-	}
 	if (!store_read_only(s) && use_wal(s, err) < 0)
 		goto fail;
 	if (sq_exec(s, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", err,
@@ -761,6 +766,19 @@ tidy_problem(char *problem)
 	p = strstr(problem, noise);
 	if (p)
 		memmove(p, p + strlen(noise), strlen(p + strlen(noise)) + 1);
+}
+
+int
+store_check(struct store *s, struct error *err)
+{
+	char problem[512];
+	int r = store_integrity_check(s, 0, problem, sizeof(problem), err);
+
+	if (r > 0)
+		error_set(err, EXIT_DATA,
+			  "database '%s' is damaged (%s); restore it from a backup or an export",
+			  s->path, problem);
+	return r == 0 ? 0 : -1;
 }
 
 int

@@ -26,7 +26,7 @@
 #include "chain.h"
 #include "error.h"
 
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 #define STORE_APPLICATION_ID 0x43495254 /* "CIRT" */
 #define STORE_BUSY_TIMEOUT_MS 5000
 
@@ -62,11 +62,13 @@ enum store_mode {
 	STORE_QUERY,	/* as STORE_EXISTING, for a command that only reads */
 };
 
-/* Open the database at path: check that it is cirt's, upgrade an older
- * schema in place, refuse a newer one, run SQLite's quick check (except
- * for STORE_QUERY: a reading command leaves whole-file checks to 'cirt
- * verify' and relies on SQLite's checks of each page it reads, so that
- * its time does not grow with the database). Returns
+/* Open the database at path: check that it is cirt's (its application id
+ * and schema version, read from the first page), upgrade an older schema
+ * in place, refuse a newer one. Only STORE_READ (a file from elsewhere)
+ * is checked whole on opening (SQLite's quick check); everyday commands
+ * rely on SQLite's checks of each page they read, so that their time does
+ * not grow with the database, and those that seal or merge call
+ * store_check. Returns
  * NULL with err set (EXIT_IO for files that cannot be opened, EXIT_DATA
  * for files that are not a usable cirt database). */
 struct store *store_open(const char *path, enum store_mode mode, struct error *err);
@@ -325,6 +327,31 @@ void store_snapshot_end(struct store *s);
 
 /* SQLite's integrity check (full, or the quicker check run at every open):
  * 0 when "ok", 1 with the first problem in problem, -1 on error. */
+/* Score summaries kept with the head of the history they were computed at
+ * and the questionnaire they were scored with (store_score.c): what
+ * scoring an assessment again would give, as long as both match. */
+struct kept_score {
+	long long assessment_id;
+	char *head;
+	char *summary;
+};
+
+/* The summaries kept for questionnaire sha256 (its file's hash), in
+ * assessment order; released with store_kept_scores_release. */
+int store_kept_scores_load(struct store *s, const char *sha256, struct kept_score **out,
+			   size_t *count, struct error *err);
+void store_kept_scores_release(struct kept_score *k, size_t n);
+
+/* Keep the n summaries (each with the head it was computed at), replacing
+ * what was kept for those assessments, in one transaction. A database that
+ * cannot be written now (read-only, or busy) keeps nothing: returns 1.
+ * A summary whose head is no longer the assessment's is not kept. */
+int store_kept_scores_save(struct store *s, const char *sha256, const struct kept_score *k,
+			   size_t n, struct error *err);
+
+/* SQLite's quick check of the whole file: 0, or -1 with err set (EXIT_DATA
+ * and what is damaged). */
+int store_check(struct store *s, struct error *err);
 int store_integrity_check(struct store *s, int full, char *problem, size_t size, struct error *err);
 
 /* The current time as stored: UTC with milliseconds. buf holds 32. */

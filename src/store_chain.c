@@ -1459,6 +1459,7 @@ rebuild_with(struct store *s, const struct assessment *a, const struct attachmen
 		"DELETE FROM meeting WHERE assessment_id = ?1",
 		"DELETE FROM conflict WHERE assessment_id = ?1",
 		"DELETE FROM finding WHERE assessment_id = ?1",
+		"DELETE FROM score WHERE assessment_id = ?1",
 	};
 	struct history_entry *h = NULL;
 	size_t n = 0;
@@ -1738,6 +1739,7 @@ store_assessment_discard(struct store *s, const struct assessment *a, const char
 		"DELETE FROM attachment WHERE assessment_id = ?1",
 		"DELETE FROM finding WHERE assessment_id = ?1",
 		"DELETE FROM history WHERE assessment_id = ?1",
+		"DELETE FROM score WHERE assessment_id = ?1",
 		"DELETE FROM assessment WHERE id = ?1",
 		"DELETE FROM discarding WHERE assessment_id = ?1",
 	};

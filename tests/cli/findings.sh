@@ -559,6 +559,7 @@ printf 'question_id,value,evidence,comment\nC1,na,,\n' >c3.csv
 conflict=$(sql old.db "SELECT * FROM conflict")
 # back to schema 5: no finding table, and the conflict table of then
 sql old.db "DROP TABLE finding;
+	DROP TABLE score;
 	ALTER TABLE conflict RENAME TO c6;
 	CREATE TABLE conflict (
 	  assessment_id INTEGER NOT NULL REFERENCES assessment(id),
@@ -573,7 +574,7 @@ sql old.db "DROP TABLE finding;
 	PRAGMA user_version = 5"
 run "$CIRT" verify --db old.db
 expect_status 0
-[ "$(sql old.db "PRAGMA user_version")" = 6 ] || fail "not upgraded"
+[ "$(sql old.db "PRAGMA user_version")" = 7 ] || fail "not upgraded"
 [ "$(sql old.db "SELECT * FROM conflict")" = "$conflict" ] || fail "the conflict changed"
 printf 'After the upgrade.\n' | "$CIRT" findings --country NG --db old.db --file - >/dev/null ||
 	fail "no finding after the upgrade"

@@ -194,7 +194,7 @@ run "$CIRT" answers --country KE --cycle 2025 --db v1.db
 expect_status 0
 expect_err "the questionnaire changed since the assessment of KE 2025 began"
 expect_out "L2       Systematically (3)"
-[ "$(sql v1.db "PRAGMA user_version")" = 6 ] || fail "not upgraded"
+[ "$(sql v1.db "PRAGMA user_version")" = 7 ] || fail "not upgraded"
 run "$CIRT" verify --db v1.db
 expect_status 0
 expect_out "KE 2025: history ok"
@@ -202,11 +202,11 @@ end
 
 begin "a newer database is refused and left as it was"
 cp f.db newer.db
-sqlite3 newer.db "PRAGMA user_version = 7"
+sqlite3 newer.db "PRAGMA user_version = 8"
 before=$(md5sum <newer.db)
 run "$CIRT" answers --country KE --db newer.db
 expect_status 3
-expect_err "database 'newer.db' was made by a newer cirt (schema 7; this cirt knows up to 6); upgrade cirt to use it"
+expect_err "database 'newer.db' was made by a newer cirt (schema 8; this cirt knows up to 7); upgrade cirt to use it"
 [ "$(md5sum <newer.db)" = "$before" ] || fail "changed"
 end
 

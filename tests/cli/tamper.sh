@@ -269,7 +269,7 @@ expect_status 0
 expect_out "database v1.db: integrity ok"
 expect_out "KE 2025: history ok, 6 entries, head 947505650102d1c0efb9eac38a0afd62997d84e211402925aca16ce710b0e279"
 expect_out "register: ok, 1 entry, head "
-[ "$(sql v1.db "PRAGMA user_version")" = 6 ] || fail "not upgraded"
+[ "$(sql v1.db "PRAGMA user_version")" = 7 ] || fail "not upgraded"
 [ "$(sql v1.db "SELECT head || ' ' || entries FROM assessment")" = "947505650102d1c0efb9eac38a0afd62997d84e211402925aca16ce710b0e279 6" ] ||
 	fail "the row's head: $(sql v1.db "SELECT head, entries FROM assessment")"
 run "$CIRT" verify --db v1.db --expect 947505650102

@@ -394,7 +394,7 @@ test_foreign_and_future_files_are_refused_untouched(void **state)
 	assert_int_equal(rename(f->db, newer), 0);
 	assert_int_equal(stat(newer, &before), 0);
 	expect_refused(newer, EXIT_DATA,
-		       "made by a newer cirt (schema 99; this cirt knows up to 6)");
+		       "made by a newer cirt (schema 99; this cirt knows up to 7)");
 	assert_int_equal(stat(newer, &after), 0);
 	assert_int_equal(before.st_size, after.st_size);
 	assert_int_equal(before.st_mtime, after.st_mtime);
