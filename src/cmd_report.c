@@ -87,25 +87,61 @@ wanted(const struct cmd_context *ctx, const struct scored *s, long long target)
 
 /* Whether list[i] is needed for the reports on the wanted assessments:
  * one of them, or in the cycle of one (the means), or an earlier cycle of
- * a wanted country (the progress). */
+ * a wanted country (the progress). latest[k] is the latest cycle wanted
+ * of the country of list[k] (0 for none), cycles the cycles wanted. */
 static int
-needed(const struct cmd_context *ctx, const struct scored *list, size_t count, size_t i,
-       long long target)
+needed(const struct scored *list, size_t i, const int *latest, const int *cycles, size_t ncycles)
 {
 	const struct scored *s = &list[i];
 
 	if (!s->usable)
 		return 0;
-	for (size_t k = 0; k < count; k++) {
-		const struct scored *w = &list[k];
-
-		if (!wanted(ctx, w, target))
-			continue;
-		if (w->a.cycle == s->a.cycle ||
-		    (s->a.cycle < w->a.cycle && strcmp(w->a.country, s->a.country) == 0))
+	for (size_t k = 0; k < ncycles; k++)
+		if (cycles[k] == s->a.cycle)
 			return 1;
+	return s->a.cycle < latest[i];
+}
+
+/* For needed(): the cycles wanted, and for each assessment the latest
+ * cycle wanted of its country, in O(n log n). */
+static int
+by_country(const void *x, const void *y)
+{
+	const struct scored *a = *(const struct scored *const *)x;
+	const struct scored *b = *(const struct scored *const *)y;
+
+	return strcmp(a->a.country, b->a.country);
+}
+
+static void
+wanted_cycles(const struct cmd_context *ctx, const struct scored *list, size_t count,
+	      long long target, int *latest, int *cycles, size_t *ncycles)
+{
+	const struct scored **order = xcalloc(count + 1, sizeof(*order));
+
+	*ncycles = 0;
+	for (size_t i = 0; i < count; i++) {
+		size_t k = 0;
+
+		order[i] = &list[i];
+		if (!wanted(ctx, &list[i], target))
+			continue;
+		while (k < *ncycles && cycles[k] != list[i].a.cycle)
+			k++;
+		if (k == *ncycles)
+			cycles[(*ncycles)++] = list[i].a.cycle;
 	}
-	return 0;
+	qsort(order, count, sizeof(*order), by_country);
+	for (size_t start = 0, end; start < count; start = end) {
+		int most = 0;
+
+		for (end = start; end < count && by_country(&order[start], &order[end]) == 0; end++)
+			if (wanted(ctx, order[end], target) && order[end]->a.cycle > most)
+				most = order[end]->a.cycle;
+		for (size_t k = start; k < end; k++)
+			latest[order[k] - list] = most;
+	}
+	free(order);
 }
 
 /* The assessments in the database; those needed are scored: the wanted
@@ -122,6 +158,9 @@ load_all(struct cmd_context *ctx, long long target, struct scored *out_list[], s
 	struct score_result *scores;
 	unsigned char *need;
 	unsigned char *done;
+	int *latest;
+	int *cycles;
+	size_t ncycles;
 	int status = EXIT_OK;
 
 	if (store_assessment_list(ctx->store, &list, count, &err) < 0) {
@@ -138,10 +177,13 @@ load_all(struct cmd_context *ctx, long long target, struct scored *out_list[], s
 	free(list);
 	need = xcalloc(*count + 1, 1);
 	done = xcalloc(*count + 1, 1);
+	latest = xcalloc(*count + 1, sizeof(*latest));
+	cycles = xcalloc(*count + 1, sizeof(*cycles));
+	wanted_cycles(ctx, out, *count, target, latest, cycles, &ncycles);
 	for (size_t i = 0; i < *count; i++) {
 		struct scored *s = &out[i];
 
-		if (!needed(ctx, out, *count, i, target))
+		if (!needed(out, i, latest, cycles, ncycles))
 			continue;
 		if (!wanted(ctx, s, target)) {
 			need[i] = 1;
@@ -181,6 +223,8 @@ load_all(struct cmd_context *ctx, long long target, struct scored *out_list[], s
 	free(plain);
 	free(scores);
 out:
+	free(latest);
+	free(cycles);
 	free(need);
 	free(done);
 	return status;

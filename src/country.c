@@ -23,12 +23,40 @@ country_all(size_t *count)
 	return country_table;
 }
 
+/* The country of two ASCII letters, found in a table of 26 x 26 made at
+ * the first call: reports and comparisons ask once per assessment. */
+static const struct country *
+find_alpha2(const char *code)
+{
+	static const struct country *index[26 * 26];
+	static int made;
+	int a = code[0] | 0x20;
+	int b = code[1] | 0x20;
+
+	if (!made) {
+		for (size_t i = 0; i < country_table_count; i++) {
+			const char *c = country_table[i].alpha2;
+			size_t k =
+				(size_t)((c[0] | 0x20) - 'a') * 26 + (size_t)((c[1] | 0x20) - 'a');
+
+			if (k < 26 * 26 && index[k] == NULL)
+				index[k] = &country_table[i];
+		}
+		made = 1;
+	}
+	if (a < 'a' || a > 'z' || b < 'a' || b > 'z')
+		return NULL;
+	return index[(a - 'a') * 26 + (b - 'a')];
+}
+
 const struct country *
 country_find(const char *code)
 {
 	size_t n = strlen(code);
 
-	if (n != 2 && n != 3)
+	if (n == 2)
+		return find_alpha2(code);
+	if (n != 3)
 		return NULL;
 	for (size_t i = 0; i < country_table_count; i++) {
 		const struct country *c = &country_table[i];

@@ -2,7 +2,7 @@
 #include "score.h"
 
 #include <math.h>
-#include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -203,116 +203,135 @@ score_path_to_next_tier(const struct questionnaire *q, const struct score_result
 
 /* ---- summaries -------------------------------------------------------- */
 
-#define SUMMARY_MAGIC "cirt-score 1"
+/* "CS1", the number of pillars, then the overall score, tier, shown,
+ * answered and completeness, then per pillar counted, score, points,
+ * worth, shown and answered: counts as 4 bytes, scores as the 8 bytes of
+ * the IEEE 754 double, all most significant byte first, so that a summary
+ * reads the same on any machine. */
+#define SUMMARY_MAGIC "CS1"
+#define SUMMARY_HEAD (4 + 4 + 8 + 4 + 4 + 4 + 8)
+#define SUMMARY_PILLAR (4 + 8 + 8 + 8 + 4 + 4)
 
-char *
-score_summary_text(const struct questionnaire *q, const struct score_result *r)
+static unsigned char *
+put_count(unsigned char *p, size_t v)
 {
-	/* each line at most 6 numbers of at most 25 characters and a space */
-	size_t size = 64 + (1 + q->pillar_count + q->indicator_count) * 6 * 26;
-	char *out = xmalloc(size);
-	size_t n = 0;
+	uint32_t x = v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
 
-	n += (size_t)snprintf(out + n, size - n,
-			      SUMMARY_MAGIC " %zu %zu\n%.17g %zu %zu %zu %.17g\n", q->pillar_count,
-			      q->indicator_count, r->overall, r->tier, r->shown, r->answered,
-			      r->completeness);
-	for (size_t p = 0; p < q->pillar_count; p++) {
-		const struct pillar_score *ps = &r->pillars[p];
+	for (int i = 3; i >= 0; i--)
+		*p++ = (unsigned char)(x >> (8 * i));
+	return p;
+}
 
-		n += (size_t)snprintf(out + n, size - n, "%d %.17g %.17g %.17g %zu %zu\n",
-				      ps->counted, ps->score, ps->points, ps->worth, ps->shown,
-				      ps->answered);
-	}
-	for (size_t i = 0; i < q->indicator_count; i++) {
-		const struct indicator_score *is = &r->indicators[i];
+static unsigned char *
+put_double(unsigned char *p, double v)
+{
+	uint64_t x;
 
-		n += (size_t)snprintf(out + n, size - n, "%d %.17g %.17g %.17g %d\n", is->counted,
-				      is->score, is->points, is->worth, (int)is->status);
+	memcpy(&x, &v, sizeof(x));
+	for (int i = 7; i >= 0; i--)
+		*p++ = (unsigned char)(x >> (8 * i));
+	return p;
+}
+
+static const unsigned char *
+get_count(const unsigned char *p, size_t *v)
+{
+	uint32_t x = 0;
+
+	for (int i = 0; i < 4; i++)
+		x = x << 8 | p[i];
+	*v = x;
+	return p + 4;
+}
+
+/* NULL when the number is not finite */
+static const unsigned char *
+get_double(const unsigned char *p, double *v)
+{
+	uint64_t x = 0;
+
+	for (int i = 0; i < 8; i++)
+		x = x << 8 | p[i];
+	memcpy(v, &x, sizeof(*v));
+	return isfinite(*v) ? p + 8 : NULL;
+}
+
+unsigned char *
+score_summary(const struct questionnaire *q, const struct score_result *r, size_t *size)
+{
+	unsigned char *out;
+	unsigned char *p;
+
+	*size = SUMMARY_HEAD + q->pillar_count * SUMMARY_PILLAR;
+	out = xmalloc(*size);
+	memcpy(out, SUMMARY_MAGIC, 4);
+	p = put_count(out + 4, q->pillar_count);
+	p = put_double(p, r->overall);
+	p = put_count(p, r->tier);
+	p = put_count(p, r->shown);
+	p = put_count(p, r->answered);
+	p = put_double(p, r->completeness);
+	for (size_t i = 0; i < q->pillar_count; i++) {
+		const struct pillar_score *ps = &r->pillars[i];
+
+		p = put_count(p, (size_t)ps->counted);
+		p = put_double(p, ps->score);
+		p = put_double(p, ps->points);
+		p = put_double(p, ps->worth);
+		p = put_count(p, ps->shown);
+		p = put_count(p, ps->answered);
 	}
 	return out;
 }
 
-/* Read a number of the summary at *p (a double, or a count when count is
- * set), moving past it; -1 when there is none. */
-static int
-summary_number(const char **p, double *out, int count)
-{
-	char *end;
-
-	if (**p == ' ' || **p == '\n')
-		(*p)++;
-	if (count && (**p < '0' || **p > '9'))
-		return -1;
-	*out = strtod(*p, &end);
-	if (end == *p || !isfinite(*out))
-		return -1;
-	*p = end;
-	return 0;
-}
-
 int
-score_summary_read(const struct questionnaire *q, const char *text, struct score_result *out)
+score_summary_read(const struct questionnaire *q, const unsigned char *data, size_t size,
+		   struct score_result *out)
 {
-	size_t magic = strlen(SUMMARY_MAGIC);
-	const char *p = text;
-	double v[6];
+	const unsigned char *p = data;
 	struct score_result r = {0};
+	size_t pillars;
+	size_t counted;
 
-	if (strncmp(p, SUMMARY_MAGIC, magic) != 0)
+	if (size < SUMMARY_HEAD || memcmp(p, SUMMARY_MAGIC, 4) != 0)
 		return -1;
-	p += magic;
-	if (summary_number(&p, &v[0], 1) < 0 || summary_number(&p, &v[1], 1) < 0 ||
-	    v[0] != (double)q->pillar_count || v[1] != (double)q->indicator_count)
+	p = get_count(p + 4, &pillars);
+	if (pillars != q->pillar_count || size != SUMMARY_HEAD + pillars * SUMMARY_PILLAR)
 		return -1;
-	for (int k = 0; k < 5; k++)
-		if (summary_number(&p, &v[k], k > 0 && k < 4) < 0)
-			return -1;
-	if (v[1] >= (double)q->tier_count || v[2] > (double)q->question_count ||
-	    v[3] > (double)q->question_count)
+	p = get_double(p, &r.overall);
+	if (p == NULL)
 		return -1;
-	r.overall = v[0];
-	r.tier = (size_t)v[1];
-	r.shown = (size_t)v[2];
-	r.answered = (size_t)v[3];
-	r.completeness = v[4];
+	p = get_count(p, &r.tier);
+	p = get_count(p, &r.shown);
+	p = get_count(p, &r.answered);
+	p = get_double(p, &r.completeness);
+	if (p == NULL || r.tier >= q->tier_count || r.shown > q->question_count ||
+	    r.answered > r.shown)
+		return -1;
 	r.questions = xcalloc(q->question_count + 1, sizeof(*r.questions));
 	r.indicators = xcalloc(q->indicator_count + 1, sizeof(*r.indicators));
 	r.pillars = xcalloc(q->pillar_count + 1, sizeof(*r.pillars));
-	for (size_t i = 0; i < q->pillar_count; i++) {
+	for (size_t i = 0; i < pillars && p; i++) {
 		struct pillar_score *ps = &r.pillars[i];
 
-		for (int k = 0; k < 6; k++)
-			if (summary_number(&p, &v[k], k == 0 || k > 3) < 0)
-				goto bad;
-		if (v[0] > 1 || v[4] > (double)q->question_count || v[5] > v[4])
-			goto bad;
-		ps->counted = (int)v[0];
-		ps->score = v[1];
-		ps->points = v[2];
-		ps->worth = v[3];
-		ps->shown = (size_t)v[4];
-		ps->answered = (size_t)v[5];
+		p = get_count(p, &counted);
+		ps->counted = counted == 1;
+		p = get_double(p, &ps->score);
+		if (p)
+			p = get_double(p, &ps->points);
+		if (p)
+			p = get_double(p, &ps->worth);
+		if (p) {
+			p = get_count(p, &ps->shown);
+			p = get_count(p, &ps->answered);
+		}
+		if (p && (counted > 1 || ps->answered > ps->shown || ps->shown > r.shown))
+			p = NULL;
 	}
-	for (size_t i = 0; i < q->indicator_count; i++) {
-		struct indicator_score *is = &r.indicators[i];
-
-		for (int k = 0; k < 5; k++)
-			if (summary_number(&p, &v[k], k == 0 || k == 4) < 0)
-				goto bad;
-		if (v[0] > 1 || v[4] > STATUS_NOT_APPLICABLE)
-			goto bad;
-		is->counted = (int)v[0];
-		is->score = v[1];
-		is->points = v[2];
-		is->worth = v[3];
-		is->status = (enum indicator_status)(int)v[4];
+	if (p == NULL) {
+		score_result_release(&r);
+		return -1;
 	}
-	if (strcmp(p, "\n") != 0)
-		goto bad;
 	*out = r;
 	return 0;
-bad:
-	score_result_release(&r);
-	return -1;
 }

@@ -75,16 +75,19 @@ void score_assessment(const struct questionnaire *q, const struct answer_set *an
 		      struct score_result *out);
 void score_result_release(struct score_result *r);
 
-/* A score's summary, to keep beside the answers it was computed from: the
- * overall score, tier and counts, and each pillar's and indicator's score,
- * exactly (doubles as 17 significant digits). Owned by the caller. */
-char *score_summary_text(const struct questionnaire *q, const struct score_result *r);
+/* A score's summary, to keep beside the answers it was computed from:
+ * the overall score, tier and counts and each pillar's score, exactly,
+ * in *size bytes (owned by the caller). What reports and comparisons use
+ * of the assessments they compare with. */
+unsigned char *score_summary(const struct questionnaire *q, const struct score_result *r,
+			     size_t *size);
 
-/* Fill out from a summary of a score for q: 0, or -1 when text is not a
- * summary of this form for a questionnaire of q's shape (then out is
- * untouched). The questions' scores are not kept: out->questions is all
- * zero. */
-int score_summary_read(const struct questionnaire *q, const char *text, struct score_result *out);
+/* Fill out from a summary of a score for q: 0, or -1 when data is not a
+ * summary for a questionnaire of q's shape (then out is untouched). Only
+ * what score_summary keeps is filled: the questions' and indicators'
+ * scores are all zero. */
+int score_summary_read(const struct questionnaire *q, const unsigned char *data, size_t size,
+		       struct score_result *out);
 
 /* The status of an indicator score. */
 enum indicator_status score_status(double score);

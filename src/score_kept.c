@@ -49,7 +49,7 @@ score_kept(struct store *s, const struct questionnaire *q, const struct assessme
 			continue;
 		k = kept_find(kept, nkept, list[i].id);
 		if (k && strcmp(k->head, list[i].head) == 0 &&
-		    score_summary_read(q, k->summary, &out[i]) == 0) {
+		    score_summary_read(q, k->summary, k->size, &out[i]) == 0) {
 			done[i] = 1;
 			continue;
 		}
@@ -62,7 +62,7 @@ score_kept(struct store *s, const struct questionnaire *q, const struct assessme
 		done[i] = 1;
 		fresh[nfresh].assessment_id = list[i].id;
 		fresh[nfresh].head = xstrdup(list[i].head);
-		fresh[nfresh].summary = score_summary_text(q, &out[i]);
+		fresh[nfresh].summary = score_summary(q, &out[i], &fresh[nfresh].size);
 		nfresh++;
 	}
 	if (status == 0 && nfresh > 0) {
@@ -99,7 +99,8 @@ score_kept_check(struct store *s, const struct questionnaire *q, size_t *checked
 		const struct kept_score *k = kept_find(kept, nkept, list[i].id);
 		struct answer_set answers = {0};
 		struct score_result r;
-		char *text;
+		unsigned char *mine;
+		size_t mine_size;
 
 		/* one of another head is never used, so cannot mislead */
 		if (k == NULL || strcmp(k->head, list[i].head) != 0)
@@ -109,13 +110,14 @@ score_kept_check(struct store *s, const struct questionnaire *q, size_t *checked
 			break;
 		}
 		score_assessment(q, &answers, &r);
-		text = score_summary_text(q, &r);
-		if (strcmp(text, k->summary) != 0 && bad++ == 0)
+		mine = score_summary(q, &r, &mine_size);
+		if ((mine_size != k->size || memcmp(mine, k->summary, mine_size) != 0) &&
+		    bad++ == 0)
 			snprintf(problem, size,
 				 "the score kept for %s %d is not that of its answers",
 				 list[i].country, list[i].cycle);
 		(*checked)++;
-		free(text);
+		free(mine);
 		score_result_release(&r);
 		answer_set_release(&answers);
 	}

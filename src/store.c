@@ -245,7 +245,7 @@ static const char *const migrations[] = {
 	"  assessment_id INTEGER PRIMARY KEY REFERENCES assessment(id),"
 	"  head TEXT NOT NULL,"
 	"  questionnaire_sha256 TEXT NOT NULL,"
-	"  summary TEXT NOT NULL"
+	"  summary BLOB NOT NULL"
 	") STRICT;",
 };
 

@@ -333,7 +333,8 @@ void store_snapshot_end(struct store *s);
 struct kept_score {
 	long long assessment_id;
 	char *head;
-	char *summary;
+	unsigned char *summary; /* score_summary's bytes */
+	size_t size;
 };
 
 /* The summaries kept for questionnaire sha256 (its file's hash), in

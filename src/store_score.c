@@ -51,7 +51,15 @@ store_kept_scores_load(struct store *s, const char *sha256, struct kept_score **
 		}
 		(*out)[*count].assessment_id = sqlite3_column_int64(st, 0);
 		(*out)[*count].head = sq_column_dup(st, 1, 0);
-		(*out)[*count].summary = sq_column_dup(st, 2, 0);
+		{
+			const void *blob = sqlite3_column_blob(st, 2);
+			size_t size = (size_t)sqlite3_column_bytes(st, 2);
+
+			(*out)[*count].summary = xmalloc(size + 1);
+			if (size)
+				memcpy((*out)[*count].summary, blob, size);
+			(*out)[*count].size = size;
+		}
 		(*count)++;
 	}
 	sqlite3_finalize(st);
@@ -104,7 +112,7 @@ store_kept_scores_save(struct store *s, const char *sha256, const struct kept_sc
 		sqlite3_bind_int64(st, 1, k[i].assessment_id);
 		sq_bind_text(st, 2, k[i].head);
 		sq_bind_text(st, 3, sha256);
-		sq_bind_text(st, 4, k[i].summary);
+		sqlite3_bind_blob(st, 4, k[i].summary, (int)k[i].size, SQLITE_STATIC);
 		rc = sqlite3_step(st);
 	}
 	sqlite3_finalize(st);

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "answer.h"
+#include "xmalloc.h"
 
 static struct questionnaire *q;
 static struct questionnaire *shipped;	/* for questions example.xml lacks */
@@ -460,10 +461,47 @@ test_describe_and_score(void **state)
 	assert_true(answer_score(question("T4"), "anything") == -1);
 }
 
+/* Answers indexed by question: each question's first answer, whatever the
+ * order of the set, none for a question without one, and none for an
+ * answer to a question the questionnaire lacks. */
+static void
+test_index_by_question(void **state)
+{
+	static const char *const ids[] = {"T2", "GONE", "L1", "T2", "C1"};
+	struct answer items[5];
+	struct answer_set s = {items, 5, 5};
+	const struct answer **by = xcalloc(q->question_count + 1, sizeof(*by));
+
+	(void)state;
+	memset(items, 0, sizeof(items));
+	for (size_t i = 0; i < 5; i++)
+		items[i].question_id = (char *)(uintptr_t)ids[i];
+	answer_set_index(q, &s, by);
+	for (size_t i = 0; i < q->question_count; i++) {
+		const char *id = q->questions[i].id;
+
+		if (strcmp(id, "T2") == 0)
+			assert_ptr_equal(by[i], &items[0]);
+		else if (strcmp(id, "L1") == 0)
+			assert_ptr_equal(by[i], &items[2]);
+		else if (strcmp(id, "C1") == 0)
+			assert_ptr_equal(by[i], &items[4]);
+		else
+			assert_null(by[i]);
+		assert_ptr_equal(by[i], answer_set_find(&s, id));
+	}
+	s.count = 0;
+	answer_set_index(q, &s, by);
+	for (size_t i = 0; i < q->question_count; i++)
+		assert_null(by[i]);
+	free(by);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_index_by_question),
 		cmocka_unit_test(test_yes_no),
 		cmocka_unit_test(test_dont_know_and_not_applicable),
 		cmocka_unit_test(test_keywords_follow_the_language),

@@ -225,6 +225,64 @@ test_answers_to_unknown_questions_are_ignored(void **state)
 	answer_set_release(&s);
 }
 
+/* A summary gives back exactly what reports and comparisons use of a
+ * score, and anything else is refused whole. */
+static void
+test_summary_round_trip_and_refusals(void **state)
+{
+	static const char *const a[] = {"L1=yes", "L2=2", "T1=planned", "C1=no", "C2=dk"};
+	struct answer_set s;
+	struct score_result r;
+	struct score_result back;
+	unsigned char *sum;
+	unsigned char *bad;
+	size_t size;
+
+	(void)state;
+	answers_of(&s, a, 5);
+	score_assessment(q, &s, &r);
+	sum = score_summary(q, &r, &size);
+	assert_int_equal(score_summary_read(q, sum, size, &back), 0);
+	assert_true(back.overall == r.overall); /* exactly, not nearly */
+	assert_true(back.completeness == r.completeness);
+	assert_int_equal(back.tier, r.tier);
+	assert_int_equal(back.shown, r.shown);
+	assert_int_equal(back.answered, r.answered);
+	for (size_t p = 0; p < q->pillar_count; p++) {
+		assert_int_equal(back.pillars[p].counted, r.pillars[p].counted);
+		assert_true(back.pillars[p].score == r.pillars[p].score);
+		assert_true(back.pillars[p].points == r.pillars[p].points);
+		assert_true(back.pillars[p].worth == r.pillars[p].worth);
+		assert_int_equal(back.pillars[p].shown, r.pillars[p].shown);
+		assert_int_equal(back.pillars[p].answered, r.pillars[p].answered);
+	}
+	score_result_release(&back);
+	/* every length but the right one */
+	for (size_t n = 0; n < size; n++)
+		assert_int_equal(score_summary_read(q, sum, n, &back), -1);
+	bad = xmalloc(size + 1);
+	memcpy(bad, sum, size);
+	bad[size] = 0;
+	assert_int_equal(score_summary_read(q, bad, size + 1, &back), -1);
+	/* another magic; an overall score that is not finite; a tier beyond
+	 * the questionnaire's; more answered than shown */
+	bad[0] = 'X';
+	assert_int_equal(score_summary_read(q, bad, size, &back), -1);
+	memcpy(bad, sum, size);
+	memset(bad + 8, 0xFF, 8);
+	assert_int_equal(score_summary_read(q, bad, size, &back), -1);
+	memcpy(bad, sum, size);
+	memset(bad + 16, 0x7F, 4);
+	assert_int_equal(score_summary_read(q, bad, size, &back), -1);
+	memcpy(bad, sum, size);
+	memset(bad + 24, 0x7F, 4);
+	assert_int_equal(score_summary_read(q, bad, size, &back), -1);
+	free(bad);
+	free(sum);
+	score_result_release(&r);
+	answer_set_release(&s);
+}
+
 int
 main(void)
 {
@@ -235,6 +293,7 @@ main(void)
 		cmocka_unit_test(test_full_marks_reach_the_top_tier),
 		cmocka_unit_test(test_status_thresholds),
 		cmocka_unit_test(test_answers_to_unknown_questions_are_ignored),
+		cmocka_unit_test(test_summary_round_trip_and_refusals),
 	};
 
 	return cmocka_run_group_tests_name("score", tests, setup, teardown);
