@@ -967,3 +967,21 @@ cmd_resume_command(const struct cmd_context *ctx, const struct assessment *a)
 		append_option(&line, "lang", ctx->lang);
 	return line;
 }
+
+double
+cmd_now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+void
+cmd_timing(const char *what, double ms)
+{
+	const char *env = getenv("CIRT_TIMING");
+
+	if (env && *env)
+		fprintf(stderr, "cirt: timing: %s %.3f ms\n", what, ms);
+}

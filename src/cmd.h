@@ -39,6 +39,11 @@ enum cmd_flags {
 	CMD_CHECKS_FILE = 1 << 12,  /* seals or merges: SQLite's whole-file check first */
 };
 
+/* Milliseconds on a monotonic clock, and, with $CIRT_TIMING set, where
+ * the time went, on stderr: "cirt: timing: WHAT MS ms" (make bench). */
+double cmd_now_ms(void);
+void cmd_timing(const char *what, double ms);
+
 struct cmd_context {
 	const char *db_path;
 	const char *questionnaire_path;

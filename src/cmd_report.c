@@ -492,25 +492,6 @@ write_all(struct cmd_context *ctx, const struct options *o, const struct scored 
 	return EXIT_OK;
 }
 
-static double
-now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
-/* With $CIRT_TIMING set, where the time went, on stderr (make bench). */
-static void
-timing(const char *what, double ms)
-{
-	const char *env = getenv("CIRT_TIMING");
-
-	if (env && *env)
-		fprintf(stderr, "cirt: timing: %s %.3f ms\n", what, ms);
-}
-
 /* Workers for --all: one per core, at most 8. */
 static long
 default_jobs(void)
@@ -656,12 +637,12 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		target = a.id;
 		assessment_release(&a);
 	}
-	started = now_ms();
+	started = cmd_now_ms();
 	status = load_all(ctx, target, &list, &count);
 	if (status != EXIT_OK || list == NULL)
 		goto out;
-	timing("read and score", now_ms() - started);
-	started = now_ms();
+	cmd_timing("read and score", cmd_now_ms() - started);
+	started = cmd_now_ms();
 	if (o.all) {
 		const char *dir = o.output ? o.output : "reports";
 		size_t empty = 0;
@@ -726,7 +707,7 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		free(path);
 	}
 	if (status == EXIT_OK)
-		timing("lay out and write", now_ms() - started);
+		cmd_timing("lay out and write", cmd_now_ms() - started);
 out:
 	scored_release(list, count);
 	for (int i = 0; i < FONT_FACES; i++)

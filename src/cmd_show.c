@@ -6,6 +6,7 @@
 #include "cmd.h"
 #include "exitcode.h"
 #include "i18n.h"
+#include "qcache.h"
 #include "questionnaire.h"
 #include "term.h"
 #include "xmalloc.h"
@@ -234,7 +235,7 @@ run_show(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
 		return EXIT_IO;
 	path = first < argc ? argv[first] : ctx->questionnaire_path;
 
-	q = questionnaire_load(path, &diags, &io_error);
+	q = qcache_load(path, &diags, &io_error);
 	cmd_print_diagnostics(&diags);
 	diag_release(&diags);
 	if (q == NULL)

@@ -10,6 +10,7 @@
 #include "country.h"
 #include "diag.h"
 #include "exitcode.h"
+#include "qcache.h"
 #include "questionnaire.h"
 #include "score_kept.h"
 #include "store.h"
@@ -106,7 +107,7 @@ check_kept_scores(struct cmd_context *ctx)
 		printf("kept scores: not checked: no questionnaire to score with\n");
 		return EXIT_OK;
 	}
-	q = questionnaire_load(ctx->questionnaire_path, &diags, &io_error);
+	q = qcache_load(ctx->questionnaire_path, &diags, &io_error);
 	diag_release(&diags);
 	if (q == NULL) {
 		term_print_line(stdout,

@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "lineedit.h"
+#include "qcache.h"
 #include "questionnaire.h"
 #include "store.h"
 
@@ -335,7 +336,10 @@ prepare_context(const struct cmd *c, const char **values, const char *unknown,
 		if (cmd_check_default_questionnaire(ctx) != EXIT_OK)
 			return EXIT_IO;
 
-		ctx->questionnaire = questionnaire_load(ctx->questionnaire_path, &diags, &io_error);
+		double started = cmd_now_ms();
+
+		ctx->questionnaire = qcache_load(ctx->questionnaire_path, &diags, &io_error);
+		cmd_timing("questionnaire", cmd_now_ms() - started);
 		cmd_print_diagnostics(&diags);
 		diag_release(&diags);
 		if (ctx->questionnaire == NULL)
@@ -360,7 +364,10 @@ prepare_context(const struct cmd *c, const char **values, const char *unknown,
 			: c->flags & CMD_WRITES			? STORE_EXISTING
 								: STORE_QUERY;
 
+		double started = cmd_now_ms();
+
 		ctx->store = store_open(ctx->db_path, mode, &err);
+		cmd_timing("database", cmd_now_ms() - started);
 		if (ctx->store == NULL && unknown)
 			return cmd_unknown_option(c, unknown);
 		if (ctx->store == NULL) {

@@ -177,6 +177,10 @@ struct questionnaire *questionnaire_load_memory(const char *data, size_t size, c
 
 void questionnaire_free(struct questionnaire *q);
 
+/* Make what the loader keeps beside the model (its indexes) for a model
+ * built elsewhere (qcache.c, from a cache entry). */
+void questionnaire_index(struct questionnaire *q);
+
 /* Add to warnings, as "FILE:LINE: warning: message", what a loaded
  * questionnaire allows but its author probably did not mean: a scored
  * question whose answers below the best have no recommendation of their

@@ -2,8 +2,8 @@
 # and every past crash, then fuzz each target briefly (FUZZ_SMOKE_SECONDS,
 # 10 by default). Prints TAP.
 seconds=${FUZZ_SMOKE_SECONDS:-10}
-targets="questionnaire condition csv bundle answer database"
-echo "1..$((1 + 2 * 6))"
+targets="questionnaire condition csv bundle answer database model"
+echo "1..$((1 + 2 * 7))"
 log=$(mktemp)
 work=$(mktemp -d)
 trap 'rm -rf "$log" "$work"' EXIT
