@@ -149,7 +149,8 @@ wanted_cycles(const struct cmd_context *ctx, const struct scored *list, size_t c
  * attachments and findings), the others from the summaries the store
  * keeps (score_kept.h). target is one assessment's id, or 0 for --all. */
 static int
-load_all(struct cmd_context *ctx, long long target, struct scored *out_list[], size_t *count)
+load_all(struct cmd_context *ctx, long long target, int target_cycle, const char *target_country,
+	 struct scored *out_list[], size_t *count)
 {
 	struct assessment *list;
 	struct error err = {0};
@@ -163,7 +164,10 @@ load_all(struct cmd_context *ctx, long long target, struct scored *out_list[], s
 	size_t ncycles;
 	int status = EXIT_OK;
 
-	if (store_assessment_list(ctx->store, &list, count, &err) < 0) {
+	/* one report compares with its cycle and its country's other cycles */
+	if ((target ? store_assessment_list_around(ctx->store, target_cycle, target_country, &list,
+						   count, &err)
+		    : store_assessment_list(ctx->store, &list, count, &err)) < 0) {
 		cmd_error("%s", err.message);
 		return err.status;
 	}
@@ -565,6 +569,8 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 	int ch;
 	size_t written = 0;
 	long long target = 0;
+	int target_cycle = 0;
+	char target_country[3] = "";
 	double started;
 
 	o.jobs = default_jobs();
@@ -635,10 +641,12 @@ run_report(const struct cmd *self, struct cmd_context *ctx, int argc, char **arg
 		if (status != EXIT_OK)
 			goto out;
 		target = a.id;
+		target_cycle = a.cycle;
+		memcpy(target_country, a.country, sizeof(target_country));
 		assessment_release(&a);
 	}
 	started = cmd_now_ms();
-	status = load_all(ctx, target, &list, &count);
+	status = load_all(ctx, target, target_cycle, target_country, &list, &count);
 	if (status != EXIT_OK || list == NULL)
 		goto out;
 	cmd_timing("read and score", cmd_now_ms() - started);

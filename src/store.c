@@ -920,8 +920,16 @@ store_assessment_latest_cycle(struct store *s, const char *country, int *cycle, 
 int
 store_assessment_list(struct store *s, struct assessment **out, size_t *count, struct error *err)
 {
+	return store_assessment_list_around(s, 0, "", out, count, err);
+}
+
+int
+store_assessment_list_around(struct store *s, int cycle, const char *country,
+			     struct assessment **out, size_t *count, struct error *err)
+{
 	sqlite3_stmt *st = sq_prepare(s,
 				      "SELECT " ASSESSMENT_BASE_COLUMNS " 0 FROM assessment a"
+				      " WHERE ?1 = 0 OR a.cycle = ?1 OR a.country = ?2"
 				      " ORDER BY a.country, a.cycle",
 				      err);
 	size_t alloc = 0;
@@ -931,6 +939,8 @@ store_assessment_list(struct store *s, struct assessment **out, size_t *count, s
 	*count = 0;
 	if (st == NULL)
 		return -1;
+	sqlite3_bind_int(st, 1, cycle);
+	sq_bind_text(st, 2, country);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		xgrow((void **)out, &alloc, *count + 1, sizeof(**out));
 		read_assessment(st, &(*out)[(*count)++]);

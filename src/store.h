@@ -111,6 +111,11 @@ void store_assessment_new(struct assessment *a, const char *country, int cycle,
 int store_assessment_list(struct store *s, struct assessment **out, size_t *count,
 			  struct error *err);
 
+/* Those of one cycle and those of one country (every one when cycle is 0),
+ * in the same order: what a report on one assessment compares with. */
+int store_assessment_list_around(struct store *s, int cycle, const char *country,
+				 struct assessment **out, size_t *count, struct error *err);
+
 /* Mark the assessment final (final = 1) or draft again, with history. A
  * change to the status it already has is refused with EXIT_DATA. */
 int store_assessment_set_final(struct store *s, struct assessment *a, int final, const char *who,
