@@ -32,12 +32,15 @@ DEB_PACKAGES = make gcc clang pkg-config libc6-dev \
 	sqlite3 tmux util-linux poppler-utils qpdf python3 \
 	cppcheck clang-tidy clang-format
 
-PC_MODULES = libxml-2.0 sqlite3 nettle jansson libedit harfbuzz-subset harfbuzz libsodium fribidi
+PC_MODULES = libxml-2.0 sqlite3 nettle jansson libedit libsodium fribidi
+# HarfBuzz too is compiled against and opened when a font is first subset
+# (src/subset.c): nine libraries no session or listing needs.
+LAZY_MODULES = harfbuzz-subset harfbuzz
 # The Word renderer's libraries: compiled against, but opened at run time
 # (src/docx_libs.c) by the one command that needs them, so that no other
 # start-up pays for loading them and what they bring.
 DOCX_MODULES = libzip cairo cairo-ft freetype2
-PC_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PC_MODULES) $(DOCX_MODULES) 2>/dev/null)
+PC_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PC_MODULES) $(LAZY_MODULES) $(DOCX_MODULES) 2>/dev/null)
 PC_LIBS := $(shell $(PKG_CONFIG) --libs $(PC_MODULES) 2>/dev/null)
 DOCX_LIBS := $(shell $(PKG_CONFIG) --libs $(DOCX_MODULES) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
@@ -73,7 +76,7 @@ endif
 
 # Modules shared by the program and the unit tests.
 LIB_SRC = src/answer.c src/attachment.c src/bidi.c src/chain.c src/engine.c src/keys.c src/compare.c src/condition.c src/country.c src/csv.c src/diag.c src/editor.c src/error.c \
-	src/exchange.c src/file.c src/fonts.c src/hash.c src/json.c src/i18n.c src/lineedit.c src/pdf.c src/questionnaire.c src/qcache.c src/recommend.c src/report.c src/doc.c src/render_pdf.c src/render_docx.c src/docx_libs.c src/score.c src/score_kept.c src/session.c \
+	src/exchange.c src/file.c src/fonts.c src/hash.c src/json.c src/i18n.c src/lineedit.c src/pdf.c src/questionnaire.c src/qcache.c src/recommend.c src/report.c src/doc.c src/render_pdf.c src/render_docx.c src/docx_libs.c src/dynlib.c src/score.c src/score_kept.c src/session.c \
 	src/store.c src/store_chain.c src/store_score.c src/store_writer.c src/subset.c \
 	src/term.c src/utf8.c src/width.c src/xmalloc.c
 CMD_SRC = src/cmd.c src/cmd_answers.c src/cmd_assessments.c src/cmd_attach.c \

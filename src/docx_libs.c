@@ -2,17 +2,13 @@
 #define DOCX_LIBS_OWN
 #include "docx_libs.h"
 
-#include <dlfcn.h>
 #include <string.h>
 
-#include "exitcode.h"
+#include "dynlib.h"
 
 struct docx_libs docx_libs;
 
-static const struct {
-	const char *soname;
-	const char *package;
-} libraries[] = {
+static const struct dynlib libraries[] = {
 	{"libcairo.so.2", "libcairo2"},
 	{"libfreetype.so.6", "libfreetype6"},
 	{"libzip.so.4", "libzip4"},
@@ -23,38 +19,21 @@ static const struct {
 int
 docx_libs_open(struct error *err)
 {
+#define DOCX_NAME(f) #f,
+	static const char *const names[] = {DOCX_FUNCTIONS(DOCX_NAME)};
+#undef DOCX_NAME
 	static int opened;
-	void *handles[LIBRARY_COUNT];
+	void *symbols[sizeof(names) / sizeof(names[0])];
+	size_t k = 0;
 
 	if (opened)
 		return 0;
-	for (size_t i = 0; i < LIBRARY_COUNT; i++) {
-		handles[i] = dlopen(libraries[i].soname, RTLD_NOW | RTLD_LOCAL);
-		if (handles[i] == NULL) {
-			error_set(err, EXIT_IO,
-				  "the Word format needs %s (Debian package %s), which cannot be "
-				  "loaded: %s",
-				  libraries[i].soname, libraries[i].package, dlerror());
-			return -1;
-		}
-	}
-#define DOCX_FIND(f)                                                                               \
-	{                                                                                          \
-		void *p = NULL;                                                                    \
-                                                                                                   \
-		for (size_t i = 0; i < LIBRARY_COUNT && p == NULL; i++)                            \
-			p = dlsym(handles[i], #f);                                                 \
-		if (p == NULL) {                                                                   \
-			error_set(err, EXIT_IO,                                                    \
-				  "the Word format needs the function %s, which "                  \
-				  "no library here has",                                           \
-				  #f);                                                             \
-			return -1;                                                                 \
-		}                                                                                  \
-		memcpy(&docx_libs.f, &p, sizeof(p));                                               \
-	}
-	DOCX_FUNCTIONS(DOCX_FIND)
-#undef DOCX_FIND
+	if (dynlib_open(libraries, LIBRARY_COUNT, names, symbols, sizeof(names) / sizeof(names[0]),
+			"the Word format", err) < 0)
+		return -1;
+#define DOCX_SET(f) memcpy(&docx_libs.f, &symbols[k++], sizeof(void *));
+	DOCX_FUNCTIONS(DOCX_SET)
+#undef DOCX_SET
 	opened = 1;
 	return 0;
 }
