@@ -7,35 +7,10 @@
 #include "cmd.h"
 #include "country.h"
 #include "exitcode.h"
+#include "score_kept.h"
 #include "store.h"
 #include "term.h"
 #include "xmalloc.h"
-
-/* How many questions the questionnaire shows given these answers, and how
- * many of them are answered. */
-static void
-shown_counts(const struct questionnaire *q, const struct answer_set *answers, size_t *shown,
-	     size_t *answered)
-{
-	unsigned char *on = calloc(q->question_count, 1);
-	const struct answer **by_question;
-
-	*shown = 0;
-	*answered = 0;
-	if (on == NULL)
-		return;
-	by_question = xcalloc(q->question_count + 1, sizeof(*by_question));
-	answer_set_index(q, answers, by_question);
-	answer_index_visibility(q, by_question, on);
-	for (size_t i = 0; i < q->question_count; i++) {
-		if (!on[i])
-			continue;
-		(*shown)++;
-		*answered += answer_is_given(by_question[i]);
-	}
-	free(by_question);
-	free(on);
-}
 
 static int
 run_assessments(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv)
@@ -57,6 +32,9 @@ run_assessments(const struct cmd *self, struct cmd_context *ctx, int argc, char 
 	int status = EXIT_OK;
 	char **cells;
 	size_t rows = 0;
+	unsigned char *need;
+	unsigned char *done;
+	struct score_result *scores;
 
 	if (cmd_no_arguments(self, argc, argv) != 0)
 		return EXIT_USAGE;
@@ -73,36 +51,47 @@ run_assessments(const struct cmd *self, struct cmd_context *ctx, int argc, char 
 		free(list);
 		return EXIT_OK;
 	}
+	/* progress from the kept scores (score_kept.h), which count the
+	 * questions shown and answered, for those of this questionnaire */
+	need = xcalloc(count + 1, 1);
+	done = xcalloc(count + 1, 1);
+	scores = xcalloc(count + 1, sizeof(*scores));
+	for (size_t i = 0; i < count; i++)
+		need[i] = strcmp(list[i].questionnaire_id, q->id) == 0;
+	if (score_kept(ctx->store, q, list, count, need, scores, done, &err) < 0) {
+		cmd_error("%s", err.message);
+		status = err.status;
+	}
 	cells = xcalloc(6 * count, sizeof(*cells));
 	for (size_t i = 0; i < count && status == EXIT_OK; i++) {
 		const struct assessment *a = &list[i];
 		const struct country *c = country_find(a->country);
 		char **row = &cells[6 * rows];
-		struct answer_set answers;
 
-		if (store_answers_load(ctx->store, a->id, &answers, &err) < 0) {
-			cmd_error("%s", err.message);
-			status = err.status;
-			break;
-		}
 		row[0] = xasprintf("%s %s", a->country, c ? c->name : "");
 		row[1] = xasprintf("%d", a->cycle);
 		row[2] = xstrdup(a->final ? "final" : "draft");
-		if (strcmp(a->questionnaire_id, q->id) == 0) {
-			size_t shown;
-			size_t answered;
+		if (done[i]) {
+			size_t shown = scores[i].shown;
+			size_t answered = scores[i].answered;
 
-			shown_counts(q, &answers, &shown, &answered);
 			row[3] = xasprintf("%zu/%zu %3.0f%%", answered, shown,
 					   shown ? 100.0 * (double)answered / (double)shown : 0.0);
 		} else {
+			struct answer_set answers;
 			size_t answered = 0;
 
+			if (store_answers_load(ctx->store, a->id, &answers, &err) < 0) {
+				cmd_error("%s", err.message);
+				status = err.status;
+				answers.count = 0;
+			}
 			for (size_t k = 0; k < answers.count; k++)
 				answered += answer_is_given(&answers.items[k]);
+			if (status == EXIT_OK)
+				answer_set_release(&answers);
 			row[3] = xasprintf("%zu answered", answered);
 		}
-		answer_set_release(&answers);
 		row[4] = xasprintf("%.10s %.5s", a->updated_at,
 				   strlen(a->updated_at) > 11 ? a->updated_at + 11 : "");
 		row[5] = xstrdup(a->assessors);
@@ -111,6 +100,12 @@ run_assessments(const struct cmd *self, struct cmd_context *ctx, int argc, char 
 	term_print_table(stdout, cols, 6, (const char *const *)cells, rows, 2, 0);
 	for (size_t i = 0; i < 6 * rows; i++)
 		free(cells[i]);
+	for (size_t i = 0; i < count; i++)
+		if (done[i])
+			score_result_release(&scores[i]);
+	free(scores);
+	free(done);
+	free(need);
 	free(cells);
 	assessment_list_release(list, count);
 	return status;
