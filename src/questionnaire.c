@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -944,6 +945,47 @@ check_weights_and_scores(struct loader *ld)
 	}
 }
 
+/* ---- the index of question ids ----------------------------------------- */
+
+/* FNV-1a: a plain string hash, good enough for ids an author wrote. */
+static size_t
+id_hash(const char *id)
+{
+	uint32_t h = 2166136261u;
+
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
+		h ^= *p;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* Index the questions by id for questionnaire_find_question, keeping the
+ * first of any that share an id (as a search in document order would find
+ * it): a table at least twice as large as there are questions, so that a
+ * look-up probes a slot or two whatever the questionnaire's size. */
+static void
+index_questions(struct questionnaire *q)
+{
+	size_t count = 8;
+	size_t mask;
+
+	while (count < 2 * q->question_count)
+		count *= 2;
+	mask = count - 1;
+	q->question_slots = xcalloc(count, sizeof(*q->question_slots));
+	q->question_slot_count = count;
+	for (size_t i = 0; i < q->question_count; i++) {
+		size_t s = id_hash(q->questions[i].id) & mask;
+
+		while (q->question_slots[s] != 0 &&
+		       strcmp(q->questions[q->question_slots[s] - 1].id, q->questions[i].id) != 0)
+			s = (s + 1) & mask;
+		if (q->question_slots[s] == 0)
+			q->question_slots[s] = i + 1;
+	}
+}
+
 /* ---- conditions -------------------------------------------------------- */
 
 struct resolve {
@@ -961,21 +1003,16 @@ resolve_test(struct cond *test, void *data)
 	struct loader *ld = r->ld;
 	const struct questionnaire *q = ld->q;
 	const struct question *owner = r->owner;
-	const struct question *target = NULL;
+	const struct question *target = questionnaire_find_question(q, test->question_id);
 	const char *op = cond_op_name(test->op);
 
-	for (size_t i = 0; i < q->question_count; i++)
-		if (strcmp(q->questions[i].id, test->question_id) == 0) {
-			target = &q->questions[i];
-			test->question = i;
-			break;
-		}
 	if (target == NULL) {
 		add_error(ld, owner->line,
 			  "question '%s': condition refers to unknown question '%s'", owner->id,
 			  test->question_id);
 		return 0;
 	}
+	test->question = (size_t)(target - q->questions);
 	if (test->question == r->owner_index) {
 		add_error(ld, owner->line, "question '%s': condition refers to the question itself",
 			  owner->id);
@@ -1150,6 +1187,7 @@ build_model(struct loader *ld, xmlNode *root)
 	if (q->tier_count == 0)
 		add_error(ld, line_of(root), "the questionnaire defines no readiness tiers");
 
+	index_questions(q);
 	check_unique_ids(ld);
 	check_weights_and_scores(ld);
 	check_tiers(ld);
@@ -1448,6 +1486,7 @@ questionnaire_free(struct questionnaire *q)
 	for (size_t i = 0; i < q->language_count; i++)
 		free(q->languages[i]);
 	free(q->languages);
+	free(q->question_slots);
 	free(q->questions);
 	free(q->indicators);
 	free(q->pillars);
@@ -1571,10 +1610,23 @@ questionnaire_language_list(const struct questionnaire *q)
 const struct question *
 questionnaire_find_question(const struct questionnaire *q, const char *id)
 {
-	for (size_t i = 0; i < q->question_count; i++)
-		if (strcmp(q->questions[i].id, id) == 0)
-			return &q->questions[i];
-	return NULL;
+	size_t mask = q->question_slot_count - 1;
+
+	if (q->question_slots == NULL) {
+		/* not indexed (a load that failed half-way): look at each */
+		for (size_t i = 0; i < q->question_count; i++)
+			if (strcmp(q->questions[i].id, id) == 0)
+				return &q->questions[i];
+		return NULL;
+	}
+	for (size_t s = id_hash(id) & mask;; s = (s + 1) & mask) {
+		size_t slot = q->question_slots[s];
+
+		if (slot == 0)
+			return NULL;
+		if (strcmp(q->questions[slot - 1].id, id) == 0)
+			return &q->questions[slot - 1];
+	}
 }
 
 const char *
