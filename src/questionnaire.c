@@ -1254,7 +1254,8 @@ parse_safely(struct loader *ld, const char *data, size_t size, long max_bytes)
 	 * stay unexpanded, nothing external is read, and libxml2's limits on
 	 * depth and size stay in force. */
 	doc = xmlCtxtReadMemory(ctxt, data, (int)size, ld->name, NULL,
-				XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
+				XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
+					XML_PARSE_COMPACT);
 	xmlFreeParserCtxt(ctxt);
 	if (doc == NULL || ld->errors > 0) {
 		if (ld->errors == 0)

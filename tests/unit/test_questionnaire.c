@@ -430,46 +430,67 @@ test_c1_control_characters_are_refused(void **state)
 		"mem.xml:2: element 'title': control character U+009B is not allowed");
 }
 
+/* A growing string: append to it as printf would. */
+struct buffer {
+	char *data;
+	size_t len;
+	size_t alloc;
+};
+
+static void append(struct buffer *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+append(struct buffer *b, const char *fmt, ...)
+{
+	va_list ap;
+	char *part;
+	size_t n;
+
+	va_start(ap, fmt);
+	part = xvasprintf(fmt, ap);
+	va_end(ap);
+	n = strlen(part);
+	xgrow((void **)&b->data, &b->alloc, b->len + n + 1, 1);
+	memcpy(b->data + b->len, part, n + 1);
+	b->len += n;
+	free(part);
+}
+
 /* A questionnaire of count yes/no questions "q1".."qN" in indicators of
  * 100, in memory; extra(i) gives question i's attributes beyond id and
  * type (a show-if, or an id that replaces "qI"), or NULL. */
 static char *
 many_questions(size_t count, const char *(*extra)(size_t i))
 {
-	size_t alloc = 0;
-	size_t len = 0;
-	char *xml = NULL;
-	char *part;
+	struct buffer b = {NULL, 0, 0};
 
-#define ADD(...)                                                                 \
-	do {                                                                     \
-		part = xasprintf(__VA_ARGS__);                                   \
-		xgrow((void **)&xml, &alloc, len + strlen(part) + 1, 1);         \
-		memcpy(xml + len, part, strlen(part) + 1);                       \
-		len += strlen(part);                                             \
-		free(part);                                                      \
-	} while (0)
-	ADD("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<questionnaire xmlns=\"urn:cirt:questionnaire:1\" id=\"t\" version=\"1\" "
-	    "default-lang=\"en\">\n<title>Many</title>\n<pillar id=\"p\"><title>P</title>\n");
+	append(&b,
+	       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	       "<questionnaire xmlns=\"urn:cirt:questionnaire:1\" id=\"t\" version=\"1\" "
+	       "default-lang=\"en\">\n<title>Many</title>\n<pillar id=\"p\"><title>P</title>\n");
 	for (size_t i = 1; i <= count; i++) {
 		const char *more = extra ? extra(i) : NULL;
 
 		if (i % 100 == 1)
-			ADD("<indicator id=\"i%zu\"><title>I</title><recommendation>R</recommendation>\n",
-			    i);
+			append(&b,
+			       "<indicator id=\"i%zu\"><title>I</title>"
+			       "<recommendation>R</recommendation>\n",
+			       i);
 		if (more && strncmp(more, "id=", 3) == 0)
-			ADD("<question %s type=\"yesno\"><text>Q?</text></question>\n", more);
+			append(&b, "<question %s type=\"yesno\"><text>Q?</text></question>\n",
+			       more);
 		else
-			ADD("<question id=\"q%zu\" type=\"yesno\"%s%s><text>Q?</text></question>\n", i,
-			    more ? " " : "", more ? more : "");
+			append(&b,
+			       "<question id=\"q%zu\" "
+			       "type=\"yesno\"%s%s><text>Q?</text></question>\n",
+			       i, more ? " " : "", more ? more : "");
 		if (i % 100 == 0 || i == count)
-			ADD("</indicator>\n");
+			append(&b, "</indicator>\n");
 	}
-	ADD("</pillar>\n<tiers><tier id=\"low\" min=\"0\"><name>Low</name></tier></tiers>\n"
-	    "</questionnaire>\n");
-#undef ADD
-	return xml;
+	append(&b,
+	       "</pillar>\n<tiers><tier id=\"low\" min=\"0\"><name>Low</name></tier></tiers>\n"
+	       "</questionnaire>\n");
+	return b.data;
 }
 
 /* The line of question i in many_questions' file: after four lines of
@@ -483,11 +504,11 @@ many_line(size_t i)
 static const char *
 far_conditions(size_t i)
 {
-	static char buf[96];
-
 	if (i == 3000) /* the last tests the first */
 		return "show-if=\"q1 = yes\"";
 	if (i > 1 && i % 7 == 0) {
+		static char buf[96];
+
 		snprintf(buf, sizeof(buf), "show-if=\"q%zu = no or q%zu = yes\"", i - 1, i / 2);
 		return buf;
 	}
@@ -538,7 +559,8 @@ bad_conditions(size_t i)
 		return "show-if=\"q1500 = yes\"";
 	case 2000:
 		return "id=\"q5\""; /* a second q5 */
-	case 2001: /* tests q5: the first, which comes earlier */
+	case 2001:
+		/* tests q5: the first, which comes earlier */
 		return "show-if=\"q5 = yes\"";
 	case 2500:
 		return "show-if=\"q2999 = no\"";
