@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write a valid questionnaire of N questions, for timing cirt on a large one.
 
-usage: big_questionnaire.py N OUT.xml
+usage: big_questionnaire.py N OUT.xml [LANGUAGES]
 
 The questions are spread evenly over the five pillars of the shipped
 questionnaire, in indicators of 20 questions (more when N needs it: a pillar
@@ -14,11 +14,21 @@ half of them: tests of the question just before, of a question earlier in
 the indicator, and of questions in earlier indicators and pillars (as the
 shipped one tests TN1 from several pillars), with and, or, not and
 parentheses. The same N always gives the same bytes (a fixed seed, no
-dependencies beyond the standard library)."""
+dependencies beyond the standard library).
+
+LANGUAGES, e.g. "en" or "en,fr", writes only those of the six (English
+always among them, as the default): a smaller file, to tell the cost of the
+translations from the cost of the questions."""
 import random
 import sys
 
 LANGS = ["en", "fr", "es", "ru", "ar", "zh"]
+USED = list(LANGS)  # the languages written, English first
+
+
+def pairs(words):
+    """(language, word) for each language written; words follow LANGS."""
+    return [(lang, w) for lang, w in zip(LANGS, words) if lang in USED]
 
 PILLARS = [
     ("legal", ["Legal measures", "Mesures juridiques", "Medidas jurídicas",
@@ -97,7 +107,7 @@ def esc(s):
 def texts(out, indent, tag, words, subject=None, attrs=""):
     """One element per language, the default language's first, on one line."""
     line = [indent]
-    for lang, w in zip(LANGS, words):
+    for lang, w in pairs(words):
         value = esc(w.format(subject) if subject is not None else w)
         if lang == LANGS[0]:
             line.append('<%s%s>%s</%s>' % (tag, attrs, value, tag))
@@ -110,7 +120,7 @@ def texts(out, indent, tag, words, subject=None, attrs=""):
 def inline_labels(words):
     return "".join('<label%s>%s</label>' % ("" if lang == LANGS[0] else
                                             ' xml:lang="%s"' % lang, esc(w))
-                   for lang, w in zip(LANGS, words))
+                   for lang, w in pairs(words))
 
 
 def advice_attrs(n):
@@ -225,9 +235,15 @@ def question(out, rnd, asked, n, qtype, position):
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit("usage: big_questionnaire.py N OUT.xml")
+    if len(sys.argv) not in (3, 4):
+        sys.exit("usage: big_questionnaire.py N OUT.xml [LANGUAGES]")
     n = int(sys.argv[1])
+    if len(sys.argv) == 4:
+        wanted = sys.argv[3].replace(",", " ").split()
+        if "en" not in wanted or any(lang not in LANGS for lang in wanted):
+            sys.exit("big_questionnaire.py: LANGUAGES are some of %s, en among them"
+                     % " ".join(LANGS))
+        USED[:] = [lang for lang in LANGS if lang in wanted]
     if n < 5 or n > 5 * 200 * 500:
         sys.exit("big_questionnaire.py: N must be 5 to 500000 (the schema's limits)")
     per_indicator = max(20, -(-n // (5 * 200)))
@@ -236,7 +252,7 @@ def main():
     out = ['<?xml version="1.0" encoding="UTF-8"?>\n',
            '<!-- %d questions, written by tests/bench/big_questionnaire.py -->\n' % n,
            '<questionnaire xmlns="urn:cirt:questionnaire:1" id="big-%d" version="1.0" '
-           'default-lang="en" languages="%s">\n' % (n, " ".join(LANGS))]
+           'default-lang="en" languages="%s">\n' % (n, " ".join(USED))]
     texts(out, "  ", "title", ["Large questionnaire", "Grand questionnaire",
                                "Cuestionario grande", "Большая анкета", "استبيان كبير",
                                "大型问卷"])
@@ -266,7 +282,7 @@ def main():
         out.append('    <tier id="%s" min="%d">%s</tier>\n'
                    % (tid, low, "".join('<name%s>%s</name>' % (
                        "" if lang == LANGS[0] else ' xml:lang="%s"' % lang, esc(w))
-                       for lang, w in zip(LANGS, words))))
+                       for lang, w in pairs(words))))
     out.append('  </tiers>\n</questionnaire>\n')
     with open(sys.argv[2], "w", encoding="utf-8", newline="\n") as f:
         f.write("".join(out))
