@@ -208,6 +208,44 @@ attr(const xmlNode *node, const char *name)
 	return s;
 }
 
+/* An element's text, as xmlNodeGetContent gives it, but borrowed from the
+ * tree when it is one text node, as nearly every text of a questionnaire
+ * is: a copy and a free fewer per text. *copy is what to xmlFree after use
+ * (NULL when borrowed). Never NULL. */
+static const char *
+element_text(const xmlNode *node, xmlChar **copy)
+{
+	const xmlNode *c = node->children;
+
+	*copy = NULL;
+	if (c == NULL)
+		return "";
+	if (c->next == NULL && c->type == XML_TEXT_NODE && c->content)
+		return (const char *)c->content;
+	*copy = xmlNodeGetContent(node);
+	return *copy ? (const char *)*copy : "";
+}
+
+/* The node's xml:lang, as xmlGetNsProp gives it, borrowed as element_text
+ * does; NULL when it has none. */
+static const char *
+xml_lang(const xmlNode *node, xmlChar **copy)
+{
+	*copy = NULL;
+	for (const xmlAttr *a = node->properties; a; a = a->next) {
+		const xmlNode *c = a->children;
+
+		if (a->ns == NULL || !xmlStrEqual(a->ns->href, XML_XML_NAMESPACE) ||
+		    !xmlStrEqual(a->name, XS("lang")))
+			continue;
+		if (c && c->next == NULL && c->type == XML_TEXT_NODE)
+			return c->content ? (const char *)c->content : "";
+		*copy = xmlGetNsProp(node, XS("lang"), XML_XML_NAMESPACE);
+		return *copy ? (const char *)*copy : "";
+	}
+	return NULL;
+}
+
 static int
 parse_decimal(const char *s, double *out)
 {
@@ -332,9 +370,11 @@ read_text_allowing(struct loader *ld, const xmlNode *parent, xmlNode **cursor, c
 
 	while (*cursor && is_element(*cursor, name)) {
 		xmlNode *node = *cursor;
-		xmlChar *lang = xmlGetNsProp(node, XS("lang"), XML_XML_NAMESPACE);
-		xmlChar *content = xmlNodeGetContent(node);
-		const char *l = lang ? (const char *)lang : q->default_lang;
+		xmlChar *lang_copy;
+		xmlChar *content_copy;
+		const char *lang = xml_lang(node, &lang_copy);
+		const char *content = element_text(node, &content_copy);
+		const char *l = lang ? lang : q->default_lang;
 		long c1;
 
 		for (xmlAttr *a = node->properties; a; a = a->next)
@@ -348,7 +388,7 @@ read_text_allowing(struct loader *ld, const xmlNode *parent, xmlNode **cursor, c
 					  "element '%s': language '%s' appears twice", name, l);
 		xgrow((void **)&t->variants, &alloc, t->count + 1, sizeof(*t->variants));
 		t->variants[t->count].lang = xstrdup(l);
-		t->variants[t->count].value = normalize_space(content ? (const char *)content : "");
+		t->variants[t->count].value = normalize_space(content);
 		c1 = find_c1_control(t->variants[t->count].value);
 		if (c1 >= 0)
 			add_error(ld, line_of(node),
@@ -367,8 +407,8 @@ read_text_allowing(struct loader *ld, const xmlNode *parent, xmlNode **cursor, c
 			has_default = 1;
 		}
 		t->count++;
-		xmlFree(lang);
-		xmlFree(content);
+		xmlFree(lang_copy);
+		xmlFree(content_copy);
 		*cursor = xmlNextElementSibling(node);
 	}
 	if (t->count == 0) {
@@ -506,8 +546,9 @@ read_recommendation(struct loader *ld, const xmlNode *parent, xmlNode **cursor, 
 	if (rec->text.count > 0)
 		rec->line = line_of(first);
 	for (xmlNode *node = first; node && node != *cursor; node = xmlNextElementSibling(node)) {
-		xmlChar *lang = xmlGetNsProp(node, XS("lang"), XML_XML_NAMESPACE);
-		int translation = lang && strcmp((const char *)lang, ld->q->default_lang) != 0;
+		xmlChar *lang_copy;
+		const char *lang = xml_lang(node, &lang_copy);
+		int translation = lang && strcmp(lang, ld->q->default_lang) != 0;
 
 		for (size_t i = 0; recommendation_attributes[i]; i++) {
 			const char *name = recommendation_attributes[i];
@@ -520,7 +561,7 @@ read_recommendation(struct loader *ld, const xmlNode *parent, xmlNode **cursor, 
 					  "%s: recommendation: attribute '%s' belongs on the "
 					  "recommendation in the default language '%s', not on "
 					  "its '%s' translation",
-					  owner, name, ld->q->default_lang, (const char *)lang);
+					  owner, name, ld->q->default_lang, lang);
 			else if (strcmp(name, "horizon") == 0)
 				rec->horizon = (enum horizon)name_index(horizons, 4, value);
 			else if (strcmp(name, "effort") == 0)
@@ -529,7 +570,7 @@ read_recommendation(struct loader *ld, const xmlNode *parent, xmlNode **cursor, 
 				read_bodies(ld, node, owner, value, rec);
 			free(value);
 		}
-		xmlFree(lang);
+		xmlFree(lang_copy);
 	}
 }
 
