@@ -1228,7 +1228,7 @@ build_model(struct loader *ld, xmlNode *root)
 	if (q->tier_count == 0)
 		add_error(ld, line_of(root), "the questionnaire defines no readiness tiers");
 
-	index_questions(q);
+	questionnaire_index(q);
 	check_unique_ids(ld);
 	check_weights_and_scores(ld);
 	check_tiers(ld);
@@ -1486,8 +1486,10 @@ questionnaire_load(const char *path, struct diag *diags, int *io_error)
 void
 questionnaire_index(struct questionnaire *q)
 {
-	/* questionnaire_find_question searches the questions themselves */
-	(void)q;
+	free(q->question_slots);
+	q->question_slots = NULL;
+	q->question_slot_count = 0;
+	index_questions(q);
 }
 
 void

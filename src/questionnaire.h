@@ -170,7 +170,7 @@ struct questionnaire {
 	size_t tier_count;
 	/* The questions by id, for questionnaire_find_question: an open hash
 	 * table (linear probing) of question index + 1, 0 for an empty slot;
-	 * question_slot_count is a power of two. Kept by the loader. */
+	 * question_slot_count is a power of two. Made by questionnaire_index. */
 	size_t *question_slots;
 	size_t question_slot_count;
 };
@@ -188,8 +188,9 @@ struct questionnaire *questionnaire_load_memory(const char *data, size_t size, c
 
 void questionnaire_free(struct questionnaire *q);
 
-/* Make what the loader keeps beside the model (its indexes) for a model
- * built elsewhere (qcache.c, from a cache entry). */
+/* Make what the loader keeps beside the model (its indexes: the questions
+ * by id) for a model built elsewhere (qcache.c, from a cache entry); the
+ * loader calls it too. */
 void questionnaire_index(struct questionnaire *q);
 
 /* Add to warnings, as "FILE:LINE: warning: message", what a loaded

@@ -542,6 +542,13 @@ test_many_questions_resolve(void **state)
 	assert_int_equal(q->questions[6].condition->left->question, 5);	 /* q7: q6 */
 	assert_int_equal(q->questions[6].condition->right->question, 2); /* q7: q3 */
 	assert_int_equal(q->questions[2099].condition->right->question, 1049);
+	/* the index made again, as for a model read from the cache */
+	questionnaire_index(q);
+	for (size_t i = 0; i < q->question_count; i += 7) {
+		snprintf(id, sizeof(id), "q%zu", i + 1);
+		assert_ptr_equal(questionnaire_find_question(q, id), &q->questions[i]);
+	}
+	assert_null(questionnaire_find_question(q, "q3001"));
 	questionnaire_free(q);
 	diag_release(&d);
 	free(xml);
