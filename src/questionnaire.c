@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,6 +208,44 @@ attr(const xmlNode *node, const char *name)
 	return s;
 }
 
+/* An element's text, as xmlNodeGetContent gives it, but borrowed from the
+ * tree when it is one text node, as nearly every text of a questionnaire
+ * is: a copy and a free fewer per text. *copy is what to xmlFree after use
+ * (NULL when borrowed). Never NULL. */
+static const char *
+element_text(const xmlNode *node, xmlChar **copy)
+{
+	const xmlNode *c = node->children;
+
+	*copy = NULL;
+	if (c == NULL)
+		return "";
+	if (c->next == NULL && c->type == XML_TEXT_NODE && c->content)
+		return (const char *)c->content;
+	*copy = xmlNodeGetContent(node);
+	return *copy ? (const char *)*copy : "";
+}
+
+/* The node's xml:lang, as xmlGetNsProp gives it, borrowed as element_text
+ * does; NULL when it has none. */
+static const char *
+xml_lang(const xmlNode *node, xmlChar **copy)
+{
+	*copy = NULL;
+	for (const xmlAttr *a = node->properties; a; a = a->next) {
+		const xmlNode *c = a->children;
+
+		if (a->ns == NULL || !xmlStrEqual(a->ns->href, XML_XML_NAMESPACE) ||
+		    !xmlStrEqual(a->name, XS("lang")))
+			continue;
+		if (c && c->next == NULL && c->type == XML_TEXT_NODE)
+			return c->content ? (const char *)c->content : "";
+		*copy = xmlGetNsProp(node, XS("lang"), XML_XML_NAMESPACE);
+		return *copy ? (const char *)*copy : "";
+	}
+	return NULL;
+}
+
 static int
 parse_decimal(const char *s, double *out)
 {
@@ -331,9 +370,11 @@ read_text_allowing(struct loader *ld, const xmlNode *parent, xmlNode **cursor, c
 
 	while (*cursor && is_element(*cursor, name)) {
 		xmlNode *node = *cursor;
-		xmlChar *lang = xmlGetNsProp(node, XS("lang"), XML_XML_NAMESPACE);
-		xmlChar *content = xmlNodeGetContent(node);
-		const char *l = lang ? (const char *)lang : q->default_lang;
+		xmlChar *lang_copy;
+		xmlChar *content_copy;
+		const char *lang = xml_lang(node, &lang_copy);
+		const char *content = element_text(node, &content_copy);
+		const char *l = lang ? lang : q->default_lang;
 		long c1;
 
 		for (xmlAttr *a = node->properties; a; a = a->next)
@@ -347,7 +388,7 @@ read_text_allowing(struct loader *ld, const xmlNode *parent, xmlNode **cursor, c
 					  "element '%s': language '%s' appears twice", name, l);
 		xgrow((void **)&t->variants, &alloc, t->count + 1, sizeof(*t->variants));
 		t->variants[t->count].lang = xstrdup(l);
-		t->variants[t->count].value = normalize_space(content ? (const char *)content : "");
+		t->variants[t->count].value = normalize_space(content);
 		c1 = find_c1_control(t->variants[t->count].value);
 		if (c1 >= 0)
 			add_error(ld, line_of(node),
@@ -366,8 +407,8 @@ read_text_allowing(struct loader *ld, const xmlNode *parent, xmlNode **cursor, c
 			has_default = 1;
 		}
 		t->count++;
-		xmlFree(lang);
-		xmlFree(content);
+		xmlFree(lang_copy);
+		xmlFree(content_copy);
 		*cursor = xmlNextElementSibling(node);
 	}
 	if (t->count == 0) {
@@ -505,8 +546,9 @@ read_recommendation(struct loader *ld, const xmlNode *parent, xmlNode **cursor, 
 	if (rec->text.count > 0)
 		rec->line = line_of(first);
 	for (xmlNode *node = first; node && node != *cursor; node = xmlNextElementSibling(node)) {
-		xmlChar *lang = xmlGetNsProp(node, XS("lang"), XML_XML_NAMESPACE);
-		int translation = lang && strcmp((const char *)lang, ld->q->default_lang) != 0;
+		xmlChar *lang_copy;
+		const char *lang = xml_lang(node, &lang_copy);
+		int translation = lang && strcmp(lang, ld->q->default_lang) != 0;
 
 		for (size_t i = 0; recommendation_attributes[i]; i++) {
 			const char *name = recommendation_attributes[i];
@@ -519,7 +561,7 @@ read_recommendation(struct loader *ld, const xmlNode *parent, xmlNode **cursor, 
 					  "%s: recommendation: attribute '%s' belongs on the "
 					  "recommendation in the default language '%s', not on "
 					  "its '%s' translation",
-					  owner, name, ld->q->default_lang, (const char *)lang);
+					  owner, name, ld->q->default_lang, lang);
 			else if (strcmp(name, "horizon") == 0)
 				rec->horizon = (enum horizon)name_index(horizons, 4, value);
 			else if (strcmp(name, "effort") == 0)
@@ -528,7 +570,7 @@ read_recommendation(struct loader *ld, const xmlNode *parent, xmlNode **cursor, 
 				read_bodies(ld, node, owner, value, rec);
 			free(value);
 		}
-		xmlFree(lang);
+		xmlFree(lang_copy);
 	}
 }
 
@@ -944,6 +986,47 @@ check_weights_and_scores(struct loader *ld)
 	}
 }
 
+/* ---- the index of question ids ----------------------------------------- */
+
+/* FNV-1a: a plain string hash, good enough for ids an author wrote. */
+static size_t
+id_hash(const char *id)
+{
+	uint32_t h = 2166136261u;
+
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
+		h ^= *p;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* Index the questions by id for questionnaire_find_question, keeping the
+ * first of any that share an id (as a search in document order would find
+ * it): a table at least twice as large as there are questions, so that a
+ * look-up probes a slot or two whatever the questionnaire's size. */
+static void
+index_questions(struct questionnaire *q)
+{
+	size_t count = 8;
+	size_t mask;
+
+	while (count < 2 * q->question_count)
+		count *= 2;
+	mask = count - 1;
+	q->question_slots = xcalloc(count, sizeof(*q->question_slots));
+	q->question_slot_count = count;
+	for (size_t i = 0; i < q->question_count; i++) {
+		size_t s = id_hash(q->questions[i].id) & mask;
+
+		while (q->question_slots[s] != 0 &&
+		       strcmp(q->questions[q->question_slots[s] - 1].id, q->questions[i].id) != 0)
+			s = (s + 1) & mask;
+		if (q->question_slots[s] == 0)
+			q->question_slots[s] = i + 1;
+	}
+}
+
 /* ---- conditions -------------------------------------------------------- */
 
 struct resolve {
@@ -961,21 +1044,16 @@ resolve_test(struct cond *test, void *data)
 	struct loader *ld = r->ld;
 	const struct questionnaire *q = ld->q;
 	const struct question *owner = r->owner;
-	const struct question *target = NULL;
+	const struct question *target = questionnaire_find_question(q, test->question_id);
 	const char *op = cond_op_name(test->op);
 
-	for (size_t i = 0; i < q->question_count; i++)
-		if (strcmp(q->questions[i].id, test->question_id) == 0) {
-			target = &q->questions[i];
-			test->question = i;
-			break;
-		}
 	if (target == NULL) {
 		add_error(ld, owner->line,
 			  "question '%s': condition refers to unknown question '%s'", owner->id,
 			  test->question_id);
 		return 0;
 	}
+	test->question = (size_t)(target - q->questions);
 	if (test->question == r->owner_index) {
 		add_error(ld, owner->line, "question '%s': condition refers to the question itself",
 			  owner->id);
@@ -1150,6 +1228,7 @@ build_model(struct loader *ld, xmlNode *root)
 	if (q->tier_count == 0)
 		add_error(ld, line_of(root), "the questionnaire defines no readiness tiers");
 
+	questionnaire_index(q);
 	check_unique_ids(ld);
 	check_weights_and_scores(ld);
 	check_tiers(ld);
@@ -1216,7 +1295,8 @@ parse_safely(struct loader *ld, const char *data, size_t size, long max_bytes)
 	 * stay unexpanded, nothing external is read, and libxml2's limits on
 	 * depth and size stay in force. */
 	doc = xmlCtxtReadMemory(ctxt, data, (int)size, ld->name, NULL,
-				XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+				XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
+					XML_PARSE_COMPACT);
 	xmlFreeParserCtxt(ctxt);
 	if (doc == NULL || ld->errors > 0) {
 		if (ld->errors == 0)
@@ -1406,8 +1486,10 @@ questionnaire_load(const char *path, struct diag *diags, int *io_error)
 void
 questionnaire_index(struct questionnaire *q)
 {
-	/* questionnaire_find_question searches the questions themselves */
-	(void)q;
+	free(q->question_slots);
+	q->question_slots = NULL;
+	q->question_slot_count = 0;
+	index_questions(q);
 }
 
 void
@@ -1448,6 +1530,7 @@ questionnaire_free(struct questionnaire *q)
 	for (size_t i = 0; i < q->language_count; i++)
 		free(q->languages[i]);
 	free(q->languages);
+	free(q->question_slots);
 	free(q->questions);
 	free(q->indicators);
 	free(q->pillars);
@@ -1571,10 +1654,23 @@ questionnaire_language_list(const struct questionnaire *q)
 const struct question *
 questionnaire_find_question(const struct questionnaire *q, const char *id)
 {
-	for (size_t i = 0; i < q->question_count; i++)
-		if (strcmp(q->questions[i].id, id) == 0)
-			return &q->questions[i];
-	return NULL;
+	size_t mask = q->question_slot_count - 1;
+
+	if (q->question_slots == NULL) {
+		/* not indexed (a load that failed half-way): look at each */
+		for (size_t i = 0; i < q->question_count; i++)
+			if (strcmp(q->questions[i].id, id) == 0)
+				return &q->questions[i];
+		return NULL;
+	}
+	for (size_t s = id_hash(id) & mask;; s = (s + 1) & mask) {
+		size_t slot = q->question_slots[s];
+
+		if (slot == 0)
+			return NULL;
+		if (strcmp(q->questions[slot - 1].id, id) == 0)
+			return &q->questions[slot - 1];
+	}
 }
 
 const char *

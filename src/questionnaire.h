@@ -17,7 +17,13 @@
 #include "condition.h"
 #include "diag.h"
 
-#define QUESTIONNAIRE_MAX_BYTES (16L * 1024 * 1024) /* larger files are refused */
+/* Larger files are refused before parsing: a guard on memory (the parsed
+ * document takes about ten times the file's size). A build may set
+ * another, e.g. CFLAGS=-DQUESTIONNAIRE_MAX_BYTES='(256L*1024*1024)' to time
+ * questionnaires of 100,000 questions (tests/bench/big_questionnaire.py). */
+#ifndef QUESTIONNAIRE_MAX_BYTES
+#define QUESTIONNAIRE_MAX_BYTES (16L * 1024 * 1024)
+#endif
 
 /* One text in several languages. variants[0] is always the default
  * language's text once the questionnaire has loaded. */
@@ -162,6 +168,11 @@ struct questionnaire {
 	size_t question_count;
 	struct tier *tiers;
 	size_t tier_count;
+	/* The questions by id, for questionnaire_find_question: an open hash
+	 * table (linear probing) of question index + 1, 0 for an empty slot;
+	 * question_slot_count is a power of two. Made by questionnaire_index. */
+	size_t *question_slots;
+	size_t question_slot_count;
 };
 
 /* Load and check the questionnaire at path. Returns the model, owned by the
@@ -177,8 +188,9 @@ struct questionnaire *questionnaire_load_memory(const char *data, size_t size, c
 
 void questionnaire_free(struct questionnaire *q);
 
-/* Make what the loader keeps beside the model (its indexes) for a model
- * built elsewhere (qcache.c, from a cache entry). */
+/* Make what the loader keeps beside the model (its indexes: the questions
+ * by id) for a model built elsewhere (qcache.c, from a cache entry); the
+ * loader calls it too. */
 void questionnaire_index(struct questionnaire *q);
 
 /* Add to warnings, as "FILE:LINE: warning: message", what a loaded
@@ -216,7 +228,8 @@ int questionnaire_has_language(const struct questionnaire *q, const char *lang);
  * caller. */
 char *questionnaire_language_list(const struct questionnaire *q);
 
-/* The question with this id, or NULL. */
+/* The question with this id (the first in document order, should two
+ * share it), or NULL. Takes the same time however many questions there are. */
 const struct question *questionnaire_find_question(const struct questionnaire *q, const char *id);
 
 /* The name of a question type as written in the file, e.g. "scale". */

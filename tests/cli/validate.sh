@@ -1,6 +1,6 @@
 # End-to-end tests of `cirt validate`.
 . "$(dirname "$0")/lib.sh"
-plan 28
+plan 30
 
 begin "a valid questionnaire is reported ok with its counts"
 run "$CIRT" validate "$ROOT/questionnaires/example.xml"
@@ -171,6 +171,33 @@ printf '\377\376<\000?\000' >utf16.xml
 run "$CIRT" validate utf16.xml
 expect_status 1
 expect_err "utf16.xml:1: file is UTF-16; save the questionnaire as UTF-8"
+end
+
+begin "a generated questionnaire of 2,000 questions in six languages is valid"
+python3 "$ROOT/tests/bench/big_questionnaire.py" 2000 big2000.xml || fail "the generator failed"
+run "$CIRT" validate big2000.xml
+expect_status 0
+expect_out "big2000.xml: ok (5 pillars, 100 indicators, 2000 questions)"
+expect_err_empty
+end
+
+begin "in 2,000 questions, a late duplicate id, forward reference and self-test are refused with their lines"
+python3 "$ROOT/tests/bench/big_questionnaire.py" 2000 bad2000.xml || fail "the generator failed"
+sed -e '/<question id="Q199[58]" /s/ show-if="[^"]*"//' \
+	-e 's/<question id="Q1990" /<question id="Q1989" /' \
+	-e 's/<question id="Q1995" /<question id="Q1995" show-if="Q2000 = yes" /' \
+	-e 's/<question id="Q1998" /<question id="Q1998" show-if="Q1998 = no" /' \
+	bad2000.xml >bad.xml
+line() { grep -n "<question id=\"$1\" " bad.xml | head -n 1 | cut -d: -f1; }
+first=$(line Q1989)
+second=$(grep -n '<question id="Q1989" ' bad.xml | sed -n 2p | cut -d: -f1)
+run "$CIRT" validate bad.xml
+expect_status 1
+expect_err "bad.xml:$second: duplicate id 'Q1989': question here, question on line $first"
+expect_err "bad.xml:$(line Q1995): question 'Q1995': condition refers to question 'Q2000', which comes later (line $(line Q2000)); a condition may only test an earlier question"
+expect_err "bad.xml:$(line Q1998): question 'Q1998': condition refers to the question itself"
+expect_err_lines 3
+expect_out_empty
 end
 
 begin "a file over 16 MiB is refused before it is parsed"

@@ -430,6 +430,199 @@ test_c1_control_characters_are_refused(void **state)
 		"mem.xml:2: element 'title': control character U+009B is not allowed");
 }
 
+/* A growing string: append to it as printf would. */
+struct buffer {
+	char *data;
+	size_t len;
+	size_t alloc;
+};
+
+static void append(struct buffer *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+append(struct buffer *b, const char *fmt, ...)
+{
+	va_list ap;
+	char *part;
+	size_t n;
+
+	va_start(ap, fmt);
+	part = xvasprintf(fmt, ap);
+	va_end(ap);
+	n = strlen(part);
+	xgrow((void **)&b->data, &b->alloc, b->len + n + 1, 1);
+	memcpy(b->data + b->len, part, n + 1);
+	b->len += n;
+	free(part);
+}
+
+/* A questionnaire of count yes/no questions "q1".."qN" in indicators of
+ * 100, in memory; extra(i) gives question i's attributes beyond id and
+ * type (a show-if, or an id that replaces "qI"), or NULL. */
+static char *
+many_questions(size_t count, const char *(*extra)(size_t i))
+{
+	struct buffer b = {NULL, 0, 0};
+
+	append(&b,
+	       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	       "<questionnaire xmlns=\"urn:cirt:questionnaire:1\" id=\"t\" version=\"1\" "
+	       "default-lang=\"en\">\n<title>Many</title>\n<pillar id=\"p\"><title>P</title>\n");
+	for (size_t i = 1; i <= count; i++) {
+		const char *more = extra ? extra(i) : NULL;
+
+		if (i % 100 == 1)
+			append(&b,
+			       "<indicator id=\"i%zu\"><title>I</title>"
+			       "<recommendation>R</recommendation>\n",
+			       i);
+		if (more && strncmp(more, "id=", 3) == 0)
+			append(&b, "<question %s type=\"yesno\"><text>Q?</text></question>\n",
+			       more);
+		else
+			append(&b,
+			       "<question id=\"q%zu\" "
+			       "type=\"yesno\"%s%s><text>Q?</text></question>\n",
+			       i, more ? " " : "", more ? more : "");
+		if (i % 100 == 0 || i == count)
+			append(&b, "</indicator>\n");
+	}
+	append(&b,
+	       "</pillar>\n<tiers><tier id=\"low\" min=\"0\"><name>Low</name></tier></tiers>\n"
+	       "</questionnaire>\n");
+	return b.data;
+}
+
+/* The line of question i in many_questions' file: after four lines of
+ * heading, each indicator takes its questions' lines and two of its own. */
+static long
+many_line(size_t i)
+{
+	return (long)(4 + i + 1 + 2 * ((i - 1) / 100));
+}
+
+static const char *
+far_conditions(size_t i)
+{
+	if (i == 3000) /* the last tests the first */
+		return "show-if=\"q1 = yes\"";
+	if (i > 1 && i % 7 == 0) {
+		static char buf[96];
+
+		snprintf(buf, sizeof(buf), "show-if=\"q%zu = no or q%zu = yes\"", i - 1, i / 2);
+		return buf;
+	}
+	return NULL;
+}
+
+/* Every question is found by its id, and every condition's tests point at
+ * the question they name, however many questions there are. */
+static void
+test_many_questions_resolve(void **state)
+{
+	char *xml = many_questions(3000, far_conditions);
+	struct diag d = DIAG_INIT;
+	struct questionnaire *q = questionnaire_load_memory(xml, strlen(xml), "many.xml", &d);
+	char id[32];
+
+	(void)state;
+	for (size_t i = 0; i < d.count; i++)
+		print_message("%s\n", d.messages[i]);
+	assert_non_null(q);
+	assert_int_equal(q->question_count, 3000);
+	for (size_t i = 0; i < q->question_count; i++) {
+		snprintf(id, sizeof(id), "q%zu", i + 1);
+		assert_ptr_equal(questionnaire_find_question(q, id), &q->questions[i]);
+	}
+	assert_null(questionnaire_find_question(q, "q0"));
+	assert_null(questionnaire_find_question(q, "q3001"));
+	assert_null(questionnaire_find_question(q, "Q1"));
+	assert_null(questionnaire_find_question(q, ""));
+	assert_int_equal(q->questions[2999].condition->question, 0);
+	assert_int_equal(q->questions[6].condition->left->question, 5);	 /* q7: q6 */
+	assert_int_equal(q->questions[6].condition->right->question, 2); /* q7: q3 */
+	assert_int_equal(q->questions[2099].condition->right->question, 1049);
+	/* the index made again, as for a model read from the cache */
+	questionnaire_index(q);
+	for (size_t i = 0; i < q->question_count; i += 7) {
+		snprintf(id, sizeof(id), "q%zu", i + 1);
+		assert_ptr_equal(questionnaire_find_question(q, id), &q->questions[i]);
+	}
+	assert_null(questionnaire_find_question(q, "q3001"));
+	questionnaire_free(q);
+	diag_release(&d);
+	free(xml);
+}
+
+static const char *
+bad_conditions(size_t i)
+{
+	switch (i) {
+	case 10: /* a cycle: q10 tests q20, which tests q10 */
+		return "show-if=\"q20 = yes\"";
+	case 20:
+		return "show-if=\"q10 = yes\"";
+	case 1500:
+		return "show-if=\"q1500 = yes\"";
+	case 2000:
+		return "id=\"q5\""; /* a second q5 */
+	case 2001:
+		/* tests q5: the first, which comes earlier */
+		return "show-if=\"q5 = yes\"";
+	case 2500:
+		return "show-if=\"q2999 = no\"";
+	case 2999:
+		return "show-if=\"nosuch = yes and q1 = maybe\"";
+	default:
+		return NULL;
+	}
+}
+
+/* In a large questionnaire, a forward reference (so any cycle), a test of
+ * the question itself, a duplicate id, an unknown question and an unknown
+ * value are refused with the same messages as in a small one, and
+ * nothing else is said. */
+static void
+test_many_questions_errors(void **state)
+{
+	char *xml = many_questions(3000, bad_conditions);
+	struct diag d = DIAG_INIT;
+	struct questionnaire *q = questionnaire_load_memory(xml, strlen(xml), "many.xml", &d);
+	char *expected[6];
+
+	(void)state;
+	assert_null(q);
+	expected[0] = xasprintf("many.xml:%ld: question 'q10': condition refers to question "
+				"'q20', which comes later (line %ld); a condition may only test "
+				"an earlier question",
+				many_line(10), many_line(20));
+	expected[1] = xasprintf("many.xml:%ld: question 'q1500': condition refers to the "
+				"question itself",
+				many_line(1500));
+	expected[2] = xasprintf("many.xml:%ld: duplicate id 'q5': question here, question on "
+				"line %ld",
+				many_line(2000), many_line(5));
+	expected[3] = xasprintf("many.xml:%ld: question 'q2500': condition refers to question "
+				"'q2999', which comes later (line %ld); a condition may only test "
+				"an earlier question",
+				many_line(2500), many_line(2999));
+	expected[4] = xasprintf("many.xml:%ld: question 'q2999': condition refers to unknown "
+				"question 'nosuch'",
+				many_line(2999));
+	expected[5] = xasprintf("many.xml:%ld: question 'q2999': condition tests 'q1' for "
+				"'maybe', which is not one of its choices",
+				many_line(2999));
+	for (size_t i = 0; i < d.count; i++)
+		print_message("  got: %s\n", d.messages[i]);
+	assert_int_equal(d.count, 6);
+	for (size_t i = 0; i < 6; i++) {
+		assert_string_equal(d.messages[i], expected[i]);
+		free(expected[i]);
+	}
+	diag_release(&d);
+	free(xml);
+}
+
 static void
 test_size_limit(void **state)
 {
@@ -487,6 +680,8 @@ main(void)
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_bad_bytes),
 		cmocka_unit_test(test_c1_control_characters_are_refused),
+		cmocka_unit_test(test_many_questions_resolve),
+		cmocka_unit_test(test_many_questions_errors),
 		cmocka_unit_test(test_size_limit),
 		cmocka_unit_test(test_unreadable_paths),
 	};
