@@ -61,7 +61,7 @@ country_find(const char *code)
 	for (size_t i = 0; i < country_table_count; i++) {
 		const struct country *c = &country_table[i];
 
-		if (strcasecmp(n == 2 ? c->alpha2 : c->alpha3, code) == 0)
+		if (strcasecmp(c->alpha3, code) == 0)
 			return c;
 	}
 	return NULL;

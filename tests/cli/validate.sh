@@ -204,7 +204,7 @@ begin "a file over 16 MiB is refused before it is parsed"
 truncate -s 50M big.xml
 run "$CIRT" validate big.xml
 expect_status 4
-expect_err "big.xml: file is too large (52428800 bytes; the limit is 16 MiB)"
+expect_err "big.xml: file is too large (52428800 bytes; the limit is 48 MiB)"
 end
 
 begin "a missing file exits 4"
