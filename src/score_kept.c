@@ -8,6 +8,15 @@
 #include "answer.h"
 #include "xmalloc.h"
 
+static int
+by_assessment(const void *a, const void *b)
+{
+	long long x = ((const struct kept_score *)a)->assessment_id;
+	long long y = ((const struct kept_score *)b)->assessment_id;
+
+	return (x > y) - (x < y);
+}
+
 /* The kept summary of assessment id, or NULL: kept is in id order. */
 static const struct kept_score *
 kept_find(const struct kept_score *kept, size_t n, long long id)
@@ -33,14 +42,23 @@ score_kept(struct store *s, const struct questionnaire *q, const struct assessme
 {
 	struct kept_score *kept = NULL;
 	struct kept_score *fresh = xcalloc(n + 1, sizeof(*fresh));
+	long long *ids = xcalloc(n + 1, sizeof(*ids));
+	size_t nids = 0;
 	size_t nkept = 0;
 	size_t nfresh = 0;
 	int status = 0;
 
-	if (store_kept_scores_load(s, q->sha256, &kept, &nkept, err) < 0) {
+	/* only those needed: a report at 970 assessments needs about 200 */
+	for (size_t i = 0; i < n; i++)
+		if (need[i] && !done[i])
+			ids[nids++] = list[i].id;
+	if (store_kept_scores_load(s, q->sha256, ids, nids, &kept, &nkept, err) < 0) {
+		free(ids);
 		free(fresh);
 		return -1;
 	}
+	free(ids);
+	qsort(kept, nkept, sizeof(*kept), by_assessment);
 	for (size_t i = 0; i < n && status == 0; i++) {
 		const struct kept_score *k;
 		struct answer_set answers = {0};
@@ -86,15 +104,22 @@ score_kept_check(struct store *s, const struct questionnaire *q, size_t *checked
 	struct kept_score *kept = NULL;
 	size_t n = 0;
 	size_t nkept = 0;
+	long long *ids;
 	int bad = 0;
 
 	*checked = 0;
 	if (store_assessment_list(s, &list, &n, err) < 0)
 		return -1;
-	if (store_kept_scores_load(s, q->sha256, &kept, &nkept, err) < 0) {
+	ids = xcalloc(n + 1, sizeof(*ids));
+	for (size_t i = 0; i < n; i++)
+		ids[i] = list[i].id;
+	if (store_kept_scores_load(s, q->sha256, ids, n, &kept, &nkept, err) < 0) {
+		free(ids);
 		assessment_list_release(list, n);
 		return -1;
 	}
+	free(ids);
+	qsort(kept, nkept, sizeof(*kept), by_assessment);
 	for (size_t i = 0; i < n && bad >= 0; i++) {
 		const struct kept_score *k = kept_find(kept, nkept, list[i].id);
 		struct answer_set answers = {0};

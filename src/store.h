@@ -342,10 +342,11 @@ struct kept_score {
 	size_t size;
 };
 
-/* The summaries kept for questionnaire sha256 (its file's hash), in
- * assessment order; released with store_kept_scores_release. */
-int store_kept_scores_load(struct store *s, const char *sha256, struct kept_score **out,
-			   size_t *count, struct error *err);
+/* The summaries kept for questionnaire sha256 (its file's hash) of the n
+ * assessments ids, in that order, those that have one; released with
+ * store_kept_scores_release. */
+int store_kept_scores_load(struct store *s, const char *sha256, const long long *ids, size_t n,
+			   struct kept_score **out, size_t *count, struct error *err);
 void store_kept_scores_release(struct kept_score *k, size_t n);
 
 /* Keep the n summaries (each with the head it was computed at), replacing

@@ -25,12 +25,11 @@ store_kept_scores_release(struct kept_score *k, size_t n)
 }
 
 int
-store_kept_scores_load(struct store *s, const char *sha256, struct kept_score **out, size_t *count,
-		       struct error *err)
+store_kept_scores_load(struct store *s, const char *sha256, const long long *ids, size_t n,
+		       struct kept_score **out, size_t *count, struct error *err)
 {
 	sqlite3_stmt *st;
-	size_t alloc = 0;
-	int rc;
+	int rc = SQLITE_DONE;
 
 	*out = NULL;
 	*count = 0;
@@ -38,29 +37,32 @@ store_kept_scores_load(struct store *s, const char *sha256, struct kept_score **
 	if (store_read_only(s) && s->opened_version < SCORE_SCHEMA)
 		return 0;
 	st = sq_prepare(s,
-			"SELECT assessment_id, head, summary FROM score"
-			" WHERE questionnaire_sha256 = ?1 ORDER BY assessment_id",
+			"SELECT head, summary FROM score"
+			" WHERE assessment_id = ?1 AND questionnaire_sha256 = ?2",
 			err);
 	if (st == NULL)
 		return -1;
-	sq_bind_text(st, 1, sha256);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*count == alloc) {
-			alloc = alloc ? 2 * alloc : 64;
-			*out = xreallocarray(*out, alloc, sizeof(**out));
-		}
-		(*out)[*count].assessment_id = sqlite3_column_int64(st, 0);
-		(*out)[*count].head = sq_column_dup(st, 1, 0);
-		{
-			const void *blob = sqlite3_column_blob(st, 2);
-			size_t size = (size_t)sqlite3_column_bytes(st, 2);
+	*out = xcalloc(n + 1, sizeof(**out));
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, ids[i]);
+		sq_bind_text(st, 2, sha256);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			struct kept_score *k = &(*out)[(*count)++];
+			const void *blob = sqlite3_column_blob(st, 1);
+			size_t size = (size_t)sqlite3_column_bytes(st, 1);
 
-			(*out)[*count].summary = xmalloc(size + 1);
+			k->assessment_id = ids[i];
+			k->head = sq_column_dup(st, 0, 0);
+			k->summary = xmalloc(size + 1);
 			if (size)
-				memcpy((*out)[*count].summary, blob, size);
-			(*out)[*count].size = size;
+				memcpy(k->summary, blob, size);
+			k->size = size;
+			rc = SQLITE_DONE;
+		} else if (rc != SQLITE_DONE) {
+			break;
 		}
-		(*count)++;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {

@@ -283,6 +283,7 @@ def main():
     if peer_available():
         one = timed(lambda: peer(1, 1)[0], runs=3)
         record("peer: one report", 1, ms(one), "ms")
+        one_s = one
         for n in (10, 194):
             p = timed(lambda: peer(n, 1)[0], runs=3 if n < 194 else 2)
             record("peer: %d reports" % n, n, p, "s")
@@ -290,7 +291,7 @@ def main():
             ratios.append(("%d reports (`report --all`)" % n, mine, p[0], mine / p[0]))
         for size in SIZES:
             mine = rows["report"][size][0] / 1e3
-            ratios.append(("one report, %d in the database" % size, mine, one[0] / 1e3, mine / (one[0] / 1e3)))
+            ratios.append(("one report, %d in the database" % size, mine, one[0], mine / one[0]))
     else:
         print("bench: the peer (%s, python3-reportlab) is missing; no ratios" % PEER)
 
