@@ -23,12 +23,14 @@ country_all(size_t *count)
 	return country_table;
 }
 
+#define ALPHA2_SLOTS ((size_t)26 * 26)
+
 /* The country of two ASCII letters, found in a table of 26 x 26 made at
  * the first call: reports and comparisons ask once per assessment. */
 static const struct country *
 find_alpha2(const char *code)
 {
-	static const struct country *index[26 * 26];
+	static const struct country *index[ALPHA2_SLOTS];
 	static int made;
 	int a = code[0] | 0x20;
 	int b = code[1] | 0x20;
@@ -39,7 +41,7 @@ find_alpha2(const char *code)
 			size_t k =
 				(size_t)((c[0] | 0x20) - 'a') * 26 + (size_t)((c[1] | 0x20) - 'a');
 
-			if (k < 26 * 26 && index[k] == NULL)
+			if (k < ALPHA2_SLOTS && index[k] == NULL)
 				index[k] = &country_table[i];
 		}
 		made = 1;

@@ -22,7 +22,7 @@
 
 #include "questionnaire.h"
 
-#define QCACHE_MIN_BYTES (64 * 1024)
+#define QCACHE_MIN_BYTES (64UL * 1024)
 
 /* questionnaire_load, through the cache. */
 struct questionnaire *qcache_load(const char *path, struct diag *diags, int *io_error);

@@ -34,7 +34,7 @@
 	X(hb_subset_or_fail)
 
 static struct {
-#define HB_POINTER(f) __typeof__(&f) f;
+#define HB_POINTER(f) __typeof__(&f) f; /* NOLINT(bugprone-macro-parentheses) */
 	HB_FUNCTIONS(HB_POINTER)
 #undef HB_POINTER
 } hb;
