@@ -546,6 +546,20 @@ cache_dir(void)
 	return NULL;
 }
 
+/* Whether dir may hold models this user trusts: missing (to be made 0700),
+ * or a folder of this user that nobody else can write into. A folder
+ * others can write (such as /tmp) could be given a model by them. */
+static int
+safe_dir(const char *dir)
+{
+	struct stat st;
+
+	if (lstat(dir, &st) < 0)
+		return errno == ENOENT;
+	return S_ISDIR(st.st_mode) && st.st_uid == geteuid() &&
+		(st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
+}
+
 /* The identity of this cirt binary: an entry made by another is stale. */
 static void
 put_stamp(struct out *o, const char *sha256)
@@ -665,6 +679,10 @@ qcache_load(const char *path, struct diag *diags, int *io_error)
 		return NULL;
 	}
 	dir = size >= QCACHE_MIN_BYTES ? cache_dir() : NULL;
+	if (dir && !safe_dir(dir)) {
+		free(dir);
+		dir = NULL;
+	}
 	if (dir) {
 		char sha256[SHA256_HEX_SIZE];
 

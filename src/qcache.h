@@ -12,8 +12,10 @@
  *
  * The cache folder is $CIRT_CACHE_DIR, else $XDG_CACHE_HOME/cirt, else
  * ~/.cache/cirt; CIRT_CACHE_DIR=off turns the cache off. Entries are
- * written atomically, mode 0600; a folder that cannot be written is
- * simply not used. Questionnaires under QCACHE_MIN_BYTES are not cached:
+ * written atomically, mode 0600, into a folder made 0700; a folder that
+ * cannot be written is simply not used, and one that another user could
+ * write into (not the user's own, or writable by group or others) is not
+ * used at all. Questionnaires under QCACHE_MIN_BYTES are not cached:
  * they load faster than an entry is found. */
 #ifndef CIRT_QCACHE_H
 #define CIRT_QCACHE_H

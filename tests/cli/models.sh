@@ -115,7 +115,17 @@ printf 'not a folder' >blocked
 run env CIRT_CACHE_DIR="$PWD/blocked" "$CIRT" report --country KE --db m.db -o blocked.pdf
 expect_status 0
 expect_err_empty
-for f in off xdg home blocked; do
+# a folder others could write into is never used
+mkdir shared && chmod 777 shared
+run env CIRT_CACHE_DIR="$PWD/shared" "$CIRT" report --country KE --db m.db -o shared.pdf
+expect_status 0
+[ -n "$(ls -A shared)" ] && fail "a model kept in a folder others can write"
+# nor a folder of the right mode that is a link to one
+ln -s "$PWD/shared" linked
+run env CIRT_CACHE_DIR="$PWD/linked" "$CIRT" report --country KE --db m.db -o linked.pdf
+expect_status 0
+[ -n "$(ls -A shared)" ] && fail "a model kept through a link"
+for f in off xdg home blocked shared linked; do
 	cmp -s first.pdf $f.pdf || fail "$f: the report differs"
 done
 end
