@@ -24,7 +24,10 @@ passed=0
 failed=0
 skipped=0
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# questionnaire models the suites make are kept here, not in the user's cache
+CIRT_CACHE_DIR=$(mktemp -d)
+export CIRT_CACHE_DIR
+trap 'rm -f "$log"; rm -rf "$CIRT_CACHE_DIR"' EXIT
 
 # run_suite NAME COMMAND...
 run_suite() {
