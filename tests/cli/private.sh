@@ -184,10 +184,12 @@ check_folder same
 end
 
 begin "a leftover of a killed process that is now an unreaped zombie is removed too"
-# sh runs 'true' in the background and becomes sleep, which never reaps it
-sh -c 'true & echo $! >zpid; exec sleep 30' &
+# sh starts a child that ends a second later and becomes sleep, which never
+# reaps it (a child that ended at once could be reaped by sh itself before
+# it became sleep, on a busy machine)
+sh -c '(sleep 1; exit 0) & echo $! >zpid; exec sleep 30' &
 holder=$!
-# on a busy machine 'true' may take a while to end: wait for its zombie
+# wait for the child to end and become a zombie
 zpid=""
 tries=0
 while [ $tries -lt 100 ]; do
