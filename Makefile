@@ -76,7 +76,7 @@ endif
 
 # Modules shared by the program and the unit tests.
 LIB_SRC = src/answer.c src/attachment.c src/bidi.c src/chain.c src/engine.c src/keys.c src/compare.c src/condition.c src/country.c src/csv.c src/diag.c src/editor.c src/error.c \
-	src/exchange.c src/file.c src/fonts.c src/hash.c src/json.c src/i18n.c src/lineedit.c src/pdf.c src/questionnaire.c src/qcache.c src/recommend.c src/report.c src/doc.c src/render_pdf.c src/render_docx.c src/docx_libs.c src/dynlib.c src/score.c src/score_kept.c src/session.c \
+	src/exchange.c src/file.c src/fonts.c src/hash.c src/json.c src/i18n.c src/lineedit.c src/pdf.c src/questionnaire.c src/qcache.c src/bytes.c src/recommend.c src/report.c src/doc.c src/render_pdf.c src/render_docx.c src/docx_libs.c src/dynlib.c src/score.c src/score_kept.c src/session.c \
 	src/store.c src/store_chain.c src/store_score.c src/store_writer.c src/subset.c \
 	src/term.c src/utf8.c src/width.c src/xmalloc.c
 CMD_SRC = src/cmd.c src/cmd_answers.c src/cmd_assessments.c src/cmd_attach.c \

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bytes.h"
 #include "file.h"
 #include "hash.h"
 #include "xmalloc.h"
@@ -24,64 +25,21 @@
 
 /* ---- writing ----------------------------------------------------------- */
 
-struct out {
-	unsigned char *data;
-	size_t size;
-	size_t alloc;
-};
-
 static void
-put_bytes(struct out *o, const void *p, size_t n)
-{
-	xgrow((void **)&o->data, &o->alloc, o->size + n, 1);
-	memcpy(o->data + o->size, p, n);
-	o->size += n;
-}
-
-static void
-put_u64(struct out *o, uint64_t v)
-{
-	unsigned char b[8];
-
-	for (int i = 0; i < 8; i++)
-		b[i] = (unsigned char)(v >> (56 - 8 * i));
-	put_bytes(o, b, 8);
-}
-
-static void
-put_u32(struct out *o, size_t v)
-{
-	unsigned char b[4];
-
-	for (int i = 0; i < 4; i++)
-		b[i] = (unsigned char)((uint32_t)v >> (24 - 8 * i));
-	put_bytes(o, b, 4);
-}
-
-static void
-put_double(struct out *o, double v)
-{
-	uint64_t x;
-
-	memcpy(&x, &v, sizeof(x));
-	put_u64(o, x);
-}
-
-static void
-put_string(struct out *o, const char *s)
+put_string(struct bytes_out *o, const char *s)
 {
 	if (s == NULL) {
-		put_u32(o, NO_STRING);
+		bytes_put_u32(o, NO_STRING);
 		return;
 	}
-	put_u32(o, strlen(s));
-	put_bytes(o, s, strlen(s));
+	bytes_put_u32(o, strlen(s));
+	bytes_put(o, s, strlen(s));
 }
 
 static void
-put_text(struct out *o, const struct text *t)
+put_text(struct bytes_out *o, const struct text *t)
 {
-	put_u32(o, t->count);
+	bytes_put_u32(o, t->count);
 	for (size_t i = 0; i < t->count; i++) {
 		put_string(o, t->variants[i].lang);
 		put_string(o, t->variants[i].value);
@@ -89,35 +47,35 @@ put_text(struct out *o, const struct text *t)
 }
 
 static void
-put_recommendation(struct out *o, const struct recommendation *r)
+put_recommendation(struct bytes_out *o, const struct recommendation *r)
 {
 	put_text(o, &r->text);
-	put_u32(o, (size_t)r->horizon);
-	put_u32(o, (size_t)r->effort);
-	put_u32(o, r->body_count);
+	bytes_put_u32(o, (size_t)r->horizon);
+	bytes_put_u32(o, (size_t)r->effort);
+	bytes_put_u32(o, r->body_count);
 	for (size_t i = 0; i < r->body_count; i++) {
 		size_t k = 0;
 
 		while (recommendation_bodies[k] &&
 		       strcmp(recommendation_bodies[k], r->bodies[i]) != 0)
 			k++;
-		put_u32(o, k);
+		bytes_put_u32(o, k);
 	}
-	put_u64(o, (uint64_t)r->line);
+	bytes_put_u64(o, (uint64_t)r->line);
 }
 
 static void
-put_cond(struct out *o, const struct cond *c)
+put_cond(struct bytes_out *o, const struct cond *c)
 {
-	put_u32(o, (size_t)c->kind);
+	bytes_put_u32(o, (size_t)c->kind);
 	if (c->kind == COND_TEST) {
 		put_string(o, c->question_id);
-		put_u64(o, c->question);
-		put_u32(o, (size_t)c->op);
+		bytes_put_u64(o, c->question);
+		bytes_put_u32(o, (size_t)c->op);
 		put_string(o, c->value);
-		put_u32(o, (size_t)c->value_is_number);
-		put_double(o, c->number);
-		put_u64(o, c->column);
+		bytes_put_u32(o, (size_t)c->value_is_number);
+		bytes_put_double(o, c->number);
+		bytes_put_u64(o, c->column);
 		return;
 	}
 	put_cond(o, c->left);
@@ -126,95 +84,95 @@ put_cond(struct out *o, const struct cond *c)
 }
 
 static void
-put_question(struct out *o, const struct question *qu)
+put_question(struct bytes_out *o, const struct question *qu)
 {
 	put_string(o, qu->id);
-	put_u32(o, (size_t)qu->type);
-	put_u64(o, qu->indicator);
-	put_u64(o, qu->pillar);
-	put_double(o, qu->weight);
-	put_u32(o, (size_t)qu->required);
-	put_u32(o, (size_t)qu->evidence);
+	bytes_put_u32(o, (size_t)qu->type);
+	bytes_put_u64(o, qu->indicator);
+	bytes_put_u64(o, qu->pillar);
+	bytes_put_double(o, qu->weight);
+	bytes_put_u32(o, (size_t)qu->required);
+	bytes_put_u32(o, (size_t)qu->evidence);
 	put_text(o, &qu->text);
 	put_text(o, &qu->help);
 	put_recommendation(o, &qu->recommendation);
-	put_u32(o, qu->choice_count);
+	bytes_put_u32(o, qu->choice_count);
 	for (size_t i = 0; i < qu->choice_count; i++) {
 		const struct choice *c = &qu->choices[i];
 
 		put_string(o, c->value);
-		put_double(o, c->score);
+		bytes_put_double(o, c->score);
 		put_text(o, &c->label);
 		put_recommendation(o, &c->recommendation);
-		put_u64(o, (uint64_t)c->line);
+		bytes_put_u64(o, (uint64_t)c->line);
 	}
-	put_u32(o, (size_t)qu->has_min);
-	put_u32(o, (size_t)qu->has_max);
-	put_double(o, qu->min);
-	put_double(o, qu->max);
-	put_u32(o, (size_t)qu->integer);
-	put_u32(o, qu->range_count);
+	bytes_put_u32(o, (size_t)qu->has_min);
+	bytes_put_u32(o, (size_t)qu->has_max);
+	bytes_put_double(o, qu->min);
+	bytes_put_double(o, qu->max);
+	bytes_put_u32(o, (size_t)qu->integer);
+	bytes_put_u32(o, qu->range_count);
 	for (size_t i = 0; i < qu->range_count; i++) {
-		put_double(o, qu->ranges[i].min);
-		put_double(o, qu->ranges[i].max);
-		put_double(o, qu->ranges[i].score);
-		put_u64(o, (uint64_t)qu->ranges[i].line);
+		bytes_put_double(o, qu->ranges[i].min);
+		bytes_put_double(o, qu->ranges[i].max);
+		bytes_put_double(o, qu->ranges[i].score);
+		bytes_put_u64(o, (uint64_t)qu->ranges[i].line);
 	}
 	put_string(o, qu->condition_source);
-	put_u32(o, qu->condition != NULL);
+	bytes_put_u32(o, qu->condition != NULL);
 	if (qu->condition)
 		put_cond(o, qu->condition);
-	put_u64(o, (uint64_t)qu->line);
+	bytes_put_u64(o, (uint64_t)qu->line);
 }
 
 unsigned char *
 qcache_encode(const struct questionnaire *q, size_t *size)
 {
-	struct out o = {0};
+	struct bytes_out o = {0};
 
 	put_string(&o, q->id);
 	put_string(&o, q->version);
 	put_string(&o, q->default_lang);
-	put_u32(&o, q->language_count);
+	bytes_put_u32(&o, q->language_count);
 	for (size_t i = 0; i < q->language_count; i++)
 		put_string(&o, q->languages[i]);
 	put_text(&o, &q->title);
 	put_text(&o, &q->description);
-	put_u32(&o, q->pillar_count);
+	bytes_put_u32(&o, q->pillar_count);
 	for (size_t i = 0; i < q->pillar_count; i++) {
 		const struct pillar *p = &q->pillars[i];
 
 		put_string(&o, p->id);
-		put_double(&o, p->weight);
+		bytes_put_double(&o, p->weight);
 		put_text(&o, &p->title);
-		put_u64(&o, p->first_indicator);
-		put_u64(&o, p->indicator_count);
-		put_u64(&o, (uint64_t)p->line);
+		bytes_put_u64(&o, p->first_indicator);
+		bytes_put_u64(&o, p->indicator_count);
+		bytes_put_u64(&o, (uint64_t)p->line);
 	}
-	put_u32(&o, q->indicator_count);
+	bytes_put_u32(&o, q->indicator_count);
 	for (size_t i = 0; i < q->indicator_count; i++) {
 		const struct indicator *in = &q->indicators[i];
 
 		put_string(&o, in->id);
-		put_u64(&o, in->pillar);
-		put_double(&o, in->weight);
+		bytes_put_u64(&o, in->pillar);
+		bytes_put_double(&o, in->weight);
 		put_text(&o, &in->title);
 		put_recommendation(&o, &in->recommendation);
-		put_u64(&o, in->first_question);
-		put_u64(&o, in->question_count);
-		put_u64(&o, (uint64_t)in->line);
+		bytes_put_u64(&o, in->first_question);
+		bytes_put_u64(&o, in->question_count);
+		bytes_put_u64(&o, (uint64_t)in->line);
 	}
-	put_u32(&o, q->question_count);
+	bytes_put_u32(&o, q->question_count);
 	for (size_t i = 0; i < q->question_count; i++)
 		put_question(&o, &q->questions[i]);
-	put_u32(&o, q->tier_count);
+	bytes_put_u32(&o, q->tier_count);
 	for (size_t i = 0; i < q->tier_count; i++) {
 		const struct tier *t = &q->tiers[i];
 
 		put_string(&o, t->id);
-		put_double(&o, t->min);
+		bytes_put_double(&o, t->min);
 		put_text(&o, &t->name);
-		put_u64(&o, (uint64_t)t->line);
+		bytes_put_u64(&o, (uint64_t)t->line);
 	}
 	*size = o.size;
 	return o.data;
@@ -222,57 +180,15 @@ qcache_encode(const struct questionnaire *q, size_t *size)
 
 /* ---- reading ----------------------------------------------------------- */
 
-/* Everything read is checked against the bytes left: a short or
- * inconsistent entry sets bad, and every read after it gives zeros. */
-struct in {
-	const unsigned char *p;
-	const unsigned char *end;
-	int bad;
-	size_t questions; /* for the tests' question indexes */
-};
-
-static int
-take(struct in *r, size_t n)
-{
-	if (r->bad || (size_t)(r->end - r->p) < n) {
-		r->bad = 1;
-		return 0;
-	}
-	return 1;
-}
-
-static uint64_t
-get_u64(struct in *r)
-{
-	uint64_t v = 0;
-
-	if (!take(r, 8))
-		return 0;
-	for (int i = 0; i < 8; i++)
-		v = v << 8 | r->p[i];
-	r->p += 8;
-	return v;
-}
-
-static size_t
-get_u32(struct in *r)
-{
-	uint32_t v = 0;
-
-	if (!take(r, 4))
-		return 0;
-	for (int i = 0; i < 4; i++)
-		v = v << 8 | r->p[i];
-	r->p += 4;
-	return v;
-}
+/* Everything read is checked against the bytes left (bytes.h): a short
+ * or inconsistent entry sets bad, and every read after it gives zeros. */
 
 /* A count of items each at least min bytes long: never more than the
  * bytes left could hold. */
 static size_t
-get_count(struct in *r, size_t min)
+get_count(struct bytes_in *r, size_t min)
 {
-	size_t n = get_u32(r);
+	size_t n = bytes_get_u32(r);
 
 	if (n > (size_t)(r->end - r->p) / min)
 		r->bad = 1;
@@ -281,9 +197,9 @@ get_count(struct in *r, size_t min)
 
 /* A number below limit. */
 static size_t
-get_index(struct in *r, size_t limit)
+get_index(struct bytes_in *r, size_t limit)
 {
-	uint64_t v = get_u64(r);
+	uint64_t v = bytes_get_u64(r);
 
 	if (v >= limit)
 		r->bad = 1;
@@ -291,33 +207,23 @@ get_index(struct in *r, size_t limit)
 }
 
 static size_t
-get_enum(struct in *r, size_t last)
+get_enum(struct bytes_in *r, size_t last)
 {
-	size_t v = get_u32(r);
+	size_t v = bytes_get_u32(r);
 
 	if (v > last)
 		r->bad = 1;
 	return r->bad ? 0 : v;
 }
 
-static double
-get_double(struct in *r)
-{
-	uint64_t x = get_u64(r);
-	double v;
-
-	memcpy(&v, &x, sizeof(v));
-	return v;
-}
-
 /* NULL for no string (or when bad: callers check bad) */
 static char *
-get_string(struct in *r)
+get_string(struct bytes_in *r)
 {
-	size_t n = get_u32(r);
+	size_t n = bytes_get_u32(r);
 	char *s;
 
-	if (n == NO_STRING || !take(r, n))
+	if (n == NO_STRING || !bytes_take(r, n))
 		return NULL;
 	if (memchr(r->p, '\0', n)) {
 		r->bad = 1;
@@ -332,7 +238,7 @@ get_string(struct in *r)
 
 /* A string that must be there. */
 static char *
-get_required(struct in *r)
+get_required(struct bytes_in *r)
 {
 	char *s = get_string(r);
 
@@ -342,7 +248,7 @@ get_required(struct in *r)
 }
 
 static void
-get_text(struct in *r, struct text *t)
+get_text(struct bytes_in *r, struct text *t)
 {
 	t->count = get_count(r, 8);
 	t->variants = t->count ? xcalloc(t->count, sizeof(*t->variants)) : NULL;
@@ -353,7 +259,7 @@ get_text(struct in *r, struct text *t)
 }
 
 static void
-get_recommendation(struct in *r, struct recommendation *rec)
+get_recommendation(struct bytes_in *r, struct recommendation *rec)
 {
 	size_t bodies = 0;
 
@@ -362,23 +268,23 @@ get_recommendation(struct in *r, struct recommendation *rec)
 	get_text(r, &rec->text);
 	rec->horizon = (enum horizon)get_enum(r, HORIZON_LONG);
 	rec->effort = (enum effort)get_enum(r, EFFORT_HIGH);
-	rec->body_count = get_u32(r);
+	rec->body_count = bytes_get_u32(r);
 	if (rec->body_count > RECOMMENDATION_MAX_BODIES) {
 		r->bad = 1;
 		rec->body_count = 0;
 	}
 	for (size_t i = 0; i < rec->body_count; i++) {
-		size_t k = get_u32(r);
+		size_t k = bytes_get_u32(r);
 
 		rec->bodies[i] = k < bodies ? recommendation_bodies[k] : recommendation_bodies[0];
 		if (k >= bodies)
 			r->bad = 1;
 	}
-	rec->line = (long)get_u64(r);
+	rec->line = (long)bytes_get_u64(r);
 }
 
 static struct cond *
-get_cond(struct in *r, int depth)
+get_cond(struct bytes_in *r, size_t questions, int depth)
 {
 	struct cond *c;
 
@@ -392,28 +298,28 @@ get_cond(struct in *r, int depth)
 		return c;
 	if (c->kind == COND_TEST) {
 		c->question_id = get_required(r);
-		c->question = get_index(r, r->questions);
+		c->question = get_index(r, questions);
 		c->op = (enum cond_op)get_enum(r, COND_HAS);
 		c->value = get_string(r);
 		c->value_is_number = (int)get_enum(r, 1);
-		c->number = get_double(r);
-		c->column = (size_t)get_u64(r);
+		c->number = bytes_get_double(r);
+		c->column = (size_t)bytes_get_u64(r);
 		return c;
 	}
-	c->left = get_cond(r, depth + 1);
+	c->left = get_cond(r, questions, depth + 1);
 	if (c->kind != COND_NOT && !r->bad)
-		c->right = get_cond(r, depth + 1);
+		c->right = get_cond(r, questions, depth + 1);
 	return c;
 }
 
 static void
-get_question(struct in *r, const struct questionnaire *q, struct question *qu)
+get_question(struct bytes_in *r, const struct questionnaire *q, struct question *qu)
 {
 	qu->id = get_required(r);
 	qu->type = (enum question_type)get_enum(r, QUESTION_DATE);
 	qu->indicator = get_index(r, q->indicator_count);
 	qu->pillar = get_index(r, q->pillar_count);
-	qu->weight = get_double(r);
+	qu->weight = bytes_get_double(r);
 	qu->required = (int)get_enum(r, 1);
 	qu->evidence = (int)get_enum(r, 1);
 	get_text(r, &qu->text);
@@ -425,34 +331,34 @@ get_question(struct in *r, const struct questionnaire *q, struct question *qu)
 		struct choice *c = &qu->choices[i];
 
 		c->value = get_required(r);
-		c->score = get_double(r);
+		c->score = bytes_get_double(r);
 		get_text(r, &c->label);
 		get_recommendation(r, &c->recommendation);
-		c->line = (long)get_u64(r);
+		c->line = (long)bytes_get_u64(r);
 	}
 	qu->has_min = (int)get_enum(r, 1);
 	qu->has_max = (int)get_enum(r, 1);
-	qu->min = get_double(r);
-	qu->max = get_double(r);
+	qu->min = bytes_get_double(r);
+	qu->max = bytes_get_double(r);
 	qu->integer = (int)get_enum(r, 1);
 	qu->range_count = get_count(r, 32);
 	qu->ranges = xcalloc(qu->range_count + 1, sizeof(*qu->ranges));
 	for (size_t i = 0; i < qu->range_count; i++) {
-		qu->ranges[i].min = get_double(r);
-		qu->ranges[i].max = get_double(r);
-		qu->ranges[i].score = get_double(r);
-		qu->ranges[i].line = (long)get_u64(r);
+		qu->ranges[i].min = bytes_get_double(r);
+		qu->ranges[i].max = bytes_get_double(r);
+		qu->ranges[i].score = bytes_get_double(r);
+		qu->ranges[i].line = (long)bytes_get_u64(r);
 	}
 	qu->condition_source = get_string(r);
 	if (get_enum(r, 1))
-		qu->condition = get_cond(r, 0);
-	qu->line = (long)get_u64(r);
+		qu->condition = get_cond(r, q->question_count, 0);
+	qu->line = (long)bytes_get_u64(r);
 }
 
 struct questionnaire *
 qcache_decode(const unsigned char *data, size_t size, const char *sha256, const char *path)
 {
-	struct in r = {data, data + size, 0, 0};
+	struct bytes_in r = {data, data + size, 0};
 	struct questionnaire *q = xcalloc(1, sizeof(*q));
 
 	q->path = xstrdup(path);
@@ -472,11 +378,11 @@ qcache_decode(const unsigned char *data, size_t size, const char *sha256, const 
 		struct pillar *p = &q->pillars[i];
 
 		p->id = get_required(&r);
-		p->weight = get_double(&r);
+		p->weight = bytes_get_double(&r);
 		get_text(&r, &p->title);
-		p->first_indicator = (size_t)get_u64(&r);
-		p->indicator_count = (size_t)get_u64(&r);
-		p->line = (long)get_u64(&r);
+		p->first_indicator = (size_t)bytes_get_u64(&r);
+		p->indicator_count = (size_t)bytes_get_u64(&r);
+		p->line = (long)bytes_get_u64(&r);
 	}
 	q->indicator_count = get_count(&r, 8);
 	q->indicators = xcalloc(q->indicator_count + 1, sizeof(*q->indicators));
@@ -485,15 +391,14 @@ qcache_decode(const unsigned char *data, size_t size, const char *sha256, const 
 
 		in->id = get_required(&r);
 		in->pillar = get_index(&r, q->pillar_count);
-		in->weight = get_double(&r);
+		in->weight = bytes_get_double(&r);
 		get_text(&r, &in->title);
 		get_recommendation(&r, &in->recommendation);
-		in->first_question = (size_t)get_u64(&r);
-		in->question_count = (size_t)get_u64(&r);
-		in->line = (long)get_u64(&r);
+		in->first_question = (size_t)bytes_get_u64(&r);
+		in->question_count = (size_t)bytes_get_u64(&r);
+		in->line = (long)bytes_get_u64(&r);
 	}
 	q->question_count = get_count(&r, 8);
-	r.questions = q->question_count;
 	q->questions = xcalloc(q->question_count + 1, sizeof(*q->questions));
 	for (size_t i = 0; i < q->question_count && !r.bad; i++)
 		get_question(&r, q, &q->questions[i]);
@@ -503,9 +408,9 @@ qcache_decode(const unsigned char *data, size_t size, const char *sha256, const 
 		struct tier *t = &q->tiers[i];
 
 		t->id = get_required(&r);
-		t->min = get_double(&r);
+		t->min = bytes_get_double(&r);
 		get_text(&r, &t->name);
-		t->line = (long)get_u64(&r);
+		t->line = (long)bytes_get_u64(&r);
 	}
 	/* the ranges the model's indexes promise */
 	for (size_t i = 0; i < q->pillar_count && !r.bad; i++)
@@ -562,18 +467,18 @@ safe_dir(const char *dir)
 
 /* The identity of this cirt binary: an entry made by another is stale. */
 static void
-put_stamp(struct out *o, const char *sha256)
+put_stamp(struct bytes_out *o, const char *sha256)
 {
 	struct stat st;
 
-	put_bytes(o, QCACHE_MAGIC, 8);
-	put_u32(o, QCACHE_FORMAT);
+	bytes_put(o, QCACHE_MAGIC, 8);
+	bytes_put_u32(o, QCACHE_FORMAT);
 	if (stat("/proc/self/exe", &st) < 0)
 		memset(&st, 0, sizeof(st));
-	put_u64(o, (uint64_t)st.st_size);
-	put_u64(o, (uint64_t)st.st_mtim.tv_sec);
-	put_u64(o, (uint64_t)st.st_mtim.tv_nsec);
-	put_bytes(o, sha256, 64);
+	bytes_put_u64(o, (uint64_t)st.st_size);
+	bytes_put_u64(o, (uint64_t)st.st_mtim.tv_sec);
+	bytes_put_u64(o, (uint64_t)st.st_mtim.tv_nsec);
+	bytes_put(o, sha256, 64);
 }
 
 /* The regular file at path mapped into memory (read only), or NULL: cheaper
@@ -603,7 +508,7 @@ map_file(const char *path, size_t max, size_t *size)
 static struct questionnaire *
 from_cache(const char *entry, const char *sha256, const char *path)
 {
-	struct out stamp = {0};
+	struct bytes_out stamp = {0};
 	size_t size = 0;
 	const unsigned char *data = map_file(entry, 256UL * 1024 * 1024, &size);
 	struct questionnaire *q = NULL;
@@ -627,7 +532,7 @@ from_cache(const char *entry, const char *sha256, const char *path)
 static void
 to_cache(const char *dir, const char *entry, const struct questionnaire *q)
 {
-	struct out o = {0};
+	struct bytes_out o = {0};
 	struct error err = {0};
 	size_t size;
 	unsigned char *model;
@@ -651,9 +556,9 @@ to_cache(const char *dir, const char *entry, const struct questionnaire *q)
 		char sum[SHA256_HEX_SIZE];
 
 		hash_sha256_hex(model, size, sum);
-		put_bytes(&o, sum, 64);
+		bytes_put(&o, sum, 64);
 	}
-	put_bytes(&o, model, size);
+	bytes_put(&o, model, size);
 	free(model);
 	/* a cache that cannot be written is not used, and says nothing */
 	(void)file_write_atomic(entry, o.data, o.size, &err);

@@ -2,10 +2,10 @@
 #include "score.h"
 
 #include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "xmalloc.h"
 
 /* Scores are compared with thresholds after rounding away float noise, so
@@ -212,123 +212,81 @@ score_path_to_next_tier(const struct questionnaire *q, const struct score_result
 #define SUMMARY_HEAD (4 + 4 + 8 + 4 + 4 + 4 + 8)
 #define SUMMARY_PILLAR (4 + 8 + 8 + 8 + 4 + 4)
 
-static unsigned char *
-put_count(unsigned char *p, size_t v)
+/* A number of the summary, which must be finite (else r is marked bad). */
+static double
+get_finite(struct bytes_in *r)
 {
-	uint32_t x = v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+	double v = bytes_get_double(r);
 
-	for (int i = 3; i >= 0; i--)
-		*p++ = (unsigned char)(x >> (8 * i));
-	return p;
-}
-
-static unsigned char *
-put_double(unsigned char *p, double v)
-{
-	uint64_t x;
-
-	memcpy(&x, &v, sizeof(x));
-	for (int i = 7; i >= 0; i--)
-		*p++ = (unsigned char)(x >> (8 * i));
-	return p;
-}
-
-static const unsigned char *
-get_count(const unsigned char *p, size_t *v)
-{
-	uint32_t x = 0;
-
-	for (int i = 0; i < 4; i++)
-		x = x << 8 | p[i];
-	*v = x;
-	return p + 4;
-}
-
-/* NULL when the number is not finite */
-static const unsigned char *
-get_double(const unsigned char *p, double *v)
-{
-	uint64_t x = 0;
-
-	for (int i = 0; i < 8; i++)
-		x = x << 8 | p[i];
-	memcpy(v, &x, sizeof(*v));
-	return isfinite(*v) ? p + 8 : NULL;
+	if (!isfinite(v))
+		r->bad = 1;
+	return v;
 }
 
 unsigned char *
 score_summary(const struct questionnaire *q, const struct score_result *r, size_t *size)
 {
-	unsigned char *out;
-	unsigned char *p;
+	struct bytes_out o = {0};
 
-	*size = SUMMARY_HEAD + q->pillar_count * SUMMARY_PILLAR;
-	out = xmalloc(*size);
-	memcpy(out, SUMMARY_MAGIC, 4);
-	p = put_count(out + 4, q->pillar_count);
-	p = put_double(p, r->overall);
-	p = put_count(p, r->tier);
-	p = put_count(p, r->shown);
-	p = put_count(p, r->answered);
-	p = put_double(p, r->completeness);
+	bytes_put(&o, SUMMARY_MAGIC, 4);
+	bytes_put_u32(&o, q->pillar_count);
+	bytes_put_double(&o, r->overall);
+	bytes_put_u32(&o, r->tier);
+	bytes_put_u32(&o, r->shown);
+	bytes_put_u32(&o, r->answered);
+	bytes_put_double(&o, r->completeness);
 	for (size_t i = 0; i < q->pillar_count; i++) {
 		const struct pillar_score *ps = &r->pillars[i];
 
-		p = put_count(p, (size_t)ps->counted);
-		p = put_double(p, ps->score);
-		p = put_double(p, ps->points);
-		p = put_double(p, ps->worth);
-		p = put_count(p, ps->shown);
-		p = put_count(p, ps->answered);
+		bytes_put_u32(&o, (size_t)ps->counted);
+		bytes_put_double(&o, ps->score);
+		bytes_put_double(&o, ps->points);
+		bytes_put_double(&o, ps->worth);
+		bytes_put_u32(&o, ps->shown);
+		bytes_put_u32(&o, ps->answered);
 	}
-	return out;
+	*size = o.size;
+	return o.data;
 }
 
 int
 score_summary_read(const struct questionnaire *q, const unsigned char *data, size_t size,
 		   struct score_result *out)
 {
-	const unsigned char *p = data;
+	struct bytes_in in = {data, data + size, 0};
 	struct score_result r = {0};
-	size_t pillars;
-	size_t counted;
 
-	if (size < SUMMARY_HEAD || memcmp(p, SUMMARY_MAGIC, 4) != 0)
+	if (size < SUMMARY_HEAD || memcmp(data, SUMMARY_MAGIC, 4) != 0)
 		return -1;
-	p = get_count(p + 4, &pillars);
-	if (pillars != q->pillar_count || size != SUMMARY_HEAD + pillars * SUMMARY_PILLAR)
+	in.p += 4;
+	if (bytes_get_u32(&in) != q->pillar_count ||
+	    size != SUMMARY_HEAD + q->pillar_count * SUMMARY_PILLAR)
 		return -1;
-	p = get_double(p, &r.overall);
-	if (p == NULL)
-		return -1;
-	p = get_count(p, &r.tier);
-	p = get_count(p, &r.shown);
-	p = get_count(p, &r.answered);
-	p = get_double(p, &r.completeness);
-	if (p == NULL || r.tier >= q->tier_count || r.shown > q->question_count ||
+	r.overall = get_finite(&in);
+	r.tier = bytes_get_u32(&in);
+	r.shown = bytes_get_u32(&in);
+	r.answered = bytes_get_u32(&in);
+	r.completeness = get_finite(&in);
+	if (in.bad || r.tier >= q->tier_count || r.shown > q->question_count ||
 	    r.answered > r.shown)
 		return -1;
 	r.questions = xcalloc(q->question_count + 1, sizeof(*r.questions));
 	r.indicators = xcalloc(q->indicator_count + 1, sizeof(*r.indicators));
 	r.pillars = xcalloc(q->pillar_count + 1, sizeof(*r.pillars));
-	for (size_t i = 0; i < pillars && p; i++) {
+	for (size_t i = 0; i < q->pillar_count && !in.bad; i++) {
 		struct pillar_score *ps = &r.pillars[i];
+		size_t counted = bytes_get_u32(&in);
 
-		p = get_count(p, &counted);
 		ps->counted = counted == 1;
-		p = get_double(p, &ps->score);
-		if (p)
-			p = get_double(p, &ps->points);
-		if (p)
-			p = get_double(p, &ps->worth);
-		if (p) {
-			p = get_count(p, &ps->shown);
-			p = get_count(p, &ps->answered);
-		}
-		if (p && (counted > 1 || ps->answered > ps->shown || ps->shown > r.shown))
-			p = NULL;
+		ps->score = get_finite(&in);
+		ps->points = get_finite(&in);
+		ps->worth = get_finite(&in);
+		ps->shown = bytes_get_u32(&in);
+		ps->answered = bytes_get_u32(&in);
+		if (counted > 1 || ps->answered > ps->shown || ps->shown > r.shown)
+			in.bad = 1;
 	}
-	if (p == NULL) {
+	if (in.bad) {
 		score_result_release(&r);
 		return -1;
 	}
