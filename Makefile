@@ -30,17 +30,21 @@ DEB_PACKAGES = make gcc clang pkg-config libc6-dev \
 	libjansson-dev libsodium-dev libedit-dev libharfbuzz-dev fonts-dejavu-core fonts-droid-fallback fonts-freefont-ttf libfribidi-dev libunistring-dev libcmocka-dev xxd \
 	libclang-rt-14-dev valgrind libzip-dev libcairo2-dev libreoffice-writer-nogui unzip iso-codes gettext \
 	sqlite3 tmux util-linux poppler-utils qpdf python3 \
+	libmicrohttpd-dev chromium chromium-driver python3-selenium \
 	cppcheck clang-tidy clang-format
 
 PC_MODULES = libxml-2.0 sqlite3 nettle jansson libedit libsodium fribidi
 # HarfBuzz too is compiled against and opened when a font is first subset
 # (src/subset.c): nine libraries no session or listing needs.
 LAZY_MODULES = harfbuzz-subset harfbuzz
+# libmicrohttpd (and the GnuTLS it brings) is opened by cirt serve alone
+# (src/web.c).
+WEB_MODULES = libmicrohttpd
 # The Word renderer's libraries: compiled against, but opened at run time
 # (src/docx_libs.c) by the one command that needs them, so that no other
 # start-up pays for loading them and what they bring.
 DOCX_MODULES = libzip cairo cairo-ft freetype2
-PC_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PC_MODULES) $(LAZY_MODULES) $(DOCX_MODULES) 2>/dev/null)
+PC_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PC_MODULES) $(LAZY_MODULES) $(WEB_MODULES) $(DOCX_MODULES) 2>/dev/null)
 PC_LIBS := $(shell $(PKG_CONFIG) --libs $(PC_MODULES) 2>/dev/null)
 DOCX_LIBS := $(shell $(PKG_CONFIG) --libs $(DOCX_MODULES) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
@@ -76,16 +80,16 @@ endif
 
 # Modules shared by the program and the unit tests.
 LIB_SRC = src/answer.c src/attachment.c src/bidi.c src/chain.c src/engine.c src/keys.c src/compare.c src/condition.c src/country.c src/csv.c src/diag.c src/editor.c src/error.c \
-	src/exchange.c src/file.c src/fonts.c src/hash.c src/json.c src/i18n.c src/lineedit.c src/pdf.c src/questionnaire.c src/qcache.c src/bytes.c src/recommend.c src/report.c src/doc.c src/render_pdf.c src/render_docx.c src/docx_libs.c src/dynlib.c src/score.c src/score_kept.c src/session.c \
+	src/exchange.c src/file.c src/fonts.c src/hash.c src/html.c src/json.c src/i18n.c src/lineedit.c src/pdf.c src/questionnaire.c src/qcache.c src/bytes.c src/recommend.c src/report.c src/doc.c src/render_pdf.c src/render_docx.c src/docx_libs.c src/dynlib.c src/score.c src/score_kept.c src/session.c \
 	src/store.c src/store_chain.c src/store_score.c src/store_writer.c src/subset.c \
 	src/term.c src/utf8.c src/width.c src/xmalloc.c
 CMD_SRC = src/cmd.c src/cmd_answers.c src/cmd_assessments.c src/cmd_attach.c \
 	src/cmd_attachments.c src/cmd_compare.c src/cmd_conflicts.c \
 	src/cmd_export.c src/cmd_countries.c src/cmd_discard.c src/cmd_interviews.c src/cmd_keys.c \
-	src/cmd_finalize.c src/cmd_findings.c src/cmd_import.c src/cmd_merge.c src/cmd_report.c src/cmd_run.c src/cmd_score.c src/cmd_show.c src/cmd_validate.c \
-	src/cmd_verify.c src/main.c
+	src/cmd_finalize.c src/cmd_findings.c src/cmd_import.c src/cmd_merge.c src/cmd_report.c src/cmd_run.c src/cmd_score.c src/cmd_serve.c src/cmd_show.c src/cmd_validate.c \
+	src/cmd_verify.c src/main.c src/web.c src/web_assets.c src/web_pages.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(O)/%.o) $(O)/gen/schema.o $(O)/gen/countries.o
-CMD_OBJ = $(CMD_SRC:src/%.c=$(O)/%.o)
+CMD_OBJ = $(CMD_SRC:src/%.c=$(O)/%.o) $(O)/gen/assets.o
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 TOOL_SRC = $(wildcard tests/tools/*.c)
@@ -165,6 +169,19 @@ $(O)/gen/schema.c: questionnaires/questionnaire.xsd
 	  xxd -i < $<; \
 	  echo '};'; \
 	  echo 'const size_t questionnaire_xsd_len = sizeof(questionnaire_xsd);'; \
+	} > $@.tmp && mv $@.tmp $@
+
+# So are the web pages' stylesheet and script (cirt serve).
+$(O)/gen/assets.c: src/web/app.css src/web/app.js
+	@mkdir -p $(@D)
+	$(say) GEN $@
+	$(Q){ echo '#include <stddef.h>'; \
+	  echo 'extern const unsigned char web_app_css[], web_app_js[];'; \
+	  echo 'extern const size_t web_app_css_len, web_app_js_len;'; \
+	  echo 'const unsigned char web_app_css[] = {'; xxd -i < src/web/app.css; echo '};'; \
+	  echo 'const size_t web_app_css_len = sizeof(web_app_css);'; \
+	  echo 'const unsigned char web_app_js[] = {'; xxd -i < src/web/app.js; echo '};'; \
+	  echo 'const size_t web_app_js_len = sizeof(web_app_js);'; \
 	} > $@.tmp && mv $@.tmp $@
 
 # So is the country register: codes and ITU regions are cirt's own, member

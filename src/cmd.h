@@ -89,6 +89,7 @@ extern const struct cmd cmd_report;
 extern const struct cmd cmd_resolve;
 extern const struct cmd cmd_run;
 extern const struct cmd cmd_score;
+extern const struct cmd cmd_serve;
 extern const struct cmd cmd_show;
 extern const struct cmd cmd_validate;
 extern const struct cmd cmd_verify;

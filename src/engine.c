@@ -320,7 +320,6 @@ engine_attach(struct engine *e, const char *path, enum engine_saved *saved, stru
 	unsigned char *data = NULL;
 	size_t size = 0;
 	char *name = NULL;
-	char id[ATTACHMENT_ID_SIZE];
 	int r;
 
 	if (attachment_read(path, &data, &size, &name, &fail) < 0) {
@@ -329,14 +328,59 @@ engine_attach(struct engine *e, const char *path, enum engine_saved *saved, stru
 		snprintf(message, sizeof(message), "%.200s: %.290s", path, fail.message);
 		return refused(e, message, saved);
 	}
-	r = store_attachment_add(e->store, e->a, e->q->questions[e->cur].id, name, data, size,
-				 e->meeting.id ? &e->meeting : NULL, NULL, e->assessor, id, &fail);
+	r = engine_attach_data(e, name, data, size, saved, err);
 	free(data);
 	free(name);
-	if (r < 0)
+	return r;
+}
+
+int
+engine_attach_data(struct engine *e, const char *name, const unsigned char *data, size_t size,
+		   enum engine_saved *saved, struct error *err)
+{
+	struct error fail = {0};
+	char message[300];
+	char id[ATTACHMENT_ID_SIZE];
+
+	if (size == 0)
+		return refused(e, "the file is empty", saved);
+	if (size > (size_t)ATTACHMENT_MAX_BYTES)
+		return refused(e, "the file is larger than 16 MB", saved);
+	if (attachment_name_check(name, message, sizeof(message)) < 0)
+		return refused(e, message, saved);
+	if (store_attachment_add(e->store, e->a, e->q->questions[e->cur].id, name, data, size,
+				 e->meeting.id ? &e->meeting : NULL, NULL, e->assessor, id,
+				 &fail) < 0)
 		return refused(e, fail.message, saved);
 	*saved = ENGINE_SAVED;
 	return reload(e, err);
+}
+
+char *
+engine_evidence_without(const char *evidence, size_t n)
+{
+	char *out = xstrdup("");
+	size_t k = 0;
+	int found = 0;
+
+	for (const char *p = evidence; *p;) {
+		size_t len = strcspn(p, "\n");
+
+		if (++k == n) {
+			found = 1;
+		} else {
+			char *more = xasprintf("%s%s%.*s", out, *out ? "\n" : "", (int)len, p);
+
+			free(out);
+			out = more;
+		}
+		p += len + (p[len] == '\n');
+	}
+	if (!found) {
+		free(out);
+		return NULL;
+	}
+	return out;
 }
 
 int

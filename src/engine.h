@@ -103,6 +103,15 @@ int engine_toggle_flag(struct engine *e, enum engine_saved *saved, struct error 
 int engine_attach(struct engine *e, const char *path, enum engine_saved *saved, struct error *err);
 int engine_detach(struct engine *e, size_t n, enum engine_saved *saved, struct error *err);
 
+/* Attach data (size bytes) under name, as engine_attach does a file: a
+ * refusal (empty, too big, a name not acceptable) is ENGINE_REFUSED. */
+int engine_attach_data(struct engine *e, const char *name, const unsigned char *data, size_t size,
+		       enum engine_saved *saved, struct error *err);
+
+/* An evidence list (an item a line) with item n (from 1) taken out,
+ * owned by the caller; NULL when there is no such item. */
+char *engine_evidence_without(const char *evidence, size_t n);
+
 /* The attachments of question i (metadata only; attachments_release). */
 int engine_attachments(const struct engine *e, size_t i, struct attachment **out, size_t *count,
 		       struct error *err);

@@ -44,6 +44,7 @@ static const struct cmd *const commands[] = {
 	&cmd_resolve,
 	&cmd_run,
 	&cmd_score,
+	&cmd_serve,
 	&cmd_show,
 	&cmd_validate,
 	&cmd_verify,

@@ -524,35 +524,6 @@ print_evidence(struct session *s, const char *evidence)
 	}
 }
 
-/* The evidence list with item n (from 1) taken out; NULL when there is
- * no such item. */
-static char *
-evidence_without(const char *evidence, size_t n)
-{
-	char *out = xstrdup("");
-	size_t k = 0;
-	int found = 0;
-
-	for (const char *p = evidence; *p;) {
-		size_t len = strcspn(p, "\n");
-
-		if (++k == n) {
-			found = 1;
-		} else {
-			char *more = xasprintf("%s%s%.*s", out, *out ? "\n" : "", (int)len, p);
-
-			free(out);
-			out = more;
-		}
-		p += len + (p[len] == '\n');
-	}
-	if (!found) {
-		free(out);
-		return NULL;
-	}
-	return out;
-}
-
 /* :evidence TEXT adds an item, :evidence -N takes item N out, :evidence -
  * clears the list, :evidence alone shows it; :note TEXT sets the note. */
 static int
@@ -580,7 +551,7 @@ set_text(struct session *s, int evidence, const char *text, struct error *err)
 		char *end;
 		unsigned long n = strtoul(text + 1, &end, 10);
 
-		value = *end == '\0' ? evidence_without(now, n) : NULL;
+		value = *end == '\0' ? engine_evidence_without(now, n) : NULL;
 		if (value == NULL) {
 			print_error(s, i18n(s->lang, MSG_NO_EVIDENCE_ITEM));
 			return 0;
