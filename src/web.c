@@ -344,6 +344,19 @@ same_origin(const char *origin, int port)
 	return loopback_host(origin + 7, port);
 }
 
+/* Whether url can go back into a Location header as it is: a path of
+ * this server ("/..." but not "//host..."), printable ASCII only. */
+static int
+safe_path(const char *url)
+{
+	if (url[0] != '/' || url[1] == '/' || url[1] == '\\')
+		return 0;
+	for (const char *c = url; *c; c++)
+		if ((unsigned char)*c <= ' ' || (unsigned char)*c >= 0x7f || *c == '\\')
+			return 0;
+	return strlen(url) < 2048;
+}
+
 static const char *
 lang_of(struct server *s, const char *asked)
 {
@@ -391,7 +404,7 @@ answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 			char *body = xstrdup("");
 			const char *lang =
 				mhd.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "lang");
-			char *to = xasprintf("%s%s%s", url[0] == '/' ? url : "/",
+			char *to = xasprintf("%s%s%s", safe_path(url) ? url : "/",
 					     lang && cmd_valid_lang(lang) ? "?lang=" : "",
 					     lang && cmd_valid_lang(lang) ? lang : "");
 			enum MHD_Result ok = respond(c, 302, NULL, body, 0, to, NULL, cookie_line);

@@ -7,6 +7,7 @@
  * the questionnaire, the database or the request goes out through
  * html_text. */
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1343,13 +1344,14 @@ text_post(struct page *p, struct web_response *out, size_t i, int evidence)
 			out->status = 422;
 			return;
 		}
-		/* a browser sends line ends as CR LF; evidence is one line */
+		/* an evidence item and a note are one line each, as in the
+		 * terminal: a line end typed in the browser becomes a space */
 		char *clean = xstrdup(text);
 		size_t k = 0;
 
 		for (const char *c = text; *c; c++)
 			if (*c != '\r')
-				clean[k++] = evidence && *c == '\n' ? ' ' : *c;
+				clean[k++] = *c == '\n' ? ' ' : *c;
 		clean[k] = '\0';
 		if (answer_check_text(clean, ANSWER_TEXT_MAX, r->lang, message, sizeof(message)) <
 		    0) {
@@ -2033,8 +2035,22 @@ download(struct web_server *s, const struct web_request *r, struct web_response 
 	argv[argc++] = arg_output;
 	argv[argc++] = path;
 	argv[argc] = NULL;
+	/* what the command says on standard output (the file it wrote) is
+	 * not for the server's log */
 	fflush(stdout);
+	int saved_out = dup(STDOUT_FILENO);
+	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+
+	if (saved_out >= 0 && null >= 0)
+		dup2(null, STDOUT_FILENO);
 	status = command->run(command, &ctx, argc, argv);
+	fflush(stdout);
+	if (saved_out >= 0 && null >= 0)
+		dup2(saved_out, STDOUT_FILENO);
+	if (saved_out >= 0)
+		close(saved_out);
+	if (null >= 0)
+		close(null);
 	data = status == EXIT_OK ? file_read(path, 256UL * 1024 * 1024, &size, &err) : NULL;
 	unlink(path);
 	rmdir(dir);
