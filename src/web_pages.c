@@ -23,6 +23,7 @@
 #include "file.h"
 #include "i18n.h"
 #include "score.h"
+#include "score_kept.h"
 #include "store.h"
 #include "web_assets.h"
 #include "web_internal.h"
@@ -316,6 +317,15 @@ list_page(struct web_server *s, const struct web_request *r, struct web_response
 		simple_page(s, r, out, 500, err.message);
 		return;
 	}
+	/* progress from the kept scores, as cirt assessments takes it */
+	unsigned char *need = xcalloc(n + 1, 1);
+	unsigned char *done = xcalloc(n + 1, 1);
+	struct score_result *scores = xcalloc(n + 1, sizeof(*scores));
+
+	for (size_t i = 0; i < n; i++)
+		need[i] = strcmp(list[i].questionnaire_id, q->id) == 0;
+	if (score_kept(s->ctx->store, q, list, n, need, scores, done, &err) < 0)
+		memset(done, 0, n + 1);
 	page_start(s, r, &h, T(MSG_W_ASSESSMENTS));
 	html_raw(&h, "<h1>");
 	html_text(&h, T(MSG_W_ASSESSMENTS));
@@ -342,28 +352,14 @@ list_page(struct web_server *s, const struct web_request *r, struct web_response
 	for (size_t i = 0; i < n; i++) {
 		const struct assessment *a = &list[i];
 		const struct country *c = country_find(a->country);
-		struct answer_set answers = {0};
 		struct chain_conflict *conf = NULL;
 		size_t nconf = 0;
 		size_t shown = 0;
 		size_t answered = 0;
 
-		/* progress as the engine counts it, for this questionnaire's
-		 * assessments */
-		if (strcmp(a->questionnaire_id, q->id) == 0 &&
-		    store_answers_load(s->ctx->store, a->id, &answers, &err) == 0) {
-			const struct answer **by = xcalloc(q->question_count + 1, sizeof(*by));
-			unsigned char *vis = xcalloc(q->question_count + 1, 1);
-
-			answer_set_index(q, &answers, by);
-			answer_index_visibility(q, by, vis);
-			for (size_t k = 0; k < q->question_count; k++) {
-				shown += vis[k];
-				answered += vis[k] && answer_is_given(by[k]);
-			}
-			free(by);
-			free(vis);
-			answer_set_release(&answers);
+		if (done[i]) {
+			shown = scores[i].shown;
+			answered = scores[i].answered;
 		}
 		store_conflicts_load(s->ctx->store, a->id, &conf, &nconf, &err);
 		store_conflicts_release(conf, nconf);
@@ -385,6 +381,12 @@ list_page(struct web_server *s, const struct web_request *r, struct web_response
 	}
 	if (n)
 		html_raw(&h, "</tbody></table>");
+	for (size_t i = 0; i < n; i++)
+		if (done[i])
+			score_result_release(&scores[i]);
+	free(scores);
+	free(need);
+	free(done);
 	assessment_list_release(list, n);
 
 	/* a new one: the country from the register, in this language */
