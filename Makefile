@@ -209,7 +209,7 @@ $(O)/tools/%: tests/tools/%.c $(LIB_OBJ) $(O)/.flags
 	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS)
 
 # libFuzzer targets, built with clang into build/fuzz.
-FUZZ_TARGETS = questionnaire condition csv bundle answer database model
+FUZZ_TARGETS = questionnaire condition csv bundle answer database model html
 FUZZ_SECONDS ?= 60
 
 $(O)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJ) $(O)/.flags

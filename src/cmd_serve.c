@@ -65,8 +65,9 @@ run_serve(const struct cmd *self, struct cmd_context *ctx, int argc, char **argv
 			errno = 0;
 			port = strtol(optarg, &end, 10);
 			if (errno || end == optarg || *end || port < 0 || port > 65535)
-				return cmd_usage_error(self, "--port takes a number from 0 to 65535, "
-							     "not '%s'",
+				return cmd_usage_error(self,
+						       "--port takes a number from 0 to 65535, "
+						       "not '%s'",
 						       optarg);
 			o.port = (int)port;
 			o.port_given = 1;

@@ -115,9 +115,12 @@ html_textn(struct html *h, const char *text, size_t n)
 		}
 		size_t used = utf8_decode(piece, &cp);
 
-		if (used == 0 || (cp >= 0x80 && cp < 0xa0)) {
+		if (used == 0) {
 			html_raw(h, "\xef\xbf\xbd");
 			i++;
+		} else if (cp < 0xa0) { /* a C1 control character */
+			html_raw(h, "\xef\xbf\xbd");
+			i += used;
 		} else {
 			add(h, text + i, used);
 			i += used;

@@ -405,14 +405,19 @@ static const struct message catalogue[MSG_COUNT] = {
 	[MSG_W_START] = N_("Start"),
 	[MSG_W_CANCEL] = N_("Cancel"),
 	[MSG_W_CONFIRM] = N_("Record it"),
-	[MSG_W_CONFIRM_NEW] = N_("Start the assessment of %1 (%2) for the cycle %3? It is recorded from its first answer on."),
+	[MSG_W_CONFIRM_NEW] = N_("Start the assessment of %1 (%2) for the cycle %3? It is recorded "
+				 "from its first answer on."),
 	[MSG_W_CHOOSE_COUNTRY] = N_("Choose a country from the list."),
 	[MSG_W_BAD_CYCLE] = N_("A cycle is a year from 2000 to %1."),
-	[MSG_W_DOWNLOAD_COMPARISON] = N_("Download the comparison of this year's assessments (PDF)"),
+	[MSG_W_DOWNLOAD_COMPARISON] =
+		N_("Download the comparison of this year's assessments (PDF)"),
 	[MSG_W_NOT_FOUND] = N_("There is nothing here. Go back to the assessments."),
-	[MSG_W_OTHER_QUESTIONNAIRE] = N_("This assessment was made with the questionnaire %1, not %2; serve it with that one."),
-	[MSG_W_FINAL] = N_("This assessment is final: it is shown but cannot be changed (reopen it with cirt reopen)."),
-	[MSG_W_HELD] = N_("Another session holds this assessment: %1. The page is read-only until it ends; reload then."),
+	[MSG_W_OTHER_QUESTIONNAIRE] = N_("This assessment was made with the questionnaire %1, not "
+					 "%2; serve it with that one."),
+	[MSG_W_FINAL] = N_("This assessment is final: it is shown but cannot be changed (reopen it "
+			   "with cirt reopen)."),
+	[MSG_W_HELD] = N_("Another session holds this assessment: %1. The page is read-only until "
+			  "it ends; reload then."),
 	[MSG_W_QUESTIONS] = N_("Questions"),
 	[MSG_W_FINDINGS] = N_("Findings"),
 	[MSG_W_REPORT_PDF] = N_("Report (PDF)"),
@@ -428,7 +433,8 @@ static const struct message catalogue[MSG_COUNT] = {
 	[MSG_W_ATTACH] = N_("A file (PDF, Word, image or text, 16 MB at most)"),
 	[MSG_W_UPLOAD] = N_("Attach"),
 	[MSG_W_NO_FILE] = N_("Choose a file to attach first."),
-	[MSG_W_FILE_TYPE] = N_("Only PDF, Word and OpenDocument files, PNG and JPEG images and plain text can be attached."),
+	[MSG_W_FILE_TYPE] = N_("Only PDF, Word and OpenDocument files, PNG and JPEG images and "
+			       "plain text can be attached."),
 	[MSG_W_FLAG] = N_("Flag for review"),
 	[MSG_W_UNFLAG] = N_("Remove the flag"),
 	[MSG_W_HISTORY] = N_("History"),
@@ -449,7 +455,8 @@ static const struct message catalogue[MSG_COUNT] = {
 	[MSG_W_NO_CONFLICTS] = N_("No conflict is open."),
 	[MSG_W_KEEP_THIS] = N_("Keep this one"),
 	[MSG_W_REASON_NEEDED] = N_("Say why: the reason is kept in the history."),
-	[MSG_W_NO_REPORT] = N_("No report could be made: an assessment needs at least one answer first."),
+	[MSG_W_NO_REPORT] =
+		N_("No report could be made: an assessment needs at least one answer first."),
 };
 
 static const char *rows[LANGUAGE_COUNT][MSG_COUNT];

@@ -118,7 +118,7 @@ static void
 random_hex(char *out, size_t bytes)
 {
 	static const char hex[] = "0123456789abcdef";
-	unsigned char buf[32];
+	unsigned char buf[32] = {0};
 	size_t got = 0;
 
 	while (got < bytes) {
@@ -273,7 +273,7 @@ static const char CSP[] = "default-src 'none'; script-src 'self'; style-src 'sel
 
 static enum MHD_Result
 respond(struct MHD_Connection *c, int status, const char *type, char *body, size_t len,
-     const char *location, const char *disposition, const char *cookie)
+	const char *location, const char *disposition, const char *cookie)
 {
 	struct MHD_Response *r =
 		mhd.MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
@@ -388,8 +388,9 @@ answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 
 		s->last_request = now_seconds();
 		if (!loopback_host(host, s->port))
-			return refuse(c, 421, "This server answers only on this machine's own "
-					      "loopback address.");
+			return refuse(c, 421,
+				      "This server answers only on this machine's own "
+				      "loopback address.");
 		if (!post && strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
 			return refuse(c, 405, "Method not allowed.");
 		if (!same_secret(cookie, s->token) && !(!post && same_secret(given, s->token)))
@@ -421,16 +422,17 @@ answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 
 			if (!same_origin(origin, s->port) ||
 			    (site && strcmp(site, "same-origin") != 0 && strcmp(site, "none") != 0))
-				return refuse(c, 403, "Forbidden: a change must come from cirt's "
-						      "own pages.");
-			if (length && strtoll(length, NULL, 10) >
-					      ATTACHMENT_MAX_BYTES + WEB_FORM_MAX)
+				return refuse(c, 403,
+					      "Forbidden: a change must come from cirt's "
+					      "own pages.");
+			if (length &&
+			    strtoll(length, NULL, 10) > ATTACHMENT_MAX_BYTES + WEB_FORM_MAX)
 				return refuse(c, 413, "Too large: a file may be 16 MB at most.");
 		}
 		q = xcalloc(1, sizeof(*q));
 		mhd.MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_field, q);
 		if (post) {
-			q->pp = mhd.MHD_create_post_processor(c, 16 * 1024, post_field, q);
+			q->pp = mhd.MHD_create_post_processor(c, (size_t)16 * 1024, post_field, q);
 			if (q->pp == NULL) {
 				request_free(q);
 				return refuse(c, 415, "Unsupported form encoding.");
@@ -475,14 +477,15 @@ answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 	}
 	if (post && !same_secret(web_field(&r, "csrf"), s->pages.csrf)) {
 		free(lang_line);
-		return refuse(c, 403, "Forbidden: the form is not one of this server's pages "
-				      "(reload the page and try again).");
+		return refuse(c, 403,
+			      "Forbidden: the form is not one of this server's pages "
+			      "(reload the page and try again).");
 	}
 	web_route(&s->pages, &r, &out);
 	if (out.location && out.body == NULL)
 		out.body = xstrdup("");
 	enum MHD_Result ok = respond(c, out.status ? out.status : 200, out.type, out.body, out.len,
-				  out.location, out.disposition, lang_line);
+				     out.location, out.disposition, lang_line);
 
 	free(out.location);
 	free(out.disposition);
@@ -521,8 +524,7 @@ listen_on(int port, struct error *err)
 	addr.sin_port = htons((unsigned short)port);
 	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	if (bind(fd, (struct sockaddr *)&addr, sizeof(addr)) < 0 || listen(fd, 32) < 0) {
-		error_set(err, EXIT_IO, "cannot listen on 127.0.0.1:%d: %s", port,
-			  strerror(errno));
+		error_set(err, EXIT_IO, "cannot listen on 127.0.0.1:%d: %s", port, strerror(errno));
 		close(fd);
 		return -1;
 	}
@@ -567,10 +569,10 @@ web_serve(struct cmd_context *ctx, const struct web_options *o, struct error *er
 	random_hex(s.pages.csrf, 24);
 	s.pages.ctx = ctx;
 	s.pages.default_lang = o->lang && i18n_has(o->lang) ? o->lang : "en";
-	d = mhd.MHD_start_daemon(MHD_NO_FLAG, 0, NULL, NULL, answer, &s,
-				 MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_NOTIFY_COMPLETED,
-				 completed, NULL, MHD_OPTION_CONNECTION_LIMIT, 64U,
-				 MHD_OPTION_CONNECTION_TIMEOUT, 60U, MHD_OPTION_END);
+	d = mhd.MHD_start_daemon(MHD_NO_FLAG, 0, NULL, NULL, answer, &s, MHD_OPTION_LISTEN_SOCKET,
+				 fd, MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+				 MHD_OPTION_CONNECTION_LIMIT, 64U, MHD_OPTION_CONNECTION_TIMEOUT,
+				 60U, MHD_OPTION_END);
 	if (d == NULL) {
 		close(fd);
 		error_set(err, EXIT_IO, "cannot start the web server");
@@ -614,7 +616,8 @@ web_serve(struct cmd_context *ctx, const struct web_options *o, struct error *er
 		}
 		mhd.MHD_run_from_select(d, &rs, &ws, &es);
 		if (o->idle > 0 && now_seconds() - s.last_request > o->idle) {
-			fprintf(stderr, "cirt: no request for %g minutes; stopping\n", o->idle / 60);
+			fprintf(stderr, "cirt: no request for %g minutes; stopping\n",
+				o->idle / 60);
 			break;
 		}
 	}

@@ -6,12 +6,12 @@
 
 #include <stddef.h>
 
+#include "chain.h"
 #include "cmd.h"
 #include "html.h"
-#include "chain.h"
 
 /* The largest form (all fields but a file) a request may carry. */
-#define WEB_FORM_MAX (1024 * 1024)
+#define WEB_FORM_MAX (1024L * 1024)
 
 /* One field of a form or of the query: value has len bytes and a NUL
  * after them; filename is set for an uploaded file. */
@@ -24,7 +24,7 @@ struct web_field {
 
 struct web_request {
 	int post;
-	const char *path; /* the path, without the query */
+	const char *path;	  /* the path, without the query */
 	struct web_field *fields; /* the query's, then the form's */
 	size_t count;
 	const char *lang; /* the interface's language */

@@ -53,15 +53,18 @@ page_start(struct web_server *s, const struct web_request *r, struct html *h, co
 
 	html_rawf(h, "<!doctype html>\n<html lang=\"%s\" dir=\"%s\"><head><meta charset=\"utf-8\">",
 		  r->lang, rtl ? "rtl" : "ltr");
-	html_raw(h, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-		    "<title>");
+	html_raw(h,
+		 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+		 "<title>");
 	html_text(h, title);
-	html_raw(h, " \u00b7 cirt</title><link rel=\"stylesheet\" href=\"/static/app.css\">"
-		    "<script src=\"/static/app.js\" defer></script></head><body>"
-		    "<a class=\"skip\" href=\"#main\">");
+	html_raw(h,
+		 " \u00b7 cirt</title><link rel=\"stylesheet\" href=\"/static/app.css\">"
+		 "<script src=\"/static/app.js\" defer></script></head><body>"
+		 "<a class=\"skip\" href=\"#main\">");
 	html_text(h, T(MSG_W_SKIP));
-	html_raw(h, "</a><header class=\"top\"><a class=\"brand\" href=\"/\">cirt</a> <span "
-		    "class=\"where\">");
+	html_raw(h,
+		 "</a><header class=\"top\"><a class=\"brand\" href=\"/\">cirt</a> <span "
+		 "class=\"where\">");
 	html_text(h, s->ctx->db_path);
 	html_raw(h, " \u00b7 ");
 	html_text(h, T(MSG_RECORDING_AS));
@@ -113,8 +116,8 @@ message_box(struct html *h, const char *kind, const char *text)
 }
 
 static void
-simple_page(struct web_server *s, const struct web_request *r, struct web_response *out,
-	    int status, const char *text)
+simple_page(struct web_server *s, const struct web_request *r, struct web_response *out, int status,
+	    const char *text)
 {
 	struct html h = {0};
 
@@ -242,8 +245,8 @@ page_open(struct page *p, struct web_server *s, const struct web_request *r, con
 		store_assessment_new(&p->a, p->country->alpha2, (int)cycle, q->id, q->version,
 				     q->sha256);
 	} else if (strcmp(p->a.questionnaire_id, q->id) != 0) {
-		char *text = i18n_fill(r->lang, MSG_W_OTHER_QUESTIONNAIRE, p->a.questionnaire_id,
-				       q->id);
+		char *text =
+			i18n_fill(r->lang, MSG_W_OTHER_QUESTIONNAIRE, p->a.questionnaire_id, q->id);
 
 		simple_page(s, r, out, 409, text);
 		free(text);
@@ -367,14 +370,15 @@ list_page(struct web_server *s, const struct web_request *r, struct web_response
 		html_text(&h, c ? country_name(c, r->lang) : a->country);
 		html_rawf(&h, "</a> (%s)</td><td>%d</td><td>", a->country, a->cycle);
 		status_word(r, &h, a);
-		html_rawf(&h, "</td><td><progress max=\"%zu\" value=\"%zu\"></progress> %zu/%zu</td>"
-			      "<td>",
+		html_rawf(&h,
+			  "</td><td><progress max=\"%zu\" value=\"%zu\"></progress> %zu/%zu</td>"
+			  "<td>",
 			  shown ? shown : 1, answered, answered, shown);
 		html_text(&h, a->updated_at);
 		html_raw(&h, "</td><td>");
 		if (nconf)
-			html_rawf(&h, "<a href=\"/a/%s/%d/conflicts\">%zu</a>", a->country, a->cycle,
-				  nconf);
+			html_rawf(&h, "<a href=\"/a/%s/%d/conflicts\">%zu</a>", a->country,
+				  a->cycle, nconf);
 		else
 			html_raw(&h, "0");
 		html_raw(&h, "</td></tr>");
@@ -396,8 +400,9 @@ list_page(struct web_server *s, const struct web_request *r, struct web_response
 	form_start(r, &h, "/new", " class=\"new\"");
 	html_raw(&h, "<label for=\"country\">");
 	html_text(&h, T(MSG_R_COUNTRY));
-	html_raw(&h, "</label> <select id=\"country\" name=\"country\" required><option "
-		     "value=\"\"></option>");
+	html_raw(&h,
+		 "</label> <select id=\"country\" name=\"country\" required><option "
+		 "value=\"\"></option>");
 	for (size_t i = 0; i < count; i++) {
 		html_rawf(&h, "<option value=\"%s\">", all[i].alpha2);
 		html_text(&h, country_name(&all[i], r->lang));
@@ -405,8 +410,9 @@ list_page(struct web_server *s, const struct web_request *r, struct web_response
 	}
 	html_rawf(&h, "</select> <label for=\"cycle\">");
 	html_text(&h, T(MSG_R_CYCLE));
-	html_rawf(&h, "</label> <input id=\"cycle\" name=\"cycle\" type=\"number\" min=\"2000\" "
-		      "max=\"%d\" value=\"%d\" required> <button type=\"submit\">",
+	html_rawf(&h,
+		  "</label> <input id=\"cycle\" name=\"cycle\" type=\"number\" min=\"2000\" "
+		  "max=\"%d\" value=\"%d\" required> <button type=\"submit\">",
 		  this_year() + 1, this_year());
 	html_text(&h, T(MSG_W_START));
 	html_raw(&h, "</button></form>");
@@ -530,8 +536,10 @@ assessment_head(struct page *p, struct html *h, const char *current)
 		const char *tail;
 		enum msg label;
 	} tabs[] = {
-		{"", MSG_W_QUESTIONS},		{"/findings", MSG_W_FINDINGS},
-		{"/conflicts", MSG_W_CONFLICTS}, {"/score", MSG_R_SCORE},
+		{"", MSG_W_QUESTIONS},
+		{"/findings", MSG_W_FINDINGS},
+		{"/conflicts", MSG_W_CONFLICTS},
+		{"/score", MSG_R_SCORE},
 	};
 
 	html_raw(h, "<h1>");
@@ -567,8 +575,9 @@ meeting_box(struct page *p, struct html *h, const char *back)
 	size_t n = 0;
 	struct error err = {0};
 
-	html_raw(h, "<section class=\"meeting\" aria-labelledby=\"meeting-h\"><h2 "
-		    "id=\"meeting-h\">");
+	html_raw(h,
+		 "<section class=\"meeting\" aria-labelledby=\"meeting-h\"><h2 "
+		 "id=\"meeting-h\">");
 	html_text(h, T(MSG_MEETING));
 	html_raw(h, "</h2><p id=\"meeting-now\">");
 	if (m->id) {
@@ -659,8 +668,9 @@ pillar_nav(struct page *p, struct html *h, size_t current)
 			html_raw(h, p->base);
 		html_rawf(h, "\"%s>", k == current ? " aria-current=\"true\"" : "");
 		html_text(h, text_get(&q->pillars[k].title, r->lang));
-		html_rawf(h, "</a> <span class=\"count\">%zu/%zu</span> <progress max=\"%zu\" "
-			     "value=\"%zu\"></progress></li>",
+		html_rawf(h,
+			  "</a> <span class=\"count\">%zu/%zu</span> <progress max=\"%zu\" "
+			  "value=\"%zu\"></progress></li>",
 			  answered, shown, shown ? shown : 1, answered);
 	}
 	html_raw(h, "</ol></nav>");
@@ -688,7 +698,8 @@ question_list(struct page *p, struct html *h, size_t k, size_t focus)
 		html_rawf(h, "<li class=\"%s%s\" data-status=\"%s\"><a href=\"", status,
 			  i == focus ? " focus" : "", status);
 		question_link(h, p, i, NULL);
-		html_rawf(h, "\"%s><span class=\"qid\">", i == focus ? " aria-current=\"true\"" : "");
+		html_rawf(h, "\"%s><span class=\"qid\">",
+			  i == focus ? " aria-current=\"true\"" : "");
 		html_text(h, qu->id);
 		html_raw(h, "</span> <span class=\"qtext\">");
 		html_text(h, text_get(&qu->text, r->lang));
@@ -752,7 +763,7 @@ answer_form(struct page *p, struct html *h, size_t i, const char *typed)
 		for (size_t c = 0; c < qu->choice_count; c++) {
 			const struct choice *ch = &qu->choices[c];
 			int on = w && w->state == ANSWER_VALUE && w->value &&
-				 strcmp(w->value, ch->value) == 0;
+				strcmp(w->value, ch->value) == 0;
 			char *label = answer_describe(qu, ANSWER_VALUE, ch->value, r->lang);
 
 			html_raw(h, "<button type=\"submit\" name=\"value\" value=\"");
@@ -777,7 +788,8 @@ answer_form(struct page *p, struct html *h, size_t i, const char *typed)
 			html_text(h, text_get(&ch->label, r->lang));
 			html_raw(h, "</label>");
 		}
-		html_rawf(h, "</div><button type=\"submit\" name=\"multi\" value=\"1\"%s>", disabled);
+		html_rawf(h, "</div><button type=\"submit\" name=\"multi\" value=\"1\"%s>",
+			  disabled);
 		html_text(h, T(MSG_W_SAVE));
 		html_rawf(h, "</button> <button type=\"submit\" name=\"value\" value=\"-\"%s>",
 			  disabled);
@@ -793,18 +805,20 @@ answer_form(struct page *p, struct html *h, size_t i, const char *typed)
 			now = xstrdup(typed);
 		else if (w && w->state == ANSWER_VALUE && w->value)
 			now = qu->type == QUESTION_NUMBER
-				      ? answer_describe(qu, w->state, w->value, r->lang)
-				      : xstrdup(w->value);
+				? answer_describe(qu, w->state, w->value, r->lang)
+				: xstrdup(w->value);
 		html_raw(h, "<label for=\"typed\" class=\"visually-hidden\">");
 		html_text(h, T(MSG_R_ANSWER));
 		html_raw(h, "</label>");
 		if (qu->type == QUESTION_TEXT) {
-			html_rawf(h, "<textarea id=\"typed\" name=\"text\" rows=\"4\"%s>", disabled);
+			html_rawf(h, "<textarea id=\"typed\" name=\"text\" rows=\"4\"%s>",
+				  disabled);
 			html_text(h, now ? now : "");
 			html_raw(h, "</textarea>");
 		} else {
 			html_rawf(h, "<input id=\"typed\" name=\"text\" %s%s value=\"",
-				  qu->type == QUESTION_DATE ? "type=\"date\"" : "inputmode=\"decimal\"",
+				  qu->type == QUESTION_DATE ? "type=\"date\""
+							    : "inputmode=\"decimal\"",
 				  disabled);
 			html_text(h, now ? now : "");
 			html_raw(h, "\">");
@@ -816,12 +830,14 @@ answer_form(struct page *p, struct html *h, size_t i, const char *typed)
 		break;
 	}
 	}
-	html_rawf(h, "<div class=\"other\"><button type=\"submit\" name=\"state\" "
-		     "value=\"dont_know\"%s%s>",
+	html_rawf(h,
+		  "<div class=\"other\"><button type=\"submit\" name=\"state\" "
+		  "value=\"dont_know\"%s%s>",
 		  w && w->state == ANSWER_DONT_KNOW ? " aria-pressed=\"true\"" : "", disabled);
 	html_text(h, T(MSG_DONT_KNOW));
-	html_rawf(h, "</button> <button type=\"submit\" name=\"state\" "
-		     "value=\"not_applicable\"%s%s>",
+	html_rawf(h,
+		  "</button> <button type=\"submit\" name=\"state\" "
+		  "value=\"not_applicable\"%s%s>",
 		  w && w->state == ANSWER_NOT_APPLICABLE ? " aria-pressed=\"true\"" : "", disabled);
 	html_text(h, T(MSG_NOT_APPLICABLE));
 	html_raw(h, "</button></div>");
@@ -852,8 +868,9 @@ evidence_box(struct page *p, struct html *h, size_t i)
 	snprintf(note_action, sizeof(note_action), "%s", a.data);
 	html_release(&a);
 
-	html_raw(h, "<section class=\"evidence\" aria-labelledby=\"evidence-h\"><h3 "
-		    "id=\"evidence-h\">");
+	html_raw(h,
+		 "<section class=\"evidence\" aria-labelledby=\"evidence-h\"><h3 "
+		 "id=\"evidence-h\">");
 	html_text(h, T(MSG_EVIDENCE_LABEL));
 	html_raw(h, "</h3><ol class=\"items\">");
 	for (const char *e = evidence; *e;) {
@@ -865,8 +882,9 @@ evidence_box(struct page *p, struct html *h, size_t i)
 		k++;
 		if (p->writable) {
 			form_start(r, h, action, " class=\"inline\"");
-			html_rawf(h, "<button type=\"submit\" name=\"remove\" value=\"%zu\" "
-				     "class=\"small\">",
+			html_rawf(h,
+				  "<button type=\"submit\" name=\"remove\" value=\"%zu\" "
+				  "class=\"small\">",
 				  k);
 			html_text(h, T(MSG_W_REMOVE));
 			html_raw(h, "</button></form>");
@@ -879,8 +897,9 @@ evidence_box(struct page *p, struct html *h, size_t i)
 		form_start(r, h, action, NULL);
 		html_raw(h, "<label for=\"add-evidence\">");
 		html_text(h, T(MSG_W_ADD_EVIDENCE));
-		html_raw(h, "</label> <input id=\"add-evidence\" name=\"add\" maxlength=\"4000\" "
-			    "required> <button type=\"submit\">");
+		html_raw(h,
+			 "</label> <input id=\"add-evidence\" name=\"add\" maxlength=\"4000\" "
+			 "required> <button type=\"submit\">");
 		html_text(h, T(MSG_W_ADD));
 		html_raw(h, "</button></form>");
 	}
@@ -930,8 +949,9 @@ attachment_box(struct page *p, struct html *h, size_t i)
 			html_raw(h, "</span>");
 			if (p->writable) {
 				form_start(r, h, action, " class=\"inline\"");
-				html_rawf(h, "<button type=\"submit\" name=\"n\" value=\"%zu\" "
-					     "class=\"small\">",
+				html_rawf(h,
+					  "<button type=\"submit\" name=\"n\" value=\"%zu\" "
+					  "class=\"small\">",
 					  k + 1);
 				html_text(h, T(MSG_W_REMOVE));
 				html_raw(h, "</button></form>");
@@ -948,9 +968,10 @@ attachment_box(struct page *p, struct html *h, size_t i)
 		form_start(r, h, action, " enctype=\"multipart/form-data\"");
 		html_raw(h, "<label for=\"file\">");
 		html_text(h, T(MSG_W_ATTACH));
-		html_raw(h, "</label> <input id=\"file\" name=\"file\" type=\"file\" required "
-			    "accept=\".pdf,.png,.jpg,.jpeg,.docx,.odt,.txt,.csv,application/pdf,"
-			    "image/png,image/jpeg,text/plain\"> <button type=\"submit\">");
+		html_raw(h,
+			 "</label> <input id=\"file\" name=\"file\" type=\"file\" required "
+			 "accept=\".pdf,.png,.jpg,.jpeg,.docx,.odt,.txt,.csv,application/pdf,"
+			 "image/png,image/jpeg,text/plain\"> <button type=\"submit\">");
 		html_text(h, T(MSG_W_UPLOAD));
 		html_raw(h, "</button></form>");
 	}
@@ -971,8 +992,9 @@ focus_box(struct page *p, struct html *h, size_t i, const char *typed)
 	enum msg word;
 	const char *status = question_status(p, i, &word);
 
-	html_rawf(h, "<section class=\"focus\" aria-labelledby=\"q-h\" data-status=\"%s\">"
-		     "<h2 id=\"q-h\"><span class=\"qid\">",
+	html_rawf(h,
+		  "<section class=\"focus\" aria-labelledby=\"q-h\" data-status=\"%s\">"
+		  "<h2 id=\"q-h\"><span class=\"qid\">",
 		  status);
 	html_text(h, qu->id);
 	html_raw(h, "</span> ");
@@ -1023,8 +1045,9 @@ focus_box(struct page *p, struct html *h, size_t i, const char *typed)
 		snprintf(action, sizeof(action), "%s", a.data);
 		html_release(&a);
 		form_start(r, h, action, " class=\"inline flag\"");
-		html_rawf(h, "<input type=\"hidden\" name=\"flag\" value=\"%d\"><button "
-			     "type=\"submit\" aria-pressed=\"%s\">",
+		html_rawf(h,
+			  "<input type=\"hidden\" name=\"flag\" value=\"%d\"><button "
+			  "type=\"submit\" aria-pressed=\"%s\">",
 			  w && w->flagged ? 0 : 1, w && w->flagged ? "true" : "false");
 		html_text(h, T(w && w->flagged ? MSG_W_UNFLAG : MSG_W_FLAG));
 		html_raw(h, "</button></form>");
@@ -1109,8 +1132,8 @@ saved_line(struct page *p)
 		return NULL;
 	w = p->e.by_index[i];
 	d = answer_is_given(w)
-		    ? answer_describe(&p->e.q->questions[i], w->state, w->value, p->r->lang)
-		    : xstrdup("");
+		? answer_describe(&p->e.q->questions[i], w->state, w->value, p->r->lang)
+		: xstrdup("");
 	line = xasprintf("\u2713 %s: %s \u00b7 %s%s", p->e.q->questions[i].id, d,
 			 i18n(p->r->lang, MSG_SAVED), shown ? " \u00b7 " : "");
 	if (shown) {
@@ -1137,9 +1160,8 @@ saved_or_failed(struct page *p, struct web_response *out, size_t i, enum engine_
 {
 	if (saved == ENGINE_NOT_SAVED || saved == ENGINE_REFUSED) {
 		char *text = saved == ENGINE_NOT_SAVED
-				     ? xasprintf("%s %s", i18n(p->r->lang, MSG_NOT_SAVED),
-						 p->e.last_error)
-				     : xstrdup(p->e.last_error);
+			? xasprintf("%s %s", i18n(p->r->lang, MSG_NOT_SAVED), p->e.last_error)
+			: xstrdup(p->e.last_error);
 
 		question_page(p, out, i, "error", text, NULL, NULL);
 		out->status = saved == ENGINE_NOT_SAVED ? 503 : 422;
@@ -1175,8 +1197,8 @@ answer_post(struct page *p, struct web_response *out, size_t i)
 	size_t before;
 
 	p->e.cur = i;
-	if (state_name && (strcmp(state_name, "dont_know") == 0 ||
-			   strcmp(state_name, "not_applicable") == 0)) {
+	if (state_name &&
+	    (strcmp(state_name, "dont_know") == 0 || strcmp(state_name, "not_applicable") == 0)) {
 		answer_state_parse(state_name, &state);
 	} else if (value_field || web_field(r, "multi")) {
 		/* choices are sent by their values, read as an import reads them */
@@ -1324,7 +1346,6 @@ text_post(struct page *p, struct web_response *out, size_t i, int evidence)
 	const char *note = web_field(r, "note");
 	enum engine_saved saved;
 	struct error err = {0};
-	char message[256];
 	char *value = NULL;
 
 	p->e.cur = i;
@@ -1340,6 +1361,7 @@ text_post(struct page *p, struct web_response *out, size_t i, int evidence)
 		}
 	} else {
 		const char *text = evidence ? add : note;
+		char message[256];
 
 		if (text == NULL || (evidence && *text == '\0')) {
 			question_page(p, out, i, "error", T(MSG_ERR_EMPTY), NULL, NULL);
@@ -1390,8 +1412,7 @@ flag_post(struct page *p, struct web_response *out, size_t i)
 	struct error err = {0};
 
 	p->e.cur = i;
-	if (want && (strcmp(want, "1") == 0) != on &&
-	    engine_toggle_flag(&p->e, &saved, &err) < 0) {
+	if (want && (strcmp(want, "1") == 0) != on && engine_toggle_flag(&p->e, &saved, &err) < 0) {
 		simple_page(p->s, p->r, out, 500, err.message);
 		return;
 	}
@@ -1521,8 +1542,9 @@ history_page(struct page *p, struct web_response *out, size_t i)
 	struct html h = {0};
 	char *title = i18n_fill(r->lang, MSG_W_HISTORY_OF, qu->id, NULL);
 
-	if (p->a.id && (store_history_load(p->s->ctx->store, p->a.id, &list, &n, &err) < 0 ||
-			store_meetings_load(p->s->ctx->store, p->a.id, &meetings, &nm, &err) < 0)) {
+	if (p->a.id &&
+	    (store_history_load(p->s->ctx->store, p->a.id, &list, &n, &err) < 0 ||
+	     store_meetings_load(p->s->ctx->store, p->a.id, &meetings, &nm, &err) < 0)) {
 		free(title);
 		simple_page(p->s, r, out, 500, err.message);
 		return;
@@ -1574,8 +1596,9 @@ history_page(struct page *p, struct web_response *out, size_t i)
 			enum answer_state st = ANSWER_NONE;
 
 			answer_state_parse(e->new_state ? e->new_state : "none", &st);
-			char *d = st == ANSWER_NONE ? xstrdup("\u2013")
-						    : answer_describe(qu, st, e->new_value, r->lang);
+			char *d = st == ANSWER_NONE
+				? xstrdup("\u2013")
+				: answer_describe(qu, st, e->new_value, r->lang);
 
 			html_text(&h, d);
 			free(d);
@@ -1727,10 +1750,10 @@ web_conflict_here(struct page *p, const struct chain_conflict *c, char **state, 
 		*state = xstrdup(answer_state_name(w->state));
 		*value = w->value ? xstrdup(w->value) : NULL;
 	} else {
-		*value = xstrdup(strcmp(c->field, "evidence") == 0  ? w->evidence
-				 : strcmp(c->field, "comment") == 0 ? w->comment
-				 : w->flagged			    ? "1"
-								    : "0");
+		*value = xstrdup(strcmp(c->field, "evidence") == 0	    ? w->evidence
+					 : strcmp(c->field, "comment") == 0 ? w->comment
+					 : w->flagged			    ? "1"
+									    : "0");
 	}
 }
 
@@ -1796,8 +1819,9 @@ conflicts_page(struct page *p, struct web_response *out, const char *kind, const
 		html_text(&h, T(MSG_W_KEEP_THIS));
 		html_rawf(&h, "</button></div></div><label for=\"why-%zu\">", k);
 		html_text(&h, T(MSG_W_WHY));
-		html_rawf(&h, "</label> <input id=\"why-%zu\" name=\"reason\" required "
-			      "maxlength=\"4000\"></form></section>",
+		html_rawf(&h,
+			  "</label> <input id=\"why-%zu\" name=\"reason\" required "
+			  "maxlength=\"4000\"></form></section>",
 			  k);
 		free(subject);
 		free(theirs);
@@ -1886,7 +1910,8 @@ radar(struct html *h, const struct questionnaire *q, const struct score_result *
 	for (int ring = 1; ring <= 4; ring++) {
 		html_raw(h, "<polygon class=\"ring\" points=\"");
 		for (size_t k = 0; k < n; k++) {
-			double angle = -1.5707963267948966 + 6.283185307179586 * (double)k / (double)n;
+			double angle =
+				-1.5707963267948966 + 6.283185307179586 * (double)k / (double)n;
 
 			html_rawf(h, "%.1f,%.1f ", cx + R * ring / 4 * cos(angle),
 				  cy + R * ring / 4 * sin(angle));
@@ -1976,10 +2001,10 @@ score_page(struct page *p, struct web_response *out)
 		free(intro);
 		for (size_t k = 0; k < path; k++) {
 			const struct indicator *ind = &q->indicators[order[k]];
-			char *gain = i18n_fill(r->lang, MSG_R_GAIN,
-					       i18n_fixed(number, score_gain(&res, order[k]), 1,
-							  0, r->lang),
-					       NULL);
+			char *gain = i18n_fill(
+				r->lang, MSG_R_GAIN,
+				i18n_fixed(number, score_gain(&res, order[k]), 1, 0, r->lang),
+				NULL);
 
 			html_raw(&h, "<li>");
 			html_text(&h, text_get(&ind->title, r->lang));
@@ -2170,15 +2195,21 @@ assessment_route(struct web_server *s, const struct web_request *r, struct web_r
 		size_t i = question_named(&p, seg[4]);
 		const char *what = n == 6 ? seg[5] : "";
 
-		if (i >= p.e.q->question_count) {
-			simple_page(s, r, out, 404, T(MSG_W_NOT_FOUND));
-		} else if (!r->post && n == 5) {
+		int known = i < p.e.q->question_count;
+
+		if (!known) {
+			what = "-";
+		}
+		if (known && !r->post && n == 5) {
 			char *said = saved_line(&p);
 			const char *done = web_field(r, "done");
 
 			p.e.cur = i;
 			question_page(&p, out, i, "ok",
-				      said ? said : done ? T(MSG_SAVED) : NULL, NULL, NULL);
+				      said	     ? said
+					      : done ? T(MSG_SAVED)
+						     : NULL,
+				      NULL, NULL);
 			free(said);
 		} else if (!r->post && strcmp(what, "history") == 0) {
 			history_page(&p, out, i);

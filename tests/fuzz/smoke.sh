@@ -2,8 +2,8 @@
 # and every past crash, then fuzz each target briefly (FUZZ_SMOKE_SECONDS,
 # 10 by default). Prints TAP.
 seconds=${FUZZ_SMOKE_SECONDS:-10}
-targets="questionnaire condition csv bundle answer database model"
-echo "1..$((1 + 2 * 7))"
+targets="questionnaire condition csv bundle answer database model html"
+echo "1..$((1 + 2 * 8))"
 log=$(mktemp)
 work=$(mktemp -d)
 trap 'rm -rf "$log" "$work"' EXIT
