@@ -616,8 +616,12 @@ web_serve(struct cmd_context *ctx, const struct web_options *o, struct error *er
 		}
 		mhd.MHD_run_from_select(d, &rs, &ws, &es);
 		if (o->idle > 0 && now_seconds() - s.last_request > o->idle) {
-			fprintf(stderr, "cirt: no request for %g minutes; stopping\n",
-				o->idle / 60);
+			if (o->idle < 120)
+				fprintf(stderr, "cirt: no request for %g seconds; stopping\n",
+					o->idle);
+			else
+				fprintf(stderr, "cirt: no request for %g minutes; stopping\n",
+					o->idle / 60);
 			break;
 		}
 	}

@@ -305,6 +305,21 @@ status_word(const struct web_request *r, struct html *h, const struct assessment
 	html_text(h, T(a->final ? MSG_R_FINAL : MSG_R_DRAFT));
 }
 
+struct named {
+	const struct country *c;
+	const char *name;
+};
+
+static int
+by_name(const void *a, const void *b)
+{
+	const struct named *x = a;
+	const struct named *y = b;
+	int d = strcmp(x->name, y->name);
+
+	return d ? d : strcmp(x->c->alpha2, y->c->alpha2);
+}
+
 static void
 list_page(struct web_server *s, const struct web_request *r, struct web_response *out)
 {
@@ -403,11 +418,20 @@ list_page(struct web_server *s, const struct web_request *r, struct web_response
 	html_raw(&h,
 		 "</label> <select id=\"country\" name=\"country\" required><option "
 		 "value=\"\"></option>");
+	/* in the order of their names in this language */
+	struct named *names = xcalloc(count + 1, sizeof(*names));
+
 	for (size_t i = 0; i < count; i++) {
-		html_rawf(&h, "<option value=\"%s\">", all[i].alpha2);
-		html_text(&h, country_name(&all[i], r->lang));
-		html_rawf(&h, " (%s)</option>", all[i].alpha2);
+		names[i].c = &all[i];
+		names[i].name = country_name(&all[i], r->lang);
 	}
+	qsort(names, count, sizeof(*names), by_name);
+	for (size_t i = 0; i < count; i++) {
+		html_rawf(&h, "<option value=\"%s\">", names[i].c->alpha2);
+		html_text(&h, names[i].name);
+		html_rawf(&h, " (%s)</option>", names[i].c->alpha2);
+	}
+	free(names);
 	html_rawf(&h, "</select> <label for=\"cycle\">");
 	html_text(&h, T(MSG_R_CYCLE));
 	html_rawf(&h,
@@ -1529,6 +1553,25 @@ meeting_post(struct page *p, struct web_response *out)
 
 /* ---- a question's history ------------------------------------------------ */
 
+/* A history entry's field as the pages name it. */
+static const char *
+field_label(const char *lang, const char *field)
+{
+	static const struct {
+		const char *field;
+		enum msg label;
+	} labels[] = {
+		{"answer", MSG_R_ANSWER},	  {"evidence", MSG_EVIDENCE_LABEL},
+		{"comment", MSG_NOTE_LABEL},	  {"flag", MSG_FLAGGED},
+		{"attachment", MSG_R_ATTACHMENT},
+	};
+
+	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(field, labels[i].field) == 0)
+			return i18n(lang, labels[i].label);
+	return field;
+}
+
 static void
 history_page(struct page *p, struct web_response *out, size_t i)
 {
@@ -1590,9 +1633,13 @@ history_page(struct page *p, struct web_response *out, size_t i)
 			html_text(&h, m->met_on);
 		}
 		html_raw(&h, "</td><td>");
-		html_text(&h, e->field);
+		html_text(&h, field_label(r->lang, e->field));
 		html_raw(&h, ": ");
-		if (strcmp(e->field, "answer") == 0) {
+		if (strcmp(e->field, "flag") == 0) {
+			html_text(&h,
+				  e->new_value && strcmp(e->new_value, "1") == 0 ? T(MSG_FLAGGED)
+										 : "\u2013");
+		} else if (strcmp(e->field, "answer") == 0) {
 			enum answer_state st = ANSWER_NONE;
 
 			answer_state_parse(e->new_state ? e->new_state : "none", &st);
