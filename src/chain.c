@@ -89,6 +89,20 @@ meeting_release(struct meeting *m)
 }
 
 void
+meeting_copy(struct meeting *to, const struct meeting *from)
+{
+	meeting_release(to);
+	if (from == NULL || from->id == NULL)
+		return;
+	to->id = xstrdup(from->id);
+	to->organisation = xstrdup(from->organisation ? from->organisation : "");
+	to->people = xstrdup(from->people ? from->people : "");
+	to->met_on = xstrdup(from->met_on ? from->met_on : "");
+	to->recorded_by = from->recorded_by ? xstrdup(from->recorded_by) : NULL;
+	to->recorded_at = from->recorded_at ? xstrdup(from->recorded_at) : NULL;
+}
+
+void
 finding_release(struct finding *f)
 {
 	free(f->pillar);

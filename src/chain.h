@@ -108,6 +108,10 @@ struct meeting {
 
 void meeting_release(struct meeting *m);
 
+/* Make to (released first) a copy of from; empty when from is NULL or
+ * names no meeting. */
+void meeting_copy(struct meeting *to, const struct meeting *from);
+
 /* The team's own words on an assessment: the executive summary (pillar
  * "") or the findings on one pillar (its id). The latest text of each
  * replaces the earlier ones; an empty text removes it. */

@@ -457,8 +457,8 @@ cmd_lang(const struct cmd_context *ctx)
 	return ctx->questionnaire ? ctx->questionnaire->default_lang : "en";
 }
 
-static int
-current_year(void)
+int
+cmd_current_year(void)
 {
 	time_t now = time(NULL);
 	struct tm tm;
@@ -520,7 +520,7 @@ cmd_assessment(struct cmd_context *ctx, int create, struct assessment *a)
 			return EXIT_DATA;
 		}
 		if (r == 1)
-			cycle = current_year();
+			cycle = cmd_current_year();
 	}
 	r = store_assessment_get(ctx->store, cc, cycle, a, &err);
 	if (r < 0)
@@ -531,11 +531,11 @@ cmd_assessment(struct cmd_context *ctx, int create, struct assessment *a)
 				  ctx->country->name, cycle, ctx->db_path);
 			return EXIT_DATA;
 		}
-		if (cycle < 2000 || cycle > current_year() + 1) {
+		if (cycle < 2000 || cycle > cmd_current_year() + 1) {
 			cmd_error(
 				"cycle %d is out of range: a new assessment's cycle is a year from "
 				"2000 to %d",
-				cycle, current_year() + 1);
+				cycle, cmd_current_year() + 1);
 			return EXIT_USAGE;
 		}
 		store_assessment_new(a, cc, cycle, q->id, q->version, q->sha256);

@@ -197,6 +197,9 @@ int cmd_valid_lang(const char *s);
 /* The language to show: --lang, else the questionnaire's default. */
 const char *cmd_lang(const struct cmd_context *ctx);
 
+/* The year now, in UTC. */
+int cmd_current_year(void);
+
 /* Find the assessment that --country and --cycle name (without --cycle,
  * the country's latest). With create, a missing one is filled as new
  * (a->id 0: it comes into being with its first recorded change), for the

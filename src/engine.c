@@ -693,13 +693,5 @@ out:
 void
 engine_use_meeting(struct engine *e, const struct meeting *m)
 {
-	meeting_release(&e->meeting);
-	if (m == NULL)
-		return;
-	e->meeting.id = xstrdup(m->id);
-	e->meeting.organisation = xstrdup(m->organisation);
-	e->meeting.people = xstrdup(m->people);
-	e->meeting.met_on = xstrdup(m->met_on);
-	e->meeting.recorded_by = xstrdup(m->recorded_by);
-	e->meeting.recorded_at = xstrdup(m->recorded_at);
+	meeting_copy(&e->meeting, m);
 }

@@ -183,31 +183,6 @@ struct page {
 	char base[32];	/* "/a/CC/YEAR" */
 };
 
-static void
-meeting_copy(struct meeting *to, const struct meeting *from)
-{
-	meeting_release(to);
-	memset(to, 0, sizeof(*to));
-	if (from == NULL || from->id == NULL)
-		return;
-	to->id = xstrdup(from->id);
-	to->organisation = xstrdup(from->organisation ? from->organisation : "");
-	to->people = xstrdup(from->people ? from->people : "");
-	to->met_on = xstrdup(from->met_on ? from->met_on : "");
-	to->recorded_by = from->recorded_by ? xstrdup(from->recorded_by) : NULL;
-	to->recorded_at = from->recorded_at ? xstrdup(from->recorded_at) : NULL;
-}
-
-static int
-this_year(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&now, &tm);
-	return tm.tm_year + 1900;
-}
-
 /* Open the assessment of country code cc and cycle text for page p:
  * 0, or a status (404, 409, 500) with the page already made in out. */
 static int
@@ -225,7 +200,7 @@ page_open(struct page *p, struct web_server *s, const struct web_request *r, con
 	p->r = r;
 	p->country = strlen(cc) == 2 ? country_find(cc) : NULL;
 	if (p->country == NULL || *end || end == cycle_text || cycle < 2000 ||
-	    cycle > this_year() + 1) {
+	    cycle > cmd_current_year() + 1) {
 		simple_page(s, r, out, 404, T(MSG_W_NOT_FOUND));
 		return 404;
 	}
@@ -437,12 +412,12 @@ list_page(struct web_server *s, const struct web_request *r, struct web_response
 	html_rawf(&h,
 		  "</label> <input id=\"cycle\" name=\"cycle\" type=\"number\" min=\"2000\" "
 		  "max=\"%d\" value=\"%d\" required> <button type=\"submit\">",
-		  this_year() + 1, this_year());
+		  cmd_current_year() + 1, cmd_current_year());
 	html_text(&h, T(MSG_W_START));
 	html_raw(&h, "</button></form>");
 	html_raw(&h, "<h2>");
 	html_text(&h, T(MSG_R_COMPARISON));
-	html_rawf(&h, "</h2><p><a href=\"/compare.pdf?cycle=%d\" download>", this_year());
+	html_rawf(&h, "</h2><p><a href=\"/compare.pdf?cycle=%d\" download>", cmd_current_year());
 	html_text(&h, T(MSG_W_DOWNLOAD_COMPARISON));
 	html_raw(&h, "</a></p>");
 	page_end(&h, out);
@@ -466,11 +441,11 @@ new_page(struct web_server *s, const struct web_request *r, struct web_response 
 		simple_page(s, r, out, 422, T(MSG_W_CHOOSE_COUNTRY));
 		return;
 	}
-	if (end == cycle_text || (end && *end) || cycle < 2000 || cycle > this_year() + 1) {
+	if (end == cycle_text || (end && *end) || cycle < 2000 || cycle > cmd_current_year() + 1) {
 		char year[16];
 		char *text;
 
-		snprintf(year, sizeof(year), "%d", this_year() + 1);
+		snprintf(year, sizeof(year), "%d", cmd_current_year() + 1);
 		text = i18n_fill(r->lang, MSG_W_BAD_CYCLE, year, NULL);
 		simple_page(s, r, out, 422, text);
 		free(text);
@@ -2298,9 +2273,9 @@ web_route(struct web_server *s, const struct web_request *r, struct web_response
 	} else if (n == 1 && strcmp(seg[0], "compare.pdf") == 0 && !r->post) {
 		const char *cycle_text = web_field(r, "cycle");
 		char *end = NULL;
-		long cycle = cycle_text ? strtol(cycle_text, &end, 10) : this_year();
+		long cycle = cycle_text ? strtol(cycle_text, &end, 10) : cmd_current_year();
 
-		if ((end && *end) || cycle < 2000 || cycle > this_year() + 1)
+		if ((end && *end) || cycle < 2000 || cycle > cmd_current_year() + 1)
 			simple_page(s, r, out, 404, T(MSG_W_NOT_FOUND));
 		else
 			download(s, r, out, &cmd_compare, NULL, (int)cycle, "pdf", "comparison.pdf",
