@@ -130,6 +130,20 @@ simple_page(struct web_server *s, const struct web_request *r, struct web_respon
 	out->status = status;
 }
 
+/* A table's start, its head with these column titles, and its body's
+ * start. */
+static void
+table_head(struct html *h, const char *lang, const char *class, const enum msg *titles, size_t n)
+{
+	html_rawf(h, "<table class=\"%s\"><thead><tr>", class);
+	for (size_t i = 0; i < n; i++) {
+		html_raw(h, "<th scope=\"col\">");
+		html_text(h, i18n(lang, titles[i]));
+		html_raw(h, "</th>");
+	}
+	html_raw(h, "</tr></thead><tbody>");
+}
+
 static void
 redirect(struct web_response *out, int status, char *location)
 {
@@ -328,19 +342,10 @@ list_page(struct web_server *s, const struct web_request *r, struct web_response
 		html_text(&h, T(MSG_W_NO_ASSESSMENTS));
 		html_raw(&h, "</p>");
 	} else {
-		html_raw(&h, "<table class=\"list\"><thead><tr><th scope=\"col\">");
-		html_text(&h, T(MSG_R_COUNTRY));
-		html_raw(&h, "</th><th scope=\"col\">");
-		html_text(&h, T(MSG_R_CYCLE));
-		html_raw(&h, "</th><th scope=\"col\">");
-		html_text(&h, T(MSG_R_STATUS));
-		html_raw(&h, "</th><th scope=\"col\">");
-		html_text(&h, T(MSG_W_PROGRESS));
-		html_raw(&h, "</th><th scope=\"col\">");
-		html_text(&h, T(MSG_W_LAST_CHANGE));
-		html_raw(&h, "</th><th scope=\"col\">");
-		html_text(&h, T(MSG_W_CONFLICTS));
-		html_raw(&h, "</th></tr></thead><tbody>");
+		table_head(&h, r->lang, "list",
+			   (const enum msg[]){MSG_R_COUNTRY, MSG_R_CYCLE, MSG_R_STATUS,
+					      MSG_W_PROGRESS, MSG_W_LAST_CHANGE, MSG_W_CONFLICTS},
+			   6);
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct assessment *a = &list[i];
@@ -1573,17 +1578,11 @@ history_page(struct page *p, struct web_response *out, size_t i)
 	html_text(&h, title);
 	html_raw(&h, "</h2><p>");
 	html_text(&h, text_get(&qu->text, r->lang));
-	html_raw(&h, "</p><table class=\"history\"><thead><tr><th scope=\"col\">");
-	html_text(&h, T(MSG_W_WHEN));
-	html_raw(&h, "</th><th scope=\"col\">");
-	html_text(&h, T(MSG_W_WHO));
-	html_raw(&h, "</th><th scope=\"col\">");
-	html_text(&h, T(MSG_W_FROM_WHOM));
-	html_raw(&h, "</th><th scope=\"col\">");
-	html_text(&h, T(MSG_W_WHAT));
-	html_raw(&h, "</th><th scope=\"col\">");
-	html_text(&h, T(MSG_W_WHY));
-	html_raw(&h, "</th></tr></thead><tbody>");
+	html_raw(&h, "</p>");
+	table_head(
+		&h, r->lang, "history",
+		(const enum msg[]){MSG_W_WHEN, MSG_W_WHO, MSG_W_FROM_WHOM, MSG_W_WHAT, MSG_W_WHY},
+		5);
 	for (size_t k = 0; k < n; k++) {
 		const struct history_entry *e = &list[k];
 		const struct meeting *m = NULL;
@@ -1986,13 +1985,9 @@ score_page(struct page *p, struct web_response *out)
 	html_raw(&h, ": ");
 	html_text(&h, i18n_fixed(number, res.completeness * 100, 0, 0, r->lang));
 	html_text(&h, T(MSG_PERCENT));
-	html_raw(&h, "</p><table class=\"pillars\"><thead><tr><th scope=\"col\">");
-	html_text(&h, T(MSG_PILLAR));
-	html_raw(&h, "</th><th scope=\"col\">");
-	html_text(&h, T(MSG_R_POINTS));
-	html_raw(&h, "</th><th scope=\"col\">");
-	html_text(&h, T(MSG_R_MAXIMUM));
-	html_raw(&h, "</th></tr></thead><tbody>");
+	html_raw(&h, "</p>");
+	table_head(&h, r->lang, "pillars",
+		   (const enum msg[]){MSG_PILLAR, MSG_R_POINTS, MSG_R_MAXIMUM}, 3);
 	for (size_t k = 0; k < q->pillar_count; k++) {
 		html_rawf(&h, "<tr><td>%zu. ", k + 1);
 		html_text(&h, text_get(&q->pillars[k].title, r->lang));
