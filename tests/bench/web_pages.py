@@ -63,8 +63,10 @@ def measure(cirt, work, env=None):
         cookie = r.getheader("Set-Cookie").split(";")[0]
         status, page, _, _ = request(port, cookie, "GET", "/")
         csrf = re.search(rb'name="csrf" value="([0-9a-f]+)"', page).group(1).decode()
-        # the first assessment listed, and its first question
-        href = re.search(rb'href="(/a/[A-Z]{2}/\d{4})"', page).group(1).decode()
+        # the first draft listed (a final one takes no change), and its
+        # first question
+        href = re.search(rb'href="(/a/[A-Z]{2}/\d{4})">[^<]*</a>[^<]*</td><td>\d{4}</td><td>Draft</td>',
+                         page).group(1).decode()
         status, _, _, r = request(port, cookie, "GET", href)
         question = r.getheader("Location")
         qid = question.rsplit("/", 1)[1]
