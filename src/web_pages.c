@@ -144,6 +144,28 @@ table_head(struct html *h, const char *lang, const char *class, const enum msg *
 	html_raw(h, "</tr></thead><tbody>");
 }
 
+/* A time the store keeps (UTC, 2026-11-22T10:15:03.120Z) as people read
+ * it: "2026-11-22 10:15" (with seconds, "10:15:03"), in a <time>
+ * element that keeps the exact value. */
+static void
+html_time(struct html *h, const char *iso, int seconds)
+{
+	size_t len = iso ? strlen(iso) : 0;
+
+	html_raw(h, "<time datetime=\"");
+	html_text(h, iso);
+	html_raw(h, "\">");
+	if (len >= 16 && iso[10] == 'T') {
+		html_textn(h, iso, 10);
+		html_raw(h, " ");
+		html_textn(h, iso + 11, seconds && len >= 19 ? 8 : 5);
+		html_raw(h, " UTC");
+	} else {
+		html_text(h, iso);
+	}
+	html_raw(h, "</time>");
+}
+
 static void
 redirect(struct web_response *out, int status, char *location)
 {
@@ -369,7 +391,7 @@ list_page(struct web_server *s, const struct web_request *r, struct web_response
 			  "</td><td><progress max=\"%zu\" value=\"%zu\"></progress> %zu/%zu</td>"
 			  "<td>",
 			  shown ? shown : 1, answered, answered, shown);
-		html_text(&h, a->updated_at);
+		html_time(&h, a->updated_at, 0);
 		html_raw(&h, "</td><td>");
 		if (nconf)
 			html_rawf(&h, "<a href=\"/a/%s/%d/conflicts\">%zu</a>", a->country,
@@ -1593,7 +1615,7 @@ history_page(struct page *p, struct web_response *out, size_t i)
 			if (strcmp(meetings[j].id, e->source) == 0)
 				m = &meetings[j];
 		html_raw(&h, "<tr><td>");
-		html_text(&h, e->changed_at);
+		html_time(&h, e->changed_at, 1);
 		html_raw(&h, "</td><td>");
 		html_text(&h, e->changed_by);
 		html_raw(&h, "</td><td>");
@@ -1825,7 +1847,7 @@ conflicts_page(struct page *p, struct web_response *out, const char *kind, const
 		html_raw(&h, "</p><p class=\"meta\">");
 		html_text(&h, c[k].here_by);
 		html_raw(&h, " \u00b7 ");
-		html_text(&h, c[k].here_at);
+		html_time(&h, c[k].here_at, 1);
 		html_rawf(&h, "</p><button type=\"submit\" name=\"take\" value=\"1\"%s>",
 			  p->writable ? "" : " disabled");
 		html_text(&h, T(MSG_W_KEEP_THIS));
@@ -1834,7 +1856,7 @@ conflicts_page(struct page *p, struct web_response *out, const char *kind, const
 		html_raw(&h, "</p><p class=\"meta\">");
 		html_text(&h, c[k].changed_by);
 		html_raw(&h, " \u00b7 ");
-		html_text(&h, c[k].changed_at);
+		html_time(&h, c[k].changed_at, 1);
 		html_rawf(&h, "</p><button type=\"submit\" name=\"take\" value=\"2\"%s>",
 			  p->writable ? "" : " disabled");
 		html_text(&h, T(MSG_W_KEEP_THIS));
