@@ -173,6 +173,7 @@ field_new(struct request *q, const char *name, const char *filename)
 	f->name = xstrdup(name);
 	f->value = xstrdup("");
 	f->len = 0;
+	f->alloc = 1;
 	f->filename = filename ? xstrdup(filename) : NULL;
 	return f;
 }
@@ -180,14 +181,13 @@ field_new(struct request *q, const char *name, const char *filename)
 static void
 field_append(struct web_field *f, const char *data, size_t size)
 {
-	char *more = xmalloc(f->len + size + 1);
-
-	memcpy(more, f->value, f->len);
-	memcpy(more + f->len, data, size);
-	more[f->len + size] = '\0';
-	free(f->value);
-	f->value = more;
+	/* a file comes in pieces of a few KB: the room grows by doubling,
+	 * so that reading it costs time in proportion to its size */
+	if (f->len + size + 1 > f->alloc)
+		xgrow((void **)&f->value, &f->alloc, f->len + size + 1, 1);
+	memcpy(f->value + f->len, data, size);
 	f->len += size;
+	f->value[f->len] = '\0';
 }
 
 #define FIELDS_MAX 2000
@@ -214,7 +214,7 @@ post_field(void *cls, enum MHD_ValueKind kind, const char *key, const char *file
 	} else {
 		q->form_bytes += size + strlen(key);
 		if (q->form_bytes > WEB_FORM_MAX) {
-			q->too_big = 1;
+			q->too_big = 3;
 			return MHD_YES;
 		}
 	}
@@ -246,6 +246,18 @@ query_field(void *cls, enum MHD_ValueKind kind, const char *key, const char *val
 	f = field_new(q, key, NULL);
 	if (value)
 		field_append(f, value, strlen(value));
+	return MHD_YES;
+}
+
+static enum MHD_Result
+count_hosts(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	size_t *n = cls;
+
+	(void)kind;
+	(void)value;
+	if (key && strcasecmp(key, "Host") == 0)
+		(*n)++;
 	return MHD_YES;
 }
 
@@ -386,8 +398,10 @@ answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 		const char *length =
 			mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 
-		s->last_request = now_seconds();
-		if (!loopback_host(host, s->port))
+		size_t hosts = 0;
+
+		mhd.MHD_get_connection_values(c, MHD_HEADER_KIND, count_hosts, &hosts);
+		if (hosts != 1 || !loopback_host(host, s->port))
 			return refuse(c, 421,
 				      "This server answers only on this machine's own "
 				      "loopback address.");
@@ -397,6 +411,9 @@ answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 			return refuse(c, 403,
 				      "Forbidden: open the address cirt serve printed, with its "
 				      "token.");
+		/* (only a request with the token keeps the server from its idle
+		 * stop) */
+		s->last_request = now_seconds();
 		if (!post && same_secret(given, s->token)) {
 			/* keep the token in a cookie, and the address bar clean */
 			char *cookie_line = xasprintf("cirt_token=%s; Path=/; HttpOnly; "
@@ -427,10 +444,13 @@ answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 					      "own pages.");
 			if (length &&
 			    strtoll(length, NULL, 10) > ATTACHMENT_MAX_BYTES + WEB_FORM_MAX)
-				return refuse(c, 413, "Too large: a file may be 16 MB at most.");
+				return refuse(c, 413, "Too large: a file may be 16 MB at most, "
+						      "and a form 1 MB.");
 		}
 		q = xcalloc(1, sizeof(*q));
-		mhd.MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_field, q);
+		/* a GET's fields are its query; a POST's, its form alone */
+		if (!post)
+			mhd.MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_field, q);
 		if (post) {
 			q->pp = mhd.MHD_create_post_processor(c, (size_t)16 * 1024, post_field, q);
 			if (q->pp == NULL) {
@@ -449,6 +469,8 @@ answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 	}
 	if (q->too_big == 2)
 		return refuse(c, 400, "The form could not be read.");
+	if (q->too_big == 3)
+		return refuse(c, 413, "Too large: a form may hold 1 MB at most.");
 	if (q->too_big)
 		return refuse(c, 413, "Too large: a file may be 16 MB at most.");
 	if (q->too_many)

@@ -19,6 +19,7 @@ struct web_field {
 	char *name;
 	char *value;
 	size_t len;
+	size_t alloc;
 	char *filename;
 };
 
