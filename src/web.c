@@ -299,7 +299,7 @@ respond(struct MHD_Connection *c, int status, const char *type, char *body, size
 	mhd.MHD_add_response_header(r, "Content-Security-Policy", CSP);
 	mhd.MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	mhd.MHD_add_response_header(r, "X-Frame-Options", "DENY");
-	mhd.MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+	mhd.MHD_add_response_header(r, "Referrer-Policy", "same-origin");
 	mhd.MHD_add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
 	mhd.MHD_add_response_header(r, "Cross-Origin-Resource-Policy", "same-origin");
 	mhd.MHD_add_response_header(r, "Cache-Control", "no-store");

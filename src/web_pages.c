@@ -735,7 +735,7 @@ question_list(struct page *p, struct html *h, size_t k, size_t focus)
 		if (answer_is_given(w)) {
 			char *d = answer_describe(qu, w->state, w->value, r->lang);
 
-			html_raw(h, " <span class=\"answer\">");
+			html_raw(h, " <span class=\"given\">");
 			html_text(h, d);
 			html_raw(h, "</span>");
 			free(d);
@@ -1129,7 +1129,7 @@ question_page(struct page *p, struct web_response *out, size_t i, const char *ki
 	question_list(p, &h, qu->pillar, i);
 	html_raw(&h, "</div><div class=\"side\">");
 	focus_box(p, &h, i, typed);
-	meeting_box(p, &h, "");
+	meeting_box(p, &h, qu->id);
 	html_raw(&h, "</div></div>");
 	page_end(&h, out);
 }
@@ -1141,6 +1141,30 @@ question_named(const struct page *p, const char *id)
 	const struct question *qu = questionnaire_find_question(p->e.q, id);
 
 	return qu ? (size_t)(qu - p->e.q->questions) : p->e.q->question_count;
+}
+
+/* What "?done=WHAT" after a change other than an answer says. */
+static const char *
+done_line(const struct page *p, size_t i, const char *done)
+{
+	static const struct {
+		const char *done;
+		enum msg said;
+	} lines[] = {
+		{"evidence", MSG_EVIDENCE_SAVED},	{"note", MSG_NOTE_SAVED},
+		{"attached", MSG_ATTACHED},		{"removed", MSG_ATTACHMENT_REMOVED},
+		{"meeting-set", MSG_W_MEETING_SET}, {"meeting-ended", MSG_MEETING_ENDED},
+	};
+	const struct answer *w = p->e.by_index[i];
+
+	if (done == NULL)
+		return NULL;
+	if (strcmp(done, "flag") == 0)
+		return i18n(p->r->lang, w && w->flagged ? MSG_FLAG_SET : MSG_FLAG_CLEARED);
+	for (size_t k = 0; k < sizeof(lines) / sizeof(lines[0]); k++)
+		if (strcmp(done, lines[k].done) == 0)
+			return i18n(p->r->lang, lines[k].said);
+	return i18n(p->r->lang, MSG_SAVED);
 }
 
 /* What "?saved=QID" after a change says: the answer it has now. */
@@ -1519,9 +1543,8 @@ meeting_post(struct page *p, struct web_response *out)
 		i = question_named(p, back) < p->e.q->question_count ? question_named(p, back) : i;
 	if (end && strcmp(end, "1") == 0) {
 		meeting_release(&p->work->meeting);
-		memset(&p->work->meeting, 0, sizeof(p->work->meeting));
 		engine_use_meeting(&p->e, NULL);
-		question_page(p, out, i, "ok", T(MSG_MEETING_ENDED), NULL, NULL);
+		saved_or_failed(p, out, i, ENGINE_SAVED, "meeting-ended");
 		return;
 	}
 	struct meeting *list = NULL;
@@ -1541,7 +1564,7 @@ meeting_post(struct page *p, struct web_response *out)
 	if (rc == 0 || rc == 1) {
 		engine_use_meeting(&p->e, rc == 0 ? &m : &list[index]);
 		meeting_copy(&p->work->meeting, rc == 0 ? &m : &list[index]);
-		question_page(p, out, i, "ok", T(MSG_W_MEETING_SET), NULL, NULL);
+		saved_or_failed(p, out, i, ENGINE_SAVED, "meeting-set");
 	} else {
 		question_page(p, out, i, "error", rc == -2 ? T(MSG_MEETING_AMBIGUOUS) : message,
 			      NULL, NULL);
@@ -1942,6 +1965,8 @@ static void
 radar(struct html *h, const struct questionnaire *q, const struct score_result *res,
       const char *lang)
 {
+	/* clockwise from the top, and the other way round right to left */
+	const double turn = strcmp(lang, "ar") == 0 ? -6.283185307179586 : 6.283185307179586;
 	const double cx = 160;
 	const double cy = 150;
 	const double R = 110;
@@ -1954,7 +1979,7 @@ radar(struct html *h, const struct questionnaire *q, const struct score_result *
 		html_raw(h, "<polygon class=\"ring\" points=\"");
 		for (size_t k = 0; k < n; k++) {
 			double angle =
-				-1.5707963267948966 + 6.283185307179586 * (double)k / (double)n;
+				-1.5707963267948966 + turn * (double)k / (double)n;
 
 			html_rawf(h, "%.1f,%.1f ", cx + R * ring / 4 * cos(angle),
 				  cy + R * ring / 4 * sin(angle));
@@ -1963,14 +1988,14 @@ radar(struct html *h, const struct questionnaire *q, const struct score_result *
 	}
 	html_raw(h, "<polygon class=\"area\" points=\"");
 	for (size_t k = 0; k < n; k++) {
-		double angle = -1.5707963267948966 + 6.283185307179586 * (double)k / (double)n;
+		double angle = -1.5707963267948966 + turn * (double)k / (double)n;
 		double v = res->pillars[k].counted ? res->pillars[k].score : 0;
 
 		html_rawf(h, "%.1f,%.1f ", cx + R * v * cos(angle), cy + R * v * sin(angle));
 	}
 	html_raw(h, "\"/>");
 	for (size_t k = 0; k < n; k++) {
-		double angle = -1.5707963267948966 + 6.283185307179586 * (double)k / (double)n;
+		double angle = -1.5707963267948966 + turn * (double)k / (double)n;
 
 		html_rawf(h, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%zu</text>",
 			  cx + (R + 18) * cos(angle), cy + (R + 18) * sin(angle) + 4, k + 1);
@@ -2244,11 +2269,8 @@ assessment_route(struct web_server *s, const struct web_request *r, struct web_r
 			const char *done = web_field(r, "done");
 
 			p.e.cur = i;
-			question_page(&p, out, i, "ok",
-				      said	     ? said
-					      : done ? T(MSG_SAVED)
-						     : NULL,
-				      NULL, NULL);
+			question_page(&p, out, i, "ok", said ? said : done_line(&p, i, done), NULL,
+				      NULL);
 			free(said);
 		} else if (!r->post && strcmp(what, "history") == 0) {
 			history_page(&p, out, i);

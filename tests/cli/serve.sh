@@ -212,7 +212,7 @@ expect_headers() {
 		fail "$1: no Content-Security-Policy"
 	grep -qi '^X-Frame-Options: DENY' "$head" || fail "$1: no X-Frame-Options DENY"
 	grep -qi '^X-Content-Type-Options: nosniff' "$head" || fail "$1: no nosniff"
-	grep -qi '^Referrer-Policy: no-referrer' "$head" || fail "$1: no Referrer-Policy"
+	grep -qi '^Referrer-Policy: same-origin' "$head" || fail "$1: no Referrer-Policy"
 	grep -qi '^Cache-Control: no-store' "$head" || fail "$1: no Cache-Control no-store"
 	return 0
 }
