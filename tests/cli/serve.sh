@@ -519,8 +519,9 @@ expect_code 303 "$code" "note"
 code=$(req -c -d "csrf=$CSRF&value=2&reason=$XSS_Q" POST "$B/q/OG3/answer")
 code=$(req -c -d "csrf=$CSRF&value=3&reason=$XSS_Q" POST "$B/q/OG3/answer")
 expect_code 303 "$code" "reason"
-code=$(req -c -d "csrf=$CSRF&with=$XSS_Q" POST "$B/meeting")
-expect_code 200 "$code" "meeting"
+code=$(req -c -d "csrf=$CSRF&with=$XSS_Q&back=LT2" POST "$B/meeting")
+expect_code 303 "$code" "meeting"
+code=$(req -c GET "$B/q/LT2")
 expect_escaped "the meeting set"
 code=$(req -c -d "csrf=$CSRF&value=yes" POST "$B/q/LT2/answer")
 expect_code 303 "$code" "an answer during the meeting"
