@@ -3,8 +3,6 @@
 #
 # Suites speak TAP ("ok N - name" / "not ok N - name"): the cmocka unit
 # tests (CMOCKA_MESSAGE_OUTPUT=TAP) and the end-to-end scripts in tests/cli.
-# As in TAP, "not ok N - name # TODO why" is a known bug, not a failure: it
-# is counted and shown as todo.
 # A suite that exits non-zero without reporting a failure, or reports fewer
 # results than its plan, counts one failure more.
 #
@@ -25,7 +23,6 @@ export UBSAN_OPTIONS="halt_on_error=1:exitcode=86:print_stacktrace=1"
 passed=0
 failed=0
 skipped=0
-todos=0
 log=$(mktemp)
 # questionnaire models the suites make are kept here, not in the user's cache
 CIRT_CACHE_DIR=$(mktemp -d)
@@ -42,9 +39,8 @@ run_suite() {
 	took=$(($(date +%s) - t0))
 	# "ok N # SKIP why", or with the test's name: "ok N - name # SKIP why"
 	skip=$(grep -c '^\(not \)\{0,1\}ok [0-9]*[^#]*# *SKIP' "$log")
-	todo=$(grep '^not ok ' "$log" | grep -v '# *SKIP' | grep -c ' # *TODO')
 	ok=$(grep '^ok ' "$log" | grep -vc '# *SKIP')
-	bad=$(grep '^not ok ' "$log" | grep -v '# *SKIP' | grep -vc ' # *TODO')
+	bad=$(grep '^not ok ' "$log" | grep -vc '# *SKIP')
 	plan=$(sed -n 's/^1\.\.\([0-9][0-9]*\).*/\1/p' "$log" | head -n 1)
 	extra=0
 	if [ "$status" -ne 0 ] && [ "$bad" -eq 0 ]; then
@@ -52,10 +48,10 @@ run_suite() {
 	fi
 	# a test that did not run counts as failed, and so does a plan that
 	# was not kept up with its tests
-	if [ -n "$plan" ] && [ $((ok + bad + skip + todo)) -lt "$plan" ]; then
-		extra=$((extra + plan - ok - bad - skip - todo))
-	elif [ -n "$plan" ] && [ $((ok + bad + skip + todo)) -gt "$plan" ]; then
-		echo "plan 1..$plan, but $((ok + bad + skip + todo)) tests ran" >>"$log"
+	if [ -n "$plan" ] && [ $((ok + bad + skip)) -lt "$plan" ]; then
+		extra=$((extra + plan - ok - bad - skip))
+	elif [ -n "$plan" ] && [ $((ok + bad + skip)) -gt "$plan" ]; then
+		echo "plan 1..$plan, but $((ok + bad + skip)) tests ran" >>"$log"
 		extra=$((extra + 1))
 	fi
 	if grep -q -e 'ERROR: AddressSanitizer' -e 'ERROR: LeakSanitizer' \
@@ -64,15 +60,9 @@ run_suite() {
 	fi
 	passed=$((passed + ok))
 	skipped=$((skipped + skip))
-	todos=$((todos + todo))
 	failed=$((failed + bad + extra))
 	if [ $((bad + extra)) -eq 0 ]; then
-		if [ "$todo" -gt 0 ]; then
-			printf '  PASS  %-28s %d (%d skipped, %d todo) %ds\n' "$name" "$ok" "$skip" \
-				"$todo" "$took"
-			sed -n 's/^not ok .* # *TODO *//p' "$log" | sort | uniq -c |
-				sed 's/^ *\([0-9]*\) /        todo (\1): /'
-		elif [ "$skip" -gt 0 ]; then
+		if [ "$skip" -gt 0 ]; then
 			printf '  PASS  %-28s %d (%d skipped) %ds\n' "$name" "$ok" "$skip" "$took"
 		else
 			printf '  PASS  %-28s %d %ds\n' "$name" "$ok" "$took"
@@ -99,9 +89,7 @@ if [ "${STATIC_CHECKS:-0}" = 1 ]; then
 	run_suite "fuzz smoke" sh tests/fuzz/smoke.sh
 fi
 
-if [ "$todos" -gt 0 ]; then
-	echo "$passed passed, $failed failed, $skipped skipped, $todos todo"
-elif [ "$skipped" -gt 0 ]; then
+if [ "$skipped" -gt 0 ]; then
 	echo "$passed passed, $failed failed, $skipped skipped"
 else
 	echo "$passed passed, $failed failed"
