@@ -1311,7 +1311,16 @@ answer_post(struct page *p, struct web_response *out, size_t i)
 		question_link(&a, p, i, "/answer");
 		snprintf(action, sizeof(action), "%s", a.data);
 		html_release(&a);
-		html_raw(&x, "<div class=\"msg warn\" role=\"alert\" id=\"would-hide\"><p>");
+		char *now = answer_describe(qu, state, value, r->lang);
+
+		/* the change asked for, then what it would hide */
+		html_raw(&x, "<div class=\"msg warn\" role=\"alert\" id=\"would-hide\"><p><span "
+			     "class=\"qid\">");
+		html_text(&x, qu->id);
+		html_raw(&x, "</span> \u2192 <strong>");
+		html_text(&x, now);
+		html_raw(&x, "</strong></p><p>");
+		free(now);
 		html_text(&x, T(MSG_WOULD_HIDE));
 		html_raw(&x, "</p><ul>");
 		for (size_t k = 0; k < nhidden; k++) {
