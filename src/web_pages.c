@@ -553,6 +553,17 @@ question_link(struct html *h, const struct page *p, size_t i, const char *tail)
 		html_raw(h, tail);
 }
 
+/* The same path, into buf. */
+static void
+question_path(const struct page *p, size_t i, const char *tail, char *buf, size_t size)
+{
+	struct html a = {0};
+
+	question_link(&a, p, i, tail);
+	snprintf(buf, size, "%s", a.data);
+	html_release(&a);
+}
+
 /* The title bar of an assessment's pages and its tabs. */
 static void
 assessment_head(struct page *p, struct html *h, const char *current)
@@ -772,11 +783,8 @@ answer_form(struct page *p, struct html *h, size_t i, const char *typed)
 	const struct web_request *r = p->r;
 	const char *disabled = p->writable ? "" : " disabled";
 	char action[300];
-	struct html a = {0};
 
-	question_link(&a, p, i, "/answer");
-	snprintf(action, sizeof(action), "%s", a.data);
-	html_release(&a);
+	question_path(p, i, "/answer", action, sizeof(action));
 	form_start(r, h, action, " class=\"answer\"");
 	html_raw(h, "<fieldset><legend>");
 	html_text(h, T(MSG_R_ANSWER));
@@ -884,15 +892,10 @@ evidence_box(struct page *p, struct html *h, size_t i)
 	const char *evidence = w ? w->evidence : "";
 	char action[300];
 	char note_action[300];
-	struct html a = {0};
 	size_t k = 0;
 
-	question_link(&a, p, i, "/evidence");
-	snprintf(action, sizeof(action), "%s", a.data);
-	html_release(&a);
-	question_link(&a, p, i, "/note");
-	snprintf(note_action, sizeof(note_action), "%s", a.data);
-	html_release(&a);
+	question_path(p, i, "/evidence", action, sizeof(action));
+	question_path(p, i, "/note", note_action, sizeof(note_action));
 
 	html_raw(h,
 		 "<section class=\"evidence\" aria-labelledby=\"evidence-h\"><h3 "
@@ -953,15 +956,12 @@ attachment_box(struct page *p, struct html *h, size_t i)
 	size_t n = 0;
 	struct error err = {0};
 	char action[300];
-	struct html a = {0};
 
 	html_raw(h, "<section class=\"attachments\" aria-labelledby=\"att-h\"><h3 id=\"att-h\">");
 	html_text(h, T(MSG_ATTACHMENTS_LABEL));
 	html_raw(h, "</h3><ul>");
 	if (engine_attachments(&p->e, i, &list, &n, &err) == 0) {
-		question_link(&a, p, i, "/detach");
-		snprintf(action, sizeof(action), "%s", a.data);
-		html_release(&a);
+		question_path(p, i, "/detach", action, sizeof(action));
 		for (size_t k = 0; k < n; k++) {
 			char size[32];
 
@@ -988,9 +988,7 @@ attachment_box(struct page *p, struct html *h, size_t i)
 	}
 	html_raw(h, "</ul>");
 	if (p->writable) {
-		question_link(&a, p, i, "/attach");
-		snprintf(action, sizeof(action), "%s", a.data);
-		html_release(&a);
+		question_path(p, i, "/attach", action, sizeof(action));
 		form_start(r, h, action, " enctype=\"multipart/form-data\"");
 		html_raw(h, "<label for=\"file\">");
 		html_text(h, T(MSG_W_ATTACH));
@@ -1065,11 +1063,8 @@ focus_box(struct page *p, struct html *h, size_t i, const char *typed)
 	answer_form(p, h, i, typed);
 	if (p->writable) {
 		char action[300];
-		struct html a = {0};
 
-		question_link(&a, p, i, "/flag");
-		snprintf(action, sizeof(action), "%s", a.data);
-		html_release(&a);
+		question_path(p, i, "/flag", action, sizeof(action));
 		form_start(r, h, action, " class=\"inline flag\"");
 		html_rawf(h,
 			  "<input type=\"hidden\" name=\"flag\" value=\"%d\"><button "
@@ -1151,8 +1146,8 @@ done_line(const struct page *p, size_t i, const char *done)
 		const char *done;
 		enum msg said;
 	} lines[] = {
-		{"evidence", MSG_EVIDENCE_SAVED},	{"note", MSG_NOTE_SAVED},
-		{"attached", MSG_ATTACHED},		{"removed", MSG_ATTACHMENT_REMOVED},
+		{"evidence", MSG_EVIDENCE_SAVED},   {"note", MSG_NOTE_SAVED},
+		{"attached", MSG_ATTACHED},	    {"removed", MSG_ATTACHMENT_REMOVED},
 		{"meeting-set", MSG_W_MEETING_SET}, {"meeting-ended", MSG_MEETING_ENDED},
 	};
 	const struct answer *w = p->e.by_index[i];
@@ -1306,16 +1301,14 @@ answer_post(struct page *p, struct web_response *out, size_t i)
 	if (nhidden && !(confirm && strcmp(confirm, "1") == 0)) {
 		struct html x = {0};
 		char action[300];
-		struct html a = {0};
 
-		question_link(&a, p, i, "/answer");
-		snprintf(action, sizeof(action), "%s", a.data);
-		html_release(&a);
+		question_path(p, i, "/answer", action, sizeof(action));
 		char *now = answer_describe(qu, state, value, r->lang);
 
 		/* the change asked for, then what it would hide */
-		html_raw(&x, "<div class=\"msg warn\" role=\"alert\" id=\"would-hide\"><p><span "
-			     "class=\"qid\">");
+		html_raw(&x,
+			 "<div class=\"msg warn\" role=\"alert\" id=\"would-hide\"><p><span "
+			 "class=\"qid\">");
 		html_text(&x, qu->id);
 		html_raw(&x, "</span> \u2192 <strong>");
 		html_text(&x, now);
@@ -1987,8 +1980,7 @@ radar(struct html *h, const struct questionnaire *q, const struct score_result *
 	for (int ring = 1; ring <= 4; ring++) {
 		html_raw(h, "<polygon class=\"ring\" points=\"");
 		for (size_t k = 0; k < n; k++) {
-			double angle =
-				-1.5707963267948966 + turn * (double)k / (double)n;
+			double angle = -1.5707963267948966 + turn * (double)k / (double)n;
 
 			html_rawf(h, "%.1f,%.1f ", cx + R * ring / 4 * cos(angle),
 				  cy + R * ring / 4 * sin(angle));
