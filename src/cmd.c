@@ -76,32 +76,44 @@ cmd_usage_error(const struct cmd *c, const char *fmt, ...)
 static size_t
 edit_distance(const char *a, size_t na, const char *b, size_t nb, size_t limit)
 {
+	/* insertions, deletions, substitutions and, as one edit, two
+	 * neighbours swapped ("scroe" is one from "score"): three rows */
+	size_t *rows;
+	size_t *before;
+	size_t *last;
 	size_t *row;
 	size_t d;
 
 	if ((na > nb ? na - nb : nb - na) > limit)
 		return limit + 1;
-	row = xcalloc(nb + 1, sizeof(*row));
+	rows = xcalloc(3 * (nb + 1), sizeof(*rows));
+	before = rows;
+	last = rows + nb + 1;
+	row = rows + 2 * (nb + 1);
 	for (size_t j = 0; j <= nb; j++)
-		row[j] = j;
+		last[j] = j;
 	for (size_t i = 1; i <= na; i++) {
-		size_t diagonal = row[0];
-
 		row[0] = i;
 		for (size_t j = 1; j <= nb; j++) {
-			size_t above = row[j];
-			size_t best = diagonal + (a[i - 1] != b[j - 1]);
+			size_t best = last[j - 1] + (a[i - 1] != b[j - 1]);
 
-			if (above + 1 < best)
-				best = above + 1;
+			if (last[j] + 1 < best)
+				best = last[j] + 1;
 			if (row[j - 1] + 1 < best)
 				best = row[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    before[j - 2] + 1 < best)
+				best = before[j - 2] + 1;
 			row[j] = best;
-			diagonal = above;
 		}
+		size_t *spare = before;
+
+		before = last;
+		last = row;
+		row = spare;
 	}
-	d = row[nb];
-	free(row);
+	d = last[nb];
+	free(rows);
 	return d;
 }
 

@@ -444,8 +444,9 @@ answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 					      "own pages.");
 			if (length &&
 			    strtoll(length, NULL, 10) > ATTACHMENT_MAX_BYTES + WEB_FORM_MAX)
-				return refuse(c, 413, "Too large: a file may be 16 MB at most, "
-						      "and a form 1 MB.");
+				return refuse(c, 413,
+					      "Too large: a file may be 16 MB at most, "
+					      "and a form 1 MB.");
 		}
 		q = xcalloc(1, sizeof(*q));
 		/* a GET's fields are its query; a POST's, its form alone */
