@@ -219,7 +219,10 @@ post_field(void *cls, enum MHD_ValueKind kind, const char *key, const char *file
 		}
 	}
 	/* a field goes on in pieces (off > 0); a new one starts at 0 */
-	if (off > 0 && q->count > 0 && strcmp(q->fields[q->count - 1].name, key) == 0)
+	if (q->count > 0 && strcmp(q->fields[q->count - 1].name, key) == 0 &&
+	    (off > 0 || (q->fields[q->count - 1].len == 0 && size > 0)))
+		/* a piece of the field before; libmicrohttpd may also hand over
+		 * an empty first piece and then the value, both at offset 0 */
 		f = &q->fields[q->count - 1];
 	if (f == NULL) {
 		if (q->count >= FIELDS_MAX) {
@@ -345,15 +348,22 @@ loopback_host(const char *host, int port)
 	return 0;
 }
 
-/* Whether an Origin header, when there is one, is this server's own. */
+/* Whether an Origin header, when there is one, is this server's own:
+ * http:// and a loopback name with this port. */
 static int
 same_origin(const char *origin, int port)
 {
+	static const char *const names[] = {"127.0.0.1", "localhost", "[::1]"};
+	char own[64];
+
 	if (origin == NULL)
 		return 1;
-	if (strncasecmp(origin, "http://", 7) != 0)
-		return 0;
-	return loopback_host(origin + 7, port);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(own, sizeof(own), "http://%s:%d", names[i], port);
+		if (strcasecmp(origin, own) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* Whether url can go back into a Location header as it is: a path of
@@ -484,6 +494,7 @@ answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 	char *lang_line = NULL;
 
 	r.post = post;
+	r.head = strcmp(method, "HEAD") == 0;
 	r.path = url;
 	r.fields = q->fields;
 	r.count = q->count;
@@ -504,6 +515,7 @@ answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 			      "Forbidden: the form is not one of this server's pages "
 			      "(reload the page and try again).");
 	}
+	s->pages.now = now_seconds();
 	web_route(&s->pages, &r, &out);
 	if (out.location && out.body == NULL)
 		out.body = xstrdup("");
@@ -638,6 +650,7 @@ web_serve(struct cmd_context *ctx, const struct web_options *o, struct error *er
 			break;
 		}
 		mhd.MHD_run_from_select(d, &rs, &ws, &es);
+		web_give_back_idle(&s.pages, now_seconds());
 		if (o->idle > 0 && now_seconds() - s.last_request > o->idle) {
 			if (o->idle < 120)
 				fprintf(stderr, "cirt: no request for %g seconds; stopping\n",

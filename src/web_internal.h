@@ -25,6 +25,7 @@ struct web_field {
 
 struct web_request {
 	int post;
+	int head;		  /* a HEAD: the headers of a GET */
 	const char *path;	  /* the path, without the query */
 	struct web_field *fields; /* the query's, then the form's */
 	size_t count;
@@ -47,6 +48,7 @@ struct web_work {
 	char country[3];
 	int cycle;
 	int claimed;		/* this server holds it for writing */
+	double used;		/* when a request last named it (web_server.now) */
 	struct meeting meeting; /* the meeting in progress; id NULL when none */
 };
 
@@ -56,7 +58,13 @@ struct web_server {
 	struct web_work *work;
 	size_t work_count;
 	char csrf[65];
+	double now; /* seconds on a monotonic clock, set for each request */
 };
+
+/* An assessment no request has named for this long is given back, so
+ * that a terminal session may take it (the page takes it again when it is
+ * next used, unless that session holds it). */
+#define WEB_CLAIM_IDLE (10 * 60)
 
 /* The value of field name (the first), or NULL. */
 const char *web_field(const struct web_request *r, const char *name);
@@ -66,5 +74,8 @@ void web_route(struct web_server *s, const struct web_request *r, struct web_res
 
 /* Give back every assessment the server holds. */
 void web_release(struct web_server *s);
+
+/* Give back those not named by a request for WEB_CLAIM_IDLE seconds. */
+void web_give_back_idle(struct web_server *s, double now);
 
 #endif

@@ -193,6 +193,19 @@ work_find(struct web_server *s, const char *country, int cycle, int create)
 }
 
 void
+web_give_back_idle(struct web_server *s, double now)
+{
+	for (size_t i = 0; i < s->work_count; i++) {
+		struct web_work *w = &s->work[i];
+
+		if (w->claimed && now - w->used > WEB_CLAIM_IDLE) {
+			store_writer_give(s->ctx->store, w->country, w->cycle);
+			w->claimed = 0;
+		}
+	}
+}
+
+void
 web_release(struct web_server *s)
 {
 	for (size_t i = 0; i < s->work_count; i++) {
@@ -247,6 +260,8 @@ page_open(struct page *p, struct web_server *s, const struct web_request *r, con
 		return 500;
 	}
 	p->work = work_find(s, p->country->alpha2, (int)cycle, found == 0);
+	if (p->work)
+		p->work->used = s->now;
 	if (found == 1) {
 		/* one started here and not recorded yet, or none */
 		if (p->work == NULL) {
@@ -353,8 +368,8 @@ list_page(struct web_server *s, const struct web_request *r, struct web_response
 
 	for (size_t i = 0; i < n; i++)
 		need[i] = strcmp(list[i].questionnaire_id, q->id) == 0;
-	if (score_kept(s->ctx->store, q, list, n, need, scores, done, &err) < 0)
-		memset(done, 0, n + 1);
+	/* (when it fails, what it could not score is shown without progress) */
+	score_kept(s->ctx->store, q, list, n, need, scores, done, &err);
 	page_start(s, r, &h, T(MSG_W_ASSESSMENTS));
 	html_raw(&h, "<h1>");
 	html_text(&h, T(MSG_W_ASSESSMENTS));
@@ -383,9 +398,15 @@ list_page(struct web_server *s, const struct web_request *r, struct web_response
 		}
 		store_conflicts_load(s->ctx->store, a->id, &conf, &nconf, &err);
 		store_conflicts_release(conf, nconf);
-		html_rawf(&h, "<tr><td><a href=\"/a/%s/%d\">", a->country, a->cycle);
+		/* (a database from elsewhere may hold a code of no country:
+		 * escaped like any text) */
+		html_raw(&h, "<tr><td><a href=\"/a/");
+		html_url(&h, a->country);
+		html_rawf(&h, "/%d\">", a->cycle);
 		html_text(&h, c ? country_name(c, r->lang) : a->country);
-		html_rawf(&h, "</a> (%s)</td><td>%d</td><td>", a->country, a->cycle);
+		html_raw(&h, "</a> (");
+		html_text(&h, a->country);
+		html_rawf(&h, ")</td><td>%d</td><td>", a->cycle);
 		status_word(r, &h, a);
 		html_rawf(&h,
 			  "</td><td><progress max=\"%zu\" value=\"%zu\"></progress> %zu/%zu</td>"
@@ -393,10 +414,11 @@ list_page(struct web_server *s, const struct web_request *r, struct web_response
 			  shown ? shown : 1, answered, answered, shown);
 		html_time(&h, a->updated_at, 0);
 		html_raw(&h, "</td><td>");
-		if (nconf)
-			html_rawf(&h, "<a href=\"/a/%s/%d/conflicts\">%zu</a>", a->country,
-				  a->cycle, nconf);
-		else
+		if (nconf) {
+			html_raw(&h, "<a href=\"/a/");
+			html_url(&h, a->country);
+			html_rawf(&h, "/%d/conflicts\">%zu</a>", a->cycle, nconf);
+		} else
 			html_raw(&h, "0");
 		html_raw(&h, "</td></tr>");
 	}
@@ -910,9 +932,13 @@ evidence_box(struct page *p, struct html *h, size_t i)
 		html_raw(h, "</span>");
 		k++;
 		if (p->writable) {
+			/* the item goes with its number: another page may have
+			 * changed the list since this one was made */
 			form_start(r, h, action, " class=\"inline\"");
+			html_raw(h, "<input type=\"hidden\" name=\"item\" value=\"");
+			html_textn(h, e, len);
 			html_rawf(h,
-				  "<button type=\"submit\" name=\"remove\" value=\"%zu\" "
+				  "\"><button type=\"submit\" name=\"remove\" value=\"%zu\" "
 				  "class=\"small\">",
 				  k);
 			html_text(h, T(MSG_W_REMOVE));
@@ -975,10 +1001,9 @@ attachment_box(struct page *p, struct html *h, size_t i)
 			html_raw(h, "</span>");
 			if (p->writable) {
 				form_start(r, h, action, " class=\"inline\"");
-				html_rawf(h,
-					  "<button type=\"submit\" name=\"n\" value=\"%zu\" "
-					  "class=\"small\">",
-					  k + 1);
+				html_raw(h, "<button type=\"submit\" name=\"id\" value=\"");
+				html_text(h, list[k].id);
+				html_raw(h, "\" class=\"small\">");
 				html_text(h, T(MSG_W_REMOVE));
 				html_raw(h, "</button></form>");
 			}
@@ -1267,6 +1292,8 @@ answer_post(struct page *p, struct web_response *out, size_t i)
 			out->status = 422;
 			return;
 		}
+		/* a choice's value is one line */
+		snprintf(message, sizeof(message), "%s", T(MSG_W_CHOOSE));
 		if (strchr(input, '\n') ||
 		    answer_parse(qu, input, r->lang, ANSWER_INPUT_IMPORT, &state, &value, message,
 				 sizeof(message)) < 0) {
@@ -1370,14 +1397,16 @@ answer_post(struct page *p, struct web_response *out, size_t i)
 		saved_or_failed(p, out, i, saved, "");
 		return;
 	}
-	engine_save_position(&p->e);
-	/* on to the next question shown, saying what was saved */
+	/* on to the next question shown, saying what was saved; a session
+	 * on this assessment, here or in a terminal, starts there */
 	size_t next = engine_next(&p->e, i);
 	size_t after = engine_progress(&p->e).shown;
 	struct html h = {0};
 
 	if (next >= p->e.q->question_count)
 		next = i;
+	p->e.cur = next;
+	engine_save_position(&p->e);
 	question_link(&h, p, next, NULL);
 	html_raw(&h, "?saved=");
 	html_url(&h, qu->id);
@@ -1386,7 +1415,24 @@ answer_post(struct page *p, struct web_response *out, size_t i)
 	redirect(out, 303, html_take(&h, NULL));
 }
 
-/* POST .../evidence (add=TEXT or remove=N) and .../note (note=TEXT) */
+/* Whether item n (from 1) of the evidence list is text. */
+static int
+evidence_item_is(const char *evidence, size_t n, const char *text)
+{
+	size_t k = 0;
+
+	for (const char *e = evidence; *e;) {
+		size_t len = strcspn(e, "\n");
+
+		if (++k == n)
+			return strlen(text) == len && strncmp(e, text, len) == 0;
+		e += len + (e[len] == '\n');
+	}
+	return 0;
+}
+
+/* POST .../evidence (add=TEXT or remove=N with item=TEXT) and .../note
+ * (note=TEXT) */
 static void
 text_post(struct page *p, struct web_response *out, size_t i, int evidence)
 {
@@ -1402,10 +1448,14 @@ text_post(struct page *p, struct web_response *out, size_t i, int evidence)
 
 	p->e.cur = i;
 	if (evidence && remove) {
+		const char *item = web_field(r, "item");
 		char *end;
 		unsigned long n = strtoul(remove, &end, 10);
 
-		value = *end == '\0' && end != remove ? engine_evidence_without(now, n) : NULL;
+		/* item n must still be the one the page showed */
+		value = *end == '\0' && end != remove && item && evidence_item_is(now, n, item)
+			? engine_evidence_without(now, n)
+			: NULL;
 		if (value == NULL) {
 			question_page(p, out, i, "error", T(MSG_NO_EVIDENCE_ITEM), NULL, NULL);
 			out->status = 422;
@@ -1516,14 +1566,25 @@ attach_post(struct page *p, struct web_response *out, size_t i)
 static void
 detach_post(struct page *p, struct web_response *out, size_t i)
 {
-	const char *n = web_field(p->r, "n");
+	const char *id = web_field(p->r, "id");
+	struct attachment *list = NULL;
+	size_t count = 0;
+	size_t k = 0;
 	enum engine_saved saved;
 	struct error err = {0};
-	char *end = NULL;
-	unsigned long k = n ? strtoul(n, &end, 10) : 0;
 
+	/* named by its id, not its place in a list another page may have
+	 * changed */
 	p->e.cur = i;
-	if (engine_detach(&p->e, end && *end == '\0' ? k : 0, &saved, &err) < 0) {
+	if (engine_attachments(&p->e, i, &list, &count, &err) < 0) {
+		simple_page(p->s, p->r, out, 500, err.message);
+		return;
+	}
+	for (size_t j = 0; j < count && k == 0 && id; j++)
+		if (strcmp(list[j].id, id) == 0)
+			k = j + 1;
+	attachments_release(list, count);
+	if (engine_detach(&p->e, k, &saved, &err) < 0) {
 		simple_page(p->s, p->r, out, 500, err.message);
 		return;
 	}
@@ -1615,6 +1676,7 @@ history_page(struct page *p, struct web_response *out, size_t i)
 	if (p->a.id &&
 	    (store_history_load(p->s->ctx->store, p->a.id, &list, &n, &err) < 0 ||
 	     store_meetings_load(p->s->ctx->store, p->a.id, &meetings, &nm, &err) < 0)) {
+		history_release(list, n);
 		free(title);
 		simple_page(p->s, r, out, 500, err.message);
 		return;
@@ -2162,35 +2224,28 @@ static void
 attachment_get(struct page *p, struct web_response *out, const char *id)
 {
 	const struct web_request *r = p->r;
-	struct attachment *list = NULL;
-	size_t n = 0;
+	struct attachment at = {0};
 	struct error err = {0};
 
-	if (p->a.id == 0 ||
-	    store_attachments_load(p->s->ctx->store, p->a.id, 1, &list, &n, &err) < 0) {
+	if (p->a.id == 0 || store_attachment_get(p->s->ctx->store, p->a.id, id, &at, &err) != 0 ||
+	    at.data == NULL) {
+		attachment_release(&at);
 		simple_page(p->s, p->r, out, 404, T(MSG_W_NOT_FOUND));
 		return;
 	}
-	for (size_t k = 0; k < n; k++) {
-		if (strcmp(list[k].id, id) != 0 || list[k].data == NULL)
-			continue;
-		char *name = attachment_file_name(&list[k]);
-		struct html h = {0};
+	char *name = attachment_file_name(&at);
+	struct html h = {0};
 
-		out->body = xmalloc((size_t)list[k].size + 1);
-		memcpy(out->body, list[k].data, (size_t)list[k].size);
-		out->len = (size_t)list[k].size;
-		/* never shown in the page: always a download */
-		out->type = "application/octet-stream";
-		html_raw(&h, "attachment; filename*=UTF-8''");
-		html_url(&h, name);
-		out->disposition = html_take(&h, NULL);
-		free(name);
-		attachments_release(list, n);
-		return;
-	}
-	attachments_release(list, n);
-	simple_page(p->s, p->r, out, 404, T(MSG_W_NOT_FOUND));
+	/* never shown in the page: always a download */
+	out->body = (char *)at.data;
+	out->len = (size_t)at.size;
+	at.data = NULL;
+	out->type = "application/octet-stream";
+	html_raw(&h, "attachment; filename*=UTF-8''");
+	html_url(&h, name);
+	out->disposition = html_take(&h, NULL);
+	free(name);
+	attachment_release(&at);
 }
 
 /* ---- routing ------------------------------------------------------------------ */
@@ -2243,7 +2298,7 @@ assessment_route(struct web_server *s, const struct web_request *r, struct web_r
 			conflicts_page(&p, out, NULL, NULL);
 	} else if (n == 4 && strcmp(seg[3], "score") == 0 && !r->post) {
 		score_page(&p, out);
-	} else if (n == 4 && !r->post &&
+	} else if (n == 4 && !r->post && !r->head &&
 		   (strcmp(seg[3], "report.pdf") == 0 || strcmp(seg[3], "report.docx") == 0)) {
 		int docx = strcmp(seg[3], "report.docx") == 0;
 		char name[32];
@@ -2258,12 +2313,24 @@ assessment_route(struct web_server *s, const struct web_request *r, struct web_r
 		attachment_get(&p, out, seg[4]);
 	} else if ((n == 5 || n == 6) && strcmp(seg[3], "q") == 0) {
 		size_t i = question_named(&p, seg[4]);
-		const char *what = n == 6 ? seg[5] : "";
-
 		int known = i < p.e.q->question_count;
+		/* what is asked of the question; "-" for one there is not */
+		const char *what = !known ? "-" : n == 6 ? seg[5] : "";
 
-		if (!known) {
-			what = "-";
+		/* a question skip logic hides is shown with its answer kept, and
+		 * changed no more than the terminal lets one go to it */
+		if (known && !p.e.shown[i]) {
+			p.writable = 0;
+			if (r->post) {
+				char *text = i18n_fill(r->lang, MSG_HIDDEN_QUESTION,
+						       p.e.q->questions[i].condition_source, NULL);
+
+				question_page(&p, out, i, "error", text, NULL, NULL);
+				out->status = 409;
+				free(text);
+				page_close(&p);
+				return;
+			}
 		}
 		if (known && !r->post && n == 5) {
 			char *said = saved_line(&p);
@@ -2310,7 +2377,7 @@ web_route(struct web_server *s, const struct web_request *r, struct web_response
 		list_page(s, r, out);
 	} else if (n == 1 && strcmp(seg[0], "new") == 0 && r->post) {
 		new_page(s, r, out);
-	} else if (n == 1 && strcmp(seg[0], "compare.pdf") == 0 && !r->post) {
+	} else if (n == 1 && strcmp(seg[0], "compare.pdf") == 0 && !r->post && !r->head) {
 		const char *cycle_text = web_field(r, "cycle");
 		char *end = NULL;
 		long cycle = cycle_text ? strtol(cycle_text, &end, 10) : cmd_current_year();

@@ -9,7 +9,7 @@
 # killed at the end, whatever happens, and its stderr is kept to look for
 # sanitizer reports.
 . "$(dirname "$0")/lib.sh"
-plan 30
+plan 31
 
 export CIRT_QUESTIONNAIRE="$ROOT/questionnaires/cirt-readiness.xml"
 export CIRT_ASSESSOR=Ana
@@ -420,7 +420,7 @@ begin "GET and HEAD to the URLs that change things change nothing"
 before=$(state)
 B=/a/KE/$Y
 for u in "$B/q/LE4/answer?csrf=$CSRF&value=yes" "$B/q/LE2/evidence?csrf=$CSRF&add=x" \
-	"$B/q/LE2/note?csrf=$CSRF&note=x" "$B/q/LE2/flag?csrf=$CSRF&flag=1" "$B/q/LE2/detach?csrf=$CSRF&n=1" \
+	"$B/q/LE2/note?csrf=$CSRF&note=x" "$B/q/LE2/flag?csrf=$CSRF&flag=1" "$B/q/LE2/detach?csrf=$CSRF&id=a000000000000" \
 	"$B/meeting?csrf=$CSRF&with=Ministry" "/new?csrf=$CSRF&country=GH&cycle=$Y&confirm=1"; do
 	code=$(req -c GET "$u")
 	expect_refused "$code" "GET $u"
@@ -557,6 +557,43 @@ code=$(req -c GET "/?lang=%22%3E$XSS_Q")
 grep -qi '<script>alert' "$body" && fail "lang: a raw <script>alert"
 grep -qi '^Set-Cookie: cirt_lang' "$head" && fail "a language cookie for a script"
 grep -q '<html lang="en"' "$body" || fail "lang: not English"
+end
+
+begin "what another page changed, skip logic and broken values: refused, nothing changed"
+B=/a/KE/$Y
+# a choice's value with a line end: a message, never a crash
+before=$(state)
+code=$(req -c -d "csrf=$CSRF&value=yes%0A" POST "$B/q/LE2/answer")
+expect_code 422 "$code" "a value with a line end"
+grep -q 'Choose an answer first' "$body" || fail "no message for a value with a line end"
+[ "$(state)" = "$before" ] || fail "a value with a line end changed the database"
+# evidence is removed by its number and its text, as the page showed them
+code=$(req -c -d "csrf=$CSRF&add=first+item" POST "$B/q/LE4/evidence")
+code=$(req -c -d "csrf=$CSRF&add=second+item" POST "$B/q/LE4/evidence")
+before=$(state)
+code=$(req -c -d "csrf=$CSRF&remove=1&item=second+item" POST "$B/q/LE4/evidence")
+expect_code 422 "$code" "removing item 1 named as item 2"
+code=$(req -c -d "csrf=$CSRF&remove=1" POST "$B/q/LE4/evidence")
+expect_code 422 "$code" "removing item 1 without its text"
+[ "$(state)" = "$before" ] || fail "a stale removal changed the database"
+code=$(req -c -d "csrf=$CSRF&remove=1&item=first+item" POST "$B/q/LE4/evidence")
+expect_code 303 "$code" "removing item 1 by its text"
+[ "$(sqlite3 m.db "SELECT evidence FROM answer WHERE question_id = 'LE4'")" = "second item" ] ||
+	fail "evidence left: $(sqlite3 m.db "SELECT evidence FROM answer WHERE question_id = 'LE4'")"
+# a question skip logic hides takes no change, as the terminal cannot go to it
+code=$(req -c -d "csrf=$CSRF&value=yes" POST "$B/q/LC1/answer")
+code=$(req -c -d "csrf=$CSRF&value=0" POST "$B/q/LC2/answer")
+code=$(req -c -d "csrf=$CSRF&value=no&confirm=1" POST "$B/q/LC1/answer")
+expect_code 303 "$code" "LC1 no, confirmed"
+before=$(state)
+for f in "answer:value=2" "evidence:add=x" "note:note=x" "flag:flag=1"; do
+	code=$(req -c -d "csrf=$CSRF&${f#*:}" POST "$B/q/LC2/${f%%:*}")
+	expect_code 409 "$code" "hidden LC2 ${f%%:*}"
+done
+[ "$(state)" = "$before" ] || fail "a hidden question was changed"
+code=$(req -c GET "$B/q/LC2")
+expect_code 200 "$code" "the hidden question's page"
+grep -q 'name="value"[^>]* disabled' "$body" || fail "the hidden question's buttons are not disabled"
 end
 
 begin "--assessor with a script is refused or escaped on every page"
