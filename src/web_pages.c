@@ -259,15 +259,14 @@ page_open(struct page *p, struct web_server *s, const struct web_request *r, con
 		simple_page(s, r, out, 500, err.message);
 		return 500;
 	}
+	/* one stored, or one started here and not recorded yet; else none */
 	p->work = work_find(s, p->country->alpha2, (int)cycle, found == 0);
-	if (p->work)
-		p->work->used = s->now;
+	if (p->work == NULL) {
+		simple_page(s, r, out, 404, T(MSG_W_NOT_FOUND));
+		return 404;
+	}
+	p->work->used = s->now;
 	if (found == 1) {
-		/* one started here and not recorded yet, or none */
-		if (p->work == NULL) {
-			simple_page(s, r, out, 404, T(MSG_W_NOT_FOUND));
-			return 404;
-		}
 		store_assessment_new(&p->a, p->country->alpha2, (int)cycle, q->id, q->version,
 				     q->sha256);
 	} else if (strcmp(p->a.questionnaire_id, q->id) != 0) {
