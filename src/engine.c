@@ -339,15 +339,10 @@ engine_attach_data(struct engine *e, const char *name, const unsigned char *data
 		   enum engine_saved *saved, struct error *err)
 {
 	struct error fail = {0};
-	char message[300];
 	char id[ATTACHMENT_ID_SIZE];
 
-	if (size == 0)
-		return refused(e, "the file is empty", saved);
-	if (size > (size_t)ATTACHMENT_MAX_BYTES)
-		return refused(e, "the file is larger than 16 MB", saved);
-	if (attachment_name_check(name, message, sizeof(message)) < 0)
-		return refused(e, message, saved);
+	/* the store refuses an empty file, one too big and a name not
+	 * acceptable, with the reason */
 	if (store_attachment_add(e->store, e->a, e->q->questions[e->cur].id, name, data, size,
 				 e->meeting.id ? &e->meeting : NULL, NULL, e->assessor, id,
 				 &fail) < 0)

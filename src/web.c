@@ -330,22 +330,32 @@ refuse(struct MHD_Connection *c, int status, const char *why)
 
 /* ---- checks --------------------------------------------------------------- */
 
-/* Whether host (a Host header) names this server on the loopback
- * address: 127.0.0.1, localhost or [::1], with this port or none. */
+/* Whether text is scheme (maybe "") and one of this machine's loopback
+ * names (127.0.0.1, localhost, [::1]) with this server's port, or, when
+ * bare is set, without a port. */
 static int
-loopback_host(const char *host, int port)
+loopback_name(const char *text, const char *scheme, int port, int bare)
 {
 	static const char *const names[] = {"127.0.0.1", "localhost", "[::1]"};
-	char with_port[64];
+	char own[80];
 
-	if (host == NULL)
-		return 0;
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		snprintf(with_port, sizeof(with_port), "%s:%d", names[i], port);
-		if (strcasecmp(host, names[i]) == 0 || strcasecmp(host, with_port) == 0)
+	for (size_t i = 0; text && i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(own, sizeof(own), "%s%s:%d", scheme, names[i], port);
+		if (strcasecmp(text, own) == 0)
+			return 1;
+		snprintf(own, sizeof(own), "%s%s", scheme, names[i]);
+		if (bare && strcasecmp(text, own) == 0)
 			return 1;
 	}
 	return 0;
+}
+
+/* Whether host (a Host header) names this server on the loopback
+ * address, with its port or none. */
+static int
+loopback_host(const char *host, int port)
+{
+	return loopback_name(host, "", port, 1);
 }
 
 /* Whether an Origin header, when there is one, is this server's own:
@@ -353,17 +363,7 @@ loopback_host(const char *host, int port)
 static int
 same_origin(const char *origin, int port)
 {
-	static const char *const names[] = {"127.0.0.1", "localhost", "[::1]"};
-	char own[64];
-
-	if (origin == NULL)
-		return 1;
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		snprintf(own, sizeof(own), "http://%s:%d", names[i], port);
-		if (strcasecmp(origin, own) == 0)
-			return 1;
-	}
-	return 0;
+	return origin == NULL || loopback_name(origin, "http://", port, 0);
 }
 
 /* Whether url can go back into a Location header as it is: a path of

@@ -1527,7 +1527,6 @@ attach_post(struct page *p, struct web_response *out, size_t i)
 	const struct web_field *f = NULL;
 	enum engine_saved saved;
 	struct error err = {0};
-	char message[300];
 
 	p->e.cur = i;
 	for (size_t k = 0; k < r->count && f == NULL; k++)
@@ -1544,11 +1543,6 @@ attach_post(struct page *p, struct web_response *out, size_t i)
 	for (const char *c = f->filename; *c; c++)
 		if (*c == '/' || *c == '\\')
 			name = c + 1;
-	if (attachment_name_check(name, message, sizeof(message)) < 0) {
-		question_page(p, out, i, "error", message, NULL, NULL);
-		out->status = 422;
-		return;
-	}
 	if (!web_type_allowed(attachment_type_guess(f->value, f->len))) {
 		question_page(p, out, i, "error", T(MSG_W_FILE_TYPE), NULL, NULL);
 		out->status = 415;
