@@ -490,7 +490,7 @@ answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 	struct web_request r = {0};
 	struct web_response out = {0};
 	const char *lang_cookie = mhd.MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "cirt_lang");
-	const char *lang_asked = NULL;
+	const char *lang_asked;
 	char *lang_line = NULL;
 
 	r.post = post;
@@ -500,10 +500,8 @@ answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 	r.count = q->count;
 	r.csrf = s->pages.csrf;
 	/* the language chosen by a link (?lang=) is kept in a cookie */
-	for (size_t i = 0; i < q->count; i++)
-		if (strcmp(q->fields[i].name, "lang") == 0 && q->fields[i].filename == NULL)
-			lang_asked = q->fields[i].value;
-	if (!post && lang_asked && lang_of(s, lang_asked) == lang_asked) {
+	lang_asked = post ? NULL : web_field(&r, "lang");
+	if (lang_asked && lang_of(s, lang_asked) == lang_asked) {
 		r.lang = lang_asked;
 		lang_line = xasprintf("cirt_lang=%s; Path=/; SameSite=Strict", lang_asked);
 	} else {
